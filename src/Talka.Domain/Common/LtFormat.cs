@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Talka.Domain.Common;
+
+/// <summary>Lithuanian display formats: "47 511,61 €", "2022-12-31", "2022 m. gruodžio 31 d.".</summary>
+public static class LtFormat
+{
+    public const char NoBreakSpace = '\u00A0';
+
+    private static readonly NumberFormatInfo Numbers = new()
+    {
+        NumberGroupSeparator = NoBreakSpace.ToString(),
+        NumberDecimalSeparator = ",",
+        NegativeSign = "−",
+    };
+
+    private static readonly string[] MonthsGenitive =
+    [
+        "sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio",
+        "liepos", "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio",
+    ];
+
+    public static string Eur(decimal amount) => amount.ToString("#,##0.00", Numbers) + NoBreakSpace + "€";
+
+    public static string Number(decimal value) =>
+        value == decimal.Truncate(value) ? value.ToString("#,##0", Numbers) : value.ToString("#,##0.##", Numbers);
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string LongDate(DateOnly date) => $"{date.Year} m. {MonthsGenitive[date.Month - 1]} {date.Day} d.";
+
+    /// <summary>Parses an amount typed the Lithuanian way ("47 511,61", "47511.61", "47 511,61 €").</summary>
+    public static bool TryParseAmount(string? text, out decimal amount)
+    {
+        amount = 0;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var cleaned = new string(text.Where(c => !char.IsWhiteSpace(c) && c != NoBreakSpace && c != '€').ToArray())
+            .Replace('−', '-');
+        var lastComma = cleaned.LastIndexOf(',');
+        var lastDot = cleaned.LastIndexOf('.');
+        if (lastComma >= 0 && lastDot >= 0)
+        {
+            // The later separator is the decimal one; the other groups thousands.
+            cleaned = lastComma > lastDot ? cleaned.Replace(".", "").Replace(',', '.') : cleaned.Replace(",", "");
+        }
+        else
+        {
+            cleaned = cleaned.Replace(',', '.');
+        }
+        return decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out amount);
+    }
+}

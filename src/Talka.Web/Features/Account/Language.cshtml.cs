@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Talka.Web.Features.Account;
+
+/// <summary>The language switch: remembers the choice in a cookie and goes back to the page.</summary>
+[AllowAnonymous]
+public sealed class LanguageModel : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/");
+
+    public IActionResult OnPost(string? culture, string? returnUrl)
+    {
+        var chosen = culture == "en" ? "en" : "lt-LT";
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Talka.Web.Features.Audit;
+using Talka.Web.Features.Programmes;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Calls;
+
+[AllowAnonymous]
+public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit) : TalkaPage
+{
+    public CallView? Call { get; private set; }
+    public bool CanManage { get; private set; }
+    public IReadOnlyList<AuditRow>? Audit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        Call = await queries.GetCallAsync(id);
+        if (Call is null) return NotFound();
+        var viewer = await ViewerAsync();
+        CanManage = viewer.CanManageProgrammes;
+        if (viewer.CanSeeAuditTrail) Audit = await audit.ForAsync(id);
+        return Page();
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Talka.Web.Features.Organisations;
+using Talka.Web.Features.Projects;
+using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features;
+
+public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisations, ProjectQueries projects) : TalkaPage
+{
+    public IReadOnlyList<OrganisationRow> OwnOrganisations { get; private set; } = [];
+    public int ProgrammeCount { get; private set; }
+    public int ProjectCount { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var viewer = await ViewerAsync();
+        if (viewer.MemberOrganisationIds.Count > 0)
+            OwnOrganisations = (await organisations.ListAsync(viewer, null, 1)).Items;
+        ProgrammeCount = await db.Programmes.CountAsync();
+        ProjectCount = await projects.Visible(viewer).CountAsync();
+    }
+}

@@ -1,0 +1,32 @@
+using Talka.Web.Infrastructure.Localization;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Programmes;
+
+public static class ProgrammesApi
+{
+    public static void MapProgrammesApi(this RouteGroupBuilder api)
+    {
+        var programmes = api.MapGroup("/programmes").WithTags("Programmes");
+        programmes.MapGet("/", (ProgrammeQueries q, CancellationToken ct) => q.ListAsync(ct)).AllowAnonymous();
+        programmes.MapGet("/{id:guid}", async (Guid id, ProgrammeQueries q, Texts t, CancellationToken ct) =>
+            await q.GetAsync(id, ct) is { } p ? Results.Ok(p) : ApiResults.NotFound(t)).AllowAnonymous();
+        programmes.MapPost("/", async (ProgrammeInput input, ProgrammeService s, Texts t, CancellationToken ct) =>
+            (await s.SaveProgrammeAsync(null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/programmes/{id}", new { id })))
+            .RequireAuthorization();
+        programmes.MapPut("/{id:guid}", async (Guid id, ProgrammeInput input, ProgrammeService s, Texts t, CancellationToken ct) =>
+            (await s.SaveProgrammeAsync(id, input, ct)).ToHttp(t, _ => Results.NoContent()))
+            .RequireAuthorization();
+
+        var calls = api.MapGroup("/calls").WithTags("Calls");
+        calls.MapGet("/", (int? year, ProgrammeQueries q, CancellationToken ct) => q.CallsAsync(year, ct)).AllowAnonymous();
+        calls.MapGet("/{id:guid}", async (Guid id, ProgrammeQueries q, Texts t, CancellationToken ct) =>
+            await q.GetCallAsync(id, ct) is { } c ? Results.Ok(c) : ApiResults.NotFound(t)).AllowAnonymous();
+        calls.MapPost("/", async (CallInput input, ProgrammeService s, Texts t, CancellationToken ct) =>
+            (await s.SaveCallAsync(null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/calls/{id}", new { id })))
+            .RequireAuthorization();
+        calls.MapPut("/{id:guid}", async (Guid id, CallInput input, ProgrammeService s, Texts t, CancellationToken ct) =>
+            (await s.SaveCallAsync(id, input, ct)).ToHttp(t, _ => Results.NoContent()))
+            .RequireAuthorization();
+    }
+}

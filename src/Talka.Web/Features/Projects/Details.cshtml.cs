@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Talka.Web.Features.Audit;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Projects;
+
+[AllowAnonymous]
+public sealed class DetailsModel(ProjectQueries queries, ProjectService service, AuditQueries audit) : TalkaPage
+{
+    public ProjectView? Project { get; private set; }
+    public IReadOnlyList<AuditRow>? Audit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var viewer = await ViewerAsync();
+        Project = await queries.GetAsync(viewer, id);
+        if (Project is null) return viewer.ReadsEverything ? NotFound() : await DenyAsync();
+        if (viewer.CanSeeAuditTrail)
+            Audit = await audit.ForAsync(Project.Agreement is { } a ? [id, a.Id] : [id]);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, bool published)
+    {
+        var result = await service.SetPublishedAsync(id, published);
+        if (await FailureAsync(result) is { } failure) return failure;
+        TempData["Saved"] = published ? T["Projects.Published"] : T["Projects.Unpublished"];
+        return Redirect($"/projects/details/{id}");
+    }
+}

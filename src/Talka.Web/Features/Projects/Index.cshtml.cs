@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Common;
+using Talka.Web.Features.Organisations;
+using Talka.Web.Features.Programmes;
+using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Projects;
+
+[AllowAnonymous]
+public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programmes, TalkaDbContext db) : TalkaPage
+{
+    [BindProperty(SupportsGet = true)] public Guid? ProgrammeId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? OrganisationId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Municipality { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Page<ProjectRow> Result { get; private set; } = new([], 1, ProjectQueries.PageSize, 0);
+    public IReadOnlyList<SelectListItem> ProgrammeItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];
+    public IEnumerable<SelectListItem> MunicipalityItems => Municipalities.All.Select(m => new SelectListItem(m, m, m == Municipality));
+    public bool CanCreate { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var viewer = await ViewerAsync();
+        CanCreate = viewer.CanCreateProject;
+        Result = await queries.ListAsync(viewer, new ProjectFilter(ProgrammeId, Year, OrganisationId, Municipality, PageNumber));
+        ProgrammeItems = (await programmes.ListAsync()).Select(p => new SelectListItem(p.Title, p.Id.ToString(), p.Id == ProgrammeId)).ToList();
+        // Only organisations whose projects this viewer can see are offered.
+        var visibleOrganisations = queries.Visible(viewer).Select(p => p.OrganisationId).Distinct();
+        OrganisationItems = await db.Organisations.AsNoTracking().Where(o => visibleOrganisations.Contains(o.Id)).OrderBy(o => o.Name)
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == OrganisationId)).ToListAsync();
+    }
+}

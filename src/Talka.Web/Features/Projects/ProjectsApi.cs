@@ -1,0 +1,33 @@
+using Talka.Web.Infrastructure.Localization;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Projects;
+
+public sealed record PublishInput(bool Published);
+
+public static class ProjectsApi
+{
+    public static void MapProjectsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/projects").WithTags("Projects");
+        group.MapGet("/", async (Guid? programmeId, int? year, Guid? organisationId, string? municipality, int? page,
+                ProjectQueries q, ViewerAccessor v, CancellationToken ct) =>
+            await q.ListAsync(await v.GetAsync(ct), new ProjectFilter(programmeId, year, organisationId, municipality, page ?? 1), ct))
+            .AllowAnonymous();
+        group.MapGet("/{id:guid}", async (Guid id, ProjectQueries q, ViewerAccessor v, Texts t, CancellationToken ct) =>
+            await q.GetAsync(await v.GetAsync(ct), id, ct) is { } p ? Results.Ok(p) : ApiResults.NotFound(t))
+            .AllowAnonymous();
+        group.MapPost("/", async (ProjectCreateInput input, ProjectService s, Texts t, CancellationToken ct) =>
+            (await s.CreateAsync(input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{id}", new { id })))
+            .RequireAuthorization();
+        group.MapPut("/{id:guid}/plan", async (Guid id, PlanEditInput input, ProjectService s, Texts t, CancellationToken ct) =>
+            (await s.RevisePlanAsync(id, input, ct)).ToHttp(t, version => Results.Ok(new { version })))
+            .RequireAuthorization();
+        group.MapPut("/{id:guid}/agreement", async (Guid id, AgreementInput input, ProjectService s, Texts t, CancellationToken ct) =>
+            (await s.SaveAgreementAsync(id, input, ct)).ToHttp(t, agreementId => Results.Ok(new { id = agreementId })))
+            .RequireAuthorization();
+        group.MapPut("/{id:guid}/published", async (Guid id, PublishInput input, ProjectService s, Texts t, CancellationToken ct) =>
+            (await s.SetPublishedAsync(id, input.Published, ct)).ToHttp(t, published => Results.Ok(new { published })))
+            .RequireAuthorization();
+    }
+}

@@ -1,0 +1,232 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+using Talka.Domain.Common;
+using Talka.Web.Features.Audit;
+using Talka.Web.Features.Auth;
+using Talka.Web.Features.Organisations;
+using Talka.Web.Features.Programmes;
+using Talka.Web.Features.Projects;
+using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.DemoData;
+using Talka.Web.Infrastructure.Identity;
+using Talka.Web.Infrastructure.Localization;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web;
+
+public static class Hosting
+{
+    private const string SmartScheme = "Talka";
+
+    public static WebApplicationBuilder AddTalka(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddTalkaDatabase();
+        services.AddHttpContextAccessor();
+        // Lithuanian letters go into pages as they are, not as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        var texts = new Texts();
+        services.AddSingleton(texts);
+        services.AddScoped<ViewerAccessor>();
+        services.AddScoped<Writes>();
+        services.AddScoped<AuditQueries>();
+
+        services.AddIdentity<TalkaUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<TalkaDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SmartScheme;
+                options.DefaultAuthenticateScheme = SmartScheme;
+                options.DefaultChallengeScheme = SmartScheme;
+                options.DefaultForbidScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "talka.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddMvcOptions(options =>
+            {
+                // Values that cannot even be read (a date typed as "31.12", say) get a message in the user's language too.
+                var messages = options.ModelBindingMessageProvider;
+                messages.SetAttemptedValueIsInvalidAccessor((value, _) => texts["Error.ValueInvalid", value]);
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => texts["Error.ValueInvalid", value]);
+                messages.SetUnknownValueIsInvalidAccessor(_ => texts["Error.ValueInvalid", ""]);
+                messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => texts["Error.ValueInvalid", ""]);
+                messages.SetValueIsInvalidAccessor(value => texts["Error.ValueInvalid", value]);
+                messages.SetValueMustBeANumberAccessor(_ => texts["Error.NumberInvalid"]);
+                messages.SetNonPropertyValueMustBeANumberAccessor(() => texts["Error.NumberInvalid"]);
+                messages.SetValueMustNotBeNullAccessor(_ => texts["Error.Required"]);
+                messages.SetMissingBindRequiredValueAccessor(_ => texts["Error.Required"]);
+                messages.SetMissingKeyOrValueAccessor(() => texts["Error.Required"]);
+                messages.SetMissingRequestBodyRequiredValueAccessor(() => texts["Error.Required"]);
+            });
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Talka API";
+            document.Info.Description = "Grant programmes, calls, organisations and projects. Log in at /api/v1/auth/login and send the accessToken as a Bearer token.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddProgrammes();
+        services.AddOrganisations();
+        services.AddProjects();
+        services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UseTalka(this WebApplication app)
+    {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/status/{0}");
+        });
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Demo") && !app.Environment.IsEnvironment("Testing"))
+            app.UseHsts();
+
+        var cultures = new[] { new CultureInfo("lt-LT"), new CultureInfo("en") };
+        var localization = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("lt-LT"),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+        };
+        localization.RequestCultureProviders =
+        [
+            new QueryStringRequestCultureProvider(),
+            new CookieRequestCultureProvider(),
+            // Pages speak Lithuanian until the user switches; API clients may ask for English.
+            new CustomRequestCultureProvider(async context =>
+                context.Request.Path.StartsWithSegments("/api")
+                    ? await new AcceptLanguageHeaderRequestCultureProvider { Options = localization }.DetermineProviderCultureResult(context)
+                    : null),
+        ];
+        app.UseRequestLocalization(localization);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("Talka API")).AllowAnonymous();
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthApi();
+        api.MapProgrammesApi();
+        api.MapOrganisationsApi();
+        api.MapProjectsApi();
+        return app;
+    }
+
+    /// <summary>Creates or migrates the database, the roles, and in demo mode the demo data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var demo = app.Configuration.GetValue<bool>("Talka:Demo");
+        if (demo && app.Environment.IsProduction())
+            throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
+        await db.Database.MigrateAsync();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+        if (demo) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+}
+
+/// <summary>The documented command that creates the first administrator in production mode.</summary>
+public static class AdminCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var email = Arg("--email");
+        var password = Arg("--password") ?? Environment.GetEnvironmentVariable("TALKA_ADMIN_PASSWORD");
+        if (email is null || password is null)
+        {
+            Console.Error.WriteLine("Usage: create-admin --email ADDRESS --password PASSWORD (or TALKA_ADMIN_PASSWORD)");
+            return 2;
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
+        await db.Database.MigrateAsync();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TalkaUser>>();
+        var user = await users.FindByEmailAsync(email);
+        IdentityResult result;
+        if (user is null)
+        {
+            user = new TalkaUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
+            result = await users.CreateAsync(user, password);
+        }
+        else
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            result = await users.ResetPasswordAsync(user, token, password);
+        }
+        if (result.Succeeded && !await users.IsInRoleAsync(user, Roles.FunderAdmin))
+            result = await users.AddToRoleAsync(user, Roles.FunderAdmin);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) Console.Error.WriteLine(error.Description);
+            return 1;
+        }
+        Console.WriteLine($"Administrator {email} is ready.");
+        return 0;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Talka.Domain.Common;
+
+namespace Talka.Web.Infrastructure.Data;
+
+/// <summary>
+/// Fills the audit log and advances concurrency versions on every save, so no service can forget either.
+/// </summary>
+public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+{
+    // Records whose parent is what a user sees on screen.
+    private static readonly string[] RootKeys = ["ProjectId", "UmbrellaId", "FundingBodyId", "AgreementId", "ApplicationId"];
+    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is not null) Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not null) Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext context)
+    {
+        context.ChangeTracker.DetectChanges();
+        var user = http.HttpContext?.User;
+        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userName = user?.Identity?.Name ?? "system";
+        var now = clock.GetUtcNow();
+        var entries = new List<AuditEntry>();
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            if (entry.Entity is IVersioned && entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(nameof(IVersioned.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+            var changes = Changes(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            var id = KeyOf(entry);
+            entries.Add(new AuditEntry
+            {
+                At = now,
+                UserId = userId,
+                UserName = userName,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = id,
+                RootId = RootOf(entry) ?? id,
+                Action = entry.State.ToString(),
+                Changes = JsonSerializer.Serialize(changes),
+            });
+        }
+        context.Set<AuditEntry>().AddRange(entries);
+    }
+
+    private static Dictionary<string, object?[]> Changes(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        var properties = entry.Properties.Concat(entry.ComplexProperties.SelectMany(c => c.Properties));
+        foreach (var property in properties)
+        {
+            var name = property.Metadata.Name;
+            if (Secret.Contains(name) || name == nameof(IVersioned.Version)) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added when property.CurrentValue is not null:
+                    changes[name] = [null, property.CurrentValue];
+                    break;
+                case EntityState.Deleted:
+                    changes[name] = [property.OriginalValue, null];
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[name] = [property.OriginalValue, property.CurrentValue];
+                    break;
+            }
+        }
+        return changes;
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    private static string? RootOf(EntityEntry entry)
+    {
+        if (entry.Metadata.IsOwned())
+        {
+            var ownerKey = entry.Metadata.FindPrimaryKey()!.Properties[0];
+            return entry.Property(ownerKey.Name).CurrentValue?.ToString();
+        }
+        foreach (var key in RootKeys)
+        {
+            if (entry.Metadata.FindProperty(key) is not null) return entry.Property(key).CurrentValue?.ToString();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Talka.Web.Infrastructure.Data;
+
+public static class Database
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary>SQLite in a file under the data folder by default; PostgreSQL when configured.</summary>
+    public static WebApplicationBuilder AddTalkaDatabase(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var provider = config["Talka:Database:Provider"] ?? Sqlite;
+        var connectionString = config.GetConnectionString("Talka");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AuditInterceptor>();
+        if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Talka:Database:Provider is Postgres but ConnectionStrings:Talka is not set.");
+            builder.Services.AddDbContext<TalkaDbContext, PostgresTalkaDbContext>((sp, options) =>
+                options.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+        else if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var dataDirectory = Path.GetFullPath(config["Talka:DataDirectory"] ?? "data");
+                Directory.CreateDirectory(dataDirectory);
+                connectionString = $"Data Source={Path.Combine(dataDirectory, "talka.db")}";
+            }
+            builder.Services.AddDbContext<TalkaDbContext, SqliteTalkaDbContext>((sp, options) =>
+                options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown Talka:Database:Provider '{provider}': use Sqlite or Postgres.");
+        }
+        return builder;
+    }
+}
+
+// Design-time factories: `dotnet ef migrations add X --context SqliteTalkaDbContext -o Infrastructure/Data/Migrations/Sqlite`.
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteTalkaDbContext>
+{
+    public SqliteTalkaDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteTalkaDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresTalkaDbContext>
+{
+    public PostgresTalkaDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresTalkaDbContext>().UseNpgsql("Host=localhost;Database=talka_design").Options);
+}

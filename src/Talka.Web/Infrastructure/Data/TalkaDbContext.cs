@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Agreements;
+using Talka.Domain.Applications;
+using Talka.Domain.Calls;
+using Talka.Domain.Organisations;
+using Talka.Domain.Projects;
+using Talka.Web.Infrastructure.Identity;
+
+namespace Talka.Web.Infrastructure.Data;
+
+/// <summary>
+/// The one database of Talka. Each provider has a subclass (<see cref="SqliteTalkaDbContext"/>,
+/// <see cref="PostgresTalkaDbContext"/>) so that each keeps its own, correct migration history.
+/// Services depend on this base type only.
+/// </summary>
+public abstract class TalkaDbContext(DbContextOptions options) : IdentityDbContext<TalkaUser>(options)
+{
+    public DbSet<FundingBody> FundingBodies => Set<FundingBody>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Call> Calls => Set<Call>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TalkaDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Enums as strings: the database stays readable to a DBA.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(60);
+        configuration.Properties<decimal>().HavePrecision(18, 2);
+    }
+}
+
+public sealed class SqliteTalkaDbContext(DbContextOptions<SqliteTalkaDbContext> options) : TalkaDbContext(options);
+
+public sealed class PostgresTalkaDbContext(DbContextOptions<PostgresTalkaDbContext> options) : TalkaDbContext(options);

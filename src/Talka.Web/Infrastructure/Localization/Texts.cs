@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Talka.Domain.Common;
+
+namespace Talka.Web.Infrastructure.Localization;
+
+/// <summary>
+/// The user interface's words. Lithuanian (lt) is the default, English (en) the switch; both live in
+/// Resources/*.json with the same keys. The current UI culture of the request picks the language.
+/// </summary>
+public sealed class Texts
+{
+    public static readonly string[] Languages = ["lt", "en"];
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _byLanguage = new();
+
+    public Texts()
+    {
+        foreach (var language in Languages) _byLanguage[language] = Load(language);
+    }
+
+    public static IReadOnlyDictionary<string, string> Load(string language)
+    {
+        var assembly = typeof(Texts).Assembly;
+        using var stream = assembly.GetManifestResourceStream($"Talka.Web.Resources.{language}.json")
+            ?? throw new InvalidOperationException($"Missing resource for language {language}.");
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!;
+    }
+
+    public static string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "lt";
+
+    public string this[string key] => Get(key);
+
+    public string this[string key, params object?[] args] => string.Format(CultureInfo.InvariantCulture, Get(key), args.Select(Display).ToArray());
+
+    public string Get(string key) =>
+        _byLanguage[CurrentLanguage].TryGetValue(key, out var text) ? text
+        : _byLanguage["lt"].TryGetValue(key, out var lt) ? lt
+        : key;
+
+    public string Enum<TEnum>(TEnum value) where TEnum : struct, System.Enum => Get($"{typeof(TEnum).Name}.{value}");
+
+    /// <summary>The message for a broken domain rule, with its values shown the Lithuanian way.</summary>
+    public string Error(DomainException error) => this["Error." + error.Code, error.Args.ToArray()];
+
+    public static string Display(object? value) => value switch
+    {
+        decimal amount => LtFormat.Eur(amount),
+        DateOnly date => LtFormat.Date(date),
+        null => "",
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Talka.Domain.Common;
+using Talka.Web.Infrastructure.Localization;
+
+namespace Talka.Web.Infrastructure.Web;
+
+/// <summary>What every page shares: the words, the viewer, and how a service's result reaches the form.</summary>
+public abstract class TalkaPage : PageModel
+{
+    protected Texts T => HttpContext.RequestServices.GetRequiredService<Texts>();
+
+    protected Task<Viewer> ViewerAsync() => HttpContext.RequestServices.GetRequiredService<ViewerAccessor>().GetAsync(HttpContext.RequestAborted);
+
+    /// <summary>403 with a page for a signed-in user; the login page for a visitor.</summary>
+    protected async Task<IActionResult> DenyAsync() =>
+        (await ViewerAsync()).IsAuthenticated ? StatusCode(StatusCodes.Status403Forbidden) : Challenge();
+
+    /// <summary>Null when the result is a success; otherwise the response to give (the form again, with its errors beside the fields).</summary>
+    protected async Task<IActionResult?> FailureAsync<TValue>(Result<TValue> result, string prefix = "Input")
+    {
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                return null;
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return await DenyAsync();
+            default:
+                foreach (var error in result.Errors)
+                    ModelState.AddModelError(error.Field.Length == 0 ? "" : $"{prefix}.{error.Field}", error.Message);
+                return null;
+        }
+    }
+
+    protected decimal? Amount(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (LtFormat.TryParseAmount(text, out var amount)) return amount;
+        ModelState.AddModelError($"Input.{field}", T["Error.AmountInvalid"]);
+        return null;
+    }
+}

@@ -1,0 +1,18 @@
+using Talka.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddTalka();
+var app = builder.Build();
+
+if (args.FirstOrDefault() == "create-admin")
+{
+    // Production's first administrator: dotnet Talka.Web.dll create-admin --email a@b.lt --password '...'
+    return await AdminCommand.RunAsync(app.Services, args.Skip(1).ToArray());
+}
+
+await app.PrepareDatabaseAsync();
+app.UseTalka();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
