@@ -104,6 +104,9 @@ public static class Hosting
         services.AddOrganisations();
         services.AddProjects();
         services.AddScoped<DemoSeeder>();
+        if (builder.Configuration.GetValue<bool>("Talka:Demo") && builder.Environment.IsProduction())
+            throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
+        services.AddHostedService<DatabasePreparation>();
         return builder;
     }
 
@@ -167,21 +170,32 @@ public static class Hosting
         return app;
     }
 
-    /// <summary>Creates or migrates the database, the roles, and in demo mode the demo data.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+}
+
+/// <summary>
+/// Creates or migrates the database, the roles, and in demo mode the demo data, before the app serves requests.
+/// A hosted service, so that every host (the app, the test host) prepares its database the same way.
+/// </summary>
+public sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var demo = app.Configuration.GetValue<bool>("Talka:Demo");
-        if (demo && app.Environment.IsProduction())
-            throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
-        await db.Database.MigrateAsync();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        await db.Database.MigrateAsync(cancellationToken);
+        await EnsureRolesAsync(scope.ServiceProvider);
+        if (configuration.GetValue<bool>("Talka:Demo")) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
-        if (demo) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 }
 
@@ -201,11 +215,7 @@ public static class AdminCommand
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
         await db.Database.MigrateAsync();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-        }
+        await DatabasePreparation.EnsureRolesAsync(scope.ServiceProvider);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TalkaUser>>();
         var user = await users.FindByEmailAsync(email);
         IdentityResult result;

@@ -10,7 +10,6 @@ if (args.FirstOrDefault() == "create-admin")
     return await AdminCommand.RunAsync(app.Services, args.Skip(1).ToArray());
 }
 
-await app.PrepareDatabaseAsync();
 app.UseTalka();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Talka.Web.Infrastructure.Data;
+
+namespace Talka.Web.Tests;
+
+/// <summary>
+/// Talka on a database of its own, with the demo data. The provider comes from TALKA_TEST_DB:
+/// "Sqlite" (default, a temporary file) or "Postgres" (a fresh database on the server named by
+/// TALKA_TEST_POSTGRES, e.g. "Host=127.0.0.1;Port=55432;Username=talka;Password=talka", dropped afterwards).
+/// </summary>
+public sealed class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static string Provider => Environment.GetEnvironmentVariable("TALKA_TEST_DB") is { Length: > 0 } p ? p : Database.Sqlite;
+    private readonly string _connectionString;
+    private readonly string? _postgresDatabase;
+    private readonly string? _sqliteFile;
+
+    public TalkaFactory()
+    {
+        if (Provider.Equals(Database.Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            var server = Environment.GetEnvironmentVariable("TALKA_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("TALKA_TEST_DB=Postgres needs TALKA_TEST_POSTGRES (a connection string to the test server).");
+            _postgresDatabase = "talka_test_" + Guid.NewGuid().ToString("N")[..12];
+            _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"talka-test-{Guid.NewGuid():N}.db");
+            _connectionString = $"Data Source={_sqliteFile}";
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Talka:Demo", "true");
+        builder.UseSetting("Talka:Database:Provider", _postgresDatabase is null ? Database.Sqlite : Database.Postgres);
+        builder.UseSetting("ConnectionStrings:Talka", _connectionString);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var server = Environment.GetEnvironmentVariable("TALKA_TEST_POSTGRES")!;
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" }) File.Delete(file);
+        }
+    }
+
+    public const string Password = "Talka-demo-2026";
+    public const string Admin = "admin@demo.talka.lt";
+    public const string Auditor = "auditorius@demo.talka.lt";
+    public const string Evaluator = "vertintojas@demo.talka.lt";
+    /// <summary>Member of VšĮ „Socialinės partnerystės centras“ (organisation A in tests).</summary>
+    public const string MemberA = "spc@demo.talka.lt";
+    /// <summary>Member of Šeimos santykių institutas (organisation B in tests).</summary>
+    public const string MemberB = "ssi@demo.talka.lt";
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A cookie-holding client logged in through the login page, as a person would.</summary>
+    public async Task<HttpClient> BrowserAsAsync(string? email)
+    {
+        var client = Browser();
+        if (email is null) return client;
+        var form = await client.GetStringAsync("/account/login");
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = Password, ["__RequestVerificationToken"] = Html.Token(form),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>An API client with a bearer token from POST /api/v1/auth/login.</summary>
+    public async Task<HttpClient> ApiAsAsync(string? email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (email is null) return client;
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public T Service<T>(Func<IServiceProvider, T> use)
+    {
+        using var scope = Services.CreateScope();
+        return use(scope.ServiceProvider);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<TalkaDbContext, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TalkaDbContext>());
+    }
+}
+
+public static partial class Html
+{
+    public static string Token(string html) =>
+        TokenField().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token in the page.");
+
+    /// <summary>The page's visible text, tags removed and entities decoded, whitespace collapsed.</summary>
+    public static string Text(string html) =>
+        Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(Scripts().Replace(html, " "), " ")), " ").Trim();
+
+    /// <summary>The first table's body: the rows, without the filters around them.</summary>
+    public static string Table(string html) =>
+        Regex.Match(html, "<tbody>(.*?)</tbody>", RegexOptions.Singleline) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No table in the page.");
+
+    /// <summary>The text of the validation message shown beside a form field.</summary>
+    public static string? FieldError(string html, string field) =>
+        Regex.Match(html, $"<span class=\"field-validation-error\" data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>(.*?)</span>", RegexOptions.Singleline) is { Success: true } m
+            ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+    [GeneratedRegex("<(script|style)[^>]*>.*?</\\1>", RegexOptions.Singleline)]
+    private static partial Regex Scripts();
+    [GeneratedRegex("[ \\t\\r\\n]+")]
+    private static partial Regex Spaces();
+}
