@@ -24,7 +24,8 @@ public abstract class TalkaPage : PageModel
             case Outcome.Ok:
                 return null;
             case Outcome.NotFound:
-                return NotFound();
+                // A record the user may not see answers like one that does not exist: the login page or 403.
+                return (await ViewerAsync()).ReadsEverything ? NotFound() : await DenyAsync();
             case Outcome.Forbidden:
                 return await DenyAsync();
             default:

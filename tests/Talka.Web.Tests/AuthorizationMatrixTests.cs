@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Talka.Domain.Projects;
+
+namespace Talka.Web.Tests;
+
+/// <summary>
+/// Every page route and API endpoint, asked by a visitor, a member of organisation A, a member of organisation B,
+/// a funder admin and an auditor: each gets exactly what it should, and nothing anywhere answers 500.
+/// A route that is not in this table fails the test, so a new route cannot go unchecked.
+/// </summary>
+public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
+{
+    // Expected answers. "login" = redirect to the login page.
+    private const int Login = -1;
+    private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call);
+    private sealed record Expect(int Anonymous, int MemberA, int MemberB, int Admin, int Auditor);
+    private sealed record Case(string Method, string Route, Func<Ids, string> Url, Expect Expect, string? Json = null);
+
+    private static readonly Expect Everyone200 = new(200, 200, 200, 200, 200);
+    private static readonly Expect AdminPage = new(Login, 403, 403, 200, 403);
+
+    private static IEnumerable<Case> Cases()
+    {
+        // Pages (GET).
+        yield return new("GET", "", _ => "/", Everyone200);
+        yield return new("GET", "error", _ => "/error", Everyone200);
+        yield return new("GET", "status/{code:int}", _ => "/status/404", Everyone200);
+        yield return new("GET", "account/login", _ => "/account/login", Everyone200);
+        yield return new("GET", "account/logout", _ => "/account/logout", new(302, 302, 302, 302, 302));
+        yield return new("GET", "account/language", _ => "/account/language", new(302, 302, 302, 302, 302));
+        yield return new("GET", "account/access-denied", _ => "/account/access-denied", new(403, 403, 403, 403, 403));
+        yield return new("GET", "programmes", _ => "/programmes", Everyone200);
+        yield return new("GET", "programmes/index", _ => "/programmes/index", Everyone200);
+        yield return new("GET", "programmes/details/{id:guid}", i => $"/programmes/details/{i.Programme}", Everyone200);
+        yield return new("GET", "programmes/edit/{id:guid?}", i => $"/programmes/edit/{i.Programme}", AdminPage);
+        yield return new("GET", "calls/details/{id:guid}", i => $"/calls/details/{i.Call}", Everyone200);
+        yield return new("GET", "calls/edit/{id:guid?}", i => $"/calls/edit/{i.Call}", AdminPage);
+        yield return new("GET", "organisations", _ => "/organisations", new(Login, 200, 200, 200, 200));
+        yield return new("GET", "organisations/index", _ => "/organisations/index", new(Login, 200, 200, 200, 200));
+        yield return new("GET", "organisations/details/{id:guid}", i => $"/organisations/details/{i.OrgA}", new(Login, 200, 403, 200, 200));
+        yield return new("GET", "organisations/edit/{id:guid?}", i => $"/organisations/edit/{i.OrgA}", new(Login, 200, 403, 200, 403));
+        yield return new("GET", "organisations/edit/{id:guid?}", _ => "/organisations/edit", AdminPage);
+        yield return new("GET", "projects", _ => "/projects", Everyone200);
+        yield return new("GET", "projects/index", _ => "/projects/index", Everyone200);
+        yield return new("GET", "projects/details/{id:guid}", i => $"/projects/details/{i.HiddenA}", new(Login, 200, 403, 200, 200));
+        yield return new("GET", "projects/details/{id:guid}", i => $"/projects/details/{i.PublishedA}", Everyone200);
+        yield return new("GET", "projects/edit-plan/{id:guid}", i => $"/projects/edit-plan/{i.HiddenA}", new(Login, 200, 403, 200, 403));
+        yield return new("GET", "projects/edit-plan/{id:guid}", i => $"/projects/edit-plan/{i.PublishedA}", new(Login, 200, 403, 200, 403));
+        yield return new("GET", "projects/agreement/{id:guid}", i => $"/projects/agreement/{i.HiddenA}", new(Login, 403, 403, 200, 403));
+        yield return new("GET", "projects/create", _ => "/projects/create", AdminPage);
+
+        // Pages (POST, with the user's own antiforgery token and an empty form).
+        yield return new("POST", "account/login", _ => "/account/login", Everyone200);
+        yield return new("POST", "account/logout", _ => "/account/logout", new(302, 302, 302, 302, 302));
+        yield return new("POST", "account/language", _ => "/account/language", new(302, 302, 302, 302, 302));
+        yield return new("POST", "programmes/edit/{id:guid?}", i => $"/programmes/edit/{i.Programme}", AdminPage);
+        yield return new("POST", "calls/edit/{id:guid?}", i => $"/calls/edit/{i.Call}", AdminPage);
+        yield return new("POST", "organisations/edit/{id:guid?}", i => $"/organisations/edit/{i.OrgA}", new(Login, 200, 403, 200, 403));
+        yield return new("POST", "organisations/edit/{id:guid?}", _ => "/organisations/edit", AdminPage);
+        yield return new("POST", "projects/details/{id:guid}", i => $"/projects/details/{i.HiddenA}?handler=Publish", new(Login, 403, 403, 302, 403));
+        yield return new("POST", "projects/edit-plan/{id:guid}", i => $"/projects/edit-plan/{i.HiddenA}", new(Login, 200, 403, 200, 403));
+        yield return new("POST", "projects/agreement/{id:guid}", i => $"/projects/agreement/{i.HiddenA}", new(Login, 403, 403, 200, 403));
+        yield return new("POST", "projects/create", _ => "/projects/create", AdminPage);
+
+        // API.
+        yield return new("POST", "api/v1/auth/login", _ => "/api/v1/auth/login", new(400, 400, 400, 400, 400), "{}");
+        yield return new("GET", "openapi/{documentName}.json", _ => "/openapi/v1.json", Everyone200);
+        yield return new("GET", "scalar/{documentName?}", _ => "/scalar/v1", Everyone200);
+        yield return new("GET", "scalar/scalar.js", _ => "/scalar/scalar.js", Everyone200);
+        yield return new("GET", "scalar/scalar.aspnetcore.js", _ => "/scalar/scalar.aspnetcore.js", Everyone200);
+        yield return new("GET", "scalar/favicon.svg", _ => "/scalar/favicon.svg", Everyone200);
+        var api401 = new Expect(401, 403, 403, 400, 403);
+        yield return new("GET", "api/v1/programmes/", _ => "/api/v1/programmes", Everyone200);
+        yield return new("GET", "api/v1/programmes/{id:guid}", i => $"/api/v1/programmes/{i.Programme}", Everyone200);
+        yield return new("POST", "api/v1/programmes/", _ => "/api/v1/programmes", api401, "{}");
+        yield return new("PUT", "api/v1/programmes/{id:guid}", i => $"/api/v1/programmes/{i.Programme}", api401, "{}");
+        yield return new("GET", "api/v1/calls/", _ => "/api/v1/calls", Everyone200);
+        yield return new("GET", "api/v1/calls/{id:guid}", i => $"/api/v1/calls/{i.Call}", Everyone200);
+        yield return new("POST", "api/v1/calls/", _ => "/api/v1/calls", api401, "{}");
+        yield return new("PUT", "api/v1/calls/{id:guid}", i => $"/api/v1/calls/{i.Call}", api401, "{}");
+        yield return new("GET", "api/v1/organisations/", _ => "/api/v1/organisations", new(401, 200, 200, 200, 200));
+        yield return new("GET", "api/v1/organisations/{id:guid}", i => $"/api/v1/organisations/{i.OrgA}", new(401, 200, 404, 200, 200));
+        yield return new("POST", "api/v1/organisations/", _ => "/api/v1/organisations", api401, "{}");
+        yield return new("PUT", "api/v1/organisations/{id:guid}", i => $"/api/v1/organisations/{i.OrgA}", new(401, 400, 404, 400, 403), "{}");
+        yield return new("GET", "api/v1/projects/", _ => "/api/v1/projects", Everyone200);
+        yield return new("GET", "api/v1/projects/{id:guid}", i => $"/api/v1/projects/{i.HiddenA}", new(404, 200, 404, 200, 200));
+        yield return new("GET", "api/v1/projects/{id:guid}", i => $"/api/v1/projects/{i.PublishedA}", Everyone200);
+        yield return new("POST", "api/v1/projects/", _ => "/api/v1/projects", api401, "{}");
+        yield return new("PUT", "api/v1/projects/{id:guid}/plan", i => $"/api/v1/projects/{i.HiddenA}/plan", new(401, 400, 404, 400, 403), "{}");
+        yield return new("PUT", "api/v1/projects/{id:guid}/agreement", i => $"/api/v1/projects/{i.HiddenA}/agreement", new(401, 403, 404, 400, 403), "{}");
+        yield return new("PUT", "api/v1/projects/{id:guid}/published", i => $"/api/v1/projects/{i.HiddenA}/published", new(401, 403, 404, 200, 403), "{\"published\":false}");
+    }
+
+    [Fact]
+    public void Every_route_of_the_app_is_in_the_matrix()
+    {
+        _ = factory.Server;
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => Normalise(e.RoutePattern.RawText)).ToHashSet();
+        var covered = Cases().Select(c => Normalise(c.Route)).ToHashSet();
+        Assert.Empty(routes.Except(covered).Order());
+    }
+
+    [Fact]
+    public async Task Each_user_gets_exactly_what_they_should_and_nothing_answers_500()
+    {
+        var ids = await PrepareAsync();
+        var users = new (string Name, string? Email)[]
+        {
+            ("anonymous", null), ("member A", TalkaFactory.MemberA), ("member B", TalkaFactory.MemberB),
+            ("funder admin", TalkaFactory.Admin), ("auditor", TalkaFactory.Auditor),
+        };
+        var failures = new StringBuilder();
+        foreach (var (name, email) in users)
+        {
+            var browser = await factory.BrowserAsAsync(email);
+            var token = Html.Token(await browser.GetStringAsync("/"));
+            var api = await factory.ApiAsAsync(email);
+            foreach (var c in Cases())
+            {
+                var expected = name switch
+                {
+                    "anonymous" => c.Expect.Anonymous, "member A" => c.Expect.MemberA, "member B" => c.Expect.MemberB,
+                    "funder admin" => c.Expect.Admin, _ => c.Expect.Auditor,
+                };
+                var url = c.Url(ids);
+                var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
+                var request = new HttpRequestMessage(new HttpMethod(c.Method), url);
+                if (c.Json is not null) request.Content = new StringContent(c.Json, Encoding.UTF8, "application/json");
+                else if (c.Method == "POST") request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+                var response = await (isApi ? api : browser).SendAsync(request);
+                var status = (int)response.StatusCode;
+                var ok = expected == Login
+                    ? status == 302 && response.Headers.Location?.ToString().Contains("/account/login", StringComparison.OrdinalIgnoreCase) == true
+                    : status == expected;
+                if (status >= 500 || !ok)
+                    failures.AppendLine($"{name}: {c.Method} {url} answered {status} {response.Headers.Location}, expected {(expected == Login ? "login redirect" : expected)}");
+                if (c.Route == "account/logout" && email is not null)
+                {
+                    // Logging out ends the session: sign in again for the remaining routes.
+                    browser = await factory.BrowserAsAsync(email);
+                    token = Html.Token(await browser.GetStringAsync("/"));
+                }
+            }
+        }
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    /// <summary>Organisation A's seed project (published) and an unpublished project of A made for this test.</summary>
+    private async Task<Ids> PrepareAsync() => await factory.WithDbAsync(async db =>
+    {
+        var orgA = await db.Organisations.Where(o => o.Name == "VšĮ „Socialinės partnerystės centras“").Select(o => o.Id).SingleAsync();
+        var published = await db.Projects.Where(p => p.OrganisationId == orgA).SingleAsync();
+        var hidden = new Project(published.CallId, orgA, null, "Neskelbiamas A projektas", published.Start, published.End);
+        db.Projects.Add(hidden);
+        await db.SaveChangesAsync();
+        var call = await db.Calls.SingleAsync(c => c.Id == published.CallId);
+        return new Ids(orgA, published.Id, hidden.Id, call.ProgrammeId, call.Id);
+    });
+
+    private static string Normalise(string? route) => (route ?? "").Trim('/').ToLowerInvariant();
+}
