@@ -105,12 +105,6 @@ public sealed class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetim
         return client;
     }
 
-    public T Service<T>(Func<IServiceProvider, T> use)
-    {
-        using var scope = Services.CreateScope();
-        return use(scope.ServiceProvider);
-    }
-
     public async Task<T> WithDbAsync<T>(Func<TalkaDbContext, Task<T>> use)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -31,6 +31,13 @@ public abstract class TalkaDbContext(DbContextOptions options) : IdentityDbConte
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TalkaDbContext).Assembly);
+        // Domain records make their own ids (Guid v7) when they are created, so a new row added to a tracked
+        // aggregate is an insert, never mistaken for an update of an existing row.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("Talka.Domain") == true))
+        {
+            if (entity.FindPrimaryKey()?.Properties is [{ ClrType: var type } key] && type == typeof(Guid) && key.Name == "Id")
+                key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)

@@ -158,7 +158,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Agreements.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("CallId")
@@ -202,7 +201,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Agreements.AgreementFunding", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgreementId")
@@ -227,7 +225,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Applications.Application", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ApplicantId")
@@ -278,7 +275,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Calls.Call", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("ApplicationCloses")
@@ -370,7 +366,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Calls.FundingBody", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -381,7 +376,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Calls.FundingBodyName", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FundingBodyId")
@@ -405,7 +399,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Calls.Programme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -433,7 +426,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -506,7 +498,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Projects.Activity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -544,7 +535,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Projects.Objective", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Number")
@@ -568,7 +558,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Projects.PlannedIndicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
@@ -601,7 +590,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Domain.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("ApplicationId")

@@ -149,7 +149,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Agreements.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CallId")
@@ -193,7 +192,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Agreements.AgreementFunding", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")
@@ -218,7 +216,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Applications.Application", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ApplicantId")
@@ -269,7 +266,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Calls.Call", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ApplicationCloses")
@@ -361,7 +357,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Calls.FundingBody", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -372,7 +367,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Calls.FundingBodyName", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FundingBodyId")
@@ -396,7 +390,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Calls.Programme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -424,7 +417,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -497,7 +489,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Projects.Activity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -535,7 +526,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Projects.Objective", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -559,7 +549,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Projects.PlannedIndicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -592,7 +581,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Domain.Projects.Project", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ApplicationId")
