@@ -16,7 +16,7 @@ namespace Talka.Web.Tests;
 /// "Sqlite" (default, a temporary file) or "Postgres" (a fresh database on the server named by
 /// TALKA_TEST_POSTGRES, e.g. "Host=127.0.0.1;Port=55432;Username=talka;Password=talka", dropped afterwards).
 /// </summary>
-public sealed class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static string Provider => Environment.GetEnvironmentVariable("TALKA_TEST_DB") is { Length: > 0 } p ? p : Database.Sqlite;
     private readonly string _connectionString;
@@ -77,7 +77,7 @@ public sealed class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Member of Šeimos santykių institutas (organisation B in tests).</summary>
     public const string MemberB = "ssi@demo.talka.lt";
 
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>A cookie-holding client logged in through the login page, as a person would.</summary>
     public async Task<HttpClient> BrowserAsAsync(string? email)
@@ -96,7 +96,7 @@ public sealed class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>An API client with a bearer token from POST /api/v1/auth/login.</summary>
     public async Task<HttpClient> ApiAsAsync(string? email)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = ClientOptions.BaseAddress });
         if (email is null) return client;
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
         response.EnsureSuccessStatusCode();

@@ -1,0 +1,58 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Talka.Web.Tests;
+
+namespace Talka.BrowserTests;
+
+/// <summary>axe-core, run inside the page: no serious or critical violations on the pages everyone reaches first.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    private static readonly string AxeScript = Path.Combine(BrowserFixture.RepositoryRoot, "tests", "Talka.BrowserTests", "node_modules", "axe-core", "axe.min.js");
+
+    private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    {
+        Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run npm ci in tests/Talka.BrowserTests (scripts/test.sh does).");
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+        var json = await page.EvaluateAsync<string>("async () => JSON.stringify((await axe.run()).violations)");
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} — " +
+                         string.Join("; ", v.GetProperty("nodes").EnumerateArray().Take(3).Select(n => n.GetProperty("html").GetString())))
+            .ToList();
+    }
+
+    private async Task<Guid> SeedProjectIdAsync()
+    {
+        var api = await fixture.Talka.ApiAsAsync(null);
+        var list = await api.GetFromJsonAsync<JsonElement>("/api/v1/projects");
+        return list.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("organisation").GetString() == "Šeimos santykių institutas").GetProperty("id").GetGuid();
+    }
+
+    [Theory]
+    [InlineData("home", "/", null)]
+    [InlineData("project-list", "/projects", null)]
+    [InlineData("project-detail", "/projects/details/{id}", null)]
+    [InlineData("project-detail-admin", "/projects/details/{id}", TalkaFactory.Admin)]
+    [InlineData("plan-edit", "/projects/edit-plan/{id}", TalkaFactory.MemberB)]
+    [InlineData("login", "/account/login", null)]
+    public async Task The_page_has_no_serious_or_critical_accessibility_violations(string name, string path, string? user)
+    {
+        var page = await fixture.PageAsync(user);
+        var response = await page.GotoAsync(path.Replace("{id}", (await SeedProjectIdAsync()).ToString()));
+        Assert.Equal(200, response!.Status);
+        await BrowserFixture.ScreenshotAsync(page, "axe-" + name);
+        var violations = await SeriousViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public async Task The_seed_project_detail_shows_the_amount_in_lithuanian_format()
+    {
+        var page = await fixture.PageAsync();
+        await page.GotoAsync($"/projects/details/{await SeedProjectIdAsync()}");
+        await Assertions.Expect(page.GetByText("47\u00A0511,61\u00A0€")).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+using Talka.Web.Tests;
+
+namespace Talka.BrowserTests;
+
+/// <summary>Talka on a real Kestrel port with the demo data, and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private sealed class KestrelFactory : TalkaFactory
+    {
+        public KestrelFactory() => UseKestrel(0);
+    }
+
+    private readonly KestrelFactory _factory = new();
+    private IPlaywright? _playwright;
+
+    public TalkaFactory Talka => _factory;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Talka.slnx"))) directory = directory.Parent;
+            return directory?.FullName ?? throw new InvalidOperationException("Talka.slnx not found above the test folder.");
+        }
+    }
+
+    public static string ScreenshotDirectory => Directory.CreateDirectory(Path.Combine(RepositoryRoot, "artifacts", "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies), optionally logged in through the login page.</summary>
+    public async Task<IPage> PageAsync(string? email = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        if (email is null) return page;
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("El. paštas").FillAsync(email);
+        await page.GetByLabel("Slaptažodis").FillAsync(TalkaFactory.Password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Prisijungti" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await ((IAsyncLifetime)_factory).DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
