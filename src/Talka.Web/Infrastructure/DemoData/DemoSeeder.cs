@@ -45,8 +45,8 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
     }
 
     public const string Sadm = "Lietuvos Respublikos socialinės apsaugos ir darbo ministerija";
-    public const string DepartmentOld = "Socialinių paslaugų priežiūros departamentas prie Socialinės apsaugos ir darbo ministerijos";
-    public const string DepartmentNew = "Socialinės pagalbos ir priežiūros departamentas";
+    public const string Department2017 = "Socialinių paslaugų priežiūros departamentas prie Socialinės apsaugos ir darbo ministerijos";
+    public const string Department2022 = "Socialinės pagalbos ir priežiūros departamentas";
     public const string Tarnyba = "Valstybės vaiko teisių apsaugos ir įvaikinimo tarnyba prie Socialinės apsaugos ir darbo ministerijos";
 
     public async Task SeedAsync()
@@ -54,13 +54,14 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
         if (await db.FundingBodies.AnyAsync()) return;
         await using var transaction = await db.Database.BeginTransactionAsync();
 
-        // Funding bodies. The department appears in 2017 (seed 003) and under a newer name in 2022 (seed 001):
-        // one body with its name history; the 2022 name is recorded from the start of the year the text attests it.
+        // Funding bodies as the texts name them. The 2017 department (seed 003) and the 2022 one (seed 001) may be
+        // one body renamed, but no text says so: they stay two bodies until someone records the rename.
         var sadm = new FundingBody(Sadm);
-        var department = new FundingBody(DepartmentOld);
-        department.Rename(DepartmentNew, new DateOnly(2022, 1, 1));
+        var department2017 = new FundingBody(Department2017);
+        var department2022 = new FundingBody(Department2022);
+        // DOMAIN.md names this service as a funding body; seed 004 says the project was carried out together with it.
         var tarnyba = new FundingBody(Tarnyba);
-        db.FundingBodies.AddRange(sadm, department, tarnyba);
+        db.FundingBodies.AddRange(sadm, department2017, department2022, tarnyba);
 
         // Organisations.
         var spc = Org(Seed.Spc, LegalForm.PublicInstitution);
@@ -68,14 +69,13 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
         var ngo2022 = Org(Seed.Ngo2022, LegalForm.Unspecified);
         var ssi = Org(Seed.Ssi, LegalForm.Unspecified);
         var caritas = Org(Seed.Caritas, LegalForm.Unspecified);
+        // The forum unites 10 organisations; the text names none of them, so none is listed as a member.
         var forum = Org(Seed.Forum, LegalForm.Unspecified, umbrella: true);
-        forum.AddMember(caritas);
         var personPremier = Org(Seed.PersonPremier, LegalForm.PrivateLimitedCompany);
         db.Organisations.AddRange(spc, verslo, ngo2022, ssi, caritas, forum, personPremier);
 
         // Programmes and calls.
-        var national = new Programme(sadm.Id, "Nacionalinių nevyriausybinių organizacijų institucinis stiprinimas",
-            "Nacionalinių NVO institucinių gebėjimų stiprinimas teikiant viešąsias paslaugas ir plėtojant savanorišką veiklą.");
+        var national = new Programme(sadm.Id, "Nacionalinių nevyriausybinių organizacijų institucinis stiprinimas", null);
         var umbrella = new Programme(sadm.Id, "Nevyriausybines organizacijas vienijančių asociacijų institucinis stiprinimas", null);
         var ngoCapacity = new Programme(sadm.Id, "Nevyriausybinių organizacijų institucinių gebėjimų stiprinimas", null);
         var deinstitutionalisation = new Programme(sadm.Id, "Institucinės globos pertvarka",
@@ -86,9 +86,9 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             2020, new LegalAct("A1-520", new DateOnly(2019, 9, 11),
                 "Dėl Nacionalinių nevyriausybinių organizacijų institucinio stiprinimo projektų finansavimo 2020 metais atrankos konkurso organizavimo nuostatų patvirtinimo"),
             FundingSource.StateBudget);
-        var call2022 = Call(national, department, "Nacionalinių NVO institucinio stiprinimo projektai 2022 metais", 2022, null, FundingSource.StateBudget);
-        var callSsi = Call(ngoCapacity, sadm, "NVO institucinių gebėjimų stiprinimo projektai 2022 metais", 2022, null, FundingSource.StateBudget);
-        var call2017 = Call(umbrella, department, "Nevyriausybines organizacijas vienijančių asociacijų institucinio stiprinimo projektai 2017 metais", 2017, null, FundingSource.StateBudget);
+        var call2022 = Call(national, department2022, "Nacionalinių NVO institucinio stiprinimo projektai 2022 metais (konkurso pavadinimas šaltinyje nenurodytas)", 2022, null, FundingSource.StateBudget);
+        var callSsi = Call(ngoCapacity, sadm, "NVO institucinių gebėjimų stiprinimo projektai 2022 metais (konkurso pavadinimas šaltinyje nenurodytas)", 2022, null, FundingSource.StateBudget);
+        var call2017 = Call(umbrella, department2017, "Nevyriausybines organizacijas vienijančių asociacijų institucinio stiprinimo projektai 2017 metais (konkurso pavadinimas šaltinyje nenurodytas)", 2017, null, FundingSource.StateBudget);
         var callEsf = Call(deinstitutionalisation, tarnyba, "2014–2020 m. ES fondų investicijų veiksmų programos priemonė 08.4.1-ESFA-V-405", 2016, null,
             FundingSource.EuStructuralFunds, new DateOnly(2016, 1, 1), new DateOnly(2017, 12, 31));
         db.Calls.AddRange(call2020, call2022, callSsi, call2017, callEsf);
@@ -98,7 +98,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             "Organizacijos paskelbta naujiena (I ketvirčio veiklos)");
         p000.RevisePlan(new PlanInput(p000.Title,
             "Patobulinti narių kompetenciją, siekiant kokybiškai teikti viešąsias paslaugas ir gerinant savanoriškos veiklos kokybę; stiprinti institucinius gebėjimus.",
-            "Per I ketvirtį organizuoti žmogiškojo / asmenybės ir socialinio kapitalo stiprinimo, meno terapijos, teisės ir verslumo mokymai; partneriams išsiųstas klausimynas apie viešojo valdymo sprendimų priėmimą.",
+            "Per I ketvirtį organizuoti žmogiškojo / asmenybės ir socialinio kapitalo stiprinimo, meno terapijos, teisės ir verslumo mokymai; partneriams išsiųstas klausimynas apie viešojo valdymo sprendimų priėmimą. Pastebėta, kad ypač mažesnėse savivaldybėse nevyriausybinės organizacijos ir bendruomenės nedalyvauja priimant svarbius viešojo valdymo sprendimus ir laiku neišreiškia nepritarimo tam tikriems sprendimams.",
             [
                 new ObjectiveInput(null, "Patobulinti narių kompetenciją, siekiant kokybiškai teikti viešąsias paslaugas ir gerinant savanoriškos veiklos kokybę"),
                 new ObjectiveInput(null, "Stiprinti VšĮ „Socialinės partnerystės centro“ institucinius gebėjimus, didinti darbo efektyvumą, tobulinti darbuotojų, partnerių ir savanorių kompetencijas"),
@@ -106,24 +106,25 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             ],
             [
                 new ActivityInput(null, 1, ActivityKind.Training, "Žmogiškojo / asmenybės ir socialinio kapitalo stiprinimo mokymai",
-                    "Sustiprino kompetencijas ugdant didesnius vaikų socialinius ir emocinius gebėjimus, organizuojant kryptingas veiklas vaikams, siekiant auginti socialiai atsakingą asmenybę, emocinės ir socialinės raidos sutrikimų prevenciją, savižudybių, priklausomybių ir prievartos prevenciją."),
+                    "Sustiprino kompetencijas ugdant didesnius vaikų socialinius ir emocinius gebėjimus, organizuojant kryptingas veiklas vaikams, siekiant auginti socialiai atsakingą asmenybę, emocinės ir socialinės raidos sutrikimų prevenciją, savižudybių, priklausomybių ir prievartos prevenciją. Po mokymų sustiprinta socialinė paslauga: tikslinės grupės atstovams labiau padedama įgyti bazinių, socialiai atsakingai asmenybei būdingų bruožų, stiprinami socialiniai, emociniai ir dvasiniai gebėjimai."),
                 new ActivityInput(null, 1, ActivityKind.Training, "Kvalifikacijos kėlimo mokymai „Meno terapija ir meno terapijos metodų taikymas“",
                     "Skirti įvairių sričių specialistams, socialiniams darbuotojams bei kitiems asmenims, teikiantiems paslaugas krizines situacijas patiriantiems vaikams, jų šeimos nariams."),
                 new ActivityInput(null, 2, ActivityKind.Training, "Teisės ir verslumo mokymai",
                     "Mokymus vedė ekspertas Dovydas Lysychas iš MB „Verslo vadybos sistemos“: kaip geriau planuoti paslaugas, įvertinti jų poreikį, įtraukti tikslinę grupę; teisiniai paslaugų teikimo aspektai."),
                 new ActivityInput(null, 3, ActivityKind.Survey, "Klausimynas partneriams apie patirtį ir įžvalgas viešojo valdymo sprendimų priėmime",
-                    "Apibendrinus rezultatus teikiami siūlymai kompetentingoms valstybės ar savivaldybės institucijoms."),
+                    "Apibendrinus rezultatus bus teikiami siūlymai kompetentingoms valstybės ar savivaldybės institucijoms."),
             ],
             [TargetGroup.Children, TargetGroup.ParentsAndFamilies, TargetGroup.Specialists, TargetGroup.NgoStaffAndVolunteers],
             [], []));
-        p000.AddPartner(verslo.Id, "Teisės ir verslumo mokymų vykdytojas (ekspertas Dovydas Lysychas)");
+        // A supplier, not a partner in the plan: listed with its role so the expert's firm is on record.
+        p000.AddPartner(verslo.Id, "Paslaugų teikėjas: teisės ir verslumo mokymus vedė ekspertas Dovydas Lysychas");
 
         // 001: a national NGO (not named in the text), agreement signed in 2022 with the department, state budget, ends 2022-12-31.
         var p001 = Project(call2022, ngo2022, "Nacionalinių NVO vaidmens stiprinimas teikiant viešąsias paslaugas ir vykdant savanoriškos veiklos plėtrą regionuose",
             2022, 2022, "Organizacijos paskelbtas projekto aprašymas");
         p001.RevisePlan(new PlanInput(p001.Title,
             "Gerinti organizacijos kuriamų viešųjų paslaugų teikimo modelių kokybę, didinti darbo efektyvumą kuriant teikiamų paslaugų tvarumo modelius ir plėsti vykdomų savanoriškų veiklų organizavimą.",
-            null,
+            "2022 m. pasirašyta sutartis su Socialinės pagalbos ir priežiūros departamentu; projektas finansuojamas valstybės biudžeto lėšomis, pabaiga – 2022-12-31.",
             [
                 new ObjectiveInput(null, "Užtikrinti į tikslinės grupės poreikių tenkinimą orientuotų kokybiškų palydėjimo paslaugų nuteistiesiems organizavimą ir inicijuoti finansiškai tvaraus, socialinio verslo principais grindžiamo, paslaugų teikimo modelio taikymą."),
                 new ObjectiveInput(null, "Užtikrinti organizacijos savanoriškos veiklos vadybą įgyvendinant „Gyvosios bibliotekos“ metodą bei stiprinti NVO atstovų gebėjimus į savanoriškas veiklas įtraukti žmones, atstovaujančius socialinę atskirtį patiriančias visuomenės grupes."),
@@ -131,11 +132,11 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             ],
             [
                 new ActivityInput(null, 1, ActivityKind.Other, "Palydėjimo modelio taikymas dirbant su laisvės atėmimo bausme nuteistais asmenimis",
-                    "Ekonominė paslaugos teikimo analizė; Visagino regiono sėkmingos integracijos veiksnių analizė; co-housingo modelis taikant socialinio verslo principus, pristatomas 5 savivaldybėms, Kalėjimų departamentui ir Socialinės apsaugos ir darbo ministerijai; viešinimo priemonės."),
+                    "Ekonominė paslaugos teikimo analizė; efektyvaus ir tvaraus socialinės pagalbos organizavimo modelis taikant socialinio verslo priemones; Visagino regiono sėkmingos integracijos veiksnių analizė; co-housingo modelis taikant socialinio verslo principus, pristatomas 5 savivaldybėms, Kalėjimų departamentui ir Socialinės apsaugos ir darbo ministerijai; viešinimo priemonės."),
                 new ActivityInput(null, 2, ActivityKind.LivingLibrarySession, "Savanoriškomis veiklomis grindžiamos „Gyvosios bibliotekos“ programos veiklų plėtojimas",
-                    "Savanorystės strategija organizacijoje (savanorių paieška ir atranka, mokymų metodika, motyvavimo priemonės); patirties sklaida NVO atstovams; mokymai viešųjų paslaugų teikėjams dėl paslaugų teikimo nesivadovaujant stereotipais."),
+                    "Savanorystės strategija organizacijoje (savanorių paieška ir atranka, mokymų metodika, motyvavimo priemonės); patirties sklaida NVO atstovams; mokymai viešųjų paslaugų teikėjams dėl paslaugų teikimo nesivadovaujant stereotipais ar neigiamomis išankstinėmis nuostatomis; dalijimasis patirtimi su specialistais, kaip įgalinti asmenis tapti savarankiškais ir prisiimti daugiau atsakomybės už savo gerovę."),
                 new ActivityInput(null, 3, ActivityKind.Other, "Senjorams skirtų viešųjų socialinių paslaugų kokybės gerinimas",
-                    "Apjungiamos organizacijos, kurios atstovauja pozityvios senatvės kūrimą ir ją skatina."),
+                    "Apjungiamos organizacijos, kurios atstovauja pozityvios senatvės kūrimą ir ją skatina; tikimasi, kad sustiprės organizacijos kaip socialinio partnerio pozicija ir padidės teikiamų paslaugų kokybė."),
             ],
             [TargetGroup.ConvictsAndFormerPrisoners, TargetGroup.Seniors, TargetGroup.NgoStaffAndVolunteers, TargetGroup.Specialists],
             ["Visagino"], []));
@@ -146,7 +147,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             2022, 2022, "Organizacijos paskelbti projekto rezultatai");
         p002.RevisePlan(new PlanInput(p002.Title,
             "Stiprinti NVO sektorių, didinant jų darbo efektyvumą teikiant kokybiškas viešąsias paslaugas.",
-            "Viso projekto veiklose dalyvavo 209 asm.",
+            "Viso projekto veiklose dalyvavo 209 asm. Mokymų dalyviai iš NVO sustiprino žinias apie prieraišumo reikšmę tėvų – vaikų santykiuose ir praktinius įgūdžius darbui su vaikais, mokėsi, kaip patys gali apsisaugoti nuo trauminio streso ir perdegimo ir kaip išlaikyti profesines ribas.",
             [
                 new ObjectiveInput(null, "Patobulinti NVO narių kompetencijas, plečiant NVO teikiamų viešųjų paslaugų spektrą ir gerinant savanoriškos veiklos kokybę"),
                 new ObjectiveInput(null, "Sustiprinti NVO darbuotojų kompetencijas dirbant su vaikais ir jų tėvais"),
@@ -155,7 +156,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             ],
             [
                 new ActivityInput(null, 1, ActivityKind.Training, "„Vaikų ir tėvų ryšio stiprinimo programos (VTRS)“ mokymai",
-                    "Dvidešimt NVO darbuotojų 11 dienų (88 ak. val.) mokėsi VTRS mokymuose."),
+                    "Dvidešimt NVO darbuotojų 11 dienų (88 ak. val.) mokėsi VTRS mokymuose. Mokymų dalyviai taikė / taikys įgytą metodą (vaikų ir tėvų ryšio stiprinimo grupės vaikams, tėvams ir šeimai) savo bendruomenėse."),
                 new ActivityInput(null, 1, ActivityKind.Consultation, "Praktinės konsultacijos mokymų dalyviams",
                     "12 ak. val. konsultacijų sprendžiant sudėtingas situacijas."),
                 new ActivityInput(null, 1, ActivityKind.Deliverable, "„Vaikų ir tėvų ryšio stiprinimo programos“ vadovas ir VTRS programos leidiniai vaikams ir tėvams",
@@ -178,7 +179,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
         p003.SetPeriod(new DateOnly(2017, 8, 31), new DateOnly(2017, 12, 31));
         p003.RevisePlan(new PlanInput(p003.Title,
             "Aktyvinti Forumo narių dalyvavimą sprendžiant viešojo sektoriaus klausimus, gerinti esamus ir kurti naujus bendradarbiavimo su valstybės bei savivaldybės institucijomis mechanizmus, didinti Forumo narių ir aktualių partnerių kompetencijas, skaidrumą ir atskaitomybę, pritraukti naujus narius į Forumą, organizuoti specialiuosius mokymus bei kitomis priemonėmis sudaryti sąlygas socialines paslaugas perduoti teikti NVO.",
-            "Projektas vykdomas 10 organizacijų vienijančio Krikščioniškų socialinių iniciatyvų forumo, kurio narės Vilniaus mieste teikia socialines paslaugas praktiškai visoms socialinėje atskirtyje esančioms gyventojų grupėms.",
+            "Projektas vykdomas 10 organizacijų vienijančio Krikščioniškų socialinių iniciatyvų forumo, kurio narės Vilniaus mieste teikia socialines paslaugas praktiškai visoms socialinėje atskirtyje esančioms gyventojų grupėms. Forumo narės veikia keliolika ir daugiau metų ir šiuo projektu tęsia savo įdirbį.",
             [
                 new ObjectiveInput(null, "Aktyvinti Forumo narių dalyvavimą sprendžiant viešojo sektoriaus klausimus"),
                 new ObjectiveInput(null, "Gerinti esamus ir kurti naujus bendradarbiavimo su valstybės bei savivaldybės institucijomis mechanizmus"),
@@ -204,11 +205,12 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             new AgreementDetails(null, new DateOnly(2017, 8, 31), p003.Start, p003.End, null, [])));
 
         // 004: UAB „Person Premier“ with the service, 2016–2017, ESF, application 08.4.1-ESFA-V-405-01-0001.
+        // The text, published 2017-06-29, says the project was carried out: it ended by that day.
         var application = new Application(callEsf.Id, personPremier.Id, "08.4.1-ESFA-V-405-01-0001",
             "Tvaraus perėjimo nuo institucinės globos prie šeimoje ir bendruomenėje teikiamų paslaugų sistemos sąlygų sukūrimas Lietuvoje",
             ApplicationStatus.Funded);
         db.Applications.Add(application);
-        var p004 = new Project(callEsf.Id, personPremier.Id, application.Id, application.Title, new DateOnly(2016, 1, 1), new DateOnly(2017, 12, 31));
+        var p004 = new Project(callEsf.Id, personPremier.Id, application.Id, application.Title, new DateOnly(2016, 1, 1), new DateOnly(2017, 6, 29));
         p004.SetSource("Organizacijos paskelbta naujiena, 2017-06-29");
         p004.Publish();
         db.Projects.Add(p004);
@@ -220,11 +222,10 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             ],
             [
                 new ActivityInput(null, 1, ActivityKind.Seminar, "Teminiai nacionalinio ir regioninio lygmens seminarai",
-                    "24 seminarai, apmokyta 460 dalyvių. Temos: pertvarkos aktualumas ir nauda, tarpinstitucinis bendradarbiavimas ir komandinis darbas, praktiniai patarimai, pertvarkos stereotipų laužymas, kūrybiškumo skatinimo metodai, gerosios patirtys ir rekomendacijos. Dalyviai: pertvarkomų globos įstaigų vadovai ir darbuotojai, bendruomeninius globos namus steigiančių organizacijų, savivaldybių administracijų, socialinių reikalų padalinių, vaiko teisių apsaugos skyrių, NVO, neįgaliųjų organizacijų darbuotojai, psichologai, socialinių, sveikatos, švietimo paslaugų įstaigų ir mokslo institucijų atstovai."),
+                    "24 seminarai, apmokyta 460 dalyvių. Temos: pertvarkos aktualumas ir nauda, tarpinstitucinis bendradarbiavimas ir komandinis darbas, praktiniai patarimai, pertvarkos stereotipų laužymas, kūrybiškumo skatinimo metodai, gerosios patirtys ir rekomendacijos, kaip jas skleisti bendruomenėse. Dalyviai: pertvarkomų globos įstaigų vadovai ir darbuotojai, bendruomeninius globos namus steigiančių organizacijų, savivaldybių administracijų, socialinių reikalų padalinių, vaiko teisių apsaugos skyrių, NVO, neįgaliųjų organizacijų ir asociacijų darbuotojai, psichologai, socialinių, sveikatos, švietimo paslaugų įstaigų ir mokslo ir studijų institucijų atstovai."),
             ],
-            [TargetGroup.Specialists, TargetGroup.PublicServants, TargetGroup.NgoStaffAndVolunteers, TargetGroup.ChildrenWithoutParentalCare, TargetGroup.PersonsWithDisabilities],
+            [TargetGroup.Specialists, TargetGroup.PublicServants, TargetGroup.NgoStaffAndVolunteers],
             [], []));
-        db.Agreements.Add(new Agreement(p004.Id, callEsf, new AgreementDetails(null, null, p004.Start, p004.End, null, [])));
 
         await db.SaveChangesAsync();
 
