@@ -29,7 +29,8 @@ public sealed record PlanInput(
 public sealed record ObjectiveInput(Guid? Id, string Text);
 /// <param name="ObjectiveNumber">1-based position of the objective in <see cref="PlanInput.Objectives"/>.</param>
 public sealed record ActivityInput(Guid? Id, int ObjectiveNumber, ActivityKind Kind, string Title, string? Description);
-public sealed record IndicatorInput(Guid? Id, string Name, string Unit, decimal Target);
+/// <param name="Metric">The computed figure this indicator is measured by; null for a manual indicator.</param>
+public sealed record IndicatorInput(Guid? Id, string Name, string Unit, decimal Target, Indicators.Metric? Metric = null);
 
 /// <summary>
 /// A project: the plan an organisation carries out under an agreement. The plan (goal, ordered objectives,
@@ -168,7 +169,7 @@ public sealed class Project : IVersioned
             var indicator = input.Id is { } id
                 ? _indicators.SingleOrDefault(x => x.Id == id) ?? throw new DomainException("UnknownRow", field + ".Name")
                 : new PlannedIndicator(Id, name, unit, input.Target);
-            indicator.Revise(name, unit, input.Target, i + 1);
+            indicator.Revise(name, unit, input.Target, i + 1, input.Metric);
             indicators.Add(indicator);
         }
         if (indicators.GroupBy(x => x.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } dup)
@@ -222,7 +223,25 @@ public sealed class PlannedIndicator
     public string Name { get; private set; }
     public string Unit { get; private set; }
     public decimal Target { get; private set; }
-    internal void Revise(string name, string unit, decimal target, int position) { Name = name; Unit = unit; Target = target; Position = position; }
+    /// <summary>The computed figure the actual comes from; null when the indicator is manual.</summary>
+    public Indicators.Metric? Metric { get; private set; }
+    /// <summary>For a manual indicator: the value the organisation states, with what supports it.</summary>
+    public decimal? ManualActual { get; private set; }
+    public string? ManualEvidence { get; private set; }
+    internal void Revise(string name, string unit, decimal target, int position, Indicators.Metric? metric)
+    {
+        Name = name; Unit = unit; Target = target; Position = position; Metric = metric;
+        if (metric is not null) { ManualActual = null; ManualEvidence = null; }
+    }
+
+    /// <summary>Records the actual of a manual indicator; evidence is required, because no record backs the number.</summary>
+    public void RecordManualActual(decimal value, string evidence)
+    {
+        if (Metric is not null) throw new DomainException("IndicatorIsComputed", nameof(ManualActual));
+        if (value < 0) throw new DomainException("TargetNegative", nameof(ManualActual));
+        ManualActual = value;
+        ManualEvidence = Guard.Required(evidence, nameof(ManualEvidence), 2000);
+    }
 }
 
 public sealed class ProjectPartner

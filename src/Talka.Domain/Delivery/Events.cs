@@ -1,0 +1,113 @@
+using Talka.Domain.Common;
+using Talka.Domain.Projects;
+
+namespace Talka.Domain.Delivery;
+
+public enum EventKind { Training, Seminar, Consultation, Supervision, LivingLibrarySession, Other }
+
+/// <summary>How an event's duration is given: academic hours (ak. val., 45 min by default) or astronomical hours (val., 60 min).</summary>
+public enum HourUnit { Academic, Astronomical }
+
+public sealed record EventDetails(
+    Guid? ActivityId, EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? HoursPerSession, HourUnit HourUnit,
+    bool Online, string? Venue, string? Municipality, string? Trainers, IReadOnlyList<TargetGroup> TargetGroups, int? Headcount);
+
+/// <summary>
+/// An event (mokymai, seminaras, konsultacija, supervizija, Gyvoji biblioteka…) of a project: one record may stand for a series of
+/// sessions ("5 seminars of 6 ak. val." is 5 sessions of 6). An event run for a crowd without a list records a headcount,
+/// which is never mixed with the distinct persons counted from attendance.
+/// </summary>
+public sealed class Event : IVersioned
+{
+    private readonly List<EventTargetGroup> _targetGroups = [];
+
+    private Event() { Topic = ""; }
+
+    public Event(Guid projectId, DateRange projectPeriod, IReadOnlyCollection<Guid> projectActivityIds, EventDetails details)
+    {
+        Id = Guid.CreateVersion7();
+        ProjectId = projectId;
+        Topic = "";
+        Apply(projectPeriod, projectActivityIds, details);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProjectId { get; private set; }
+    public Guid? ActivityId { get; private set; }
+    public EventKind Kind { get; private set; }
+    public string Topic { get; private set; }
+    public DateOnly Start { get; private set; }
+    public DateOnly End { get; private set; }
+    public int Sessions { get; private set; }
+    /// <summary>Duration of each session in <see cref="HourUnit"/>; null when the source does not state it.</summary>
+    public decimal? HoursPerSession { get; private set; }
+    public HourUnit HourUnit { get; private set; }
+    public bool Online { get; private set; }
+    public string? Venue { get; private set; }
+    public string? Municipality { get; private set; }
+    /// <summary>Trainers as "person (organisation)", one per line.</summary>
+    public string? Trainers { get; private set; }
+    public int? Headcount { get; private set; }
+    public IReadOnlyList<EventTargetGroup> TargetGroups => _targetGroups;
+    public int Version { get; set; }
+
+    public void Update(DateRange projectPeriod, IReadOnlyCollection<Guid> projectActivityIds, EventDetails details) =>
+        Apply(projectPeriod, projectActivityIds, details);
+
+    private void Apply(DateRange projectPeriod, IReadOnlyCollection<Guid> activityIds, EventDetails d)
+    {
+        if (d.ActivityId is { } activityId && !activityIds.Contains(activityId)) throw new DomainException("UnknownRow", nameof(ActivityId));
+        ActivityId = d.ActivityId;
+        Kind = d.Kind;
+        Topic = Guard.Required(d.Topic, nameof(Topic), 500);
+        var dates = new DateRange(d.Start, d.End, nameof(End));
+        if (!projectPeriod.Contains(dates.Start)) throw new DomainException("DateOutsideProject", nameof(Start), projectPeriod.Start, projectPeriod.End);
+        if (!projectPeriod.Contains(dates.End)) throw new DomainException("DateOutsideProject", nameof(End), projectPeriod.Start, projectPeriod.End);
+        Start = dates.Start;
+        End = dates.End;
+        if (d.Sessions is < 1 or > 10_000) throw new DomainException("SessionsRange", nameof(Sessions));
+        Sessions = d.Sessions;
+        if (d.HoursPerSession is { } hours && (hours <= 0 || hours > 24)) throw new DomainException("HoursPerSessionRange", nameof(HoursPerSession));
+        HoursPerSession = d.HoursPerSession;
+        HourUnit = d.HourUnit;
+        Online = d.Online;
+        Venue = Guard.Optional(d.Venue, nameof(Venue), 300);
+        Municipality = Online || string.IsNullOrWhiteSpace(d.Municipality) ? null : Municipalities.Require(d.Municipality, nameof(Municipality));
+        Trainers = Guard.Optional(d.Trainers, nameof(Trainers), 2000);
+        if (d.Headcount is < 0) throw new DomainException("CountNegative", nameof(Headcount));
+        Headcount = d.Headcount;
+        _targetGroups.RemoveAll(t => !d.TargetGroups.Contains(t.TargetGroup));
+        foreach (var group in d.TargetGroups.Distinct().Where(g => _targetGroups.All(t => t.TargetGroup != g)))
+            _targetGroups.Add(new EventTargetGroup(Id, group));
+    }
+
+    /// <summary>Duration of one session in academic hours, by the call's minutes per academic hour.</summary>
+    public decimal? AcademicHoursPerSession(int minutesPerAcademicHour) => HoursPerSession is { } hours
+        ? HourUnit == HourUnit.Academic ? hours : decimal.Round(hours * 60m / minutesPerAcademicHour, 2)
+        : null;
+
+    /// <summary>Academic hours delivered: sessions × duration. Unknown when the duration is.</summary>
+    public decimal? AcademicHours(int minutesPerAcademicHour) => AcademicHoursPerSession(minutesPerAcademicHour) * Sessions;
+
+    /// <summary>The quarter an event counts in: the quarter of its last day.</summary>
+    public Quarter Quarter => Quarter.Of(End);
+}
+
+public sealed class EventTargetGroup
+{
+    private EventTargetGroup() { }
+    internal EventTargetGroup(Guid eventId, TargetGroup group) { EventId = eventId; TargetGroup = group; }
+    public Guid EventId { get; private set; }
+    public TargetGroup TargetGroup { get; private set; }
+}
+
+public readonly record struct Quarter(int Year, int Number) : IComparable<Quarter>
+{
+    public static Quarter Of(DateOnly day) => new(day.Year, (day.Month - 1) / 3 + 1);
+    public DateOnly FirstDay => new(Year, (Number - 1) * 3 + 1, 1);
+    public DateOnly LastDay => FirstDay.AddMonths(3).AddDays(-1);
+    public int CompareTo(Quarter other) => (Year, Number).CompareTo((other.Year, other.Number));
+    /// <summary>"2022 m. I ketv."</summary>
+    public override string ToString() => $"{Year} m. {new[] { "I", "II", "III", "IV" }[Number - 1]} ketv.";
+    public string Key => $"{Year}Q{Number}";
+}

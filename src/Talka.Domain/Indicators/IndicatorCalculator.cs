@@ -1,0 +1,114 @@
+using Talka.Domain.Delivery;
+using Talka.Domain.Projects;
+
+namespace Talka.Domain.Indicators;
+
+/// <summary>What Talka computes from the records. A planned indicator names one of these, or none (then it is manual).</summary>
+public enum Metric
+{
+    DistinctParticipants, Attendances, ParticipantHours, Events, Sessions, AcademicHours, Headcount,
+    Volunteers, VolunteerHours, Deliverables,
+}
+
+/// <summary>The dimensions a figure is broken down by.</summary>
+public enum Dimension { Category, TargetGroup, Municipality, Gender, AgeBand, Quarter, Kind }
+
+public sealed record EventFact(Guid Id, EventKind Kind, DateOnly End, int Sessions, decimal? AcademicHours, int? Headcount);
+public sealed record ParticipantFact(Guid Id, ParticipantCategory Category, TargetGroup? TargetGroup, string? Municipality, Gender? Gender, AgeBand? AgeBand, string? PersonKey);
+public sealed record AttendanceFact(Guid EventId, Guid ParticipantId, decimal? AcademicHours);
+public sealed record VolunteerHoursFact(Guid VolunteerId, DateOnly Day, decimal Hours);
+public sealed record DeliverableFact(Guid Id, DeliverableKind Kind);
+
+public sealed record DeliveryFacts(
+    IReadOnlyList<EventFact> Events, IReadOnlyList<ParticipantFact> Participants, IReadOnlyList<AttendanceFact> Attendances,
+    int Volunteers, IReadOnlyList<VolunteerHoursFact> VolunteerHours, IReadOnlyList<DeliverableFact> Deliverables);
+
+/// <summary>One part of a figure. <see cref="Key"/> is the enum name, municipality or quarter key; null means "not stated".</summary>
+public sealed record Part(Dimension Dimension, string? Key, decimal Value);
+
+public sealed record Figure(Metric Metric, decimal Value, IReadOnlyList<Part> Parts)
+{
+    public IEnumerable<Part> By(Dimension dimension) => Parts.Where(p => p.Dimension == dimension);
+}
+
+public sealed record IndicatorSet(IReadOnlyList<Figure> Figures, int EventsWithoutDuration)
+{
+    public Figure this[Metric metric] => Figures.Single(f => f.Metric == metric);
+}
+
+/// <summary>
+/// Computes a project's indicators from its records: distinct persons from attendance, hours from the session schedule,
+/// headcounts kept apart from distinct persons. Pure: the same records always give the same figures.
+/// </summary>
+public static class IndicatorCalculator
+{
+    public static IndicatorSet Compute(DeliveryFacts facts)
+    {
+        var events = facts.Events.ToDictionary(e => e.Id);
+        var attendances = facts.Attendances.Where(a => events.ContainsKey(a.EventId)).ToList();
+        var attendedIds = attendances.Select(a => a.ParticipantId).ToHashSet();
+        var attended = facts.Participants.Where(p => attendedIds.Contains(p.Id)).ToList();
+        var participantsById = facts.Participants.ToDictionary(p => p.Id);
+
+        decimal HoursOf(AttendanceFact a) => a.AcademicHours ?? events[a.EventId].AcademicHours ?? 0m;
+        string QuarterOf(DateOnly day) => Quarter.Of(day).Key;
+
+        var figures = new List<Figure>
+        {
+            new(Metric.DistinctParticipants, attended.Count, [
+                ..PersonParts(attended),
+                ..attendances.GroupBy(a => QuarterOf(events[a.EventId].End))
+                    .Select(g => new Part(Dimension.Quarter, g.Key, g.Select(a => a.ParticipantId).Distinct().Count())),
+            ]),
+            new(Metric.Attendances, attendances.Count, [
+                ..Group(attendances, a => participantsById.GetValueOrDefault(a.ParticipantId)?.Category.ToString(), Dimension.Category, _ => 1),
+                ..Group(attendances, a => events[a.EventId].Kind.ToString(), Dimension.Kind, _ => 1),
+                ..Group(attendances, a => QuarterOf(events[a.EventId].End), Dimension.Quarter, _ => 1),
+            ]),
+            new(Metric.ParticipantHours, attendances.Sum(HoursOf), [
+                ..Group(attendances, a => participantsById.GetValueOrDefault(a.ParticipantId)?.Category.ToString(), Dimension.Category, HoursOf),
+                ..Group(attendances, a => events[a.EventId].Kind.ToString(), Dimension.Kind, HoursOf),
+                ..Group(attendances, a => QuarterOf(events[a.EventId].End), Dimension.Quarter, HoursOf),
+            ]),
+            new(Metric.Events, facts.Events.Count, EventParts(facts.Events, _ => 1)),
+            new(Metric.Sessions, facts.Events.Sum(e => e.Sessions), EventParts(facts.Events, e => e.Sessions)),
+            new(Metric.AcademicHours, facts.Events.Sum(e => e.AcademicHours ?? 0), EventParts(facts.Events, e => e.AcademicHours ?? 0)),
+            new(Metric.Headcount, facts.Events.Sum(e => e.Headcount ?? 0),
+                EventParts(facts.Events.Where(e => e.Headcount is not null).ToList(), e => e.Headcount ?? 0)),
+            new(Metric.Volunteers, facts.Volunteers, []),
+            new(Metric.VolunteerHours, facts.VolunteerHours.Sum(h => h.Hours),
+                Group(facts.VolunteerHours, h => QuarterOf(h.Day), Dimension.Quarter, h => h.Hours).ToList()),
+            new(Metric.Deliverables, facts.Deliverables.Count, Group(facts.Deliverables, d => d.Kind.ToString(), Dimension.Kind, _ => 1).ToList()),
+        };
+        return new IndicatorSet(figures, facts.Events.Count(e => e.AcademicHours is null));
+    }
+
+    /// <summary>
+    /// Distinct persons across projects (a programme, a year): participants with the same keyed hash are one person;
+    /// a participant without one counts once on their own.
+    /// </summary>
+    public static int DistinctPersons(IEnumerable<ParticipantFact> attendedParticipants)
+    {
+        var list = attendedParticipants.ToList();
+        return list.Where(p => p.PersonKey is not null).Select(p => p.PersonKey).Distinct().Count() + list.Count(p => p.PersonKey is null);
+    }
+
+    private static IEnumerable<Part> PersonParts(IReadOnlyList<ParticipantFact> people) =>
+    [
+        ..Group(people, p => p.Category.ToString(), Dimension.Category, _ => 1),
+        ..Group(people, p => p.TargetGroup?.ToString(), Dimension.TargetGroup, _ => 1),
+        ..Group(people, p => p.Municipality, Dimension.Municipality, _ => 1),
+        ..Group(people, p => p.Gender?.ToString(), Dimension.Gender, _ => 1),
+        ..Group(people, p => p.AgeBand?.ToString(), Dimension.AgeBand, _ => 1),
+    ];
+
+    private static List<Part> EventParts(IReadOnlyList<EventFact> events, Func<EventFact, decimal> value) =>
+    [
+        ..Group(events, e => e.Kind.ToString(), Dimension.Kind, value),
+        ..Group(events, e => Quarter.Of(e.End).Key, Dimension.Quarter, value),
+    ];
+
+    private static IEnumerable<Part> Group<T>(IEnumerable<T> items, Func<T, string?> key, Dimension dimension, Func<T, decimal> value) =>
+        items.GroupBy(key).OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Part(dimension, g.Key, g.Sum(value)));
+}
