@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Talka.Domain.Common;
 using Talka.Web.Features.Audit;
 using Talka.Web.Features.Auth;
+using Talka.Web.Features.Delivery;
 using Talka.Web.Features.Organisations;
 using Talka.Web.Features.Programmes;
 using Talka.Web.Features.Projects;
@@ -103,6 +104,7 @@ public static class Hosting
         services.AddProgrammes();
         services.AddOrganisations();
         services.AddProjects();
+        services.AddDelivery();
         services.AddScoped<DemoSeeder>();
         if (builder.Configuration.GetValue<bool>("Talka:Demo") && builder.Environment.IsProduction())
             throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
@@ -167,6 +169,7 @@ public static class Hosting
         api.MapProgrammesApi();
         api.MapOrganisationsApi();
         api.MapProjectsApi();
+        api.MapDeliveryApi();
         return app;
     }
 

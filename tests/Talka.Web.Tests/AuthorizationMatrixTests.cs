@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Talka.Domain.Delivery;
 using Talka.Domain.Projects;
 
 namespace Talka.Web.Tests;
@@ -16,7 +17,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
 {
     // Expected answers. "login" = redirect to the login page.
     private const int Login = -1;
-    private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call);
+    private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call, Guid EventA, Guid ParticipantA, Guid VolunteerA, Guid IndicatorA);
     private sealed record Expect(int Anonymous, int MemberA, int MemberB, int Admin, int Auditor);
     private sealed record Case(string Method, string Route, Func<Ids, string> Url, Expect Expect, string? Json = null);
 
@@ -92,6 +93,25 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "api/v1/projects/", _ => "/api/v1/projects", api401, "{}");
         yield return new("PUT", "api/v1/projects/{id:guid}/plan", i => $"/api/v1/projects/{i.HiddenA}/plan", new(401, 400, 404, 400, 403), "{}");
         yield return new("PUT", "api/v1/projects/{id:guid}/agreement", i => $"/api/v1/projects/{i.HiddenA}/agreement", new(401, 403, 404, 400, 403), "{}");
+        // Delivery records of organisation A's unpublished project: never public, read by A, admins and auditors, changed by A and admins.
+        var readA = new Expect(401, 200, 404, 200, 200);
+        var writeA = new Expect(401, 400, 404, 400, 403);
+        const string p = "api/v1/projects/{projectId:guid}";
+        yield return new("GET", p + "/events", i => $"/api/v1/projects/{i.HiddenA}/events", readA);
+        yield return new("GET", p + "/events/{eventId:guid}", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}", readA);
+        yield return new("POST", p + "/events", i => $"/api/v1/projects/{i.HiddenA}/events", writeA, "{}");
+        yield return new("PUT", p + "/events/{eventId:guid}", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}", writeA, "{}");
+        yield return new("PUT", p + "/events/{eventId:guid}/attendance", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}/attendance", new(401, 200, 404, 200, 403), "[]");
+        yield return new("GET", p + "/participants", i => $"/api/v1/projects/{i.HiddenA}/participants", readA);
+        yield return new("POST", p + "/participants", i => $"/api/v1/projects/{i.HiddenA}/participants", writeA, "{}");
+        yield return new("PUT", p + "/participants/{participantId:guid}", i => $"/api/v1/projects/{i.HiddenA}/participants/{i.ParticipantA}", writeA, "{}");
+        yield return new("GET", p + "/volunteers", i => $"/api/v1/projects/{i.HiddenA}/volunteers", readA);
+        yield return new("POST", p + "/volunteers", i => $"/api/v1/projects/{i.HiddenA}/volunteers", writeA, "{}");
+        yield return new("POST", p + "/volunteers/{volunteerId:guid}/hours", i => $"/api/v1/projects/{i.HiddenA}/volunteers/{i.VolunteerA}/hours", writeA, "{}");
+        yield return new("GET", p + "/deliverables", i => $"/api/v1/projects/{i.HiddenA}/deliverables", readA);
+        yield return new("POST", p + "/deliverables", i => $"/api/v1/projects/{i.HiddenA}/deliverables", writeA, "{}");
+        yield return new("GET", p + "/indicators", i => $"/api/v1/projects/{i.HiddenA}/indicators", readA);
+        yield return new("PUT", p + "/indicators/{indicatorId:guid}/manual", i => $"/api/v1/projects/{i.HiddenA}/indicators/{i.IndicatorA}/manual", writeA, "{}");
         yield return new("PUT", "api/v1/projects/{id:guid}/published", i => $"/api/v1/projects/{i.HiddenA}/published", new(401, 403, 404, 200, 403), "{\"published\":false}");
     }
 
@@ -156,10 +176,16 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         var orgA = await db.Organisations.Where(o => o.Name == "VšĮ „Socialinės partnerystės centras“").Select(o => o.Id).SingleAsync();
         var published = await db.Projects.Where(p => p.OrganisationId == orgA).SingleAsync();
         var hidden = new Project(published.CallId, orgA, null, "Neskelbiamas A projektas", published.Start, published.End);
+        hidden.RevisePlan(new PlanInput(hidden.Title, null, null, [], [], [], [], [new IndicatorInput(null, "Pasiūlymai", "vnt.", 2)]));
         db.Projects.Add(hidden);
+        var e = new Event(hidden.Id, hidden.Period, [], new EventDetails(null, EventKind.Training, "Mokymai", hidden.Start, hidden.Start, 1, 4,
+            HourUnit.Academic, false, null, null, null, [], null));
+        var participant = new Participant(hidden.Id, new ParticipantDetails("A-1", null, ParticipantCategory.Other, null, null, null, null, null, false), null);
+        var volunteer = new Volunteer(hidden.Id, "Savanoris", null, null, false, true);
+        db.AddRange(e, participant, volunteer);
         await db.SaveChangesAsync();
         var call = await db.Calls.SingleAsync(c => c.Id == published.CallId);
-        return new Ids(orgA, published.Id, hidden.Id, call.ProgrammeId, call.Id);
+        return new Ids(orgA, published.Id, hidden.Id, call.ProgrammeId, call.Id, e.Id, participant.Id, volunteer.Id, hidden.Indicators.Single().Id);
     });
 
     private static string Normalise(string? route) => (route ?? "").Trim('/').ToLowerInvariant();

@@ -109,4 +109,10 @@ public sealed class Attendance
     public Guid ParticipantId { get; private set; }
     /// <summary>Hours attended in academic hours; null means the whole event.</summary>
     public decimal? AcademicHours { get; private set; }
+
+    public void SetHours(decimal? academicHours)
+    {
+        if (academicHours is < 0) throw new DomainException("HoursNegative", "Hours");
+        AcademicHours = academicHours;
+    }
 }

@@ -4,6 +4,7 @@ using Talka.Domain.Agreements;
 using Talka.Domain.Applications;
 using Talka.Domain.Calls;
 using Talka.Domain.Common;
+using Talka.Domain.Delivery;
 using Talka.Domain.Organisations;
 using Talka.Domain.Projects;
 using Talka.Web.Infrastructure.Data;
@@ -227,6 +228,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             [TargetGroup.Specialists, TargetGroup.PublicServants, TargetGroup.NgoStaffAndVolunteers],
             [], []));
 
+        SeedDelivery(p000, p002, p004);
         await db.SaveChangesAsync();
 
         foreach (var (email, name, role, organisation) in Accounts)
@@ -242,6 +244,64 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// The delivery records the texts give numbers for. Where a text does not date an event, it spans the project period.
+    /// 002: 20 NGO staff in 11 days (88 ak. val.) of VTRS training and 12 ak. val. of consultations; 5 seminars of 6 ak. val.
+    /// with 106 participants; 2 seminars of 8 ak. val. with 69; a 16 ak. val. training for 14 of the institute's staff
+    /// (20 + 106 + 69 + 14 = the 209 persons the text counts); a handbook, publications and an audit.
+    /// 004: 24 seminars for 460 participants, a headcount (no list of persons). 000: a questionnaire sent to partners.
+    /// </summary>
+    private void SeedDelivery(Project p000, Project p002, Project p004)
+    {
+        Guid ActivityOf(Project project, string titleStart) => project.Activities.Single(a => a.Title.StartsWith(titleStart, StringComparison.Ordinal)).Id;
+        Event Add(Project project, Guid? activityId, EventKind kind, string topic, int sessions, decimal? hours, int? headcount, params TargetGroup[] groups)
+        {
+            var e = new Event(project.Id, project.Period, project.Activities.Select(a => a.Id).ToList(),
+                new EventDetails(activityId, kind, topic, project.Start, project.End, sessions, hours, HourUnit.Academic, false, null, null, null, groups, headcount));
+            db.Add(e);
+            return e;
+        }
+        List<Participant> People(Project project, string prefix, int count, string? organisation = null) =>
+            Enumerable.Range(1, count).Select(i => new Participant(project.Id,
+                new ParticipantDetails($"{prefix}-{i:D3}", null, ParticipantCategory.NgoEmployee, organisation, null, null, null, TargetGroup.NgoStaffAndVolunteers, false), null)).ToList();
+        void Attend(Event e, IEnumerable<Participant> people) => db.AddRange(people.Select(p => new Attendance(e.Id, p.Id, null)));
+
+        var vtrs = Add(p002, ActivityOf(p002, "„Vaikų ir tėvų ryšio stiprinimo programos (VTRS)“"), EventKind.Training,
+            "„Vaikų ir tėvų ryšio stiprinimo programos (VTRS)“ mokymai (11 dienų)", 11, 8, null, TargetGroup.NgoStaffAndVolunteers);
+        var consultations = Add(p002, ActivityOf(p002, "Praktinės konsultacijos"), EventKind.Consultation,
+            "Praktinės konsultacijos VTRS mokymų dalyviams", 1, 12, null, TargetGroup.NgoStaffAndVolunteers);
+        var attachment = Add(p002, ActivityOf(p002, "Seminarai „Vaiko prieraišumas"), EventKind.Seminar,
+            "Seminarai „Vaiko prieraišumas ir jo reikšmės santykiams su tėvais ir kitais asmenimis“", 5, 6, null, TargetGroup.NgoStaffAndVolunteers);
+        var trauma = Add(p002, ActivityOf(p002, "Seminarai „Antrinė trauma"), EventKind.Seminar,
+            "Seminarai „Antrinė trauma ir atsparumas“", 2, 8, null, TargetGroup.NgoStaffAndVolunteers);
+        var staffTraining = Add(p002, ActivityOf(p002, "Komunikacinių įgūdžių"), EventKind.Training,
+            "Komunikacinių įgūdžių stiprinimo mokymai instituto darbuotojams", 1, 16, null, TargetGroup.NgoStaffAndVolunteers);
+        var trainees = People(p002, "VTRS", 20);
+        var attachmentPeople = People(p002, "PRS", 106);
+        var traumaPeople = People(p002, "ATR", 69);
+        var staff = People(p002, "SSI", 14, Seed.Ssi);
+        db.AddRange([..trainees, ..attachmentPeople, ..traumaPeople, ..staff]);
+        Attend(vtrs, trainees);
+        Attend(consultations, trainees);
+        Attend(attachment, attachmentPeople);
+        Attend(trauma, traumaPeople);
+        Attend(staffTraining, staff);
+        var handbookActivity = ActivityOf(p002, "„Vaikų ir tėvų ryšio stiprinimo programos“ vadovas");
+        db.Add(new Deliverable(p002.Id, p002.Period, new DeliverableDetails(handbookActivity, DeliverableKind.Handbook,
+            "„Vaikų ir tėvų ryšio stiprinimo programos“ vadovas", null, null, null, null, null, "Sudarytas ir išleistas vadovas.")));
+        db.Add(new Deliverable(p002.Id, p002.Period, new DeliverableDetails(handbookActivity, DeliverableKind.Publication,
+            "VTRS programos leidiniai vaikams ir tėvams", null, null, null, null, null, null)));
+        db.Add(new Deliverable(p002.Id, p002.Period, new DeliverableDetails(ActivityOf(p002, "Audito paslauga"), DeliverableKind.Audit,
+            "Auditas", null, null, null, null, null, "Siekiant didinti Šeimos santykių instituto finansinės atsakomybės ir tvarumo kokybę įsigyta audito paslauga.")));
+
+        Add(p004, p004.Activities.Single().Id, EventKind.Seminar, "Teminiai nacionalinio ir regioninio lygmens seminarai", 24, null, 460,
+            TargetGroup.Specialists, TargetGroup.PublicServants, TargetGroup.NgoStaffAndVolunteers);
+
+        db.Add(new Deliverable(p000.Id, p000.Period, new DeliverableDetails(ActivityOf(p000, "Klausimynas partneriams"), DeliverableKind.Survey,
+            "Klausimynas partneriams apie patirtį ir įžvalgas viešojo valdymo sprendimų priėmime", null, null, null, null, null,
+            "Sudarytas ir išsiųstas partneriams.")));
     }
 
     private static Organisation Org(string name, LegalForm form, bool umbrella = false) =>

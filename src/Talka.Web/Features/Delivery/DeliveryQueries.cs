@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Delivery;
+using Talka.Domain.Indicators;
+using Talka.Domain.Projects;
+using Talka.Web.Infrastructure.Data;
+
+namespace Talka.Web.Features.Delivery;
+
+public sealed record EventRow(
+    Guid Id, Guid? ActivityId, string? Activity, EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? HoursPerSession,
+    HourUnit HourUnit, decimal? AcademicHours, bool Online, string? Venue, string? Municipality, string? Trainers, int? Headcount,
+    int Attendances, IReadOnlyList<TargetGroup> TargetGroups, int Version);
+
+public sealed record ParticipantRow(
+    Guid Id, string Code, string? DisplayName, ParticipantCategory Category, string? Organisation, string? Municipality,
+    Gender? Gender, AgeBand? AgeBand, TargetGroup? TargetGroup, bool Consent, bool HasPersonKey, int Events, int Version);
+
+public sealed record AttendanceRow(Guid ParticipantId, string Code, string? DisplayName, ParticipantCategory Category, decimal? AcademicHours);
+
+public sealed record VolunteerRow(Guid Id, string Name, string? Role, DateOnly? RecruitedOn, bool Trained, bool Active, decimal Hours, int Entries);
+
+public sealed record DeliverableRow(Guid Id, Guid? ActivityId, DeliverableKind Kind, string Title, DateOnly? Date, string? PresentedTo,
+    int? SurveySent, int? SurveyAnswered, string? Auditor, string? Description);
+
+/// <summary>
+/// Filters that open a figure to the records it counts: a participant list filtered by category, municipality, gender,
+/// age band, target group, quarter, event or event kind, and whether they attended anything.
+/// </summary>
+public sealed record ParticipantFilter(
+    ParticipantCategory? Category = null, string? Municipality = null, Gender? Gender = null, AgeBand? AgeBand = null,
+    TargetGroup? TargetGroup = null, string? Quarter = null, Guid? EventId = null, EventKind? Kind = null, bool? Attended = null,
+    bool Unstated = false, string? Dimension = null);
+
+public sealed record EventFilter(EventKind? Kind = null, string? Quarter = null, bool? WithHeadcount = null);
+
+public sealed class DeliveryQueries(TalkaDbContext db)
+{
+    public async Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, EventFilter? filter = null, CancellationToken ct = default)
+    {
+        var projectId = context.Project.Id;
+        var query = db.Set<Event>().AsNoTracking().Include(e => e.TargetGroups).Where(e => e.ProjectId == projectId);
+        if (filter?.Kind is { } kind) query = query.Where(e => e.Kind == kind);
+        if (filter?.WithHeadcount == true) query = query.Where(e => e.Headcount != null);
+        var events = await query.OrderBy(e => e.Start).ThenBy(e => e.Topic).ToListAsync(ct);
+        if (filter?.Quarter is { } quarter) events = events.Where(e => e.Quarter.Key == quarter).ToList();
+        var counts = await db.Set<Attendance>().AsNoTracking().Where(a => db.Set<Event>().Any(e => e.Id == a.EventId && e.ProjectId == projectId))
+            .GroupBy(a => a.EventId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var activities = context.Project.Activities.ToDictionary(a => a.Id, a => a.Title);
+        var minutes = context.Rules.MinutesPerAcademicHour;
+        return events.Select(e => new EventRow(e.Id, e.ActivityId, e.ActivityId is { } a ? activities.GetValueOrDefault(a) : null, e.Kind, e.Topic, e.Start, e.End,
+            e.Sessions, e.HoursPerSession, e.HourUnit, e.AcademicHours(minutes), e.Online, e.Venue, e.Municipality, e.Trainers, e.Headcount,
+            counts.GetValueOrDefault(e.Id), e.TargetGroups.Select(t => t.TargetGroup).Order().ToList(), e.Version)).ToList();
+    }
+
+    public async Task<EventRow?> EventAsync(ProjectContext context, Guid eventId, CancellationToken ct = default) =>
+        (await EventsAsync(context, null, ct)).SingleOrDefault(e => e.Id == eventId);
+
+    public async Task<IReadOnlyList<AttendanceRow>> AttendanceAsync(Guid eventId, CancellationToken ct = default) =>
+        await (from a in db.Set<Attendance>().AsNoTracking()
+               join p in db.Set<Participant>().AsNoTracking() on a.ParticipantId equals p.Id
+               where a.EventId == eventId
+               orderby p.Code
+               select new AttendanceRow(p.Id, p.Code, p.DisplayName, p.Category, a.AcademicHours)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<ParticipantRow>> ParticipantsAsync(ProjectContext context, ParticipantFilter? filter = null, CancellationToken ct = default)
+    {
+        var projectId = context.Project.Id;
+        var f = filter ?? new ParticipantFilter();
+        var query = db.Set<Participant>().AsNoTracking().Where(p => p.ProjectId == projectId);
+        if (f.Category is { } category) query = query.Where(p => p.Category == category);
+        if (f.Municipality is { } municipality) query = query.Where(p => p.Municipality == municipality);
+        if (f.Gender is { } gender) query = query.Where(p => p.Gender == gender);
+        if (f.AgeBand is { } ageBand) query = query.Where(p => p.AgeBand == ageBand);
+        if (f.TargetGroup is { } targetGroup) query = query.Where(p => p.TargetGroup == targetGroup);
+        if (f.Unstated)
+        {
+            query = f.Dimension switch
+            {
+                nameof(Dimension.Municipality) => query.Where(p => p.Municipality == null),
+                nameof(Dimension.Gender) => query.Where(p => p.Gender == null),
+                nameof(Dimension.AgeBand) => query.Where(p => p.AgeBand == null),
+                nameof(Dimension.TargetGroup) => query.Where(p => p.TargetGroup == null),
+                _ => query,
+            };
+        }
+        var attendance = db.Set<Attendance>().AsNoTracking().Join(db.Set<Event>().AsNoTracking().Where(e => e.ProjectId == projectId),
+            a => a.EventId, e => e.Id, (a, e) => new { a.ParticipantId, a.EventId, e.Kind, e.End });
+        if (f.EventId is { } eventId) attendance = attendance.Where(x => x.EventId == eventId);
+        if (f.Kind is { } kind) attendance = attendance.Where(x => x.Kind == kind);
+        if (f.Quarter is { } quarter && TryQuarter(quarter, out var first, out var last)) attendance = attendance.Where(x => x.End >= first && x.End <= last);
+        var filteredByAttendance = f.EventId is not null || f.Kind is not null || f.Quarter is not null || f.Attended == true;
+        if (filteredByAttendance) query = query.Where(p => attendance.Any(x => x.ParticipantId == p.Id));
+        else if (f.Attended == false) query = query.Where(p => !attendance.Any(x => x.ParticipantId == p.Id));
+        var events = await attendance.GroupBy(x => x.ParticipantId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var people = await query.OrderBy(p => p.Code).ToListAsync(ct);
+        return people.Select(p => new ParticipantRow(p.Id, p.Code, p.DisplayName, p.Category, p.Organisation, p.Municipality, p.Gender, p.AgeBand,
+            p.TargetGroup, p.Consent, p.PersonKey is not null, events.GetValueOrDefault(p.Id), p.Version)).ToList();
+    }
+
+    public async Task<IReadOnlyList<VolunteerRow>> VolunteersAsync(ProjectContext context, CancellationToken ct = default) =>
+        (await db.Set<Volunteer>().AsNoTracking().Include(v => v.Hours).Where(v => v.ProjectId == context.Project.Id).OrderBy(v => v.Name).ToListAsync(ct))
+        .Select(v => new VolunteerRow(v.Id, v.Name, v.Role, v.RecruitedOn, v.Trained, v.Active, v.Hours.Sum(h => h.Hours), v.Hours.Count)).ToList();
+
+    public async Task<IReadOnlyList<DeliverableRow>> DeliverablesAsync(ProjectContext context, DeliverableKind? kind = null, CancellationToken ct = default) =>
+        await db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == context.Project.Id && (kind == null || d.Kind == kind))
+            .OrderBy(d => d.Date).ThenBy(d => d.Title)
+            .Select(d => new DeliverableRow(d.Id, d.ActivityId, d.Kind, d.Title, d.Date, d.PresentedTo, d.SurveySent, d.SurveyAnswered, d.Auditor, d.Description))
+            .ToListAsync(ct);
+
+    /// <summary>The records behind a project's indicators, as the pure calculator takes them.</summary>
+    public async Task<DeliveryFacts> FactsAsync(ProjectContext context, CancellationToken ct = default)
+    {
+        var projectId = context.Project.Id;
+        var minutes = context.Rules.MinutesPerAcademicHour;
+        var events = (await db.Set<Event>().AsNoTracking().Where(e => e.ProjectId == projectId).ToListAsync(ct))
+            .Select(e => new EventFact(e.Id, e.Kind, e.End, e.Sessions, e.AcademicHours(minutes), e.Headcount)).ToList();
+        var participants = await db.Set<Participant>().AsNoTracking().Where(p => p.ProjectId == projectId)
+            .Select(p => new ParticipantFact(p.Id, p.Category, p.TargetGroup, p.Municipality, p.Gender, p.AgeBand, p.PersonKey)).ToListAsync(ct);
+        var attendances = await db.Set<Attendance>().AsNoTracking()
+            .Where(a => db.Set<Event>().Any(e => e.Id == a.EventId && e.ProjectId == projectId))
+            .Select(a => new AttendanceFact(a.EventId, a.ParticipantId, a.AcademicHours)).ToListAsync(ct);
+        var volunteers = await db.Set<Volunteer>().AsNoTracking().CountAsync(v => v.ProjectId == projectId, ct);
+        var hours = await db.Set<VolunteerHours>().AsNoTracking()
+            .Where(h => db.Set<Volunteer>().Any(v => v.Id == h.VolunteerId && v.ProjectId == projectId))
+            .Select(h => new VolunteerHoursFact(h.VolunteerId, h.Day, h.Hours)).ToListAsync(ct);
+        var deliverables = await db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == projectId)
+            .Select(d => new DeliverableFact(d.Id, d.Kind)).ToListAsync(ct);
+        return new DeliveryFacts(events, participants, attendances, volunteers, hours, deliverables);
+    }
+
+    private static bool TryQuarter(string key, out DateOnly first, out DateOnly last)
+    {
+        first = last = default;
+        var parts = key.Split('Q');
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var year) || !int.TryParse(parts[1], out var number) || number is < 1 or > 4) return false;
+        var quarter = new Quarter(year, number);
+        (first, last) = (quarter.FirstDay, quarter.LastDay);
+        return true;
+    }
+}
+
+public sealed record IndicatorRow(Guid Id, string Name, string Unit, decimal Target, Metric? Metric, decimal? Actual, bool IsManual, string? ManualEvidence)
+{
+    public decimal? PercentAchieved => Actual is { } actual && Target > 0 ? decimal.Round(actual * 100m / Target, 1) : null;
+}
+
+public sealed record IndicatorReport(Guid ProjectId, string ProjectTitle, IndicatorSet Computed, IReadOnlyList<IndicatorRow> Planned);
+
+public sealed class IndicatorQueries(TalkaDbContext db, DeliveryQueries delivery)
+{
+    public async Task<IndicatorReport> ForAsync(ProjectContext context, CancellationToken ct = default)
+    {
+        var computed = IndicatorCalculator.Compute(await delivery.FactsAsync(context, ct));
+        var planned = await db.Set<PlannedIndicator>().AsNoTracking().Where(i => i.ProjectId == context.Project.Id).OrderBy(i => i.Position).ToListAsync(ct);
+        return new IndicatorReport(context.Project.Id, context.Project.Title, computed, planned.Select(i => new IndicatorRow(i.Id, i.Name, i.Unit, i.Target, i.Metric,
+            i.Metric is { } metric ? computed[metric].Value : i.ManualActual, i.Metric is null, i.ManualEvidence)).ToList());
+    }
+}
+
+public static class DeliveryModule
+{
+    public static IServiceCollection AddDelivery(this IServiceCollection services) =>
+        services.AddScoped<ProjectGate>().AddScoped<DeliveryService>().AddScoped<DeliveryQueries>().AddScoped<IndicatorQueries>()
+            .AddSingleton<PersonKeySecret>();
+}

@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Common;
+using Talka.Domain.Delivery;
+using Talka.Domain.Projects;
+using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Delivery;
+
+public sealed record EventInput(
+    Guid? ActivityId, EventKind Kind, string? Topic, DateOnly? Start, DateOnly? End, int Sessions, decimal? HoursPerSession,
+    HourUnit HourUnit, bool Online, string? Venue, string? Municipality, string? Trainers, IReadOnlyList<TargetGroup>? TargetGroups,
+    int? Headcount, int Version = 0)
+{
+    internal EventDetails ToDetails() => new(ActivityId, Kind, Topic ?? "",
+        Start ?? throw new DomainException("Required", nameof(Start)), End ?? Start ?? throw new DomainException("Required", nameof(End)),
+        Sessions, HoursPerSession, HourUnit, Online, Venue, Municipality, Trainers, TargetGroups ?? [], Headcount);
+}
+
+/// <param name="PersonalIdentifier">A personal code or e-mail, used only to compute the keyed hash; never stored.</param>
+public sealed record ParticipantInput(
+    string? Code, string? DisplayName, ParticipantCategory Category, string? Organisation, string? Municipality,
+    Gender? Gender, AgeBand? AgeBand, TargetGroup? TargetGroup, bool Consent, string? PersonalIdentifier = null, int Version = 0)
+{
+    internal ParticipantDetails ToDetails() => new(Code ?? "", DisplayName, Category, Organisation, Municipality, Gender, AgeBand, TargetGroup, Consent);
+}
+
+/// <param name="AcademicHours">Hours attended; null for the whole event.</param>
+public sealed record AttendanceMark(Guid ParticipantId, decimal? AcademicHours = null);
+
+public sealed record VolunteerInput(string? Name, string? Role, DateOnly? RecruitedOn, bool Trained, bool Active);
+public sealed record VolunteerHoursInput(DateOnly? Day, decimal Hours, Guid? ActivityId, Guid? EventId, string? Note);
+
+public sealed record DeliverableInput(
+    Guid? ActivityId, DeliverableKind Kind, string? Title, DateOnly? Date, string? PresentedTo, int? SurveySent, int? SurveyAnswered,
+    string? Auditor, string? Description)
+{
+    internal DeliverableDetails ToDetails() => new(ActivityId, Kind, Title ?? "", Date, PresentedTo, SurveySent, SurveyAnswered, Auditor, Description);
+}
+
+/// <summary>Writes of a project's delivery records. Pages and the API call these; each checks the project first.</summary>
+public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes writes, PersonKeySecret keys)
+{
+    private static Result<T> Refused<T>(Outcome outcome) => outcome == Outcome.Forbidden ? Result<T>.Forbidden() : Result<T>.NotFound();
+
+    public Task<Result<Guid>> SaveEventAsync(Guid projectId, Guid? eventId, EventInput input, CancellationToken ct = default) => writes.Run(async () =>
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.WriteRefusal(context) is { } refusal) return Refused<Guid>(refusal);
+        var activityIds = context!.Project.Activities.Select(a => a.Id).ToList();
+        Event entity;
+        if (eventId is { } id)
+        {
+            var found = await db.Set<Event>().Include(e => e.TargetGroups).SingleOrDefaultAsync(e => e.Id == id && e.ProjectId == projectId, ct);
+            if (found is null) return Result<Guid>.NotFound();
+            entity = found;
+            writes.ExpectVersion(entity, input.Version);
+            entity.Update(context.Period, activityIds, input.ToDetails());
+        }
+        else
+        {
+            entity = new Event(projectId, context.Period, activityIds, input.ToDetails());
+            db.Add(entity);
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<Guid>.Success(entity.Id);
+    });
+
+    public Task<Result<Guid>> SaveParticipantAsync(Guid projectId, Guid? participantId, ParticipantInput input, CancellationToken ct = default) => writes.Run(async () =>
+    {
+        if (ProjectGate.WriteRefusal(await gate.FindAsync(projectId, ct)) is { } refusal) return Refused<Guid>(refusal);
+        var key = string.IsNullOrWhiteSpace(input.PersonalIdentifier) ? null : keys.KeyFor(input.PersonalIdentifier);
+        Participant participant;
+        if (participantId is { } id)
+        {
+            var found = await db.Set<Participant>().SingleOrDefaultAsync(p => p.Id == id && p.ProjectId == projectId, ct);
+            if (found is null) return Result<Guid>.NotFound();
+            participant = found;
+            writes.ExpectVersion(participant, input.Version);
+            participant.Update(input.ToDetails(), key);
+        }
+        else
+        {
+            participant = new Participant(projectId, input.ToDetails(), key);
+            db.Add(participant);
+        }
+        if (await db.Set<Participant>().AnyAsync(p => p.ProjectId == projectId && p.Code == participant.Code && p.Id != participant.Id, ct))
+            throw new DomainException("ParticipantCodeTaken", nameof(input.Code), participant.Code);
+        await db.SaveChangesAsync(ct);
+        return Result<Guid>.Success(participant.Id);
+    });
+
+    /// <summary>Sets who attended an event: the list replaces the event's attendance.</summary>
+    public Task<Result<int>> SetAttendanceAsync(Guid projectId, Guid eventId, IReadOnlyList<AttendanceMark> marks, CancellationToken ct = default) => writes.Run(async () =>
+    {
+        if (ProjectGate.WriteRefusal(await gate.FindAsync(projectId, ct)) is { } refusal) return Refused<int>(refusal);
+        if (!await db.Set<Event>().AnyAsync(e => e.Id == eventId && e.ProjectId == projectId, ct)) return Result<int>.NotFound();
+        var ids = marks.Select(m => m.ParticipantId).ToList();
+        if (ids.Count != ids.Distinct().Count()) throw new DomainException("ParticipantTwice", "Attendance");
+        // Only this project's participants may be marked.
+        var known = await db.Set<Participant>().Where(p => p.ProjectId == projectId && ids.Contains(p.Id)).CountAsync(ct);
+        if (known != ids.Count) throw new DomainException("UnknownRow", "Attendance");
+        var existing = await db.Set<Attendance>().Where(a => a.EventId == eventId).ToDictionaryAsync(a => a.ParticipantId, ct);
+        db.RemoveRange(existing.Values.Where(a => !ids.Contains(a.ParticipantId)));
+        foreach (var mark in marks)
+        {
+            if (existing.TryGetValue(mark.ParticipantId, out var attendance)) attendance.SetHours(mark.AcademicHours);
+            else db.Add(new Attendance(eventId, mark.ParticipantId, mark.AcademicHours));
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<int>.Success(marks.Count);
+    });
+
+    public Task<Result<Guid>> SaveVolunteerAsync(Guid projectId, Guid? volunteerId, VolunteerInput input, CancellationToken ct = default) => writes.Run(async () =>
+    {
+        if (ProjectGate.WriteRefusal(await gate.FindAsync(projectId, ct)) is { } refusal) return Refused<Guid>(refusal);
+        Volunteer volunteer;
+        if (volunteerId is { } id)
+        {
+            var found = await db.Set<Volunteer>().SingleOrDefaultAsync(v => v.Id == id && v.ProjectId == projectId, ct);
+            if (found is null) return Result<Guid>.NotFound();
+            volunteer = found;
+            volunteer.Update(input.Name ?? "", input.Role, input.RecruitedOn, input.Trained, input.Active);
+        }
+        else
+        {
+            volunteer = new Volunteer(projectId, input.Name ?? "", input.Role, input.RecruitedOn, input.Trained, input.Active);
+            db.Add(volunteer);
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<Guid>.Success(volunteer.Id);
+    });
+
+    public Task<Result<Guid>> LogVolunteerHoursAsync(Guid projectId, Guid volunteerId, VolunteerHoursInput input, CancellationToken ct = default) => writes.Run(async () =>
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.WriteRefusal(context) is { } refusal) return Refused<Guid>(refusal);
+        var volunteer = await db.Set<Volunteer>().SingleOrDefaultAsync(v => v.Id == volunteerId && v.ProjectId == projectId, ct);
+        if (volunteer is null) return Result<Guid>.NotFound();
+        if (input.ActivityId is { } activityId && context!.Project.Activities.All(a => a.Id != activityId)) throw new DomainException("UnknownRow", nameof(input.ActivityId));
+        if (input.EventId is { } eventId && !await db.Set<Event>().AnyAsync(e => e.Id == eventId && e.ProjectId == projectId, ct))
+            throw new DomainException("UnknownRow", nameof(input.EventId));
+        var entry = volunteer.LogHours(context!.Period, input.Day ?? throw new DomainException("Required", nameof(input.Day)), input.Hours, input.ActivityId, input.EventId, input.Note);
+        db.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return Result<Guid>.Success(entry.Id);
+    });
+
+    public Task<Result<Guid>> SaveDeliverableAsync(Guid projectId, Guid? deliverableId, DeliverableInput input, CancellationToken ct = default) => writes.Run(async () =>
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.WriteRefusal(context) is { } refusal) return Refused<Guid>(refusal);
+        if (input.ActivityId is { } activityId && context!.Project.Activities.All(a => a.Id != activityId)) throw new DomainException("UnknownRow", nameof(input.ActivityId));
+        Deliverable deliverable;
+        if (deliverableId is { } id)
+        {
+            var found = await db.Set<Deliverable>().SingleOrDefaultAsync(d => d.Id == id && d.ProjectId == projectId, ct);
+            if (found is null) return Result<Guid>.NotFound();
+            deliverable = found;
+            deliverable.Update(context!.Period, input.ToDetails());
+        }
+        else
+        {
+            deliverable = new Deliverable(projectId, context!.Period, input.ToDetails());
+            db.Add(deliverable);
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<Guid>.Success(deliverable.Id);
+    });
+
+    /// <summary>Records the actual value of a manual indicator, with what supports it.</summary>
+    public Task<Result<bool>> RecordManualActualAsync(Guid projectId, Guid indicatorId, decimal value, string? evidence, CancellationToken ct = default) => writes.Run(async () =>
+    {
+        if (ProjectGate.WriteRefusal(await gate.FindAsync(projectId, ct)) is { } refusal) return Refused<bool>(refusal);
+        var indicator = await db.Set<PlannedIndicator>().SingleOrDefaultAsync(i => i.Id == indicatorId && i.ProjectId == projectId, ct);
+        if (indicator is null) return Result<bool>.NotFound();
+        indicator.RecordManualActual(value, evidence ?? "");
+        await db.SaveChangesAsync(ct);
+        return Result<bool>.Success(true);
+    });
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Delivery;
+
+namespace Talka.Web.Tests;
+
+/// <summary>Delivery records through the API, and the indicators Talka computes from them.</summary>
+public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
+{
+    private async Task<Guid> ProjectOfAsync(string organisation) => await factory.WithDbAsync(db =>
+        db.Projects.Where(p => db.Organisations.Any(o => o.Id == p.OrganisationId && o.Name == organisation)).Select(p => p.Id).FirstAsync());
+
+    private static decimal Figure(JsonElement indicators, string metric) =>
+        indicators.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("metric").GetString() == metric).GetProperty("value").GetDecimal();
+
+    private static decimal Part(JsonElement indicators, string metric, string dimension, string? key) =>
+        indicators.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("metric").GetString() == metric)
+            .GetProperty("parts").EnumerateArray()
+            .Single(p => p.GetProperty("dimension").GetString() == dimension && (p.GetProperty("key").ValueKind == JsonValueKind.Null ? null : p.GetProperty("key").GetString()) == key)
+            .GetProperty("value").GetDecimal();
+
+    [Fact]
+    public async Task Seed_002_shows_209_participants_and_162_academic_hours_computed_from_its_records()
+    {
+        var id = await ProjectOfAsync("Šeimos santykių institutas");
+        var indicators = await (await factory.ApiAsAsync(TalkaFactory.MemberB)).GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/indicators");
+        Assert.Equal(209m, Figure(indicators, "DistinctParticipants"));
+        Assert.Equal(162m, Figure(indicators, "AcademicHours"));
+        Assert.Equal(0m, Figure(indicators, "Headcount"));
+        Assert.Equal(3m, Figure(indicators, "Deliverables"));
+        // And the records behind them: 209 participants in the register, each attended something.
+        var participants = await (await factory.ApiAsAsync(TalkaFactory.Admin)).GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/participants?attended=true");
+        Assert.Equal(209, participants.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Seed_004_shows_24_seminars_and_460_as_a_headcount_not_as_persons()
+    {
+        var id = await ProjectOfAsync("UAB „Person Premier“");
+        var indicators = await (await factory.ApiAsAsync("personpremier@demo.talka.lt")).GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/indicators");
+        Assert.Equal(460m, Figure(indicators, "Headcount"));
+        Assert.Equal(0m, Figure(indicators, "DistinctParticipants"));
+        Assert.Equal(24m, Part(indicators, "Sessions", "Kind", "Seminar"));
+        Assert.Equal(1, indicators.GetProperty("eventsWithoutDuration").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_project_entered_from_nothing_through_the_api_counts_what_was_entered()
+    {
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var call = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/calls?year=2022"))[0].GetProperty("id").GetGuid();
+        var organisation = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Šeimos santykių institutas").Select(o => o.Id).SingleAsync());
+        var created = await admin.PostAsJsonAsync("/api/v1/projects", new { callId = call, organisationId = organisation, title = "Nuo nulio", start = "2022-01-01", end = "2022-12-31" });
+        var projectId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+
+        async Task<Guid> Post(string path, object body)
+        {
+            var response = await member.PostAsJsonAsync($"/api/v1/projects/{projectId}/{path}", body);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+        // Q1: a training of 2 sessions × 4 ak. val.; Q2: a seminar of 3 astronomical hours (= 4 ak. val. at 45 min); Q3: a crowd event of 120.
+        var training = await Post("events", new { kind = "Training", topic = "Savanorių mokymai", start = "2022-02-10", end = "2022-02-11", sessions = 2, hoursPerSession = 4, hourUnit = "Academic", municipality = "Kauno m." });
+        var seminar = await Post("events", new { kind = "Seminar", topic = "Seminaras specialistams", start = "2022-05-20", end = "2022-05-20", sessions = 1, hoursPerSession = 3, hourUnit = "Astronomical", online = true });
+        await Post("events", new { kind = "Other", topic = "Bendruomenės šventė", start = "2022-08-01", end = "2022-08-01", sessions = 1, headcount = 120 });
+        var ona = await Post("participants", new { code = "1", displayName = "Ona", category = "Volunteer", municipality = "Kauno m.", gender = "Female", ageBand = "From30To44", consent = true, personalIdentifier = "49001010000" });
+        var jonas = await Post("participants", new { code = "2", displayName = "Jonas", category = "Specialist", municipality = "Vilniaus m.", gender = "Male", consent = true });
+        var ruta = await Post("participants", new { code = "3", displayName = "Rūta", category = "Volunteer", gender = "Female", consent = true });
+        await Post("participants", new { code = "4", displayName = "Neatvykęs", category = "Other", consent = true });
+        Assert.Equal(HttpStatusCode.OK, (await member.PutAsJsonAsync($"/api/v1/projects/{projectId}/events/{training}/attendance",
+            new[] { new { participantId = ona, academicHours = (decimal?)null }, new { participantId = ruta, academicHours = (decimal?)4m } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.PutAsJsonAsync($"/api/v1/projects/{projectId}/events/{seminar}/attendance",
+            new[] { new { participantId = ona, academicHours = (decimal?)null }, new { participantId = jonas, academicHours = (decimal?)null } })).StatusCode);
+        var volunteer = await Post("volunteers", new { name = "Gyvoji knyga", role = "Knyga", recruitedOn = "2022-01-15", trained = true, active = true });
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"/api/v1/projects/{projectId}/volunteers/{volunteer}/hours", new { day = "2022-03-05", hours = 2.5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"/api/v1/projects/{projectId}/volunteers/{volunteer}/hours", new { day = "2022-07-05", hours = 3 })).StatusCode);
+        await Post("deliverables", new { kind = "Methodology", title = "Savanorių mokymo metodika", date = "2022-09-01", presentedTo = "Kauno m. savivaldybė" });
+
+        var i = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/indicators");
+        // Hand count: Ona, Rūta, Jonas attended (3); "Neatvykęs" did not.
+        Assert.Equal(3m, Figure(i, "DistinctParticipants"));
+        Assert.Equal(4m, Figure(i, "Attendances"));
+        Assert.Equal(3m, Figure(i, "Events"));
+        Assert.Equal(4m, Figure(i, "Sessions"));
+        Assert.Equal(12m, Figure(i, "AcademicHours"));                 // 2×4 + 4
+        Assert.Equal(8m + 4m + 4m + 4m, Figure(i, "ParticipantHours"));  // Ona 8, Rūta 4 (stated), Ona 4, Jonas 4
+        Assert.Equal(120m, Figure(i, "Headcount"));
+        Assert.Equal(1m, Figure(i, "Volunteers"));
+        Assert.Equal(5.5m, Figure(i, "VolunteerHours"));
+        Assert.Equal(1m, Figure(i, "Deliverables"));
+        Assert.Equal(2m, Part(i, "DistinctParticipants", "Category", "Volunteer"));
+        Assert.Equal(1m, Part(i, "DistinctParticipants", "Category", "Specialist"));
+        Assert.Equal(2m, Part(i, "DistinctParticipants", "Gender", "Female"));
+        Assert.Equal(1m, Part(i, "DistinctParticipants", "Municipality", "Kauno m."));
+        Assert.Equal(1m, Part(i, "DistinctParticipants", "Municipality", null));
+        Assert.Equal(1m, Part(i, "DistinctParticipants", "AgeBand", "From30To44"));
+        Assert.Equal(2m, Part(i, "DistinctParticipants", "Quarter", "2022Q1"));
+        Assert.Equal(2m, Part(i, "DistinctParticipants", "Quarter", "2022Q2"));
+        Assert.Equal(8m, Part(i, "AcademicHours", "Quarter", "2022Q1"));
+        Assert.Equal(2.5m, Part(i, "VolunteerHours", "Quarter", "2022Q1"));
+        // Each figure opens to its records: the Q2 participants are Ona and Jonas.
+        var q2 = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/participants?quarter=2022Q2");
+        Assert.Equal(["1", "2"], q2.EnumerateArray().Select(p => p.GetProperty("code").GetString()).Order());
+
+        // The personal code was turned into a keyed hash and is stored nowhere in clear.
+        var stored = await factory.WithDbAsync(db => db.Set<Participant>().SingleAsync(p => p.Id == ona));
+        Assert.Equal(64, stored.PersonKey!.Length);
+        Assert.DoesNotContain("49001010000", JsonSerializer.Serialize(stored));
+        Assert.DoesNotContain("49001010000", await member.GetStringAsync($"/api/v1/projects/{projectId}/participants"));
+    }
+
+    [Fact]
+    public async Task An_event_outside_the_project_period_is_refused_in_lithuanian()
+    {
+        var id = await ProjectOfAsync("Šeimos santykių institutas");
+        var response = await (await factory.ApiAsAsync(TalkaFactory.MemberB)).PostAsJsonAsync($"/api/v1/projects/{id}/events",
+            new { kind = "Seminar", topic = "Per vėlai", start = "2023-01-10", end = "2023-01-10", sessions = 1, hoursPerSession = 2 });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Data turi būti projekto laikotarpyje (2022-01-01 – 2022-12-31).", problem.GetProperty("errors").GetProperty("Start")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_member_cannot_read_or_change_another_organisations_participants_or_events()
+    {
+        var ssiProject = await ProjectOfAsync("Šeimos santykių institutas");
+        var other = await factory.ApiAsAsync(TalkaFactory.MemberA);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/projects/{ssiProject}/participants")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/projects/{ssiProject}/events")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/projects/{ssiProject}/indicators")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/v1/projects/{ssiProject}/participants", new { code = "X", category = "Other" })).StatusCode);
+        var eventId = await factory.WithDbAsync(db => db.Set<Event>().Where(e => e.ProjectId == ssiProject).Select(e => e.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsJsonAsync($"/api/v1/projects/{ssiProject}/events/{eventId}/attendance", Array.Empty<object>())).StatusCode);
+        // Nor through their own project: another organisation's participant cannot be marked at their own event.
+        var spcProject = await ProjectOfAsync("VšĮ „Socialinės partnerystės centras“");
+        var spcEvent = (await (await other.PostAsJsonAsync($"/api/v1/projects/{spcProject}/events",
+            new { kind = "Training", topic = "Mokymai", start = "2020-03-01", end = "2020-03-01", sessions = 1, hoursPerSession = 4 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var foreign = await factory.WithDbAsync(db => db.Set<Participant>().Where(p => p.ProjectId == ssiProject).Select(p => p.Id).FirstAsync());
+        var response = await other.PutAsJsonAsync($"/api/v1/projects/{spcProject}/events/{spcEvent}/attendance", new[] { new { participantId = foreign } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<Attendance>().CountAsync(a => a.EventId == spcEvent)));
+        // An auditor reads and cannot change.
+        var auditor = await factory.ApiAsAsync(TalkaFactory.Auditor);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/v1/projects/{ssiProject}/participants")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"/api/v1/projects/{ssiProject}/participants", new { code = "X", category = "Other" })).StatusCode);
+    }
+}
