@@ -54,6 +54,24 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", "projects/agreement/{id:guid}", i => $"/projects/agreement/{i.HiddenA}", new(Login, 403, 403, 200, 403));
         yield return new("GET", "projects/create", _ => "/projects/create", AdminPage);
 
+        // Delivery pages of organisation A's unpublished project.
+        var readPage = new Expect(Login, 200, 403, 200, 200);
+        var writePage = new Expect(Login, 200, 403, 200, 403);
+        const string d = "projects/{projectId:guid}";
+        yield return new("GET", d + "/indicators", i => $"/projects/{i.HiddenA}/indicators", readPage);
+        yield return new("GET", d + "/events", i => $"/projects/{i.HiddenA}/events", readPage);
+        yield return new("GET", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}", readPage);
+        yield return new("GET", d + "/events/edit/{eventId:guid?}", i => $"/projects/{i.HiddenA}/events/edit/{i.EventA}", writePage);
+        yield return new("GET", d + "/participants", i => $"/projects/{i.HiddenA}/participants?attended=true", readPage);
+        yield return new("GET", d + "/participants/edit/{participantId:guid?}", i => $"/projects/{i.HiddenA}/participants/edit/{i.ParticipantA}", writePage);
+        yield return new("GET", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers", readPage);
+        yield return new("GET", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables", readPage);
+        yield return new("POST", d + "/events/edit/{eventId:guid?}", i => $"/projects/{i.HiddenA}/events/edit", writePage);
+        yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}", new(Login, 302, 403, 302, 403));
+        yield return new("POST", d + "/participants/edit/{participantId:guid?}", i => $"/projects/{i.HiddenA}/participants/edit", writePage);
+        yield return new("POST", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers?handler=Add", writePage);
+        yield return new("POST", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables", writePage);
+
         // Pages (POST, with the user's own antiforgery token and an empty form).
         yield return new("POST", "account/login", _ => "/account/login", Everyone200);
         yield return new("POST", "account/logout", _ => "/account/logout", new(302, 302, 302, 302, 302));

@@ -147,4 +147,68 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/v1/projects/{ssiProject}/participants")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"/api/v1/projects/{ssiProject}/participants", new { code = "X", category = "Other" })).StatusCode);
     }
+
+    [Fact]
+    public async Task The_indicators_page_shows_the_figures_and_each_opens_to_its_records()
+    {
+        var id = await ProjectOfAsync("Šeimos santykių institutas");
+        var member = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var html = await member.GetStringAsync($"/projects/{id}/indicators");
+        var text = Html.Text(html);
+        Assert.Contains("Dalyviai (skirtingi asmenys) Kiekvienas asmuo skaičiuojamas vieną kartą, kad ir kiek renginių lankė. 209", text);
+        Assert.Contains("Suteikta akademinių valandų 162", text);
+        Assert.Contains($"href=\"/projects/{id}/participants?attended=true\">209</a>", html);
+        var drill = Html.Table(await member.GetStringAsync($"/projects/{id}/participants?attended=true"));
+        Assert.Equal(209, System.Text.RegularExpressions.Regex.Matches(drill, "<tr>").Count);
+        var seminars = Html.Text(Html.Table(await member.GetStringAsync($"/projects/{id}/events?kind=Seminar")));
+        Assert.Contains("Seminarai „Antrinė trauma ir atsparumas“", seminars);
+        Assert.DoesNotContain("VTRS", seminars);
+
+        var p004 = await ProjectOfAsync("UAB „Person Premier“");
+        var headcount = Html.Text(await (await factory.BrowserAsAsync("personpremier@demo.talka.lt")).GetStringAsync($"/projects/{p004}/indicators"));
+        Assert.Contains("Dalyviai be sąrašo (suskaičiuota renginyje) Dalyviai be sąrašo suskaičiuoti renginyje; jie nesumuojami su skirtingais asmenimis iš dalyvių sąrašų. 460", headcount);
+        Assert.Contains("Dalyviai (skirtingi asmenys) Kiekvienas asmuo skaičiuojamas vieną kartą, kad ir kiek renginių lankė. 0", headcount);
+        Assert.Contains("Seminaras 24", headcount);
+    }
+
+    [Fact]
+    public async Task An_event_with_attendance_is_recorded_through_the_pages()
+    {
+        var id = await ProjectOfAsync("Nacionalinė NVO (pavadinimas šaltinyje nenurodytas)");
+        var member = await factory.BrowserAsAsync("nvo2022@demo.talka.lt");
+        var form = await member.GetStringAsync($"/projects/{id}/participants/edit");
+        var saved = await member.PostAsync($"/projects/{id}/participants/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Html.Token(form), ["Input.Code"] = "M-1", ["Input.DisplayName"] = "Žydrūnė", ["Input.Category"] = "Specialist",
+            ["Input.Municipality"] = "Šiaulių m.", ["Input.PersonalIdentifier"] = "49001010000", ["Input.Consent"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        form = await member.GetStringAsync($"/projects/{id}/events/edit");
+        var tooLate = await member.PostAsync($"/projects/{id}/events/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Html.Token(form), ["Input.Kind"] = "Training", ["Input.Topic"] = "Meno terapija",
+            ["Input.Start"] = "2023-02-01", ["Input.End"] = "2023-02-01", ["Input.Sessions"] = "2", ["Input.HoursPerSession"] = "6", ["Input.HourUnit"] = "Academic",
+        }));
+        Assert.Equal("Data turi būti projekto laikotarpyje (2022-01-01 – 2022-12-31).", Html.FieldError(await tooLate.Content.ReadAsStringAsync(), "Input.Start"));
+        var created = await member.PostAsync($"/projects/{id}/events/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Html.Token(form), ["Input.Kind"] = "Training", ["Input.Topic"] = "Meno terapija",
+            ["Input.Start"] = "2022-02-01", ["Input.End"] = "2022-02-02", ["Input.Sessions"] = "2", ["Input.HoursPerSession"] = "6", ["Input.HourUnit"] = "Academic",
+            ["Input.Municipality"] = "Šiaulių m.",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var eventPage = created.Headers.Location!.ToString();
+        var eventHtml = await member.GetStringAsync(eventPage);
+        var participantId = System.Text.RegularExpressions.Regex.Match(eventHtml, @"name=""Marks\[0\]\.ParticipantId"" value=""([^""]+)""").Groups[1].Value;
+        var marked = await member.PostAsync(eventPage, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Html.Token(eventHtml), ["Marks[0].ParticipantId"] = participantId, ["Marks[0].Attended"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        Assert.Contains("Dalyvavimas išsaugotas: 1 dalyv.", Html.Text(await member.GetStringAsync(eventPage)));
+        var indicators = Html.Text(await member.GetStringAsync($"/projects/{id}/indicators"));
+        Assert.Contains("Dalyviai (skirtingi asmenys) Kiekvienas asmuo skaičiuojamas vieną kartą, kad ir kiek renginių lankė. 1", indicators);
+        Assert.Contains("Suteikta akademinių valandų 12", indicators);
+        Assert.DoesNotContain("49001010000", await member.GetStringAsync($"/projects/{id}/participants"));
+    }
 }

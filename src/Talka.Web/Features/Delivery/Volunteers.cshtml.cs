@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Talka.Domain.Common;
+
+namespace Talka.Web.Features.Delivery;
+
+public sealed class VolunteersModel(DeliveryQueries queries, DeliveryService service) : DeliveryPage
+{
+    public IReadOnlyList<VolunteerRow> Volunteers { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid projectId)
+    {
+        if (await EnterAsync(projectId) is { } refused) return refused;
+        Volunteers = await queries.VolunteersAsync(Project);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(Guid projectId, string? name, string? role, DateOnly? recruitedOn, bool trained, bool active)
+    {
+        if (await EnterAsync(projectId, write: true) is { } refused) return refused;
+        var result = await service.SaveVolunteerAsync(projectId, null, new VolunteerInput(name, role, recruitedOn, trained, active));
+        return await AfterAsync(result, T["Delivery.VolunteerSaved"]);
+    }
+
+    public async Task<IActionResult> OnPostHoursAsync(Guid projectId, Guid volunteerId, DateOnly? day, string? hours, string? note)
+    {
+        if (await EnterAsync(projectId, write: true) is { } refused) return refused;
+        if (!LtFormat.TryParseAmount(hours, out var parsed))
+        {
+            ModelState.AddModelError("", T["Delivery.HoursField"] + ": " + T["Error.NumberInvalid"]);
+            Volunteers = await queries.VolunteersAsync(Project);
+            return Page();
+        }
+        var result = await service.LogVolunteerHoursAsync(projectId, volunteerId, new VolunteerHoursInput(day, parsed, null, null, note));
+        return await AfterAsync(result, T["Delivery.HoursSaved"]);
+    }
+
+    private async Task<IActionResult> AfterAsync(Infrastructure.Web.Result<Guid> result, string message)
+    {
+        if (await FailureAsync(result, "Volunteer") is { } failure) return failure;
+        if (result.Ok)
+        {
+            TempData["Saved"] = message;
+            return Redirect($"/projects/{ProjectId}/volunteers");
+        }
+        Volunteers = await queries.VolunteersAsync(Project);
+        return Page();
+    }
+}
