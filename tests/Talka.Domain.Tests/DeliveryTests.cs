@@ -15,7 +15,7 @@ public class EventTests
     [Fact]
     public void Five_seminars_of_six_academic_hours_are_thirty()
     {
-        var e = new Event(Guid.NewGuid(), Year2022, [], Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 5, 31)));
+        var e = new Event(Guid.NewGuid(), 1, Year2022, [], Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 5, 31)));
         Assert.Equal(30m, e.AcademicHours(45));
         Assert.Equal(new Quarter(2022, 2), e.Quarter);
     }
@@ -23,7 +23,7 @@ public class EventTests
     [Fact]
     public void Astronomical_hours_convert_by_the_calls_academic_hour()
     {
-        var e = new Event(Guid.NewGuid(), Year2022, [], Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 3, 1), sessions: 2, hours: 1.5m, unit: HourUnit.Astronomical));
+        var e = new Event(Guid.NewGuid(), 1, Year2022, [], Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 3, 1), sessions: 2, hours: 1.5m, unit: HourUnit.Astronomical));
         Assert.Equal(4m, e.AcademicHours(45));   // 2 × 90 min = 180 min = 4 × 45 min
         Assert.Equal(3m, e.AcademicHours(60));
     }
@@ -31,7 +31,7 @@ public class EventTests
     [Fact]
     public void An_event_outside_the_project_period_is_refused_with_the_period_in_the_message()
     {
-        var error = Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), Year2022, [], Seminar(new DateOnly(2022, 12, 20), new DateOnly(2023, 1, 5))));
+        var error = Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), 1, Year2022, [], Seminar(new DateOnly(2022, 12, 20), new DateOnly(2023, 1, 5))));
         Assert.Equal("DateOutsideProject", error.Code);
         Assert.Equal("End", error.Field);
         Assert.Equal([Year2022.Start, Year2022.End], error.Args.Cast<DateOnly>());
@@ -40,7 +40,7 @@ public class EventTests
     [Fact]
     public void An_event_of_unknown_duration_has_no_hours()
     {
-        var e = new Event(Guid.NewGuid(), Year2022, [], Seminar(new DateOnly(2022, 1, 1), new DateOnly(2022, 12, 31), sessions: 24, hours: null, headcount: 460));
+        var e = new Event(Guid.NewGuid(), 1, Year2022, [], Seminar(new DateOnly(2022, 1, 1), new DateOnly(2022, 12, 31), sessions: 24, hours: null, headcount: 460));
         Assert.Null(e.AcademicHours(45));
         Assert.Equal(460, e.Headcount);
     }
@@ -49,15 +49,15 @@ public class EventTests
     [InlineData(0)]
     [InlineData(-3)]
     public void An_event_needs_at_least_one_session(int sessions) =>
-        Assert.Equal("SessionsRange", Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), Year2022, [], Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 3, 1), sessions))).Code);
+        Assert.Equal("SessionsRange", Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), 1, Year2022, [], Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 3, 1), sessions))).Code);
 
     [Fact]
     public void A_negative_headcount_is_refused() =>
-        Assert.Equal("CountNegative", Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), Year2022, [], Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 3, 1), headcount: -1))).Code);
+        Assert.Equal("CountNegative", Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), 1, Year2022, [], Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 3, 1), headcount: -1))).Code);
 
     [Fact]
     public void An_event_names_an_activity_of_its_own_project_only() =>
-        Assert.Equal("UnknownRow", Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), Year2022, [Guid.NewGuid()],
+        Assert.Equal("UnknownRow", Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), 1, Year2022, [Guid.NewGuid()],
             Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 3, 1)) with { ActivityId = Guid.NewGuid() })).Code);
 }
 

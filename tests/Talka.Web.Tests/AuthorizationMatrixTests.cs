@@ -196,7 +196,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         var hidden = new Project(published.CallId, orgA, null, "Neskelbiamas A projektas", published.Start, published.End);
         hidden.RevisePlan(new PlanInput(hidden.Title, null, null, [], [], [], [], [new IndicatorInput(null, "Pasiūlymai", "vnt.", 2)]));
         db.Projects.Add(hidden);
-        var e = new Event(hidden.Id, hidden.Period, [], new EventDetails(null, EventKind.Training, "Mokymai", hidden.Start, hidden.Start, 1, 4,
+        var e = new Event(hidden.Id, 1, hidden.Period, [], new EventDetails(null, EventKind.Training, "Mokymai", hidden.Start, hidden.Start, 1, 4,
             HourUnit.Academic, false, null, null, null, [], null));
         var participant = new Participant(hidden.Id, new ParticipantDetails("A-1", null, ParticipantCategory.Other, null, null, null, null, null, false), null);
         var volunteer = new Volunteer(hidden.Id, "Savanoris", null, null, false, true);

@@ -23,16 +23,20 @@ public sealed class Event : IVersioned
 
     private Event() { Topic = ""; }
 
-    public Event(Guid projectId, DateRange projectPeriod, IReadOnlyCollection<Guid> projectActivityIds, EventDetails details)
+    /// <param name="number">The event's number within its project (Nr. 1, 2, …): what attendance sheets refer to.</param>
+    public Event(Guid projectId, int number, DateRange projectPeriod, IReadOnlyCollection<Guid> projectActivityIds, EventDetails details)
     {
+        if (number < 1) throw new DomainException("SessionsRange", nameof(Number));
         Id = Guid.CreateVersion7();
         ProjectId = projectId;
+        Number = number;
         Topic = "";
         Apply(projectPeriod, projectActivityIds, details);
     }
 
     public Guid Id { get; private set; }
     public Guid ProjectId { get; private set; }
+    public int Number { get; private set; }
     public Guid? ActivityId { get; private set; }
     public EventKind Kind { get; private set; }
     public string Topic { get; private set; }

@@ -20,6 +20,7 @@ internal sealed class EventMapping : IEntityTypeConfiguration<Event>
         b.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.TargetGroups).WithOne().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ProjectId, x.Start });
+        b.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
     }
 }
 

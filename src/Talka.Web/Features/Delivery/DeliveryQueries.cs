@@ -7,7 +7,7 @@ using Talka.Web.Infrastructure.Data;
 namespace Talka.Web.Features.Delivery;
 
 public sealed record EventRow(
-    Guid Id, Guid? ActivityId, string? Activity, EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? HoursPerSession,
+    Guid Id, int Number, Guid? ActivityId, string? Activity, EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? HoursPerSession,
     HourUnit HourUnit, decimal? AcademicHours, bool Online, string? Venue, string? Municipality, string? Trainers, int? Headcount,
     int Attendances, IReadOnlyList<TargetGroup> TargetGroups, int Version);
 
@@ -41,13 +41,13 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         var query = db.Set<Event>().AsNoTracking().Include(e => e.TargetGroups).Where(e => e.ProjectId == projectId);
         if (filter?.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter?.WithHeadcount == true) query = query.Where(e => e.Headcount != null);
-        var events = await query.OrderBy(e => e.Start).ThenBy(e => e.Topic).ToListAsync(ct);
+        var events = await query.OrderBy(e => e.Number).ToListAsync(ct);
         if (filter?.Quarter is { } quarter) events = events.Where(e => e.Quarter.Key == quarter).ToList();
         var counts = await db.Set<Attendance>().AsNoTracking().Where(a => db.Set<Event>().Any(e => e.Id == a.EventId && e.ProjectId == projectId))
             .GroupBy(a => a.EventId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var activities = context.Project.Activities.ToDictionary(a => a.Id, a => a.Title);
         var minutes = context.Rules.MinutesPerAcademicHour;
-        return events.Select(e => new EventRow(e.Id, e.ActivityId, e.ActivityId is { } a ? activities.GetValueOrDefault(a) : null, e.Kind, e.Topic, e.Start, e.End,
+        return events.Select(e => new EventRow(e.Id, e.Number, e.ActivityId, e.ActivityId is { } a ? activities.GetValueOrDefault(a) : null, e.Kind, e.Topic, e.Start, e.End,
             e.Sessions, e.HoursPerSession, e.HourUnit, e.AcademicHours(minutes), e.Online, e.Venue, e.Municipality, e.Trainers, e.Headcount,
             counts.GetValueOrDefault(e.Id), e.TargetGroups.Select(t => t.TargetGroup).Order().ToList(), e.Version)).ToList();
     }

@@ -59,7 +59,8 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
         }
         else
         {
-            entity = new Event(projectId, context.Period, activityIds, input.ToDetails());
+            var number = (await db.Set<Event>().Where(e => e.ProjectId == projectId).MaxAsync(e => (int?)e.Number, ct) ?? 0) + 1;
+            entity = new Event(projectId, number, context.Period, activityIds, input.ToDetails());
             db.Add(entity);
         }
         await db.SaveChangesAsync(ct);

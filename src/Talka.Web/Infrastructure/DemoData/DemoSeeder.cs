@@ -256,9 +256,11 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
     private void SeedDelivery(Project p000, Project p002, Project p004)
     {
         Guid ActivityOf(Project project, string titleStart) => project.Activities.Single(a => a.Title.StartsWith(titleStart, StringComparison.Ordinal)).Id;
+        var numbers = new Dictionary<Guid, int>();
         Event Add(Project project, Guid? activityId, EventKind kind, string topic, int sessions, decimal? hours, int? headcount, params TargetGroup[] groups)
         {
-            var e = new Event(project.Id, project.Period, project.Activities.Select(a => a.Id).ToList(),
+            numbers[project.Id] = numbers.GetValueOrDefault(project.Id) + 1;
+            var e = new Event(project.Id, numbers[project.Id], project.Period, project.Activities.Select(a => a.Id).ToList(),
                 new EventDetails(activityId, kind, topic, project.Start, project.End, sessions, hours, HourUnit.Academic, false, null, null, null, groups, headcount));
             db.Add(e);
             return e;

@@ -529,6 +529,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Online")
                         .HasColumnType("boolean");
 
@@ -561,6 +564,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("ProjectId", "Start");
 

@@ -487,6 +487,35 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Participant",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Category = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Organisation = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Municipality = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Gender = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    AgeBand = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    TargetGroup = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Consent = table.Column<bool>(type: "boolean", nullable: false),
+                    PersonKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Participant", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Participant_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlannedIndicator",
                 columns: table => new
                 {
@@ -495,7 +524,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Unit = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Target = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    Target = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Metric = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ManualActual = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    ManualEvidence = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -570,6 +602,30 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Volunteer",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecruitedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Trained = table.Column<bool>(type: "boolean", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Volunteer", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Volunteer_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgreementFunding",
                 columns: table => new
                 {
@@ -614,6 +670,157 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         name: "FK_Activity_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deliverable",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: true),
+                    PresentedTo = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SurveySent = table.Column<int>(type: "integer", nullable: true),
+                    SurveyAnswered = table.Column<int>(type: "integer", nullable: true),
+                    Auditor = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deliverable", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deliverable_Activity_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activity",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deliverable_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sessions = table.Column<int>(type: "integer", nullable: false),
+                    HoursPerSession = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    HourUnit = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Online = table.Column<bool>(type: "boolean", nullable: false),
+                    Venue = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Municipality = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Trainers = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Headcount = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Events_Activity_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activity",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Events_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attendance",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AcademicHours = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attendance", x => new { x.EventId, x.ParticipantId });
+                    table.ForeignKey(
+                        name: "FK_Attendance_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Attendance_Participant_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participant",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventTargetGroup",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TargetGroup = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventTargetGroup", x => new { x.EventId, x.TargetGroup });
+                    table.ForeignKey(
+                        name: "FK_EventTargetGroup_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VolunteerHours",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerHours", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VolunteerHours_Activity_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activity",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_VolunteerHours_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_VolunteerHours_Volunteer_VolunteerId",
+                        column: x => x.VolunteerId,
+                        principalTable: "Volunteer",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -699,6 +906,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attendance_ParticipantId",
+                table: "Attendance",
+                column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Calls_FundingBodyId",
                 table: "Calls",
                 column: "FundingBodyId");
@@ -707,6 +919,32 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 name: "IX_Calls_ProgrammeId",
                 table: "Calls",
                 column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliverable_ActivityId",
+                table: "Deliverable",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliverable_ProjectId",
+                table: "Deliverable",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ActivityId",
+                table: "Events",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ProjectId_Number",
+                table: "Events",
+                columns: new[] { "ProjectId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ProjectId_Start",
+                table: "Events",
+                columns: new[] { "ProjectId", "Start" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundingBodyName_FundingBodyId",
@@ -727,6 +965,17 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 name: "IX_Organisations_LegalEntityCode",
                 table: "Organisations",
                 column: "LegalEntityCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participant_PersonKey",
+                table: "Participant",
+                column: "PersonKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participant_ProjectId_Code",
+                table: "Participant",
+                columns: new[] { "ProjectId", "Code" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -763,14 +1012,31 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 name: "IX_UmbrellaMembership_MemberId",
                 table: "UmbrellaMembership",
                 column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Volunteer_ProjectId",
+                table: "Volunteer",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerHours_ActivityId",
+                table: "VolunteerHours",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerHours_EventId",
+                table: "VolunteerHours",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerHours_VolunteerId",
+                table: "VolunteerHours",
+                column: "VolunteerId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "Activity");
-
             migrationBuilder.DropTable(
                 name: "AgreementFunding");
 
@@ -793,7 +1059,16 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attendance");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "Deliverable");
+
+            migrationBuilder.DropTable(
+                name: "EventTargetGroup");
 
             migrationBuilder.DropTable(
                 name: "FundingBodyName");
@@ -817,7 +1092,7 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 name: "UmbrellaMembership");
 
             migrationBuilder.DropTable(
-                name: "Objective");
+                name: "VolunteerHours");
 
             migrationBuilder.DropTable(
                 name: "Agreements");
@@ -826,7 +1101,22 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Participant");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "Volunteer");
+
+            migrationBuilder.DropTable(
+                name: "Activity");
+
+            migrationBuilder.DropTable(
+                name: "Objective");
 
             migrationBuilder.DropTable(
                 name: "Projects");

@@ -486,6 +486,35 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Participant",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Municipality = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Consent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PersonKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Participant", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Participant_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlannedIndicator",
                 columns: table => new
                 {
@@ -494,7 +523,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Unit = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ManualActual = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    ManualEvidence = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -569,6 +601,30 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Volunteer",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecruitedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Trained = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Volunteer", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Volunteer_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgreementFunding",
                 columns: table => new
                 {
@@ -613,6 +669,157 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         name: "FK_Activity_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deliverable",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PresentedTo = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SurveySent = table.Column<int>(type: "INTEGER", nullable: true),
+                    SurveyAnswered = table.Column<int>(type: "INTEGER", nullable: true),
+                    Auditor = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deliverable", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deliverable_Activity_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activity",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deliverable_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Sessions = table.Column<int>(type: "INTEGER", nullable: false),
+                    HoursPerSession = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    HourUnit = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Online = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Municipality = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Trainers = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Headcount = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Events_Activity_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activity",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Events_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Attendance",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AcademicHours = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attendance", x => new { x.EventId, x.ParticipantId });
+                    table.ForeignKey(
+                        name: "FK_Attendance_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Attendance_Participant_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participant",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventTargetGroup",
+                columns: table => new
+                {
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventTargetGroup", x => new { x.EventId, x.TargetGroup });
+                    table.ForeignKey(
+                        name: "FK_EventTargetGroup_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VolunteerHours",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerHours", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VolunteerHours_Activity_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activity",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_VolunteerHours_Events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "Events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_VolunteerHours_Volunteer_VolunteerId",
+                        column: x => x.VolunteerId,
+                        principalTable: "Volunteer",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -698,6 +905,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attendance_ParticipantId",
+                table: "Attendance",
+                column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Calls_FundingBodyId",
                 table: "Calls",
                 column: "FundingBodyId");
@@ -706,6 +918,32 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Calls_ProgrammeId",
                 table: "Calls",
                 column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliverable_ActivityId",
+                table: "Deliverable",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliverable_ProjectId",
+                table: "Deliverable",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ActivityId",
+                table: "Events",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ProjectId_Number",
+                table: "Events",
+                columns: new[] { "ProjectId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ProjectId_Start",
+                table: "Events",
+                columns: new[] { "ProjectId", "Start" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FundingBodyName_FundingBodyId",
@@ -726,6 +964,17 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Organisations_LegalEntityCode",
                 table: "Organisations",
                 column: "LegalEntityCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participant_PersonKey",
+                table: "Participant",
+                column: "PersonKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participant_ProjectId_Code",
+                table: "Participant",
+                columns: new[] { "ProjectId", "Code" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -762,14 +1011,31 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_UmbrellaMembership_MemberId",
                 table: "UmbrellaMembership",
                 column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Volunteer_ProjectId",
+                table: "Volunteer",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerHours_ActivityId",
+                table: "VolunteerHours",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerHours_EventId",
+                table: "VolunteerHours",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerHours_VolunteerId",
+                table: "VolunteerHours",
+                column: "VolunteerId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "Activity");
-
             migrationBuilder.DropTable(
                 name: "AgreementFunding");
 
@@ -792,7 +1058,16 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attendance");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "Deliverable");
+
+            migrationBuilder.DropTable(
+                name: "EventTargetGroup");
 
             migrationBuilder.DropTable(
                 name: "FundingBodyName");
@@ -816,7 +1091,7 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "UmbrellaMembership");
 
             migrationBuilder.DropTable(
-                name: "Objective");
+                name: "VolunteerHours");
 
             migrationBuilder.DropTable(
                 name: "Agreements");
@@ -825,7 +1100,22 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Participant");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "Volunteer");
+
+            migrationBuilder.DropTable(
+                name: "Activity");
+
+            migrationBuilder.DropTable(
+                name: "Objective");
 
             migrationBuilder.DropTable(
                 name: "Projects");
