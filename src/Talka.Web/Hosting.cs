@@ -8,6 +8,7 @@ using Talka.Domain.Common;
 using Talka.Web.Features.Audit;
 using Talka.Web.Features.Auth;
 using Talka.Web.Features.Delivery;
+using Talka.Web.Features.Imports;
 using Talka.Web.Features.Organisations;
 using Talka.Web.Features.Programmes;
 using Talka.Web.Features.Projects;
@@ -105,6 +106,7 @@ public static class Hosting
         services.AddOrganisations();
         services.AddProjects();
         services.AddDelivery();
+        services.AddImports();
         services.AddScoped<DemoSeeder>();
         if (builder.Configuration.GetValue<bool>("Talka:Demo") && builder.Environment.IsProduction())
             throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
@@ -170,6 +172,7 @@ public static class Hosting
         api.MapOrganisationsApi();
         api.MapProjectsApi();
         api.MapDeliveryApi();
+        api.MapImportsApi();
         return app;
     }
 

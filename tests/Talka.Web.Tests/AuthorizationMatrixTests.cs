@@ -22,6 +22,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
     private sealed record Case(string Method, string Route, Func<Ids, string> Url, Expect Expect, string? Json = null);
 
     private static readonly Expect Everyone200 = new(200, 200, 200, 200, 200);
+    /// <summary>A body marker: send a small CSV as a multipart file upload.</summary>
+    private const string Multipart = "multipart";
     private static readonly Expect AdminPage = new(Login, 403, 403, 200, 403);
 
     private static IEnumerable<Case> Cases()
@@ -130,6 +132,13 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", p + "/deliverables", i => $"/api/v1/projects/{i.HiddenA}/deliverables", writeA, "{}");
         yield return new("GET", p + "/indicators", i => $"/api/v1/projects/{i.HiddenA}/indicators", readA);
         yield return new("PUT", p + "/indicators/{indicatorId:guid}/manual", i => $"/api/v1/projects/{i.HiddenA}/indicators/{i.IndicatorA}/manual", writeA, "{}");
+        var someImport = Guid.Parse("01900000-0000-7000-8000-000000000001");
+        yield return new("POST", p + "/imports", i => $"/api/v1/projects/{i.HiddenA}/imports", new(401, 200, 404, 200, 403), Multipart);
+        yield return new("PUT", p + "/imports/{importId:guid}/mapping", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}/mapping", new(401, 404, 404, 404, 403), "{\"mapping\":{}}");
+        yield return new("POST", p + "/imports/{importId:guid}/apply", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}/apply", new(401, 404, 404, 404, 403), "{}");
+        yield return new("GET", p + "/imports/{importId:guid}", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}", new(401, 404, 404, 404, 403));
+        yield return new("GET", p + "/participants/export", i => $"/api/v1/projects/{i.HiddenA}/participants/export?format=xlsx", readA);
+        yield return new("GET", p + "/import-template", i => $"/api/v1/projects/{i.HiddenA}/import-template", readA);
         yield return new("PUT", "api/v1/projects/{id:guid}/published", i => $"/api/v1/projects/{i.HiddenA}/published", new(401, 403, 404, 200, 403), "{\"published\":false}");
     }
 
@@ -168,7 +177,9 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
                 var url = c.Url(ids);
                 var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
                 var request = new HttpRequestMessage(new HttpMethod(c.Method), url);
-                if (c.Json is not null) request.Content = new StringContent(c.Json, Encoding.UTF8, "application/json");
+                if (c.Json == Multipart)
+                    request.Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("Dalyvio Nr.;Vardas\nM-1;Testas\n")), "file", "sarasas.csv" } };
+                else if (c.Json is not null) request.Content = new StringContent(c.Json, Encoding.UTF8, "application/json");
                 else if (c.Method == "POST") request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
                 var response = await (isApi ? api : browser).SendAsync(request);
                 var status = (int)response.StatusCode;

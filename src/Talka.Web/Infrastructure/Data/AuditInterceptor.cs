@@ -10,7 +10,7 @@ namespace Talka.Web.Infrastructure.Data;
 /// <summary>
 /// Fills the audit log and advances concurrency versions on every save, so no service can forget either.
 /// </summary>
-public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock, AuditSettings settings) : SaveChangesInterceptor
 {
     // Records whose parent is what a user sees on screen.
     private static readonly string[] RootKeys = ["ProjectId", "UmbrellaId", "FundingBodyId", "AgreementId", "ApplicationId"];
@@ -44,6 +44,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
                 var version = entry.Property(nameof(IVersioned.Version));
                 version.CurrentValue = (int)version.OriginalValue! + 1;
             }
+            // A bulk import records one summary entry of its own instead of one per row.
+            if (settings.SummaryOnly) continue;
             var changes = Changes(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
             var id = KeyOf(entry);
@@ -102,4 +104,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         }
         return null;
     }
+}
+
+/// <summary>Per unit of work: whether the audit log gets one entry per row or a summary the caller writes.</summary>
+public sealed class AuditSettings
+{
+    public bool SummaryOnly { get; set; }
 }

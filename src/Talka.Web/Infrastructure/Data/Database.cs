@@ -16,6 +16,7 @@ public static class Database
         var connectionString = config.GetConnectionString("Talka");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddScoped<AuditSettings>();
         if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
