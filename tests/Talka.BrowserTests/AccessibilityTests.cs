@@ -38,12 +38,32 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("project-detail-admin", "/projects/details/{id}", TalkaFactory.Admin)]
     [InlineData("plan-edit", "/projects/edit-plan/{id}", TalkaFactory.MemberB)]
     [InlineData("login", "/account/login", null)]
+    [InlineData("indicators", "/projects/{id}/indicators", TalkaFactory.MemberB)]
+    [InlineData("events", "/projects/{id}/events", TalkaFactory.MemberB)]
+    [InlineData("participants", "/projects/{id}/participants?attended=true", TalkaFactory.MemberB)]
+    [InlineData("participant-form", "/projects/{id}/participants/edit", TalkaFactory.MemberB)]
+    [InlineData("event-form", "/projects/{id}/events/edit", TalkaFactory.MemberB)]
+    [InlineData("volunteers", "/projects/{id}/volunteers", TalkaFactory.MemberB)]
+    [InlineData("deliverables", "/projects/{id}/deliverables", TalkaFactory.MemberB)]
+    [InlineData("import", "/projects/{id}/import", TalkaFactory.MemberB)]
     public async Task The_page_has_no_serious_or_critical_accessibility_violations(string name, string path, string? user)
     {
         var page = await fixture.PageAsync(user);
         var response = await page.GotoAsync(path.Replace("{id}", (await SeedProjectIdAsync()).ToString()));
         Assert.Equal(200, response!.Status);
         await BrowserFixture.ScreenshotAsync(page, "axe-" + name);
+        var violations = await SeriousViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public async Task The_event_page_with_its_attendance_form_has_no_serious_violations()
+    {
+        var page = await fixture.PageAsync(TalkaFactory.MemberB);
+        await page.GotoAsync($"/projects/{await SeedProjectIdAsync()}/events");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Seminarai „Antrinė trauma ir atsparumas“" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Seminarai „Antrinė trauma ir atsparumas“");
+        await BrowserFixture.ScreenshotAsync(page, "axe-event-attendance");
         var violations = await SeriousViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }

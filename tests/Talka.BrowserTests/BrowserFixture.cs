@@ -30,6 +30,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ScreenshotDirectory => Directory.CreateDirectory(Path.Combine(RepositoryRoot, "artifacts", "screenshots")).FullName;
 
+    static BrowserFixture() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     public async Task InitializeAsync()
     {
         _factory.StartServer();

@@ -46,6 +46,7 @@ public sealed class Texts
     public static string Display(object? value) => value switch
     {
         decimal amount => LtFormat.Eur(amount),
+        int or long => LtFormat.Number(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
         DateOnly date => LtFormat.Date(date),
         null => "",
         _ => value.ToString() ?? "",
