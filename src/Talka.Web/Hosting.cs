@@ -9,6 +9,7 @@ using Talka.Web.Features.Audit;
 using Talka.Web.Features.Auth;
 using Talka.Web.Features.Delivery;
 using Talka.Web.Features.Imports;
+using Talka.Web.Features.Evidence;
 using Talka.Web.Features.Organisations;
 using Talka.Web.Features.Programmes;
 using Talka.Web.Features.Projects;
@@ -107,6 +108,7 @@ public static class Hosting
         services.AddProjects();
         services.AddDelivery();
         services.AddImports();
+        services.AddEvidence();
         services.AddScoped<DemoSeeder>();
         if (builder.Configuration.GetValue<bool>("Talka:Demo") && builder.Environment.IsProduction())
             throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
@@ -173,6 +175,7 @@ public static class Hosting
         api.MapProjectsApi();
         api.MapDeliveryApi();
         api.MapImportsApi();
+        api.MapEvidenceApi();
         return app;
     }
 

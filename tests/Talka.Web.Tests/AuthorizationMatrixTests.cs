@@ -73,6 +73,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", d + "/import/{importId:guid}", i => $"/projects/{i.HiddenA}/import/01900000-0000-7000-8000-000000000001", new(Login, 403, 403, 404, 403));
         yield return new("POST", d + "/events/edit/{eventId:guid?}", i => $"/projects/{i.HiddenA}/events/edit", writePage);
         yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}", new(Login, 302, 403, 302, 403));
+        yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}?handler=Upload", writePage);
         yield return new("POST", d + "/participants/edit/{participantId:guid?}", i => $"/projects/{i.HiddenA}/participants/edit", writePage);
         yield return new("POST", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers?handler=Add", writePage);
         yield return new("POST", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables", writePage);
@@ -142,6 +143,9 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", p + "/imports/{importId:guid}", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}", new(401, 404, 404, 404, 403));
         yield return new("GET", p + "/participants/export", i => $"/api/v1/projects/{i.HiddenA}/participants/export?format=xlsx", readA);
         yield return new("GET", p + "/import-template", i => $"/api/v1/projects/{i.HiddenA}/import-template", readA);
+        yield return new("GET", p + "/files/", i => $"/api/v1/projects/{i.HiddenA}/files", readA);
+        yield return new("POST", p + "/files/", i => $"/api/v1/projects/{i.HiddenA}/files", writeA, Multipart);
+        yield return new("GET", p + "/files/{fileId:guid}", i => $"/api/v1/projects/{i.HiddenA}/files/{someImport}", new(401, 404, 404, 404, 404));
         yield return new("PUT", "api/v1/projects/{id:guid}/published", i => $"/api/v1/projects/{i.HiddenA}/published", new(401, 403, 404, 200, 403), "{\"published\":false}");
     }
 

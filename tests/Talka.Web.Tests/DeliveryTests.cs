@@ -9,8 +9,9 @@ namespace Talka.Web.Tests;
 /// <summary>Delivery records through the API, and the indicators Talka computes from them.</summary>
 public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
+    /// <summary>The organisation's seed project (published; projects made by tests are not).</summary>
     private async Task<Guid> ProjectOfAsync(string organisation) => await factory.WithDbAsync(db =>
-        db.Projects.Where(p => db.Organisations.Any(o => o.Id == p.OrganisationId && o.Name == organisation)).Select(p => p.Id).FirstAsync());
+        db.Projects.Where(p => p.IsPublished && db.Organisations.Any(o => o.Id == p.OrganisationId && o.Name == organisation)).Select(p => p.Id).SingleAsync());
 
     private static decimal Figure(JsonElement indicators, string metric) =>
         indicators.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("metric").GetString() == metric).GetProperty("value").GetDecimal();

@@ -13,11 +13,12 @@ public sealed class AttendanceForm
 
 public sealed record AttendanceLine(Guid ParticipantId, string Code, string? Name, ParticipantCategory Category, bool Attended, string? Hours);
 
-public sealed class EventDetailsModel(DeliveryQueries queries, DeliveryService service) : DeliveryPage
+public sealed class EventDetailsModel(DeliveryQueries queries, DeliveryService service, Evidence.EvidenceService evidence) : DeliveryPage
 {
     public EventRow? Event { get; private set; }
     public IReadOnlyList<AttendanceRow> Attendance { get; private set; } = [];
     public IReadOnlyList<AttendanceLine> Rows { get; private set; } = [];
+    public IReadOnlyList<Evidence.EvidenceRow> Files { get; private set; } = [];
     [BindProperty] public List<AttendanceForm> Marks { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid projectId, Guid eventId)
@@ -53,11 +54,30 @@ public sealed class EventDetailsModel(DeliveryQueries queries, DeliveryService s
         return await LoadAsync(eventId) ?? Page();
     }
 
+    public async Task<IActionResult> OnPostUploadAsync(Guid projectId, Guid eventId, IFormFile? file)
+    {
+        if (await EnterAsync(projectId, write: true) is { } refused) return refused;
+        if (file is null || file.Length == 0) ModelState.AddModelError("", T["Error.FileEmpty"]);
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await evidence.UploadAsync(projectId, EvidenceOwner.Event, eventId, stream, file.FileName, file.Length);
+            if (await FailureAsync(result, "Evidence") is { } failure) return failure;
+            if (result.Ok)
+            {
+                TempData["Saved"] = T["Evidence.Saved", file.FileName];
+                return Redirect($"/projects/{projectId}/events/{eventId}");
+            }
+        }
+        return await LoadAsync(eventId) ?? Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(Guid eventId)
     {
         Event = await queries.EventAsync(Project, eventId);
         if (Event is null) return NotFound();
         Attendance = await queries.AttendanceAsync(eventId);
+        Files = await evidence.ListAsync(Project, EvidenceOwner.Event, eventId);
         var attended = Attendance.ToDictionary(a => a.ParticipantId);
         var people = await queries.ParticipantsAsync(Project);
         Rows = people.Select(p => new AttendanceLine(p.Id, p.Code, p.DisplayName, p.Category, attended.ContainsKey(p.Id),

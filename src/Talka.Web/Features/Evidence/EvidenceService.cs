@@ -1,0 +1,127 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Talka.Domain.Common;
+using Talka.Domain.Delivery;
+using Talka.Domain.Projects;
+using Talka.Web.Features.Delivery;
+using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Localization;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Evidence;
+
+internal sealed class EvidenceFileMapping : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.ContentType).HasMaxLength(120);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(256);
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProjectId, x.Owner, x.OwnerId });
+    }
+}
+
+public sealed record EvidenceRow(Guid Id, EvidenceOwner Owner, Guid? OwnerId, string FileName, string ContentType, long Size, string UploadedBy, DateTimeOffset UploadedAt)
+{
+    public string Url(Guid projectId) => $"/api/v1/projects/{projectId}/files/{Id}";
+}
+
+public sealed record EvidenceDownload(string Path, string ContentType, string FileName);
+
+/// <summary>
+/// Evidence files on disk (Talka:DataDirectory/files, under names Talka chose). Each upload is checked by its content,
+/// and each download by who asks: only those who may read the project's records get its files.
+/// </summary>
+public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, Writes writes, IConfiguration configuration, TimeProvider clock)
+{
+    private string Root => Directory.CreateDirectory(Path.Combine(Path.GetFullPath(configuration["Talka:DataDirectory"] ?? "data"), "files")).FullName;
+
+    public Task<Result<Guid>> UploadAsync(Guid projectId, EvidenceOwner owner, Guid? ownerId, Stream content, string fileName, long length, CancellationToken ct = default) => writes.Run(async () =>
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.WriteRefusal(context) is { } refusal) return refusal == Outcome.Forbidden ? Result<Guid>.Forbidden() : Result<Guid>.NotFound();
+        if (length > EvidenceRules.MaxBytes) throw new DomainException("FileTooLarge", "File", EvidenceRules.MaxBytes / 1024 / 1024);
+        if (!await OwnerBelongsAsync(projectId, owner, ownerId, context!, ct)) throw new DomainException("UnknownRow", "OwnerId");
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        if (buffer.Length > EvidenceRules.MaxBytes) throw new DomainException("FileTooLarge", "File", EvidenceRules.MaxBytes / 1024 / 1024);
+        var bytes = buffer.ToArray();
+        var kind = EvidenceRules.Detect(bytes.AsSpan(0, Math.Min(16, bytes.Length)));
+        if (kind is null || (kind == EvidenceKind.OfficeDocument && !IsOfficePackage(bytes))) throw new DomainException("FileTypeNotAllowed", "File");
+        var file = new EvidenceFile(projectId, owner, ownerId, fileName, kind.Value, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
+        await File.WriteAllBytesAsync(Path.Combine(Root, file.Id.ToString("N")), bytes, ct);
+        db.Add(file);
+        await db.SaveChangesAsync(ct);
+        return Result<Guid>.Success(file.Id);
+    });
+
+    public async Task<IReadOnlyList<EvidenceRow>> ListAsync(ProjectContext context, EvidenceOwner? owner = null, Guid? ownerId = null, CancellationToken ct = default) =>
+        // Sorted here: SQLite cannot order by a date with an offset.
+        (await db.Set<EvidenceFile>().AsNoTracking()
+            .Where(f => f.ProjectId == context.Project.Id && (owner == null || f.Owner == owner) && (ownerId == null || f.OwnerId == ownerId))
+            .Select(f => new EvidenceRow(f.Id, f.Owner, f.OwnerId, f.FileName, f.ContentType, f.Size, f.UploadedBy, f.UploadedAt))
+            .ToListAsync(ct)).OrderBy(f => f.UploadedAt).ToList();
+
+    public async Task<Result<EvidenceDownload>> DownloadAsync(Guid projectId, Guid fileId, CancellationToken ct = default)
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.ReadRefusal(context) is not null) return Result<EvidenceDownload>.NotFound();
+        var file = await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ProjectId == projectId, ct);
+        if (file is null) return Result<EvidenceDownload>.NotFound();
+        var path = Path.Combine(Root, file.Id.ToString("N"));
+        return File.Exists(path) ? Result<EvidenceDownload>.Success(new EvidenceDownload(path, file.ContentType, file.FileName)) : Result<EvidenceDownload>.NotFound();
+    }
+
+    private async Task<bool> OwnerBelongsAsync(Guid projectId, EvidenceOwner owner, Guid? ownerId, ProjectContext context, CancellationToken ct) => owner switch
+    {
+        EvidenceOwner.Project => ownerId is null || ownerId == projectId,
+        EvidenceOwner.Event => ownerId is { } e && await db.Set<Event>().AnyAsync(x => x.Id == e && x.ProjectId == projectId, ct),
+        EvidenceOwner.Deliverable => ownerId is { } d && await db.Set<Deliverable>().AnyAsync(x => x.Id == d && x.ProjectId == projectId, ct),
+        EvidenceOwner.Indicator => ownerId is { } i && await db.Set<PlannedIndicator>().AnyAsync(x => x.Id == i && x.ProjectId == projectId, ct),
+        _ => false,
+    };
+
+    /// <summary>A ZIP is accepted only as an Office Open XML package (XLSX, DOCX, PPTX), never as an archive of anything.</summary>
+    private static bool IsOfficePackage(byte[] bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            return zip.GetEntry("[Content_Types].xml") is not null &&
+                   zip.Entries.Any(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) || e.FullName.StartsWith("word/", StringComparison.Ordinal) || e.FullName.StartsWith("ppt/", StringComparison.Ordinal));
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+}
+
+public static class EvidenceApi
+{
+    public static IServiceCollection AddEvidence(this IServiceCollection services) => services.AddScoped<EvidenceService>();
+
+    public static void MapEvidenceApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/projects/{projectId:guid}/files").WithTags("Evidence files").RequireAuthorization();
+        group.MapGet("/", async (Guid projectId, ProjectGate gate, EvidenceService s, Texts t, CancellationToken ct) =>
+            await gate.FindAsync(projectId, ct) is { CanRead: true } context ? Results.Ok(await s.ListAsync(context, ct: ct)) : ApiResults.NotFound(t));
+        group.MapPost("/", async (Guid projectId, IFormFile file, EvidenceOwner? owner, Guid? ownerId, EvidenceService s, Texts t, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            return (await s.UploadAsync(projectId, owner ?? EvidenceOwner.Project, ownerId, stream, file.FileName, file.Length, ct))
+                .ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/files/{id}", new { id }));
+        }).DisableAntiforgery();
+        group.MapGet("/{fileId:guid}", async (Guid projectId, Guid fileId, EvidenceService s, Texts t, HttpContext http, CancellationToken ct) =>
+            (await s.DownloadAsync(projectId, fileId, ct)).ToHttp(t, f =>
+            {
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                return Results.File(f.Path, f.ContentType, f.FileName);
+            }));
+    }
+}
