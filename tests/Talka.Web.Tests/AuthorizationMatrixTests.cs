@@ -101,6 +101,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         var api401 = new Expect(401, 403, 403, 400, 403);
         yield return new("GET", "api/v1/programmes/", _ => "/api/v1/programmes", Everyone200);
         yield return new("GET", "api/v1/programmes/{id:guid}", i => $"/api/v1/programmes/{i.Programme}", Everyone200);
+        yield return new("GET", "api/v1/programmes/{id:guid}/reach", i => $"/api/v1/programmes/{i.Programme}/reach", Everyone200);
         yield return new("POST", "api/v1/programmes/", _ => "/api/v1/programmes", api401, "{}");
         yield return new("PUT", "api/v1/programmes/{id:guid}", i => $"/api/v1/programmes/{i.Programme}", api401, "{}");
         yield return new("GET", "api/v1/calls/", _ => "/api/v1/calls", Everyone200);

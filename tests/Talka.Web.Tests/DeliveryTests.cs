@@ -212,4 +212,34 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Contains("Suteikta akademinių valandų 12", indicators);
         Assert.DoesNotContain("49001010000", await member.GetStringAsync($"/projects/{id}/participants"));
     }
+
+    [Fact]
+    public async Task Across_a_programme_a_person_in_two_projects_counts_once_through_the_keyed_hash()
+    {
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var call = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/calls?year=2022")).EnumerateArray()
+            .Single(c => c.GetProperty("title").GetString()!.StartsWith("Nacionalinių NVO institucinio stiprinimo projektai 2022")).GetProperty("id").GetGuid();
+        var programme = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{call}")).GetProperty("programmeId").GetGuid();
+        var before = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}/reach");
+        var organisation = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Šeimos santykių institutas").Select(o => o.Id).SingleAsync());
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        foreach (var title in new[] { "Pirmas projektas", "Antras projektas" })
+        {
+            var project = (await (await admin.PostAsJsonAsync("/api/v1/projects", new { callId = call, organisationId = organisation, title, start = "2022-01-01", end = "2022-12-31" }))
+                .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            var e = (await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/events", new { kind = "Training", topic = "Mokymai", start = "2022-04-01", end = "2022-04-01", sessions = 1, hoursPerSession = 2 }))
+                .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            // The same person, written differently, in both projects; and one person without an identifier in each.
+            var same = (await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/participants", new { code = "1", category = "Volunteer", personalIdentifier = title.StartsWith("Pirmas") ? "39001010000" : "3900101 0000" }))
+                .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            var anonymous = (await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/participants", new { code = "2", category = "Volunteer" }))
+                .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            (await member.PutAsJsonAsync($"/api/v1/projects/{project}/events/{e}/attendance", new[] { new { participantId = same }, new { participantId = anonymous } })).EnsureSuccessStatusCode();
+        }
+        var after = await (await factory.ApiAsAsync(null)).GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}/reach");
+        Assert.Equal(4, after.GetProperty("projectParticipantsSum").GetInt32() - before.GetProperty("projectParticipantsSum").GetInt32());
+        Assert.Equal(3, after.GetProperty("distinctPersons").GetInt32() - before.GetProperty("distinctPersons").GetInt32());
+        Assert.Equal(2, after.GetProperty("withoutKey").GetInt32() - before.GetProperty("withoutKey").GetInt32());
+        Assert.Contains("Kiek skirtingų žmonių pasiekė programa", Html.Text(await factory.Browser().GetStringAsync($"/programmes/details/{programme}")));
+    }
 }

@@ -11,6 +11,8 @@ public static class ProgrammesApi
         programmes.MapGet("/", (ProgrammeQueries q, CancellationToken ct) => q.ListAsync(ct)).AllowAnonymous();
         programmes.MapGet("/{id:guid}", async (Guid id, ProgrammeQueries q, Texts t, CancellationToken ct) =>
             await q.GetAsync(id, ct) is { } p ? Results.Ok(p) : ApiResults.NotFound(t)).AllowAnonymous();
+        programmes.MapGet("/{id:guid}/reach", async (Guid id, int? year, ProgrammeQueries q, Delivery.ReachQueries reach, Texts t, CancellationToken ct) =>
+            await q.GetAsync(id, ct) is null ? ApiResults.NotFound(t) : Results.Ok(await reach.ForProgrammeAsync(id, year, ct))).AllowAnonymous();
         programmes.MapPost("/", async (ProgrammeInput input, ProgrammeService s, Texts t, CancellationToken ct) =>
             (await s.SaveProgrammeAsync(null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/programmes/{id}", new { id })))
             .RequireAuthorization();
