@@ -68,6 +68,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", d + "/participants/edit/{participantId:guid?}", i => $"/projects/{i.HiddenA}/participants/edit/{i.ParticipantA}", writePage);
         yield return new("GET", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers", readPage);
         yield return new("GET", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables", readPage);
+        yield return new("POST", d + "/indicators", i => $"/projects/{i.HiddenA}/indicators", writePage);
         yield return new("GET", d + "/import", i => $"/projects/{i.HiddenA}/import", writePage);
         yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Upload", writePage);
         yield return new("GET", d + "/import/{importId:guid}", i => $"/projects/{i.HiddenA}/import/01900000-0000-7000-8000-000000000001", new(Login, 403, 403, 404, 403));

@@ -242,4 +242,47 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Equal(2, after.GetProperty("withoutKey").GetInt32() - before.GetProperty("withoutKey").GetInt32());
         Assert.Contains("Kiek skirtingų žmonių pasiekė programa", Html.Text(await factory.Browser().GetStringAsync($"/programmes/details/{programme}")));
     }
+
+    [Fact]
+    public async Task A_planned_indicator_shows_its_actual_and_percent_achieved_computed_or_manual()
+    {
+        var id = await ProjectOfAsync("Šeimos santykių institutas");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var project = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}");
+        var plan = new
+        {
+            version = project.GetProperty("version").GetInt32(), title = project.GetProperty("title").GetString(), goal = project.GetProperty("goal").GetString(),
+            summary = project.GetProperty("summary").GetString(),
+            objectives = project.GetProperty("objectives").EnumerateArray().Select(o => new { id = o.GetProperty("id").GetGuid(), text = o.GetProperty("text").GetString() }),
+            activities = project.GetProperty("objectives").EnumerateArray().SelectMany(o => o.GetProperty("activities").EnumerateArray().Select(a => new
+            {
+                id = a.GetProperty("id").GetGuid(), objectiveNumber = o.GetProperty("number").GetInt32(), kind = a.GetProperty("kind").GetString(),
+                title = a.GetProperty("title").GetString(), description = a.GetProperty("description").GetString(),
+            })),
+            targetGroups = project.GetProperty("targetGroups"), municipalities = project.GetProperty("municipalities"),
+            indicators = new object[]
+            {
+                new { name = "Dalyviai", unit = "asm.", target = 200, metric = "DistinctParticipants" },
+                new { name = "Pasiūlymai institucijoms", unit = "vnt.", target = 4 },
+            },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await member.PutAsJsonAsync($"/api/v1/projects/{id}/plan", plan)).StatusCode);
+        var indicators = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/indicators");
+        var computed = indicators.GetProperty("planned")[0];
+        Assert.Equal(209m, computed.GetProperty("actual").GetDecimal());
+        Assert.Equal(104.5m, computed.GetProperty("percentAchieved").GetDecimal());
+        var manual = indicators.GetProperty("planned")[1];
+        Assert.True(manual.GetProperty("isManual").GetBoolean());
+
+        var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var page = await browser.GetStringAsync($"/projects/{id}/indicators");
+        var saved = await browser.PostAsync($"/projects/{id}/indicators", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Html.Token(page), ["IndicatorId"] = manual.GetProperty("id").GetString()!, ["Value"] = "3", ["Evidence"] = "Raštai Nr. 12, 13, 14",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var text = Html.Text(await browser.GetStringAsync($"/projects/{id}/indicators"));
+        Assert.Contains("Pasiūlymai institucijoms (vnt.) įvesta ranka Raštai Nr. 12, 13, 14 4 3 75 %", text);
+        Assert.Contains("Dalyviai (asm.) apskaičiuota Dalyviai (skirtingi asmenys) 200 209 104,5 %", text);
+    }
 }

@@ -30,7 +30,14 @@ public sealed class PlanForm
         public string? Title { get; set; }
         public string? Description { get; set; }
     }
-    public sealed class IndicatorRow { public Guid? Id { get; set; } public string? Name { get; set; } public string? Unit { get; set; } public string? Target { get; set; } }
+    public sealed class IndicatorRow
+    {
+        public Guid? Id { get; set; }
+        public string? Name { get; set; }
+        public string? Unit { get; set; }
+        public string? Target { get; set; }
+        public Talka.Domain.Indicators.Metric? Metric { get; set; }
+    }
 }
 
 /// <summary>Edits the plan as a whole. Blank new rows are ignored; clearing an existing row removes it.</summary>
@@ -45,6 +52,7 @@ public sealed partial class EditPlanModel(ProjectQueries queries, ProjectService
     public IEnumerable<SelectListItem> Kinds => Enum.GetValues<ActivityKind>().Select(k => new SelectListItem(T.Enum(k), k.ToString()));
     public IEnumerable<SelectListItem> MunicipalityItems => Municipalities.All.Select(m => new SelectListItem(m, m));
     public IReadOnlyList<SelectListItem> PartnerItems { get; private set; } = [];
+    public IEnumerable<SelectListItem> Metrics => Enum.GetValues<Talka.Domain.Indicators.Metric>().Select(m => new SelectListItem(T.Enum(m), m.ToString()));
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -63,7 +71,7 @@ public sealed partial class EditPlanModel(ProjectQueries queries, ProjectService
             TargetGroups = p.TargetGroups.ToList(),
             Municipalities = p.Municipalities.ToList(),
             PartnerIds = p.Partners.Select(x => x.Id).ToList(),
-            Indicators = p.Indicators.Select(i => new PlanForm.IndicatorRow { Id = i.Id, Name = i.Name, Unit = i.Unit, Target = LtFormat.Number(i.Target) }).ToList(),
+            Indicators = p.Indicators.Select(i => new PlanForm.IndicatorRow { Id = i.Id, Name = i.Name, Unit = i.Unit, Target = LtFormat.Number(i.Target), Metric = i.Metric }).ToList(),
         };
         await PrepareAsync(p.OrganisationId, addBlankRows: true);
         return Page();
@@ -90,7 +98,7 @@ public sealed partial class EditPlanModel(ProjectQueries queries, ProjectService
             decimal target = 0;
             if (!string.IsNullOrWhiteSpace(row.Target) && !LtFormat.TryParseAmount(row.Target, out target))
                 ModelState.AddModelError($"Input.Indicators[{formIndex}].Target", T["Error.NumberInvalid"]);
-            indicators.Add(new IndicatorInput(row.Id, row.Name ?? "", row.Unit ?? "", target));
+            indicators.Add(new IndicatorInput(row.Id, row.Name ?? "", row.Unit ?? "", target, row.Metric));
         }
         if (ModelState.ErrorCount == 0)
         {

@@ -22,7 +22,7 @@ public sealed record AgreementView(Guid Id, string? Number, DateOnly? SignedOn, 
 public sealed record ActivityView(Guid Id, Guid ObjectiveId, ActivityKind Kind, string Title, string? Description);
 public sealed record ObjectiveView(Guid Id, int Number, string Text, IReadOnlyList<ActivityView> Activities);
 public sealed record PartnerView(Guid Id, string Name, string? Role);
-public sealed record IndicatorView(Guid Id, string Name, string Unit, decimal Target);
+public sealed record IndicatorView(Guid Id, string Name, string Unit, decimal Target, Talka.Domain.Indicators.Metric? Metric = null);
 
 public sealed record ProjectView(
     Guid Id, string Title, string? Goal, string? Summary, DateOnly Start, DateOnly End, bool IsPublished, string? Source,
@@ -128,7 +128,7 @@ public sealed class ProjectQueries(TalkaDbContext db)
             p.TargetGroups.Select(t => t.TargetGroup).Order().ToList(),
             p.Municipalities.Select(m => m.Municipality).Order().ToList(),
             p.Partners.Select(x => new PartnerView(x.OrganisationId, partnerNames[x.OrganisationId], x.Role)).OrderBy(x => x.Name).ToList(),
-            p.Indicators.OrderBy(i => i.Position).Select(i => new IndicatorView(i.Id, i.Name, i.Unit, i.Target)).ToList(),
+            p.Indicators.OrderBy(i => i.Position).Select(i => new IndicatorView(i.Id, i.Name, i.Unit, i.Target, i.Metric)).ToList(),
             access, viewer.CanEditProjectPlan(p.OrganisationId), viewer.CanManageAgreements, viewer.CanPublishProjects, p.Version);
     }
 }
