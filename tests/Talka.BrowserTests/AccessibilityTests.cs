@@ -11,7 +11,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 {
     private static readonly string AxeScript = Path.Combine(BrowserFixture.RepositoryRoot, "tests", "Talka.BrowserTests", "node_modules", "axe-core", "axe.min.js");
 
-    private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
     {
         Assert.True(File.Exists(AxeScript), $"axe-core is missing at {AxeScript}: run npm ci in tests/Talka.BrowserTests (scripts/test.sh does).");
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });

@@ -87,6 +87,8 @@ public sealed class DeliveryTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Importuota.", new() { Timeout = 60_000 });
         await Assertions.Expect(bar).ToHaveAttributeAsync("value", "8000");
         await BrowserFixture.ScreenshotAsync(page, "14-import-done");
+        var violations = await AccessibilityTests.SeriousViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         await page.GetByRole(AriaRole.Link, new() { Name = "Rodikliai" }).Last.ClickAsync();
         await Assertions.Expect(page.Locator("table.figures").GetByRole(AriaRole.Row, new() { Name = "Dalyviai (skirtingi asmenys)" }).GetByRole(AriaRole.Link)).ToHaveTextAsync("4\u00A0000");
     }

@@ -78,6 +78,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", d + "/participants/edit/{participantId:guid?}", i => $"/projects/{i.HiddenA}/participants/edit", writePage);
         yield return new("POST", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers?handler=Add", writePage);
         yield return new("POST", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables", writePage);
+        yield return new("POST", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables?handler=Upload", writePage);
 
         // Pages (POST, with the user's own antiforgery token and an empty form).
         yield return new("POST", "account/login", _ => "/account/login", Everyone200);

@@ -16,18 +16,44 @@ public sealed class DeliverableForm
     public string? Description { get; set; }
 }
 
-public sealed class DeliverablesModel(DeliveryQueries queries, DeliveryService service) : DeliveryPage
+public sealed class DeliverablesModel(DeliveryQueries queries, DeliveryService service, Evidence.EvidenceService evidence) : DeliveryPage
 {
     [BindProperty(SupportsGet = true)] public DeliverableKind? Kind { get; set; }
     [BindProperty] public DeliverableForm Input { get; set; } = new();
     public IReadOnlyList<DeliverableRow> Deliverables { get; private set; } = [];
+    public ILookup<Guid?, Evidence.EvidenceRow> Files { get; private set; } = Array.Empty<Evidence.EvidenceRow>().ToLookup(f => f.OwnerId);
     public IEnumerable<SelectListItem> Kinds => Enum.GetValues<DeliverableKind>().Select(k => new SelectListItem(T.Enum(k), k.ToString()));
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
         if (await EnterAsync(projectId) is { } refused) return refused;
-        Deliverables = await queries.DeliverablesAsync(Project, Kind);
+        await LoadAsync(Kind);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid projectId, Guid deliverableId, IFormFile? file)
+    {
+        if (await EnterAsync(projectId, write: true) is { } refused) return refused;
+        if (file is null || file.Length == 0) ModelState.AddModelError("", T["Error.FileEmpty"]);
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await evidence.UploadAsync(projectId, EvidenceOwner.Deliverable, deliverableId, stream, file.FileName, file.Length);
+            if (await FailureAsync(result, "Evidence") is { } failure) return failure;
+            if (result.Ok)
+            {
+                TempData["Saved"] = T["Evidence.Saved", file.FileName];
+                return Redirect($"/projects/{projectId}/deliverables");
+            }
+        }
+        await LoadAsync(null);
+        return Page();
+    }
+
+    private async Task LoadAsync(DeliverableKind? kind)
+    {
+        Deliverables = await queries.DeliverablesAsync(Project, kind);
+        Files = (await evidence.ListAsync(Project, EvidenceOwner.Deliverable)).ToLookup(f => f.OwnerId);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid projectId)
@@ -41,7 +67,7 @@ public sealed class DeliverablesModel(DeliveryQueries queries, DeliveryService s
             TempData["Saved"] = T["Delivery.DeliverableSaved"];
             return Redirect($"/projects/{projectId}/deliverables");
         }
-        Deliverables = await queries.DeliverablesAsync(Project, null);
+        await LoadAsync(null);
         return Page();
     }
 }
