@@ -147,7 +147,13 @@ public sealed class Call : IVersioned
     public DateRange ProjectPeriod => new(ProjectPeriodStart, ProjectPeriodEnd);
     public FundingSource FundingSource { get; private set; }
     public ReportingRules Rules { get; private set; }
+    /// <summary>The line every public page of the call's projects carries; the ministry's by default.</summary>
+    public string PublicityLine { get; private set; } = DefaultPublicityLine;
     public int Version { get; set; }
+
+    public const string DefaultPublicityLine = "Projektą finansuoja Lietuvos Respublikos socialinės apsaugos ir darbo ministerija";
+
+    public void SetPublicityLine(string? line) => PublicityLine = Guard.Optional(line, nameof(PublicityLine), 500) ?? DefaultPublicityLine;
 
     public void Update(CallDetails details) => Apply(details);
 

@@ -160,6 +160,6 @@ public sealed class IndicatorQueries(TalkaDbContext db, DeliveryQueries delivery
 public static class DeliveryModule
 {
     public static IServiceCollection AddDelivery(this IServiceCollection services) =>
-        services.AddScoped<ProjectGate>().AddScoped<DeliveryService>().AddScoped<DeliveryQueries>().AddScoped<IndicatorQueries>().AddScoped<ReachQueries>()
+        services.AddScoped<ProjectGate>().AddScoped<DeliveryService>().AddScoped<DeliveryQueries>().AddScoped<IndicatorQueries>().AddScoped<ReachQueries>().AddScoped<PublicResultsQueries>()
             .AddSingleton<PersonKeySecret>();
 }

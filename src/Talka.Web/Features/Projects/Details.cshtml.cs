@@ -6,16 +6,18 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Projects;
 
 [AllowAnonymous]
-public sealed class DetailsModel(ProjectQueries queries, ProjectService service, AuditQueries audit) : TalkaPage
+public sealed class DetailsModel(ProjectQueries queries, ProjectService service, AuditQueries audit, Delivery.PublicResultsQueries results) : TalkaPage
 {
     public ProjectView? Project { get; private set; }
     public IReadOnlyList<AuditRow>? Audit { get; private set; }
+    public Delivery.PublicResults? Results { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var viewer = await ViewerAsync();
         Project = await queries.GetAsync(viewer, id);
         if (Project is null) return viewer.ReadsEverything ? NotFound() : await DenyAsync();
+        Results = await results.ForAsync(id);
         if (viewer.CanSeeAuditTrail)
             Audit = await audit.ForAsync(Project.Agreement is { } a ? [id, a.Id] : [id]);
         return Page();

@@ -319,6 +319,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("ProjectPeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<string>("PublicityLine")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -310,6 +310,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ProjectPeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicityLine")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)

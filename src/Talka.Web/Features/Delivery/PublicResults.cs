@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Delivery;
+using Talka.Domain.Indicators;
+using Talka.Web.Infrastructure.Data;
+
+namespace Talka.Web.Features.Delivery;
+
+public sealed record PublicEvent(EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? AcademicHours, int ListedParticipants, int? Headcount);
+public sealed record PublicDeliverable(DeliverableKind Kind, string Title, DateOnly? Date, string? PresentedTo);
+
+/// <summary>What the public sees of a published project's work: figures and lists computed from the records, with no person in them.</summary>
+public sealed record PublicResults(IndicatorSet Figures, IReadOnlyList<PublicEvent> Events, IReadOnlyList<PublicDeliverable> Deliverables, string PublicityLine);
+
+public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries delivery)
+{
+    /// <summary>Null for a project that is not published.</summary>
+    public async Task<PublicResults?> ForAsync(Guid projectId, CancellationToken ct = default)
+    {
+        var project = await db.Projects.AsNoTracking().Include(p => p.Activities).SingleOrDefaultAsync(p => p.Id == projectId && p.IsPublished, ct);
+        if (project is null) return null;
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == project.CallId, ct);
+        var context = new ProjectContext(project, call.Rules, CanRead: false, CanWrite: false);
+        var figures = IndicatorCalculator.Compute(await delivery.FactsAsync(context, ct));
+        var events = (await delivery.EventsAsync(context, null, ct))
+            .Select(e => new PublicEvent(e.Kind, e.Topic, e.Start, e.End, e.Sessions, e.AcademicHours, e.Attendances, e.Headcount)).ToList();
+        var deliverables = (await delivery.DeliverablesAsync(context, null, ct)).Select(d => new PublicDeliverable(d.Kind, d.Title, d.Date, d.PresentedTo)).ToList();
+        return new PublicResults(figures, events, deliverables, call.PublicityLine);
+    }
+}
