@@ -10,6 +10,7 @@ using Talka.Web.Features.Auth;
 using Talka.Web.Features.Delivery;
 using Talka.Web.Features.Imports;
 using Talka.Web.Features.Evidence;
+using Talka.Web.Features.OpenData;
 using Talka.Web.Features.Organisations;
 using Talka.Web.Features.Programmes;
 using Talka.Web.Features.Projects;
@@ -109,6 +110,7 @@ public static class Hosting
         services.AddDelivery();
         services.AddImports();
         services.AddEvidence();
+        services.AddOpenData();
         services.AddScoped<DemoSeeder>();
         if (builder.Configuration.GetValue<bool>("Talka:Demo") && builder.Environment.IsProduction())
             throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
@@ -168,6 +170,7 @@ public static class Hosting
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(options => options.WithTitle("Talka API")).AllowAnonymous();
+        app.MapOpenData();
         var api = app.MapGroup("/api/v1");
         api.MapAuthApi();
         api.MapProgrammesApi();

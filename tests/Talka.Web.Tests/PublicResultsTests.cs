@@ -51,6 +51,7 @@ public sealed class PublicPrivacyTests(TalkaFactory factory) : IClassFixture<Tal
         {
             "/", "/projects", $"/projects/details/{id}", "/programmes", $"/programmes/details/{programme}",
             "/api/v1/projects", $"/api/v1/projects/{id}", $"/api/v1/programmes/{programme}/reach",
+            "/open-data/360giving.json", "/open-data/grants.csv", "/open-data/iati.xml",
         };
         foreach (var page in pages)
         {

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Calls;
+using Talka.Domain.Indicators;
+using Talka.Domain.Projects;
+using Talka.Web.Features.Delivery;
+using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Spreadsheets;
+
+namespace Talka.Web.Features.OpenData;
+
+/// <summary>One published project as open data describes it: no person, only organisations, money, dates and computed figures.</summary>
+public sealed record OpenGrant(
+    Project Project, Call Call, Programme Programme, string FundingBodyId, string FundingBody, string RecipientId, string Recipient,
+    string? AgreementNumber, DateOnly? SignedOn, decimal? GrantedAmount, IndicatorSet Figures);
+
+/// <summary>
+/// Open data from the published projects: grants as 360Giving JSON and as CSV, activities with results as IATI 2.03 XML.
+/// A Lithuanian legal entity is identified as LT-RC-&lt;code&gt; (org-id); an organisation without a known code, and Talka's own
+/// records, get identifiers under the publisher prefix (Talka:OpenData:Prefix, default "360G-talka").
+/// </summary>
+public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery, IConfiguration configuration, TimeProvider clock)
+{
+    private string Prefix => configuration["Talka:OpenData:Prefix"] ?? "360G-talka";
+    private string Publisher => configuration["Talka:OpenData:PublisherId"] ?? "XI-TALKA";
+    private string PublisherName => configuration["Talka:OpenData:PublisherName"] ?? "Talka";
+
+    public async Task<IReadOnlyList<OpenGrant>> GrantsAsync(CancellationToken ct = default)
+    {
+        var projects = await db.Projects.AsNoTracking().Include(p => p.Indicators).Include(p => p.Municipalities)
+            .Where(p => p.IsPublished).OrderBy(p => p.Start).ThenBy(p => p.Title).ToListAsync(ct);
+        var calls = await db.Calls.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+        var programmes = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
+        var bodies = await db.FundingBodies.AsNoTracking().ToDictionaryAsync(f => f.Id, ct);
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
+        var agreements = await db.Agreements.AsNoTracking().ToDictionaryAsync(a => a.ProjectId, ct);
+        var grants = new List<OpenGrant>();
+        foreach (var p in projects)
+        {
+            var call = calls[p.CallId];
+            var agreement = agreements.GetValueOrDefault(p.Id);
+            var organisation = organisations[p.OrganisationId];
+            var body = bodies[call.FundingBodyId];
+            var figures = IndicatorCalculator.Compute(await delivery.FactsAsync(new ProjectContext(p, call.Rules, false, false), ct));
+            grants.Add(new OpenGrant(p, call, programmes[call.ProgrammeId], $"{Prefix}-fb-{body.Id:N}", body.NameOn(agreement?.SignedOn ?? p.Start),
+                organisation.LegalEntityCode is { } code ? $"LT-RC-{code}" : $"{Prefix}-org-{organisation.Id:N}", organisation.Name,
+                agreement?.Number, agreement?.SignedOn, agreement?.GrantedAmount, figures));
+        }
+        return grants;
+    }
+
+    /// <summary>
+    /// The 360Giving package. A grant needs an amount: the agreement's granted amount, or where only the funds used are known
+    /// (transcribed records), those; a project with neither is left out of this file (it is in the CSV and IATI files).
+    /// </summary>
+    public async Task<string> ThreeSixtyGivingAsync(CancellationToken ct = default)
+    {
+        var grants = new JsonArray();
+        foreach (var g in await GrantsAsync(ct))
+        {
+            var amount = g.GrantedAmount ?? g.Project.ReportedFundsUsed;
+            if (amount is null) continue;
+            var grant = new JsonObject
+            {
+                ["id"] = $"{Prefix}-{g.Project.Id:N}",
+                ["title"] = g.Project.Title,
+                ["description"] = g.Project.Goal ?? g.Project.Summary ?? g.Project.Title,
+                ["currency"] = "EUR",
+                ["amountAwarded"] = amount,
+                ["awardDate"] = (g.SignedOn ?? g.Project.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["plannedDates"] = new JsonArray(new JsonObject
+                {
+                    ["startDate"] = g.Project.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["endDate"] = g.Project.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                }),
+                ["recipientOrganization"] = new JsonArray(new JsonObject { ["id"] = g.RecipientId, ["name"] = g.Recipient }),
+                ["fundingOrganization"] = new JsonArray(new JsonObject { ["id"] = g.FundingBodyId, ["name"] = g.FundingBody }),
+                ["grantProgramme"] = new JsonArray(new JsonObject { ["code"] = $"{Prefix}-call-{g.Call.Id:N}", ["title"] = g.Call.Title }),
+            };
+            if (g.GrantedAmount is null && g.Project.ReportedFundsUsed is { } used) grant["amountDisbursed"] = used;
+            if (g.Project.Municipalities.Count > 0)
+                grant["beneficiaryLocation"] = new JsonArray(g.Project.Municipalities.Select(m => (JsonNode)new JsonObject { ["name"] = m.Municipality, ["countryCode"] = "LT" }).ToArray());
+            grants.Add(grant);
+        }
+        return new JsonObject { ["grants"] = grants }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    public async Task<byte[]> GrantsCsvAsync(CancellationToken ct = default)
+    {
+        string[] headers = ["Identifier", "Title", "Recipient Org:Identifier", "Recipient Org:Name", "Funding Org:Identifier", "Funding Org:Name",
+            "Grant Programme:Title", "Legal basis", "Agreement number", "Award Date", "Planned Dates:Start Date", "Planned Dates:End Date",
+            "Currency", "Amount Awarded", "Amount Disbursed", "Participants (distinct persons)", "Headcount", "Academic hours"];
+        var rows = (await GrantsAsync(ct)).Select(g => (IReadOnlyList<string?>)
+        [
+            $"{Prefix}-{g.Project.Id:N}", g.Project.Title, g.RecipientId, g.Recipient, g.FundingBodyId, g.FundingBody, g.Call.Title,
+            g.Call.LegalBasis is { } act ? $"Nr. {act.Number} ({act.Date:yyyy-MM-dd})" : null, g.AgreementNumber,
+            (g.SignedOn ?? g.Project.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            g.Project.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.Project.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "EUR",
+            g.GrantedAmount?.ToString("0.00", CultureInfo.InvariantCulture), g.Project.ReportedFundsUsed?.ToString("0.00", CultureInfo.InvariantCulture),
+            Number(g.Figures[Metric.DistinctParticipants].Value), Number(g.Figures[Metric.Headcount].Value), Number(g.Figures[Metric.AcademicHours].Value),
+        ]).ToList();
+        // Open data takes the international form: comma, full stop for decimals, UTF-8.
+        return SpreadsheetWriter.Csv(headers, rows);
+    }
+
+    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>IATI 2.03: each published project as an activity, with its planned indicators as results (target and computed actual).</summary>
+    public async Task<string> IatiAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var output = new StringBuilder();
+        await using (var w = XmlWriter.Create(new StringWriter(output), new XmlWriterSettings { Indent = true, Async = true, Encoding = Encoding.UTF8 }))
+        {
+            w.WriteStartElement("iati-activities");
+            w.WriteAttributeString("version", "2.03");
+            w.WriteAttributeString("generated-datetime", now);
+            foreach (var g in await GrantsAsync(ct))
+            {
+                var p = g.Project;
+                w.WriteStartElement("iati-activity");
+                w.WriteAttributeString("last-updated-datetime", now);
+                w.WriteAttributeString("xml", "lang", null, "lt");
+                w.WriteAttributeString("default-currency", "EUR");
+                w.WriteElementString("iati-identifier", $"{Publisher}-{p.Id:N}");
+                w.WriteStartElement("reporting-org");
+                w.WriteAttributeString("ref", Publisher);
+                w.WriteAttributeString("type", "10");
+                Narrative(w, PublisherName);
+                w.WriteEndElement();
+                w.WriteStartElement("title");
+                Narrative(w, p.Title);
+                w.WriteEndElement();
+                w.WriteStartElement("description");
+                w.WriteAttributeString("type", "1");
+                Narrative(w, p.Goal ?? p.Summary ?? p.Title);
+                w.WriteEndElement();
+                Participant(w, g.FundingBodyId, "10", "1", g.FundingBody);
+                Participant(w, g.RecipientId, null, "4", g.Recipient);
+                w.WriteStartElement("activity-status");
+                w.WriteAttributeString("code", p.End < today ? "4" : p.Start > today ? "1" : "2");
+                w.WriteEndElement();
+                Date(w, "1", p.Start);
+                Date(w, "3", p.End);
+                foreach (var indicator in p.Indicators.OrderBy(i => i.Position))
+                {
+                    decimal? actual = indicator.Metric is { } metric ? g.Figures[metric].Value : indicator.ManualActual;
+                    w.WriteStartElement("result");
+                    w.WriteAttributeString("type", "1");
+                    w.WriteStartElement("title");
+                    Narrative(w, indicator.Name);
+                    w.WriteEndElement();
+                    w.WriteStartElement("indicator");
+                    w.WriteAttributeString("measure", "1");
+                    w.WriteAttributeString("ascending", "1");
+                    w.WriteStartElement("title");
+                    Narrative(w, $"{indicator.Name} ({indicator.Unit})");
+                    w.WriteEndElement();
+                    w.WriteStartElement("baseline");
+                    w.WriteAttributeString("year", p.Start.Year.ToString(CultureInfo.InvariantCulture));
+                    w.WriteAttributeString("iso-date", p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    w.WriteAttributeString("value", "0");
+                    w.WriteEndElement();
+                    w.WriteStartElement("period");
+                    DateElement(w, "period-start", p.Start);
+                    DateElement(w, "period-end", p.End);
+                    w.WriteStartElement("target");
+                    w.WriteAttributeString("value", Number(indicator.Target));
+                    w.WriteEndElement();
+                    if (actual is { } value)
+                    {
+                        w.WriteStartElement("actual");
+                        w.WriteAttributeString("value", Number(value));
+                        w.WriteEndElement();
+                    }
+                    w.WriteEndElement(); // period
+                    w.WriteEndElement(); // indicator
+                    w.WriteEndElement(); // result
+                }
+                w.WriteEndElement(); // iati-activity
+            }
+            w.WriteEndElement();
+        }
+        return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"");
+    }
+
+    private static void Narrative(XmlWriter w, string text) => w.WriteElementString("narrative", text);
+
+    private static void Participant(XmlWriter w, string reference, string? type, string role, string name)
+    {
+        w.WriteStartElement("participating-org");
+        w.WriteAttributeString("ref", reference);
+        if (type is not null) w.WriteAttributeString("type", type);
+        w.WriteAttributeString("role", role);
+        Narrative(w, name);
+        w.WriteEndElement();
+    }
+
+    private static void Date(XmlWriter w, string type, DateOnly day)
+    {
+        w.WriteStartElement("activity-date");
+        w.WriteAttributeString("type", type);
+        w.WriteAttributeString("iso-date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteEndElement();
+    }
+
+    private static void DateElement(XmlWriter w, string name, DateOnly day)
+    {
+        w.WriteStartElement(name);
+        w.WriteAttributeString("iso-date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteEndElement();
+    }
+}
+
+public static class OpenDataModule
+{
+    public static IServiceCollection AddOpenData(this IServiceCollection services) => services.AddScoped<OpenDataService>();
+
+    /// <summary>Open data for everyone, without an account.</summary>
+    public static void MapOpenData(this WebApplication app)
+    {
+        var group = app.MapGroup("/open-data").WithTags("Open data").AllowAnonymous();
+        group.MapGet("/360giving.json", async (OpenDataService s, CancellationToken ct) =>
+            Results.Text(await s.ThreeSixtyGivingAsync(ct), "application/json", Encoding.UTF8));
+        group.MapGet("/grants.csv", async (OpenDataService s, CancellationToken ct) =>
+            Results.File(await s.GrantsCsvAsync(ct), "text/csv; charset=utf-8", "grants.csv"));
+        group.MapGet("/iati.xml", async (OpenDataService s, CancellationToken ct) =>
+            Results.Text(await s.IatiAsync(ct), "application/xml", Encoding.UTF8));
+    }
+}

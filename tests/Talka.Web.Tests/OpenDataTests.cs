@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Talka.Web.Infrastructure.Spreadsheets;
+
+namespace Talka.Web.Tests;
+
+/// <summary>
+/// Open data validated against the official schemas (tests/standards): 360Giving with ajv (npm), IATI 2.03 with xmllint.
+/// The validators are shown to reject the official invalid samples, so a pass means something.
+/// </summary>
+public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
+{
+    private static string Root
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Talka.slnx"))) directory = directory.Parent;
+            return directory!.FullName;
+        }
+    }
+
+    private static string Standards => Path.Combine(Root, "tests", "standards");
+
+    private static (int Code, string Output) Run(string file, string arguments, string workingDirectory)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+
+    private static (int Code, string Output) Validate360(string json)
+    {
+        var tools = Path.Combine(Root, "tests", "Talka.BrowserTests");
+        var ajv = Path.Combine(tools, "node_modules", "ajv-cli", "dist", "index.js");
+        Assert.True(File.Exists(ajv), $"ajv-cli is missing at {ajv}: run npm ci in tests/Talka.BrowserTests (scripts/test.sh does).");
+        var file = Path.Combine(Path.GetTempPath(), $"talka-360-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, json);
+        try
+        {
+            return Run("node", $"\"{ajv}\" validate --spec=draft2020 --strict=false --errors=text -c ajv-formats " +
+                $"-m \"{Standards}/helpers/json-schema-2020-12-http-alias.json\" -r \"{Standards}/360giving/360-giving-schema.json\" " +
+                $"-s \"{Standards}/360giving/360-giving-package-schema.json\" -d \"{file}\"", tools);
+        }
+        finally { File.Delete(file); }
+    }
+
+    private static (int Code, string Output) ValidateIati(string xml)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"talka-iati-{Guid.NewGuid():N}.xml");
+        File.WriteAllText(file, xml);
+        try { return Run("xmllint", $"--nonet --noout --schema \"{Standards}/iati/iati-activities-schema.xsd\" \"{file}\"", Standards); }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void The_validators_reject_the_official_invalid_samples_and_accept_the_valid_ones()
+    {
+        Assert.Equal(0, Validate360(File.ReadAllText(Path.Combine(Standards, "samples", "360giving-valid.json"))).Code);
+        var invalid = Validate360(File.ReadAllText(Path.Combine(Standards, "samples", "360giving-invalid.json")));
+        Assert.NotEqual(0, invalid.Code);
+        Assert.Contains("amountAwarded", invalid.Output);
+        Assert.Equal(0, ValidateIati(File.ReadAllText(Path.Combine(Standards, "samples", "iati-valid.xml"))).Code);
+        Assert.NotEqual(0, ValidateIati(File.ReadAllText(Path.Combine(Standards, "samples", "iati-invalid.xml"))).Code);
+    }
+
+    [Fact]
+    public async Task The_demo_datas_open_data_validates_against_the_official_schemas()
+    {
+        var visitor = factory.Browser();
+        var json = await visitor.GetStringAsync("/open-data/360giving.json");
+        var result = Validate360(json);
+        Assert.True(result.Code == 0, result.Output);
+        // Seed 002 is there, with the amount its text states (funds used; no agreement amount is stated).
+        var grant = JsonDocument.Parse(json).RootElement.GetProperty("grants").EnumerateArray()
+            .Single(g => g.GetProperty("recipientOrganization")[0].GetProperty("name").GetString() == "Šeimos santykių institutas");
+        Assert.Equal(47_511.61m, grant.GetProperty("amountAwarded").GetDecimal());
+        Assert.Equal("Lietuvos Respublikos socialinės apsaugos ir darbo ministerija", grant.GetProperty("fundingOrganization")[0].GetProperty("name").GetString());
+
+        var xml = await visitor.GetStringAsync("/open-data/iati.xml");
+        var iati = ValidateIati(xml);
+        Assert.True(iati.Code == 0, iati.Output);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(xml, "<iati-activity ").Count);
+
+        var csv = SpreadsheetReader.Read(new MemoryStream(await visitor.GetByteArrayAsync("/open-data/grants.csv")));
+        var row = csv.Rows.Single(r => r.Cells[3].Text == "Šeimos santykių institutas");
+        Assert.Equal("47511.61", row.Cells[csv.Headers.ToList().IndexOf("Amount Disbursed")].Text);
+        Assert.Equal("209", row.Cells[csv.Headers.ToList().IndexOf("Participants (distinct persons)")].Text);
+        var caritas = csv.Rows.Single(r => r.Cells[3].Text == "Vilniaus arkivyskupijos CARITAS");
+        Assert.Equal("2017-08-31", caritas.Cells[csv.Headers.ToList().IndexOf("Award Date")].Text);
+    }
+
+    [Fact]
+    public async Task A_generated_programme_validates_with_org_ids_targets_and_actuals()
+    {
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var body = await factory.WithDbAsync(db => db.FundingBodies.Select(f => f.Id).FirstAsync());
+        var programme = (await (await admin.PostAsJsonAsync("/api/v1/programmes", new { fundingBodyId = body, title = "Skėtinių organizacijų stiprinimas" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var call = (await (await admin.PostAsJsonAsync("/api/v1/calls", new
+        {
+            programmeId = programme, fundingBodyId = body, title = "2026 m. konkursas", year = 2026, legalActNumber = "A1-100", legalActDate = "2025-11-01",
+            legalActTitle = "Dėl nuostatų", totalBudget = 800_000, minGrant = 40_000, maxGrant = 70_000, projectPeriodStart = "2026-01-01", projectPeriodEnd = "2026-12-31",
+            fundingSource = "StateBudget",
+        })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var codes = new[] { "305198980", "305807221", "191676690" };
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var organisation = (await (await admin.PostAsJsonAsync("/api/v1/organisations", new { name = $"Asociacija „Bendrystė {i + 1}“", legalForm = "Association", legalEntityCode = codes[i] }))
+                .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            var project = (await (await admin.PostAsJsonAsync("/api/v1/projects", new { callId = call, organisationId = organisation, title = $"Stiprinimas {i + 1}", start = "2026-01-01", end = "2026-12-31" }))
+                .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/agreement", new
+            {
+                number = $"A291-{i + 1}/26", signedOn = "2026-01-15", periodStart = "2026-02-01", periodEnd = "2026-12-31", grantedAmount = 50_000 + i * 5_000,
+                funding = new[] { new { source = "StateBudget", amount = 50_000 + i * 5_000 } },
+            })).EnsureSuccessStatusCode();
+            var plan = await (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/plan", new
+            {
+                version = 1, title = $"Stiprinimas {i + 1}", goal = "Stiprinti narių gebėjimus", objectives = new[] { new { text = "Mokyti narius" } },
+                activities = Array.Empty<object>(), targetGroups = new[] { "NgoStaffAndVolunteers" }, municipalities = new[] { "Kauno m." },
+                indicators = new[] { new { name = "Dalyviai", unit = "asm.", target = 100, metric = "DistinctParticipants" } },
+            })).Content.ReadAsStringAsync();
+            Assert.Contains("version", plan);
+            (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = true })).EnsureSuccessStatusCode();
+        }
+        var json = await factory.Browser().GetStringAsync("/open-data/360giving.json");
+        var result = Validate360(json);
+        Assert.True(result.Code == 0, result.Output);
+        var grants = JsonDocument.Parse(json).RootElement.GetProperty("grants").EnumerateArray().ToList();
+        Assert.Equal(["LT-RC-191676690", "LT-RC-305198980", "LT-RC-305807221"],
+            grants.Select(g => g.GetProperty("recipientOrganization")[0].GetProperty("id").GetString()).Where(id => id!.StartsWith("LT-RC-")).Order());
+        Assert.Equal(60_000m, grants.Single(g => g.GetProperty("recipientOrganization")[0].GetProperty("id").GetString() == "LT-RC-191676690").GetProperty("amountAwarded").GetDecimal());
+        var xml = await factory.Browser().GetStringAsync("/open-data/iati.xml");
+        var iati = ValidateIati(xml);
+        Assert.True(iati.Code == 0, iati.Output);
+        Assert.Contains("<target value=\"100\" />", xml);
+        Assert.Contains("<actual value=\"0\" />", xml);
+        Assert.Contains("ref=\"LT-RC-305807221\"", xml);
+    }
+}
