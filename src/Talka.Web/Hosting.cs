@@ -11,6 +11,7 @@ using Talka.Web.Features.Delivery;
 using Talka.Web.Features.Imports;
 using Talka.Web.Features.Evidence;
 using Talka.Web.Features.OpenData;
+using Talka.Web.Features.Finance;
 using Talka.Web.Features.Organisations;
 using Talka.Web.Features.Programmes;
 using Talka.Web.Features.Projects;
@@ -111,6 +112,7 @@ public static class Hosting
         services.AddImports();
         services.AddEvidence();
         services.AddOpenData();
+        services.AddFinance();
         services.AddScoped<DemoSeeder>();
         if (builder.Configuration.GetValue<bool>("Talka:Demo") && builder.Environment.IsProduction())
             throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
@@ -179,6 +181,7 @@ public static class Hosting
         api.MapDeliveryApi();
         api.MapImportsApi();
         api.MapEvidenceApi();
+        api.MapFinanceApi();
         return app;
     }
 

@@ -69,6 +69,9 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers", readPage);
         yield return new("GET", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables", readPage);
         yield return new("POST", d + "/indicators", i => $"/projects/{i.HiddenA}/indicators", writePage);
+        yield return new("GET", d + "/finance", i => $"/projects/{i.HiddenA}/finance", readPage);
+        yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Expense", writePage);
+        yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Budget", new(Login, 302, 403, 302, 403));
         yield return new("GET", d + "/import", i => $"/projects/{i.HiddenA}/import", writePage);
         yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Upload", writePage);
         yield return new("GET", d + "/import/{importId:guid}", i => $"/projects/{i.HiddenA}/import/01900000-0000-7000-8000-000000000001", new(Login, 403, 403, 404, 403));
@@ -142,6 +145,11 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", p + "/deliverables", i => $"/api/v1/projects/{i.HiddenA}/deliverables", writeA, "{}");
         yield return new("GET", p + "/indicators", i => $"/api/v1/projects/{i.HiddenA}/indicators", readA);
         yield return new("PUT", p + "/indicators/{indicatorId:guid}/manual", i => $"/api/v1/projects/{i.HiddenA}/indicators/{i.IndicatorA}/manual", writeA, "{}");
+        yield return new("GET", p + "/finance", i => $"/api/v1/projects/{i.HiddenA}/finance", readA);
+        yield return new("PUT", p + "/budget", i => $"/api/v1/projects/{i.HiddenA}/budget", writeA, "{\"lines\":[{\"category\":\"Audit\",\"grantAmount\":-1,\"ownFunds\":0}]}");
+        yield return new("POST", p + "/expenditures", i => $"/api/v1/projects/{i.HiddenA}/expenditures", writeA, "{}");
+        yield return new("PUT", p + "/expenditures/{expenditureId:guid}", i => $"/api/v1/projects/{i.HiddenA}/expenditures/{i.EventA}", new(401, 404, 404, 404, 403), "{}");
+        yield return new("GET", p + "/expenditures/export", i => $"/api/v1/projects/{i.HiddenA}/expenditures/export?format=xlsx", readA);
         var someImport = Guid.Parse("01900000-0000-7000-8000-000000000001");
         yield return new("POST", p + "/imports", i => $"/api/v1/projects/{i.HiddenA}/imports", new(401, 200, 404, 200, 403), Multipart);
         yield return new("PUT", p + "/imports/{importId:guid}/mapping", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}/mapping", new(401, 404, 404, 404, 403), "{\"mapping\":{}}");

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Talka.Domain.Common;
+using Talka.Domain.Finance;
+using Talka.Web.Features.Delivery;
+
+namespace Talka.Web.Features.Finance;
+
+public sealed class ExpenseForm
+{
+    public DocumentType DocumentType { get; set; } = DocumentType.Invoice;
+    public string? DocumentNumber { get; set; }
+    public DateOnly? DocumentDate { get; set; }
+    public string? Supplier { get; set; }
+    public string? Content { get; set; }
+    public CostCategory Category { get; set; } = CostCategory.EventsAndTraining;
+    public string? Amount { get; set; }
+    public DateOnly? PaidOn { get; set; }
+}
+
+public sealed class BudgetFormLine
+{
+    public CostCategory Category { get; set; }
+    public string? Grant { get; set; }
+    public string? Own { get; set; }
+}
+
+public sealed class FinanceModel(FinanceService finance) : DeliveryPage
+{
+    [BindProperty] public ExpenseForm Expense { get; set; } = new();
+    public FinanceView? View { get; private set; }
+    public IEnumerable<SelectListItem> DocumentTypes => Enum.GetValues<DocumentType>().Select(x => new SelectListItem(T.Enum(x), x.ToString()));
+    public IEnumerable<SelectListItem> Categories => Enum.GetValues<CostCategory>().Select(x => new SelectListItem(T.Enum(x), x.ToString()));
+
+    public async Task<IActionResult> OnGetAsync(Guid projectId, DateOnly? asOf)
+    {
+        if (await EnterAsync(projectId) is { } refused) return refused;
+        View = await finance.ViewAsync(projectId, asOf);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostExpenseAsync(Guid projectId)
+    {
+        if (await EnterAsync(projectId, write: true) is { } refused) return refused;
+        var amount = Amount(Expense.Amount, "Amount");
+        ModelState.Remove("Input.Amount");
+        if (amount is null) ModelState.AddModelError("Expense.Amount", string.IsNullOrWhiteSpace(Expense.Amount) ? T["Error.Required"] : T["Error.AmountInvalid"]);
+        else
+        {
+            var e = Expense;
+            var result = await finance.SaveExpenditureAsync(projectId, null, new ExpenditureInput(e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, amount.Value, e.PaidOn));
+            if (await FailureAsync(result, "Expense") is { } failure) return failure;
+            if (result.Ok)
+            {
+                TempData["Saved"] = T["Finance.ExpenseSaved"];
+                return Redirect($"/projects/{projectId}/finance");
+            }
+        }
+        View = await finance.ViewAsync(projectId, null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBudgetAsync(Guid projectId, List<BudgetFormLine> lines)
+    {
+        if (await EnterAsync(projectId, write: true) is { } refused) return refused;
+        var input = new List<BudgetLineInput>();
+        foreach (var line in lines)
+        {
+            decimal grant = 0, own = 0;
+            if ((!string.IsNullOrWhiteSpace(line.Grant) && !LtFormat.TryParseAmount(line.Grant, out grant)) ||
+                (!string.IsNullOrWhiteSpace(line.Own) && !LtFormat.TryParseAmount(line.Own, out own)))
+                ModelState.AddModelError("", T.Enum(line.Category) + ": " + T["Error.AmountInvalid"]);
+            input.Add(new BudgetLineInput(line.Category, grant, own));
+        }
+        if (ModelState.ErrorCount == 0)
+        {
+            var result = await finance.SaveBudgetAsync(projectId, new BudgetInput(input));
+            if (await FailureAsync(result, "Budget") is { } failure) return failure;
+            if (result.Ok)
+            {
+                TempData["Saved"] = T["Finance.BudgetSaved"];
+                return Redirect($"/projects/{projectId}/finance");
+            }
+        }
+        View = await finance.ViewAsync(projectId, null);
+        return Page();
+    }
+}

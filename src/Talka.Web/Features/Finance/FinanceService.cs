@@ -1,0 +1,147 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Talka.Domain.Common;
+using Talka.Domain.Delivery;
+using Talka.Domain.Finance;
+using Talka.Domain.Projects;
+using Talka.Web.Features.Delivery;
+using Talka.Web.Features.Imports;
+using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Localization;
+using Talka.Web.Infrastructure.Spreadsheets;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Finance;
+
+internal sealed class BudgetLineMapping : IEntityTypeConfiguration<BudgetLine>
+{
+    public void Configure(EntityTypeBuilder<BudgetLine> b)
+    {
+        b.HasKey(x => new { x.ProjectId, x.Category });
+        b.Ignore(x => x.Planned);
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ExpenditureMapping : IEntityTypeConfiguration<Expenditure>
+{
+    public void Configure(EntityTypeBuilder<Expenditure> b)
+    {
+        b.Property(x => x.DocumentNumber).HasMaxLength(100);
+        b.Property(x => x.Supplier).HasMaxLength(300);
+        b.Property(x => x.Content).HasMaxLength(1000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.FirstQuarter);
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProjectId, x.DocumentDate });
+    }
+}
+
+public sealed record ExpenditureInput(DocumentType DocumentType, string? DocumentNumber, DateOnly? DocumentDate, string? Supplier, string? Content,
+    CostCategory Category, decimal Amount, DateOnly? PaidOn, int Version = 0)
+{
+    internal ExpenditureDetails ToDetails() => new(DocumentType, DocumentNumber ?? "", DocumentDate ?? throw new DomainException("Required", nameof(DocumentDate)),
+        Supplier ?? "", Content ?? "", Category, Amount, PaidOn);
+}
+
+public sealed record BudgetInput(IReadOnlyList<BudgetLineInput> Lines);
+
+public sealed record ExpenditureRow(Guid Id, DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content,
+    CostCategory Category, decimal Amount, DateOnly? PaidOn, string? FirstQuarter, int Version);
+
+public sealed record FinanceView(
+    IReadOnlyList<BudgetLine> Budget, decimal? GrantedAmount, IReadOnlyList<ExpenditureRow> Ledger, DateOnly AsOf,
+    IReadOnlyList<ExecutionLine> Execution, decimal ReallocationThresholdPercent);
+
+/// <summary>A project's budget and ledger: never public; its organisation's members and funder admins change them, auditors read them.</summary>
+public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes writes, Texts texts)
+{
+    private static Result<T> Refused<T>(Outcome outcome) => outcome == Outcome.Forbidden ? Result<T>.Forbidden() : Result<T>.NotFound();
+
+    public Task<Result<int>> SaveBudgetAsync(Guid projectId, BudgetInput input, CancellationToken ct = default) => writes.Run(async () =>
+    {
+        if (ProjectGate.WriteRefusal(await gate.FindAsync(projectId, ct)) is { } refusal) return Refused<int>(refusal);
+        var granted = await db.Agreements.Where(a => a.ProjectId == projectId).Select(a => a.GrantedAmount).SingleOrDefaultAsync(ct);
+        var lines = Budgets.Build(projectId, input.Lines.Where(l => l.GrantAmount != 0 || l.OwnFunds != 0).ToList(), granted);
+        db.RemoveRange(await db.Set<BudgetLine>().Where(l => l.ProjectId == projectId).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+        db.AddRange(lines);
+        await db.SaveChangesAsync(ct);
+        return Result<int>.Success(lines.Count);
+    });
+
+    public Task<Result<Guid>> SaveExpenditureAsync(Guid projectId, Guid? expenditureId, ExpenditureInput input, CancellationToken ct = default) => writes.Run(async () =>
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.WriteRefusal(context) is { } refusal) return Refused<Guid>(refusal);
+        Expenditure expenditure;
+        if (expenditureId is { } id)
+        {
+            var found = await db.Set<Expenditure>().SingleOrDefaultAsync(e => e.Id == id && e.ProjectId == projectId, ct);
+            if (found is null) return Result<Guid>.NotFound();
+            expenditure = found;
+            writes.ExpectVersion(expenditure, input.Version);
+            expenditure.Update(context!.Period, input.ToDetails());
+        }
+        else
+        {
+            expenditure = new Expenditure(projectId, context!.Period, input.ToDetails());
+            db.Add(expenditure);
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<Guid>.Success(expenditure.Id);
+    });
+
+    public async Task<FinanceView?> ViewAsync(Guid projectId, DateOnly? asOf, CancellationToken ct = default)
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.ReadRefusal(context) is not null) return null;
+        var budget = await db.Set<BudgetLine>().AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Category).ToListAsync(ct);
+        var ledger = (await db.Set<Expenditure>().AsNoTracking().Where(e => e.ProjectId == projectId).ToListAsync(ct))
+            .OrderBy(e => e.DocumentDate).ThenBy(e => e.DocumentNumber).ToList();
+        var granted = await db.Agreements.AsNoTracking().Where(a => a.ProjectId == projectId).Select(a => a.GrantedAmount).SingleOrDefaultAsync(ct);
+        var day = asOf ?? context!.Period.End;
+        return new FinanceView(budget, granted,
+            ledger.Select(e => new ExpenditureRow(e.Id, e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, e.Amount, e.PaidOn,
+                e.FirstQuarter?.ToString(), e.Version)).ToList(),
+            day, BudgetExecution.Compute(budget, ledger, day, context!.Rules.ReallocationThresholdPercent), context.Rules.ReallocationThresholdPercent);
+    }
+
+    /// <summary>The ledger as CSV or XLSX, amounts and dates in Lithuanian format.</summary>
+    public async Task<Result<ExportFile>> LedgerAsync(Guid projectId, string format, CancellationToken ct = default)
+    {
+        var view = await ViewAsync(projectId, null, ct);
+        if (view is null) return Result<ExportFile>.NotFound();
+        string[] headers = ["Dokumento rūšis", "Dokumento Nr.", "Dokumento data", "Tiekėjas", "Turinys", "Išlaidų kategorija", "Suma, EUR", "Apmokėta", "Įtraukiama į ketvirtį"];
+        var rows = view.Ledger.Select(e => (IReadOnlyList<string?>)
+        [
+            texts.Enum(e.DocumentType), e.DocumentNumber, LtFormat.Date(e.DocumentDate), e.Supplier, e.Content, texts.Enum(e.Category),
+            e.Amount.ToString("0.00", CultureInfo.GetCultureInfo("lt-LT")), e.PaidOn is { } paid ? LtFormat.Date(paid) : null, e.FirstQuarter,
+        ]).ToList();
+        var name = $"islaidos-{projectId.ToString()[..8]}";
+        return Result<ExportFile>.Success(format.Equals("xlsx", StringComparison.OrdinalIgnoreCase)
+            ? new ExportFile(SpreadsheetWriter.Xlsx(headers, rows, "Išlaidos"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+            : new ExportFile(SpreadsheetWriter.Csv(headers, rows), "text/csv; charset=utf-8", name + ".csv"));
+    }
+}
+
+public static class FinanceModule
+{
+    public static IServiceCollection AddFinance(this IServiceCollection services) => services.AddScoped<FinanceService>();
+
+    public static void MapFinanceApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/projects/{projectId:guid}").WithTags("Budget and expenditures").RequireAuthorization();
+        group.MapGet("/finance", async (Guid projectId, DateOnly? asOf, FinanceService s, Texts t, CancellationToken ct) =>
+            await s.ViewAsync(projectId, asOf, ct) is { } view ? Results.Ok(view) : ApiResults.NotFound(t));
+        group.MapPut("/budget", async (Guid projectId, BudgetInput input, FinanceService s, Texts t, CancellationToken ct) =>
+            (await s.SaveBudgetAsync(projectId, input, ct)).ToHttp(t, count => Results.Ok(new { lines = count })));
+        group.MapPost("/expenditures", async (Guid projectId, ExpenditureInput input, FinanceService s, Texts t, CancellationToken ct) =>
+            (await s.SaveExpenditureAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/expenditures/{id}", new { id })));
+        group.MapPut("/expenditures/{expenditureId:guid}", async (Guid projectId, Guid expenditureId, ExpenditureInput input, FinanceService s, Texts t, CancellationToken ct) =>
+            (await s.SaveExpenditureAsync(projectId, expenditureId, input, ct)).ToHttp(t, _ => Results.NoContent()));
+        group.MapGet("/expenditures/export", async (Guid projectId, string? format, FinanceService s, Texts t, CancellationToken ct) =>
+            (await s.LedgerAsync(projectId, format ?? "csv", ct)).ToHttp(t, f => Results.File(f.Content, f.ContentType, f.FileName)));
+    }
+}
