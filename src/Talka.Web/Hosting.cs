@@ -12,6 +12,7 @@ using Talka.Web.Features.Imports;
 using Talka.Web.Features.Evidence;
 using Talka.Web.Features.OpenData;
 using Talka.Web.Features.Finance;
+using Talka.Web.Features.Reports;
 using Talka.Web.Features.Organisations;
 using Talka.Web.Features.Programmes;
 using Talka.Web.Features.Projects;
@@ -113,6 +114,7 @@ public static class Hosting
         services.AddEvidence();
         services.AddOpenData();
         services.AddFinance();
+        services.AddReports();
         services.AddScoped<DemoSeeder>();
         if (builder.Configuration.GetValue<bool>("Talka:Demo") && builder.Environment.IsProduction())
             throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
@@ -182,6 +184,7 @@ public static class Hosting
         api.MapImportsApi();
         api.MapEvidenceApi();
         api.MapFinanceApi();
+        api.MapReportsApi();
         return app;
     }
 

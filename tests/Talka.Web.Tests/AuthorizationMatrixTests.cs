@@ -17,7 +17,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
 {
     // Expected answers. "login" = redirect to the login page.
     private const int Login = -1;
-    private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call, Guid EventA, Guid ParticipantA, Guid VolunteerA, Guid IndicatorA);
+    private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call, Guid EventA, Guid ParticipantA, Guid VolunteerA, Guid IndicatorA, Guid ReportA);
     private sealed record Expect(int Anonymous, int MemberA, int MemberB, int Admin, int Auditor);
     private sealed record Case(string Method, string Route, Func<Ids, string> Url, Expect Expect, string? Json = null);
 
@@ -72,6 +72,10 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", d + "/finance", i => $"/projects/{i.HiddenA}/finance", readPage);
         yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Expense", writePage);
         yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Budget", new(Login, 302, 403, 302, 403));
+        yield return new("GET", "reports", _ => "/reports", new(Login, 403, 403, 200, 200));
+        yield return new("GET", d + "/reports", i => $"/projects/{i.HiddenA}/reports", readPage);
+        yield return new("GET", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.EventA}", new(Login, 404, 403, 404, 404));
+        yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.EventA}?handler=Submit", new(Login, 403, 403, 404, 403));
         yield return new("GET", d + "/import", i => $"/projects/{i.HiddenA}/import", writePage);
         yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Upload", writePage);
         yield return new("GET", d + "/import/{importId:guid}", i => $"/projects/{i.HiddenA}/import/01900000-0000-7000-8000-000000000001", new(Login, 403, 403, 404, 403));
@@ -150,6 +154,16 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", p + "/expenditures", i => $"/api/v1/projects/{i.HiddenA}/expenditures", writeA, "{}");
         yield return new("PUT", p + "/expenditures/{expenditureId:guid}", i => $"/api/v1/projects/{i.HiddenA}/expenditures/{i.EventA}", new(401, 404, 404, 404, 403), "{}");
         yield return new("GET", p + "/expenditures/export", i => $"/api/v1/projects/{i.HiddenA}/expenditures/export?format=xlsx", readA);
+        var r = p + "/reports";
+        var none = new Expect(401, 404, 404, 404, 404);
+        yield return new("GET", "api/v1/reports/queue", _ => "/api/v1/reports/queue", new(401, 403, 403, 200, 200));
+        yield return new("GET", r + "/", i => $"/api/v1/projects/{i.HiddenA}/reports", readA);
+        yield return new("GET", r + "/{reportId:guid}", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.EventA}", none);
+        yield return new("PUT", r + "/{reportId:guid}/narratives", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.EventA}/narratives", new(401, 404, 404, 404, 403), "{}");
+        yield return new("POST", r + "/{reportId:guid}/submit", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.EventA}/submit", new(401, 404, 404, 404, 403), "{}");
+        yield return new("POST", r + "/{reportId:guid}/return", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.ReportA}/return", new(401, 403, 404, 400, 403), "{}");
+        yield return new("POST", r + "/{reportId:guid}/approve", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.ReportA}/approve", new(401, 403, 404, 400, 403), "{}");
+        yield return new("GET", r + "/{reportId:guid}/xlsx", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.EventA}/xlsx", none);
         var someImport = Guid.Parse("01900000-0000-7000-8000-000000000001");
         yield return new("POST", p + "/imports", i => $"/api/v1/projects/{i.HiddenA}/imports", new(401, 200, 404, 200, 403), Multipart);
         yield return new("PUT", p + "/imports/{importId:guid}/mapping", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}/mapping", new(401, 404, 404, 404, 403), "{\"mapping\":{}}");
@@ -232,10 +246,11 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
             HourUnit.Academic, false, null, null, null, [], null));
         var participant = new Participant(hidden.Id, new ParticipantDetails("A-1", null, ParticipantCategory.Other, null, null, null, null, null, false), null);
         var volunteer = new Volunteer(hidden.Id, "Savanoris", null, null, false, true);
-        db.AddRange(e, participant, volunteer);
+        var report = new Talka.Domain.Reports.Report(hidden.Id, new Talka.Domain.Reports.ScheduledReport(Talka.Domain.Reports.ReportKind.QuarterlyFinancial, hidden.Start, hidden.Start.AddDays(30), hidden.Start.AddDays(40)));
+        db.AddRange(e, participant, volunteer, report);
         await db.SaveChangesAsync();
         var call = await db.Calls.SingleAsync(c => c.Id == published.CallId);
-        return new Ids(orgA, published.Id, hidden.Id, call.ProgrammeId, call.Id, e.Id, participant.Id, volunteer.Id, hidden.Indicators.Single().Id);
+        return new Ids(orgA, published.Id, hidden.Id, call.ProgrammeId, call.Id, e.Id, participant.Id, volunteer.Id, hidden.Indicators.Single().Id, report.Id);
     });
 
     private static string Normalise(string? route) => (route ?? "").Trim('/').ToLowerInvariant();

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Talka.Domain.Reports;
+using Talka.Web.Features.Delivery;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Reports;
+
+public sealed class ReportDetailsModel(ReportService reports) : DeliveryPage
+{
+    public ReportView? View { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid projectId, Guid reportId, int? version)
+    {
+        if (await EnterAsync(projectId) is { } refused) return refused;
+        return await LoadAsync(projectId, reportId, version) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostNarrativesAsync(Guid projectId, Guid reportId, Dictionary<Guid, string?> narratives, int version) =>
+        await AfterAsync(projectId, reportId, await reports.SaveNarrativesAsync(projectId, reportId, narratives, version), T["Reports.NarrativesSaved"]);
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid projectId, Guid reportId, int version) =>
+        await AfterAsync(projectId, reportId, await reports.SubmitAsync(projectId, reportId, version), T["Reports.Submitted"]);
+
+    public async Task<IActionResult> OnPostReturnAsync(Guid projectId, Guid reportId, string? section, string? comment, int version) =>
+        await AfterAsync(projectId, reportId, await reports.ReturnAsync(projectId, reportId, [new CommentInput(section ?? T["Reports.General"], comment ?? "")], version), T["Reports.Returned"]);
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid projectId, Guid reportId, int version) =>
+        await AfterAsync(projectId, reportId, await reports.ApproveAsync(projectId, reportId, version), T["Reports.Approved"]);
+
+    private async Task<IActionResult> AfterAsync(Guid projectId, Guid reportId, Result<bool> result, string message)
+    {
+        if (await EnterAsync(projectId) is { } refused) return refused;
+        if (await FailureAsync(result, "Report") is { } failure) return failure;
+        if (result.Ok)
+        {
+            TempData["Saved"] = message;
+            return Redirect($"/projects/{projectId}/reports/{reportId}");
+        }
+        return await LoadAsync(projectId, reportId, null) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid projectId, Guid reportId, int? version)
+    {
+        View = await reports.ViewAsync(projectId, reportId, version);
+        return View is null ? NotFound() : null;
+    }
+}

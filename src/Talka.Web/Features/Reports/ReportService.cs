@@ -1,0 +1,234 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Talka.Domain.Common;
+using Talka.Domain.Delivery;
+using Talka.Domain.Finance;
+using Talka.Domain.Indicators;
+using Talka.Domain.Projects;
+using Talka.Domain.Reports;
+using Talka.Web.Features.Delivery;
+using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Reports;
+
+internal sealed class ReportMapping : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> b)
+    {
+        b.Property(x => x.ApprovedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProjectId, x.Kind, x.PeriodStart }).IsUnique();
+        b.HasMany(x => x.Versions).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Comments).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Narratives).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReportVersionMapping : IEntityTypeConfiguration<ReportVersion>
+{
+    public void Configure(EntityTypeBuilder<ReportVersion> b) => b.Property(x => x.SubmittedBy).HasMaxLength(256);
+}
+
+internal sealed class ReportCommentMapping : IEntityTypeConfiguration<ReportComment>
+{
+    public void Configure(EntityTypeBuilder<ReportComment> b)
+    {
+        b.Property(x => x.Section).HasMaxLength(200);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.Author).HasMaxLength(256);
+    }
+}
+
+internal sealed class ReportNarrativeMapping : IEntityTypeConfiguration<ReportNarrative>
+{
+    public void Configure(EntityTypeBuilder<ReportNarrative> b)
+    {
+        b.HasKey(x => new { x.ReportId, x.ActivityId });
+        b.Property(x => x.Text).HasMaxLength(8000);
+    }
+}
+
+public sealed record ContentFigure(Metric Metric, decimal Value);
+public sealed record ContentEvent(int Number, EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? AcademicHours, int ListedParticipants, int? Headcount);
+public sealed record ContentDeliverable(DeliverableKind Kind, string Title, DateOnly? Date);
+public sealed record ContentExpense(DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content, CostCategory Category, decimal Amount, DateOnly PaidOn);
+public sealed record ContentNarrative(Guid ActivityId, string Activity, string Text);
+
+/// <summary>A report's content: pre-filled from the records for its period, with the organisation's narratives. Frozen as JSON when submitted.</summary>
+public sealed record ReportContent(
+    ReportKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, string Project, string Organisation, string? AgreementNumber,
+    IReadOnlyList<ContentFigure> Figures, IReadOnlyList<ContentEvent> Events, IReadOnlyList<ContentDeliverable> Deliverables,
+    IReadOnlyList<ExecutionLine> Execution, IReadOnlyList<ContentExpense> Expenses, decimal ExpensesTotal, IReadOnlyList<ContentNarrative> Narratives);
+
+public sealed record ReportRow(Guid Id, Guid ProjectId, string Project, string Organisation, ReportKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Due,
+    ReportStatus Status, int Versions, bool Overdue);
+
+public sealed record ReportView(ReportRow Report, ReportContent Content, int? ShownVersion, IReadOnlyList<ReportVersion> Versions,
+    IReadOnlyList<ReportComment> Comments, bool CanEdit, bool CanReview, int Version);
+
+/// <summary>
+/// Reports: owed by schedule, pre-filled from the records, frozen when submitted, reviewed by the funder. The organisation's
+/// members write and submit; funder admins return or approve; auditors read. Nobody changes an approved report.
+/// </summary>
+public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, DeliveryQueries delivery, Finance.FinanceService finance,
+    Writes writes, TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Makes sure the project's scheduled reports exist (from its agreement and the call's rules); returns them.</summary>
+    public async Task<IReadOnlyList<ReportRow>?> ForProjectAsync(Guid projectId, CancellationToken ct = default)
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.ReadRefusal(context) is not null) return null;
+        await EnsureScheduleAsync(context!, ct);
+        return await RowsAsync(db.Set<Report>().Where(r => r.ProjectId == projectId), ct);
+    }
+
+    private async Task EnsureScheduleAsync(ProjectContext context, CancellationToken ct)
+    {
+        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Funding).SingleOrDefaultAsync(a => a.ProjectId == context.Project.Id, ct);
+        var period = agreement?.Period ?? context.Period;
+        var existing = await db.Set<Report>().Where(r => r.ProjectId == context.Project.Id).Select(r => new { r.Kind, r.PeriodStart }).ToListAsync(ct);
+        var missing = ReportSchedule.For(period, agreement?.StateFunding ?? 0, context.Rules)
+            .Where(s => !existing.Any(e => e.Kind == s.Kind && e.PeriodStart == s.PeriodStart)).ToList();
+        if (missing.Count == 0) return;
+        db.AddRange(missing.Select(s => new Report(context.Project.Id, s)));
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { db.ChangeTracker.Clear(); } // another request made them first
+    }
+
+    /// <summary>The funder's queue: reports awaiting review, overdue and due soon, across all projects.</summary>
+    public async Task<IReadOnlyList<ReportRow>?> QueueAsync(CancellationToken ct = default)
+    {
+        var viewer = await viewers.GetAsync(ct);
+        if (!viewer.ReadsEverything) return null;
+        var today = Today;
+        return (await RowsAsync(db.Set<Report>().Where(r => r.Status == ReportStatus.Submitted || ((r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.Due <= today.AddDays(31))), ct))
+            .OrderBy(r => r.Status == ReportStatus.Submitted ? 0 : r.Overdue ? 1 : 2).ThenBy(r => r.Due).ToList();
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<IReadOnlyList<ReportRow>> RowsAsync(IQueryable<Report> query, CancellationToken ct)
+    {
+        var today = Today;
+        var rows = await (from r in query.AsNoTracking()
+                          join p in db.Projects.AsNoTracking() on r.ProjectId equals p.Id
+                          join o in db.Organisations.AsNoTracking() on p.OrganisationId equals o.Id
+                          select new { r, p.Title, Organisation = o.Name, Versions = r.Versions.Count }).ToListAsync(ct);
+        return rows.OrderBy(x => x.r.Due).ThenBy(x => x.r.Kind)
+            .Select(x => new ReportRow(x.r.Id, x.r.ProjectId, x.Title, x.Organisation, x.r.Kind, x.r.PeriodStart, x.r.PeriodEnd, x.r.Due, x.r.Status, x.Versions, x.r.IsOverdue(today)))
+            .ToList();
+    }
+
+    public async Task<ReportView?> ViewAsync(Guid projectId, Guid reportId, int? versionNumber, CancellationToken ct = default)
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.ReadRefusal(context) is not null) return null;
+        var report = await db.Set<Report>().AsNoTracking().AsSplitQuery().Include(r => r.Versions).Include(r => r.Comments).Include(r => r.Narratives)
+            .SingleOrDefaultAsync(r => r.Id == reportId && r.ProjectId == projectId, ct);
+        if (report is null) return null;
+        var versions = report.Versions.OrderBy(v => v.Number).ToList();
+        // A draft shows the live pre-fill; anything submitted shows the frozen version (the latest unless another is asked for).
+        var shown = versionNumber is { } n ? versions.SingleOrDefault(v => v.Number == n)
+            : report.IsEditable ? null : versions.LastOrDefault();
+        if (versionNumber is not null && shown is null) return null;
+        var content = shown is not null ? JsonSerializer.Deserialize<ReportContent>(shown.Content, Json)! : await ContentAsync(context!, report, ct);
+        var viewer = await viewers.GetAsync(ct);
+        var row = (await RowsAsync(db.Set<Report>().Where(r => r.Id == reportId), ct)).Single();
+        return new ReportView(row, content, shown?.Number, versions, report.Comments.OrderBy(c => c.At).ToList(),
+            context!.CanWrite && report.IsEditable, viewer.IsFunderAdmin && report.Status == ReportStatus.Submitted, report.Version);
+    }
+
+    /// <summary>The report's content, pre-filled from the records of its period as they are now.</summary>
+    public async Task<ReportContent> ContentAsync(ProjectContext context, Report report, CancellationToken ct = default)
+    {
+        var (start, end) = (report.PeriodStart, report.PeriodEnd);
+        var facts = await delivery.FactsAsync(context, ct);
+        var inPeriod = facts.Events.Where(e => e.End >= start && e.End <= end).Select(e => e.Id).ToHashSet();
+        var periodFacts = facts with
+        {
+            Events = facts.Events.Where(e => inPeriod.Contains(e.Id)).ToList(),
+            Attendances = facts.Attendances.Where(a => inPeriod.Contains(a.EventId)).ToList(),
+            VolunteerHours = facts.VolunteerHours.Where(h => h.Day >= start && h.Day <= end).ToList(),
+        };
+        var figures = IndicatorCalculator.Compute(periodFacts).Figures.Select(f => new ContentFigure(f.Metric, f.Value)).ToList();
+        var events = (await delivery.EventsAsync(context, null, ct)).Where(e => inPeriod.Contains(e.Id))
+            .Select(e => new ContentEvent(e.Number, e.Kind, e.Topic, e.Start, e.End, e.Sessions, e.AcademicHours, e.Attendances, e.Headcount)).ToList();
+        var deliverables = (await delivery.DeliverablesAsync(context, null, ct))
+            .Where(d => d.Date is { } date ? date >= start && date <= end : report.Kind == ReportKind.Final)
+            .Select(d => new ContentDeliverable(d.Kind, d.Title, d.Date)).ToList();
+        var view = await finance.ViewAsync(context.Project.Id, end, ct);
+        var ledger = await db.Set<Expenditure>().AsNoTracking().Where(e => e.ProjectId == context.Project.Id).ToListAsync(ct);
+        // A report lists the expenses that first count in its period: incurred and paid by its end, not counted before its start.
+        var expenses = ledger.Where(e => e.CountsBy(end) && !e.CountsBy(start.AddDays(-1)))
+            .OrderBy(e => e.DocumentDate).ThenBy(e => e.DocumentNumber)
+            .Select(e => new ContentExpense(e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, e.Amount, e.PaidOn!.Value)).ToList();
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == context.Project.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var agreement = await db.Agreements.AsNoTracking().Where(a => a.ProjectId == context.Project.Id).Select(a => a.Number).SingleOrDefaultAsync(ct);
+        var narratives = report.Kind == ReportKind.QuarterlyFinancial ? []
+            : context.Project.Activities.OrderBy(a => a.Position)
+                .Select(a => new ContentNarrative(a.Id, a.Title, report.Narratives.SingleOrDefault(n => n.ActivityId == a.Id)?.Text ?? "")).ToList();
+        return new ReportContent(report.Kind, start, end, context.Project.Title, organisation, agreement,
+            report.Kind == ReportKind.QuarterlyFinancial ? [] : figures, report.Kind == ReportKind.QuarterlyFinancial ? [] : events,
+            report.Kind == ReportKind.QuarterlyFinancial ? [] : deliverables, view?.Execution ?? [], expenses, expenses.Sum(e => e.Amount), narratives);
+    }
+
+    public Task<Result<bool>> SaveNarrativesAsync(Guid projectId, Guid reportId, IReadOnlyDictionary<Guid, string?> narratives, int version, CancellationToken ct = default) =>
+        WithReportAsync(projectId, reportId, write: true, version, async (context, report) =>
+        {
+            foreach (var (activityId, text) in narratives)
+            {
+                if (context.Project.Activities.All(a => a.Id != activityId)) throw new DomainException("UnknownRow", "Narratives");
+                report.WriteNarrative(activityId, text);
+            }
+            await db.SaveChangesAsync(ct);
+            return Result<bool>.Success(true);
+        }, ct);
+
+    public Task<Result<bool>> SubmitAsync(Guid projectId, Guid reportId, int version, CancellationToken ct = default) =>
+        WithReportAsync(projectId, reportId, write: true, version, async (context, report) =>
+        {
+            var content = await ContentAsync(context, report, ct);
+            report.Submit(JsonSerializer.Serialize(content, Json), (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return Result<bool>.Success(true);
+        }, ct);
+
+    public Task<Result<bool>> ReturnAsync(Guid projectId, Guid reportId, IReadOnlyList<CommentInput> comments, int version, CancellationToken ct = default) =>
+        WithReportAsync(projectId, reportId, write: false, version, async (_, report) =>
+        {
+            var viewer = await viewers.GetAsync(ct);
+            report.Return(comments, viewer.Email ?? "", clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return Result<bool>.Success(true);
+        }, ct);
+
+    public Task<Result<bool>> ApproveAsync(Guid projectId, Guid reportId, int version, CancellationToken ct = default) =>
+        WithReportAsync(projectId, reportId, write: false, version, async (_, report) =>
+        {
+            var viewer = await viewers.GetAsync(ct);
+            report.Approve(viewer.Email ?? "", clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return Result<bool>.Success(true);
+        }, ct);
+
+    private Task<Result<bool>> WithReportAsync(Guid projectId, Guid reportId, bool write, int version, Func<ProjectContext, Report, Task<Result<bool>>> action, CancellationToken ct) =>
+        writes.Run(async () =>
+        {
+            var context = await gate.FindAsync(projectId, ct);
+            var refusal = write ? ProjectGate.WriteRefusal(context) : ProjectGate.ReadRefusal(context);
+            if (refusal is not null) return refusal == Outcome.Forbidden ? Result<bool>.Forbidden() : Result<bool>.NotFound();
+            var report = await db.Set<Report>().Include(r => r.Narratives).Include(r => r.Versions).Include(r => r.Comments)
+                .SingleOrDefaultAsync(r => r.Id == reportId && r.ProjectId == projectId, ct);
+            if (report is null) return Result<bool>.NotFound();
+            // Reviewing (write: false) is the funder's; who may act is decided before the version is compared.
+            if (!write && !(await viewers.GetAsync(ct)).IsFunderAdmin) return Result<bool>.Forbidden();
+            writes.ExpectVersion(report, version);
+            return await action(context!, report);
+        });
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Talka.Domain.Common;
+using Talka.Domain.Reports;
+using Talka.Web.Features.Imports;
+using Talka.Web.Infrastructure.Localization;
+using Talka.Web.Infrastructure.Spreadsheets;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Reports;
+
+public sealed record NarrativesInput(Dictionary<Guid, string?>? Narratives, int Version);
+public sealed record ReturnInput(List<CommentInput>? Comments, int Version);
+public sealed record VersionInput(int Version);
+
+public static class ReportsModule
+{
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddScoped<ReportService>();
+
+    public static void MapReportsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/reports/queue", async (ReportService s, Texts t, CancellationToken ct) =>
+            await s.QueueAsync(ct) is { } queue ? Results.Ok(queue) : ApiResults.Forbidden(t)).RequireAuthorization().WithTags("Reports");
+        var group = api.MapGroup("/projects/{projectId:guid}/reports").WithTags("Reports").RequireAuthorization();
+        group.MapGet("/", async (Guid projectId, ReportService s, Texts t, CancellationToken ct) =>
+            await s.ForProjectAsync(projectId, ct) is { } rows ? Results.Ok(rows) : ApiResults.NotFound(t));
+        group.MapGet("/{reportId:guid}", async (Guid projectId, Guid reportId, int? version, ReportService s, Texts t, CancellationToken ct) =>
+            await s.ViewAsync(projectId, reportId, version, ct) is { } view ? Results.Ok(view) : ApiResults.NotFound(t));
+        group.MapPut("/{reportId:guid}/narratives", async (Guid projectId, Guid reportId, NarrativesInput input, ReportService s, Texts t, CancellationToken ct) =>
+            (await s.SaveNarrativesAsync(projectId, reportId, input.Narratives ?? [], input.Version, ct)).ToHttp(t, _ => Results.NoContent()));
+        group.MapPost("/{reportId:guid}/submit", async (Guid projectId, Guid reportId, VersionInput input, ReportService s, Texts t, CancellationToken ct) =>
+            (await s.SubmitAsync(projectId, reportId, input.Version, ct)).ToHttp(t, _ => Results.NoContent()));
+        group.MapPost("/{reportId:guid}/return", async (Guid projectId, Guid reportId, ReturnInput input, ReportService s, Texts t, CancellationToken ct) =>
+            (await s.ReturnAsync(projectId, reportId, input.Comments ?? [], input.Version, ct)).ToHttp(t, _ => Results.NoContent()));
+        group.MapPost("/{reportId:guid}/approve", async (Guid projectId, Guid reportId, VersionInput input, ReportService s, Texts t, CancellationToken ct) =>
+            (await s.ApproveAsync(projectId, reportId, input.Version, ct)).ToHttp(t, _ => Results.NoContent()));
+        group.MapGet("/{reportId:guid}/xlsx", async (Guid projectId, Guid reportId, int? version, ReportService s, Texts t, CancellationToken ct) =>
+            await s.ViewAsync(projectId, reportId, version, ct) is { } view
+                ? Results.File(Xlsx(view, t), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"ataskaita-{view.Report.PeriodStart:yyyy-MM-dd}.xlsx")
+                : ApiResults.NotFound(t));
+    }
+
+    /// <summary>The report's figures and lists as one sheet: section, line, value — the same numbers as the page.</summary>
+    public static byte[] Xlsx(ReportView view, Texts t)
+    {
+        var c = view.Content;
+        var rows = new List<IReadOnlyList<string?>>
+        {
+            new[] { t["Reports.Report"], t.Enum(c.Kind), $"{LtFormat.Date(c.PeriodStart)} – {LtFormat.Date(c.PeriodEnd)}" },
+            new[] { t["Field.Title"], c.Project, c.Organisation },
+        };
+        rows.AddRange(c.Figures.Select(f => (IReadOnlyList<string?>)[t["Reports.Figures"], t.Enum(f.Metric), LtFormat.Number(f.Value)]));
+        rows.AddRange(c.Events.Select(e => (IReadOnlyList<string?>)[t["Delivery.Events"], $"Nr. {e.Number} {e.Topic}", e.AcademicHours is { } h ? LtFormat.Number(h) : ""]));
+        rows.AddRange(c.Execution.Select(l => (IReadOnlyList<string?>)[t["Reports.Execution"], t.Enum(l.Category), $"{LtFormat.Eur(l.Spent)} / {LtFormat.Eur(l.Planned)}"]));
+        rows.AddRange(c.Expenses.Select(e => (IReadOnlyList<string?>)[t["Finance.Ledger"], $"{e.DocumentNumber} {e.Supplier}: {e.Content}", LtFormat.Eur(e.Amount)]));
+        rows.Add([t["Reports.ExpensesTotal"], "", LtFormat.Eur(c.ExpensesTotal)]);
+        rows.AddRange(c.Narratives.Select(n => (IReadOnlyList<string?>)[t["Reports.Narrative"], n.Activity, n.Text]));
+        return SpreadsheetWriter.Xlsx([t["Reports.Section"], t["Reports.Line"], t["Reports.Value"]], rows, "Ataskaita");
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Talka.Web.Infrastructure.Spreadsheets;
+
+namespace Talka.Web.Tests;
+
+/// <summary>Reports pre-filled from the records, frozen when submitted, returned, resubmitted and approved.</summary>
+public sealed class ReportTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
+{
+    private static object Expense(string number, string date, string? paid, decimal amount) =>
+        new { documentType = "Invoice", documentNumber = number, documentDate = date, supplier = "UAB „Salė“", content = "Salės nuoma", category = "EventsAndTraining", amount, paidOn = paid };
+
+    private async Task<Guid> ProjectAsync()
+    {
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var call = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/calls?year=2022"))[0].GetProperty("id").GetGuid();
+        var organisation = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Šeimos santykių institutas").Select(o => o.Id).SingleAsync());
+        var id = (await (await admin.PostAsJsonAsync("/api/v1/projects", new { callId = call, organisationId = organisation, title = "Ataskaitų bandymas", start = "2022-01-01", end = "2022-12-31" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await admin.PutAsJsonAsync($"/api/v1/projects/{id}/agreement", new
+        {
+            number = $"R-{id.ToString("N")[^12..]}", periodStart = "2022-01-01", periodEnd = "2022-12-31", grantedAmount = 50_000,
+            funding = new[] { new { source = "StateBudget", amount = 50_000 } },
+        })).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    [Fact]
+    public async Task A_quarterly_report_prefills_from_the_records_freezes_on_submission_and_keeps_every_version()
+    {
+        var id = await ProjectAsync();
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        (await member.PutAsJsonAsync($"/api/v1/projects/{id}/budget", new { lines = new[] { new { category = "EventsAndTraining", grantAmount = 50_000, ownFunds = 0 } } })).EnsureSuccessStatusCode();
+        (await member.PostAsJsonAsync($"/api/v1/projects/{id}/expenditures", Expense("SF-1", "2022-02-10", "2022-02-15", 1_000m))).EnsureSuccessStatusCode();
+        (await member.PostAsJsonAsync($"/api/v1/projects/{id}/expenditures", Expense("SF-2", "2022-03-28", "2022-04-04", 2_500.50m))).EnsureSuccessStatusCode();
+
+        var reports = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports")).EnumerateArray().ToList();
+        Assert.Equal(4, reports.Count(r => r.GetProperty("kind").GetString() == "QuarterlyFinancial"));
+        Assert.Single(reports, r => r.GetProperty("kind").GetString() == "Activity");   // 50 000 € of state funding: half-yearly
+        Assert.Single(reports, r => r.GetProperty("kind").GetString() == "Final");
+        var q1 = reports.Single(r => r.GetProperty("kind").GetString() == "QuarterlyFinancial" && r.GetProperty("periodEnd").GetString() == "2022-03-31");
+        var q2 = reports.Single(r => r.GetProperty("kind").GetString() == "QuarterlyFinancial" && r.GetProperty("periodEnd").GetString() == "2022-06-30");
+        Assert.Equal("2022-04-05", q1.GetProperty("due").GetString());
+        var q1Url = $"/api/v1/projects/{id}/reports/{q1.GetProperty("id").GetGuid()}";
+
+        // Pre-filled exactly from the ledger: SF-1 only, because SF-2 was paid after the quarter's end.
+        var draft = await member.GetFromJsonAsync<JsonElement>(q1Url);
+        Assert.Equal(["SF-1"], draft.GetProperty("content").GetProperty("expenses").EnumerateArray().Select(e => e.GetProperty("documentNumber").GetString()));
+        Assert.Equal(1_000m, draft.GetProperty("content").GetProperty("expensesTotal").GetDecimal());
+        Assert.Equal(HttpStatusCode.NoContent, (await member.PostAsJsonAsync($"{q1Url}/submit", new { version = draft.GetProperty("version").GetInt32() })).StatusCode);
+
+        // A record made after submission leaves the submitted version unchanged.
+        (await member.PostAsJsonAsync($"/api/v1/projects/{id}/expenditures", Expense("SF-0", "2022-01-20", "2022-01-25", 300m))).EnsureSuccessStatusCode();
+        var submitted = await member.GetFromJsonAsync<JsonElement>(q1Url);
+        Assert.Equal(1, submitted.GetProperty("shownVersion").GetInt32());
+        Assert.Equal(1_000m, submitted.GetProperty("content").GetProperty("expensesTotal").GetDecimal());
+        Assert.Equal(HttpStatusCode.BadRequest, (await member.PostAsJsonAsync($"{q1Url}/submit", new { version = submitted.GetProperty("version").GetInt32() })).StatusCode);
+
+        // Returned with a comment on a line, resubmitted: version 2 has SF-0, version 1 still reads as it was.
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"{q1Url}/approve", new { version = submitted.GetProperty("version").GetInt32() })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"{q1Url}/return", new
+        {
+            version = submitted.GetProperty("version").GetInt32(), comments = new[] { new { section = "Išlaidos", text = "Trūksta sausio sąskaitos." } },
+        })).StatusCode);
+        var returned = await member.GetFromJsonAsync<JsonElement>(q1Url);
+        Assert.Equal("Returned", returned.GetProperty("report").GetProperty("status").GetString());
+        Assert.Equal(1_300m, returned.GetProperty("content").GetProperty("expensesTotal").GetDecimal());   // editable again: the live pre-fill
+        Assert.Equal(HttpStatusCode.NoContent, (await member.PostAsJsonAsync($"{q1Url}/submit", new { version = returned.GetProperty("version").GetInt32() })).StatusCode);
+        var v1 = await member.GetFromJsonAsync<JsonElement>($"{q1Url}?version=1");
+        var v2 = await member.GetFromJsonAsync<JsonElement>($"{q1Url}?version=2");
+        Assert.Equal(1_000m, v1.GetProperty("content").GetProperty("expensesTotal").GetDecimal());
+        Assert.Equal(1_300m, v2.GetProperty("content").GetProperty("expensesTotal").GetDecimal());
+        Assert.Equal("Trūksta sausio sąskaitos.", v2.GetProperty("comments")[0].GetProperty("text").GetString());
+
+        // Approved: nobody can change it.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"{q1Url}/approve", new { version = v2.GetProperty("version").GetInt32() })).StatusCode);
+        var approved = await member.GetFromJsonAsync<JsonElement>(q1Url);
+        foreach (var client in new[] { member, admin })
+        {
+            var refused = await client.PostAsJsonAsync($"{q1Url}/submit", new { version = approved.GetProperty("version").GetInt32() });
+            Assert.True(refused.StatusCode is HttpStatusCode.BadRequest, await refused.Content.ReadAsStringAsync());
+            Assert.Contains("Ataskaita patvirtinta", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync($"{q1Url}/return", new { version = approved.GetProperty("version").GetInt32(), comments = new[] { new { section = "x", text = "y" } } })).StatusCode);
+
+        // SF-2, paid on 4 April, is in the second quarter's report.
+        var q2Report = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports/{q2.GetProperty("id").GetGuid()}");
+        Assert.Equal(["SF-2"], q2Report.GetProperty("content").GetProperty("expenses").EnumerateArray().Select(e => e.GetProperty("documentNumber").GetString()));
+
+        // The XLSX has the same figures as the page.
+        var xlsx = SpreadsheetReader.Read(new MemoryStream(await member.GetByteArrayAsync($"{q1Url}/xlsx?version=2")));
+        Assert.Equal("1\u00A0300,00\u00A0€", xlsx.Rows.Single(r => r.Cells[0].Text == "Išlaidų suma").Cells[2].Text);
+        var page = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync($"/projects/{id}/reports/{q1.GetProperty("id").GetGuid()}?version=2"));
+        Assert.Contains("Išlaidų suma 1\u00A0300,00\u00A0€", page);
+    }
+
+    [Fact]
+    public async Task The_funder_sees_submitted_reports_in_the_queue_and_another_organisation_sees_nothing()
+    {
+        var id = await ProjectAsync();
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var q1 = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports")).EnumerateArray().First();
+        var url = $"/api/v1/projects/{id}/reports/{q1.GetProperty("id").GetGuid()}";
+        var draft = await member.GetFromJsonAsync<JsonElement>(url);
+        (await member.PostAsJsonAsync($"{url}/submit", new { version = draft.GetProperty("version").GetInt32() })).EnsureSuccessStatusCode();
+        var queue = await (await factory.ApiAsAsync(TalkaFactory.Admin)).GetFromJsonAsync<JsonElement>("/api/v1/reports/queue");
+        Assert.Equal("Submitted", queue[0].GetProperty("status").GetString());
+        Assert.Contains(queue.EnumerateArray(), r => r.GetProperty("id").GetGuid() == q1.GetProperty("id").GetGuid());
+        var other = await factory.ApiAsAsync(TalkaFactory.MemberA);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/projects/{id}/reports")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync("/api/v1/reports/queue")).StatusCode);
+        var auditor = await factory.ApiAsAsync(TalkaFactory.Auditor);
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"{url}/approve", new { version = 0 })).StatusCode);
+    }
+}
