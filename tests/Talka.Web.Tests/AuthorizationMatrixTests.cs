@@ -163,6 +163,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", r + "/{reportId:guid}/submit", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.EventA}/submit", new(401, 404, 404, 404, 403), "{}");
         yield return new("POST", r + "/{reportId:guid}/return", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.ReportA}/return", new(401, 403, 404, 400, 403), "{}");
         yield return new("POST", r + "/{reportId:guid}/approve", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.ReportA}/approve", new(401, 403, 404, 400, 403), "{}");
+        yield return new("GET", r + "/{reportId:guid}/pdf", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.EventA}/pdf", none);
         yield return new("GET", r + "/{reportId:guid}/xlsx", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.EventA}/xlsx", none);
         var someImport = Guid.Parse("01900000-0000-7000-8000-000000000001");
         yield return new("POST", p + "/imports", i => $"/api/v1/projects/{i.HiddenA}/imports", new(401, 200, 404, 200, 403), Multipart);

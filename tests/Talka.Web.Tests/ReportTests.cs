@@ -117,4 +117,30 @@ public sealed class ReportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"{url}/approve", new { version = 0 })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_reports_pdf_holds_the_lithuanian_letters_as_text()
+    {
+        var id = await ProjectAsync();
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        (await member.PostAsJsonAsync($"/api/v1/projects/{id}/expenditures",
+            new { documentType = "Invoice", documentNumber = "SF-7", documentDate = "2022-02-01", supplier = "MB „Žąsinų ūkis“", content = "ąčęėįšųūž ĄČĘĖĮŠŲŪŽ", category = "Publications", amount = 12.34m, paidOn = "2022-02-02" })).EnsureSuccessStatusCode();
+        var q1 = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports")).EnumerateArray().First();
+        var response = await member.GetAsync($"/api/v1/projects/{id}/reports/{q1.GetProperty("id").GetGuid()}/pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var file = Path.Combine(Path.GetTempPath(), $"talka-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+        try
+        {
+            using var pdftotext = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", $"-enc UTF-8 \"{file}\" -") { RedirectStandardOutput = true })!;
+            // Table cells wrap: compare with line breaks folded into spaces.
+            var text = System.Text.RegularExpressions.Regex.Replace(await pdftotext.StandardOutput.ReadToEndAsync(), @"\s+", " ");
+            await pdftotext.WaitForExitAsync();
+            Assert.Contains("ąčęėįšųūž ĄČĘĖĮŠŲŪŽ", text);
+            Assert.Contains("Ketvirtinė finansinė ataskaita", text);
+            Assert.Contains("MB „Žąsinų ūkis“", text);
+        }
+        finally { File.Delete(file); }
+    }
 }

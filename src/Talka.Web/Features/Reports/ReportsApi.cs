@@ -14,7 +14,7 @@ public sealed record VersionInput(int Version);
 
 public static class ReportsModule
 {
-    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddScoped<ReportService>();
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddScoped<ReportService>().AddScoped<ReportPdf>();
 
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
@@ -33,6 +33,10 @@ public static class ReportsModule
             (await s.ReturnAsync(projectId, reportId, input.Comments ?? [], input.Version, ct)).ToHttp(t, _ => Results.NoContent()));
         group.MapPost("/{reportId:guid}/approve", async (Guid projectId, Guid reportId, VersionInput input, ReportService s, Texts t, CancellationToken ct) =>
             (await s.ApproveAsync(projectId, reportId, input.Version, ct)).ToHttp(t, _ => Results.NoContent()));
+        group.MapGet("/{reportId:guid}/pdf", async (Guid projectId, Guid reportId, int? version, ReportService s, ReportPdf pdf, Texts t, CancellationToken ct) =>
+            await s.ViewAsync(projectId, reportId, version, ct) is { } view
+                ? Results.File(await pdf.RenderAsync(view, ct), "application/pdf", $"ataskaita-{view.Report.PeriodStart:yyyy-MM-dd}.pdf")
+                : ApiResults.NotFound(t));
         group.MapGet("/{reportId:guid}/xlsx", async (Guid projectId, Guid reportId, int? version, ReportService s, Texts t, CancellationToken ct) =>
             await s.ViewAsync(projectId, reportId, version, ct) is { } view
                 ? Results.File(Xlsx(view, t), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"ataskaita-{view.Report.PeriodStart:yyyy-MM-dd}.xlsx")
