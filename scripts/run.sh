@@ -4,6 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+"$root/scripts/frontend.sh"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Demo}"
 exec dotnet run --project src/Talka.Web -c Release --no-launch-profile -- \
   --urls "${TALKA_URLS:-http://localhost:5080}" \

@@ -26,6 +26,7 @@ fi
 # 2. npm packages for the browser tests (axe-core), from the lock file.
 echo "== npm ci (browser test tools)"
 npm ci --prefix tests/Talka.BrowserTests --no-audit --no-fund --loglevel=error >/dev/null
+./scripts/frontend.sh
 
 # 3. A throwaway PostgreSQL server on 127.0.0.1, stopped on exit.
 pgbin=/usr/lib/postgresql/15/bin

@@ -11,6 +11,12 @@ namespace Talka.Web.Features.Delivery;
 /// <param name="WithoutKey">Participants with no personal identifier: each counts once on their own.</param>
 public sealed record ProgrammeReach(Guid ProgrammeId, int? Year, int Projects, int DistinctPersons, int ProjectParticipantsSum, int WithoutKey, int Headcount);
 
+public sealed record ChartPoint(string Key, decimal Value);
+
+/// <summary>A programme's charts: funds by year, participants by target group and municipality, academic hours by event kind.</summary>
+public sealed record ProgrammeCharts(IReadOnlyList<ChartPoint> FundsByYear, IReadOnlyList<ChartPoint> ParticipantsByTargetGroup,
+    IReadOnlyList<ChartPoint> ParticipantsByMunicipality, IReadOnlyList<ChartPoint> HoursByEventKind);
+
 /// <summary>
 /// How many different people a programme reached: the question nobody could answer before. A person met in several projects
 /// (or years) counts once, through the keyed hash of their identifier; no identity is ever read. Aggregates only, so public.
@@ -30,5 +36,27 @@ public sealed class ReachQueries(TalkaDbContext db)
         var headcount = await db.Set<Event>().AsNoTracking().Where(e => projectIds.Contains(e.ProjectId) && e.Headcount != null).SumAsync(e => e.Headcount ?? 0, ct);
         return new ProgrammeReach(programmeId, year, projectIds.Count, IndicatorCalculator.DistinctPersons(attended), attended.Count,
             attended.Count(p => p.PersonKey is null), headcount);
+    }
+
+    /// <summary>Keys are enum names or municipalities ("" for not stated); the page puts them into words.</summary>
+    public async Task<ProgrammeCharts> ChartsAsync(Guid programmeId, CancellationToken ct = default)
+    {
+        var projects = await db.Projects.AsNoTracking().Where(p => db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programmeId)).ToListAsync(ct);
+        var ids = projects.Select(p => p.Id).ToList();
+        var granted = await db.Agreements.AsNoTracking().Where(a => ids.Contains(a.ProjectId)).ToDictionaryAsync(a => a.ProjectId, a => a.GrantedAmount, ct);
+        var funds = projects.Select(p => (p.Start.Year, Amount: granted.GetValueOrDefault(p.Id) ?? p.ReportedFundsUsed))
+            .Where(x => x.Amount is not null).GroupBy(x => x.Year).OrderBy(g => g.Key)
+            .Select(g => new ChartPoint(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Sum(x => x.Amount!.Value))).ToList();
+        var people = await db.Set<Participant>().AsNoTracking()
+            .Where(p => ids.Contains(p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id))
+            .Select(p => new { p.TargetGroup, p.Municipality }).ToListAsync(ct);
+        var rules = await db.Calls.AsNoTracking().Where(c => c.ProgrammeId == programmeId).ToDictionaryAsync(c => c.Id, c => c.Rules.MinutesPerAcademicHour, ct);
+        var callOf = projects.ToDictionary(p => p.Id, p => p.CallId);
+        var events = await db.Set<Event>().AsNoTracking().Where(e => ids.Contains(e.ProjectId)).ToListAsync(ct);
+        return new ProgrammeCharts(funds,
+            people.GroupBy(p => p.TargetGroup?.ToString() ?? "").OrderByDescending(g => g.Count()).Select(g => new ChartPoint(g.Key, g.Count())).ToList(),
+            people.GroupBy(p => p.Municipality ?? "").OrderByDescending(g => g.Count()).Select(g => new ChartPoint(g.Key, g.Count())).ToList(),
+            events.GroupBy(e => e.Kind).OrderBy(g => g.Key)
+                .Select(g => new ChartPoint(g.Key.ToString(), g.Sum(e => e.AcademicHours(rules[callOf[e.ProjectId]]) ?? 0))).ToList());
     }
 }

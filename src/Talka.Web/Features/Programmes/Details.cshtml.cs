@@ -12,12 +12,14 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, D
     public bool CanManage { get; private set; }
     public IReadOnlyList<AuditRow>? Audit { get; private set; }
     public Delivery.ProgrammeReach? Reach { get; private set; }
+    public Delivery.ProgrammeCharts? Charts { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Programme = await queries.GetAsync(id);
         if (Programme is null) return NotFound();
         Reach = await reach.ForProgrammeAsync(id, null);
+        Charts = await reach.ChartsAsync(id);
         var viewer = await ViewerAsync();
         CanManage = viewer.CanManageProgrammes;
         if (viewer.CanSeeAuditTrail) Audit = await audit.ForAsync(id);
