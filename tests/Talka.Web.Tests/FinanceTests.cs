@@ -78,4 +78,35 @@ public sealed class FinanceTests(TalkaFactory factory) : IClassFixture<TalkaFact
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/v1/projects/{id}/finance")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"/api/v1/projects/{id}/expenditures", Expense("X", "2022-05-01", null, 5m))).StatusCode);
     }
+
+    [Fact]
+    public async Task The_call_sets_the_budgets_cost_categories_and_an_expense_takes_its_evidence()
+    {
+        // A call of its own that allows only personnel and audit.
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var existing = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/calls?year=2022"))[0].GetProperty("id").GetGuid();
+        var template = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{existing}");
+        var created = await admin.PostAsJsonAsync("/api/v1/calls", new
+        {
+            programmeId = template.GetProperty("programmeId").GetGuid(), fundingBodyId = template.GetProperty("fundingBodyId").GetGuid(),
+            title = "Tik darbo užmokestis ir auditas", year = 2022, legalActNumber = "A1-9", legalActDate = "2021-12-01", legalActTitle = "Dėl nuostatų",
+            projectPeriodStart = "2022-01-01", projectPeriodEnd = "2022-12-31", fundingSource = "StateBudget", costCategories = new[] { "Personnel", "Audit" },
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var callId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(["Audit", "Personnel"], (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{callId}")).GetProperty("costCategories").EnumerateArray().Select(c => c.GetString()).Order());
+        var organisation = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Šeimos santykių institutas").Select(o => o.Id).SingleAsync());
+        var id = (await (await admin.PostAsJsonAsync("/api/v1/projects", new { callId, organisationId = organisation, title = "Kategorijos", start = "2022-01-01", end = "2022-12-31" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await admin.PutAsJsonAsync($"/api/v1/projects/{id}/agreement", new { number = "K-1", periodStart = "2022-01-01", periodEnd = "2022-12-31", grantedAmount = 50_000 })).EnsureSuccessStatusCode();
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var refused = await member.PutAsJsonAsync($"/api/v1/projects/{id}/budget", new { lines = new[] { new { category = "Travel", grantAmount = 50_000, ownFunds = 0 } } });
+        Assert.Equal("Šios išlaidų kategorijos konkursas nenumato.", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Lines[0].Category")[0].GetString());
+        (await member.PutAsJsonAsync($"/api/v1/projects/{id}/budget", new { lines = new[] { new { category = "Personnel", grantAmount = 48_000, ownFunds = 0 }, new { category = "Audit", grantAmount = 2_000, ownFunds = 0 } } })).EnsureSuccessStatusCode();
+
+        var expense = (await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/expenditures", Expense("DU-1", "2022-01-31", "2022-02-01", 4_000m, "Personnel"))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")), "file", "žiniaraštis.pdf" } };
+        var uploaded = await member.PostAsync($"/api/v1/projects/{id}/files?owner=Expenditure&ownerId={expense}", form);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+    }
 }

@@ -143,4 +143,27 @@ public sealed class ReportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         }
         finally { File.Delete(file); }
     }
+
+    [Fact]
+    public async Task An_activity_report_counts_its_events_and_an_event_recorded_after_submission_leaves_the_version_unchanged()
+    {
+        var id = await ProjectAsync();
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var e = (await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/events", new { kind = "Seminar", topic = "Vaiko prieraišumas", start = "2022-03-10", end = "2022-03-10", sessions = 2, hoursPerSession = 6 }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var p1 = (await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/participants", new { code = "1", category = "NgoEmployee" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await member.PutAsJsonAsync($"/api/v1/projects/{id}/events/{e}/attendance", new[] { new { participantId = p1 } })).EnsureSuccessStatusCode();
+        var activity = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports")).EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "Activity");
+        var url = $"/api/v1/projects/{id}/reports/{activity.GetProperty("id").GetGuid()}";
+        var draft = await member.GetFromJsonAsync<JsonElement>(url);
+        decimal Figure(JsonElement view, string metric) =>
+            view.GetProperty("content").GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("metric").GetString() == metric).GetProperty("value").GetDecimal();
+        Assert.Equal(12m, Figure(draft, "AcademicHours"));
+        Assert.Equal(1m, Figure(draft, "DistinctParticipants"));
+        (await member.PostAsJsonAsync($"{url}/submit", new { version = draft.GetProperty("version").GetInt32() })).EnsureSuccessStatusCode();
+        (await member.PostAsJsonAsync($"/api/v1/projects/{id}/events", new { kind = "Training", topic = "Vėliau įrašyti mokymai", start = "2022-05-02", end = "2022-05-02", sessions = 1, hoursPerSession = 8 })).EnsureSuccessStatusCode();
+        var submitted = await member.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal(12m, Figure(submitted, "AcademicHours"));
+        Assert.DoesNotContain("Vėliau įrašyti mokymai", submitted.ToString());
+    }
 }

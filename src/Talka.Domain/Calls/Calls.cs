@@ -147,6 +147,11 @@ public sealed class Call : IVersioned
     public DateRange ProjectPeriod => new(ProjectPeriodStart, ProjectPeriodEnd);
     public FundingSource FundingSource { get; private set; }
     public ReportingRules Rules { get; private set; }
+    /// <summary>The cost categories the call's budgets use, stored as their names; every category by default.</summary>
+    public string CostCategoryList { get; private set; } = string.Join(",", Enum.GetNames<Finance.CostCategory>());
+    public IReadOnlyList<Finance.CostCategory> CostCategories =>
+        CostCategoryList.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Finance.CostCategory>).ToList();
+
     /// <summary>The line every public page of the call's projects carries; the ministry's by default.</summary>
     public string PublicityLine { get; private set; } = DefaultPublicityLine;
     public int Version { get; set; }
@@ -180,6 +185,11 @@ public sealed class Call : IVersioned
         ProjectPeriodEnd = period.End;
         FundingSource = d.FundingSource;
         Rules = d.Rules;
+        if (d.CostCategories is { } categories)
+        {
+            if (categories.Count == 0) throw new DomainException("Required", nameof(CostCategories));
+            CostCategoryList = string.Join(",", categories.Distinct().Order());
+        }
     }
 
     /// <summary>Checks a grant against the call's bounds, where the call states them.</summary>
@@ -200,4 +210,4 @@ public sealed class Call : IVersioned
 public sealed record CallDetails(
     Guid FundingBodyId, string Title, int Year, LegalAct? LegalBasis, decimal? TotalBudget, decimal? MinGrant, decimal? MaxGrant,
     DateOnly? ApplicationOpens, DateOnly? ApplicationCloses, DateOnly ProjectPeriodStart, DateOnly ProjectPeriodEnd,
-    FundingSource FundingSource, ReportingRules Rules);
+    FundingSource FundingSource, ReportingRules Rules, IReadOnlyList<Finance.CostCategory>? CostCategories = null);

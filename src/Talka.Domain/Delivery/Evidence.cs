@@ -3,7 +3,7 @@ using Talka.Domain.Common;
 namespace Talka.Domain.Delivery;
 
 /// <summary>What an evidence file belongs to.</summary>
-public enum EvidenceOwner { Project, Event, Deliverable, Indicator }
+public enum EvidenceOwner { Project, Event, Deliverable, Indicator, Expenditure }
 
 public enum EvidenceKind { Pdf, Png, Jpeg, OfficeDocument }
 

@@ -33,9 +33,12 @@ public sealed class BudgetLine
 public static class Budgets
 {
     /// <summary>A budget has one line per category, and its grant part adds up to the granted amount where that is known.</summary>
-    public static IReadOnlyList<BudgetLine> Build(Guid projectId, IReadOnlyList<BudgetLineInput> lines, decimal? grantedAmount)
+    public static IReadOnlyList<BudgetLine> Build(Guid projectId, IReadOnlyList<BudgetLineInput> lines, decimal? grantedAmount,
+        IReadOnlyCollection<CostCategory>? callCategories = null)
     {
         var built = lines.Select((line, row) => new BudgetLine(projectId, line, row)).ToList();
+        if (callCategories is not null && lines.Select((l, row) => (l, row)).FirstOrDefault(x => !callCategories.Contains(x.l.Category)) is { l: not null } outside)
+            throw new DomainException("CategoryNotInCall", $"Lines[{outside.row}].Category");
         if (lines.GroupBy(l => l.Category).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new DomainException("CategoryTwice", $"Lines[{lines.ToList().FindLastIndex(l => l.Category == twice.Key)}].Category");
         var grantTotal = built.Sum(l => l.GrantAmount);

@@ -28,6 +28,7 @@ public sealed class CallForm
     public string? HalfYearlyReportThreshold { get; set; } = LtFormat.Number(ReportingRules.Default.HalfYearlyReportThreshold);
     public string? ReallocationThresholdPercent { get; set; } = LtFormat.Number(ReportingRules.Default.ReallocationThresholdPercent);
     public int Version { get; set; }
+    public List<Talka.Domain.Finance.CostCategory> CostCategories { get; set; } = Enum.GetValues<Talka.Domain.Finance.CostCategory>().ToList();
 }
 
 public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service) : TalkaPage
@@ -56,6 +57,7 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
                 ProjectPeriodStart = c.ProjectPeriodStart, ProjectPeriodEnd = c.ProjectPeriodEnd, FundingSource = c.FundingSource,
                 MinutesPerAcademicHour = c.MinutesPerAcademicHour, HalfYearlyReportThreshold = LtFormat.Number(c.HalfYearlyReportThreshold),
                 ReallocationThresholdPercent = LtFormat.Number(c.ReallocationThresholdPercent), Version = c.Version,
+                CostCategories = c.CostCategories?.ToList() ?? [],
             };
         }
         else if (programmeId is { } chosen && Programmes.FirstOrDefault(p => p.Id == chosen) is { } programme)
@@ -79,7 +81,7 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
         {
             var result = await service.SaveCallAsync(id, new CallInput(i.ProgrammeId, i.FundingBodyId, i.Title, i.Year, i.LegalActNumber, i.LegalActDate,
                 i.LegalActTitle, total, min, max, i.ApplicationOpens, i.ApplicationCloses, i.ProjectPeriodStart, i.ProjectPeriodEnd, i.FundingSource,
-                i.MinutesPerAcademicHour, threshold, percent, i.Version));
+                i.MinutesPerAcademicHour, threshold, percent, i.Version, i.CostCategories));
             if (await FailureAsync(result) is { } failure) return failure;
             if (result.Ok) return Redirect($"/calls/details/{result.Value}");
         }

@@ -83,6 +83,7 @@ public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerA
         EvidenceOwner.Event => ownerId is { } e && await db.Set<Event>().AnyAsync(x => x.Id == e && x.ProjectId == projectId, ct),
         EvidenceOwner.Deliverable => ownerId is { } d && await db.Set<Deliverable>().AnyAsync(x => x.Id == d && x.ProjectId == projectId, ct),
         EvidenceOwner.Indicator => ownerId is { } i && await db.Set<PlannedIndicator>().AnyAsync(x => x.Id == i && x.ProjectId == projectId, ct),
+        EvidenceOwner.Expenditure => ownerId is { } x && await db.Set<Talka.Domain.Finance.Expenditure>().AnyAsync(e => e.Id == x && e.ProjectId == projectId, ct),
         _ => false,
     };
 

@@ -45,13 +45,13 @@ public sealed record ExpenditureInput(DocumentType DocumentType, string? Documen
         Supplier ?? "", Content ?? "", Category, Amount, PaidOn);
 }
 
-public sealed record BudgetInput(IReadOnlyList<BudgetLineInput> Lines);
+public sealed record BudgetInput(IReadOnlyList<BudgetLineInput>? Lines);
 
 public sealed record ExpenditureRow(Guid Id, DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content,
     CostCategory Category, decimal Amount, DateOnly? PaidOn, string? FirstQuarter, int Version);
 
 public sealed record FinanceView(
-    IReadOnlyList<BudgetLine> Budget, decimal? GrantedAmount, IReadOnlyList<ExpenditureRow> Ledger, DateOnly AsOf,
+    IReadOnlyList<CostCategory> CallCategories, IReadOnlyList<BudgetLine> Budget, decimal? GrantedAmount, IReadOnlyList<ExpenditureRow> Ledger, DateOnly AsOf,
     IReadOnlyList<ExecutionLine> Execution, decimal ReallocationThresholdPercent);
 
 /// <summary>A project's budget and ledger: never public; its organisation's members and funder admins change them, auditors read them.</summary>
@@ -61,9 +61,11 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
 
     public Task<Result<int>> SaveBudgetAsync(Guid projectId, BudgetInput input, CancellationToken ct = default) => writes.Run(async () =>
     {
-        if (ProjectGate.WriteRefusal(await gate.FindAsync(projectId, ct)) is { } refusal) return Refused<int>(refusal);
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.WriteRefusal(context) is { } refusal) return Refused<int>(refusal);
         var granted = await db.Agreements.Where(a => a.ProjectId == projectId).Select(a => a.GrantedAmount).SingleOrDefaultAsync(ct);
-        var lines = Budgets.Build(projectId, input.Lines.Where(l => l.GrantAmount != 0 || l.OwnFunds != 0).ToList(), granted);
+        var categories = (await db.Calls.AsNoTracking().SingleAsync(c => c.Id == context!.Project.CallId, ct)).CostCategories;
+        var lines = Budgets.Build(projectId, (input.Lines ?? []).Where(l => l.GrantAmount != 0 || l.OwnFunds != 0).ToList(), granted, categories);
         db.RemoveRange(await db.Set<BudgetLine>().Where(l => l.ProjectId == projectId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         db.AddRange(lines);
@@ -102,7 +104,8 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
             .OrderBy(e => e.DocumentDate).ThenBy(e => e.DocumentNumber).ToList();
         var granted = await db.Agreements.AsNoTracking().Where(a => a.ProjectId == projectId).Select(a => a.GrantedAmount).SingleOrDefaultAsync(ct);
         var day = asOf ?? context!.Period.End;
-        return new FinanceView(budget, granted,
+        var categories = (await db.Calls.AsNoTracking().SingleAsync(c => c.Id == context!.Project.CallId, ct)).CostCategories;
+        return new FinanceView(categories, budget, granted,
             ledger.Select(e => new ExpenditureRow(e.Id, e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, e.Amount, e.PaidOn,
                 e.FirstQuarter?.ToString(), e.Version)).ToList(),
             day, BudgetExecution.Compute(budget, ledger, day, context!.Rules.ReallocationThresholdPercent), context.Rules.ReallocationThresholdPercent);

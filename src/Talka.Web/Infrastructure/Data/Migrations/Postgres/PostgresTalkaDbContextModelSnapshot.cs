@@ -283,6 +283,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ApplicationOpens")
                         .HasColumnType("date");
 
+                    b.Property<string>("CostCategoryList")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("FundingBodyId")
                         .HasColumnType("uuid");
 

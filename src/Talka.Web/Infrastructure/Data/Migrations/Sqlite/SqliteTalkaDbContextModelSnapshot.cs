@@ -274,6 +274,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ApplicationOpens")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CostCategoryList")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("FundingBodyId")
                         .HasColumnType("TEXT");
 

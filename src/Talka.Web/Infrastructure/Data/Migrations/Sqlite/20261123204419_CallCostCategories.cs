@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CallCostCategories : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CostCategoryList",
+                table: "Calls",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "Personnel,ExpertsAndServices,EventsAndTraining,Publications,Publicity,Audit,Travel,Equipment,Administration");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CostCategoryList",
+                table: "Calls");
+        }
+    }
+}
