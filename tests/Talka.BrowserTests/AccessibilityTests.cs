@@ -73,6 +73,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     {
         var page = await fixture.PageAsync();
         await page.GotoAsync($"/projects/details/{await SeedProjectIdAsync()}");
-        await Assertions.Expect(page.GetByText("47\u00A0511,61\u00A0€")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Pagrindiniai duomenys" }).GetByText("47\u00A0511,61\u00A0€")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Rezultatai" }).GetByText("47\u00A0511,61\u00A0€")).ToBeVisibleAsync();
     }
 }
