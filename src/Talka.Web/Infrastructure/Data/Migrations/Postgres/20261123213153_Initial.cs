@@ -320,6 +320,8 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     ProjectPeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
                     ProjectPeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
                     FundingSource = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CostCategoryList = table.Column<string>(type: "text", nullable: false),
+                    PublicityLine = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     HalfYearlyReportThreshold = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     MinutesPerAcademicHour = table.Column<int>(type: "integer", nullable: false),
@@ -467,6 +469,80 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BudgetLine",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    GrantAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    OwnFunds = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetLine", x => new { x.ProjectId, x.Category });
+                    table.ForeignKey(
+                        name: "FK_BudgetLine_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceFile",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFile", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFile_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Expenditure",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DocumentDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Supplier = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Content = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Category = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Expenditure", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Expenditure_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Objective",
                 columns: table => new
                 {
@@ -602,6 +678,32 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Report",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Report", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Report_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Volunteer",
                 columns: table => new
                 {
@@ -670,6 +772,70 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         name: "FK_Activity_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportComment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    Section = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportComment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportComment_Report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportNarrative",
+                columns: table => new
+                {
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportNarrative", x => new { x.ReportId, x.ActivityId });
+                    table.ForeignKey(
+                        name: "FK_ReportNarrative_Report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportVersion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportVersion_Report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Report",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -947,6 +1113,16 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "ProjectId", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFile_ProjectId_Owner_OwnerId",
+                table: "EvidenceFile",
+                columns: new[] { "ProjectId", "Owner", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Expenditure_ProjectId_DocumentDate",
+                table: "Expenditure",
+                columns: new[] { "ProjectId", "DocumentDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FundingBodyName_FundingBodyId",
                 table: "FundingBodyName",
                 column: "FundingBodyId");
@@ -1009,6 +1185,22 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "OrganisationId", "IsPublished" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Report_ProjectId_Kind_PeriodStart",
+                table: "Report",
+                columns: new[] { "ProjectId", "Kind", "PeriodStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportComment_ReportId",
+                table: "ReportComment",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportVersion_ReportId",
+                table: "ReportVersion",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UmbrellaMembership_MemberId",
                 table: "UmbrellaMembership",
                 column: "MemberId");
@@ -1065,10 +1257,19 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BudgetLine");
+
+            migrationBuilder.DropTable(
                 name: "Deliverable");
 
             migrationBuilder.DropTable(
                 name: "EventTargetGroup");
+
+            migrationBuilder.DropTable(
+                name: "EvidenceFile");
+
+            migrationBuilder.DropTable(
+                name: "Expenditure");
 
             migrationBuilder.DropTable(
                 name: "FundingBodyName");
@@ -1089,6 +1290,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 name: "ProjectTargetGroup");
 
             migrationBuilder.DropTable(
+                name: "ReportComment");
+
+            migrationBuilder.DropTable(
+                name: "ReportNarrative");
+
+            migrationBuilder.DropTable(
+                name: "ReportVersion");
+
+            migrationBuilder.DropTable(
                 name: "UmbrellaMembership");
 
             migrationBuilder.DropTable(
@@ -1105,6 +1315,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Report");
 
             migrationBuilder.DropTable(
                 name: "Events");

@@ -319,6 +319,8 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     ProjectPeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ProjectPeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     FundingSource = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CostCategoryList = table.Column<string>(type: "TEXT", nullable: false),
+                    PublicityLine = table.Column<string>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     HalfYearlyReportThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     MinutesPerAcademicHour = table.Column<int>(type: "INTEGER", nullable: false),
@@ -466,6 +468,80 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BudgetLine",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    GrantAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OwnFunds = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BudgetLine", x => new { x.ProjectId, x.Category });
+                    table.ForeignKey(
+                        name: "FK_BudgetLine_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceFile",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFile", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFile_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Expenditure",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DocumentDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Supplier = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Expenditure", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Expenditure_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Objective",
                 columns: table => new
                 {
@@ -601,6 +677,32 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Report",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Report", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Report_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Volunteer",
                 columns: table => new
                 {
@@ -669,6 +771,70 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         name: "FK_Activity_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportComment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportComment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportComment_Report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportNarrative",
+                columns: table => new
+                {
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportNarrative", x => new { x.ReportId, x.ActivityId });
+                    table.ForeignKey(
+                        name: "FK_ReportNarrative_Report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportVersion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportVersion_Report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Report",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -946,6 +1112,16 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "ProjectId", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFile_ProjectId_Owner_OwnerId",
+                table: "EvidenceFile",
+                columns: new[] { "ProjectId", "Owner", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Expenditure_ProjectId_DocumentDate",
+                table: "Expenditure",
+                columns: new[] { "ProjectId", "DocumentDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FundingBodyName_FundingBodyId",
                 table: "FundingBodyName",
                 column: "FundingBodyId");
@@ -1008,6 +1184,22 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "OrganisationId", "IsPublished" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Report_ProjectId_Kind_PeriodStart",
+                table: "Report",
+                columns: new[] { "ProjectId", "Kind", "PeriodStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportComment_ReportId",
+                table: "ReportComment",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportVersion_ReportId",
+                table: "ReportVersion",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UmbrellaMembership_MemberId",
                 table: "UmbrellaMembership",
                 column: "MemberId");
@@ -1064,10 +1256,19 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BudgetLine");
+
+            migrationBuilder.DropTable(
                 name: "Deliverable");
 
             migrationBuilder.DropTable(
                 name: "EventTargetGroup");
+
+            migrationBuilder.DropTable(
+                name: "EvidenceFile");
+
+            migrationBuilder.DropTable(
+                name: "Expenditure");
 
             migrationBuilder.DropTable(
                 name: "FundingBodyName");
@@ -1088,6 +1289,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 name: "ProjectTargetGroup");
 
             migrationBuilder.DropTable(
+                name: "ReportComment");
+
+            migrationBuilder.DropTable(
+                name: "ReportNarrative");
+
+            migrationBuilder.DropTable(
+                name: "ReportVersion");
+
+            migrationBuilder.DropTable(
                 name: "UmbrellaMembership");
 
             migrationBuilder.DropTable(
@@ -1104,6 +1314,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Report");
 
             migrationBuilder.DropTable(
                 name: "Events");
