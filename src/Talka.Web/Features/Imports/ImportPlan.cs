@@ -19,10 +19,7 @@ public sealed record ImportedAttendance(int Row, string Code, int EventNumber, d
 /// <summary>What a file would do: rows checked, people and attendances to add, and every error with its row and column.</summary>
 public sealed record ImportPlan(
     int Rows, IReadOnlyList<ImportedParticipant> NewParticipants, int ExistingParticipants,
-    IReadOnlyList<ImportedAttendance> NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors)
-{
-    public bool CanApply => Errors.Count == 0 && (NewParticipants.Count > 0 || NewAttendances.Count > 0);
-}
+    IReadOnlyList<ImportedAttendance> NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors);
 
 /// <summary>
 /// Reads a participant and attendance list into a plan, checking every row. Pure apart from the words it speaks:
