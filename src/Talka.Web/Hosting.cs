@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -47,9 +48,8 @@ public static class Hosting
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed logins never lock an account (anyone could lock anyone out); LoginService limits the rate instead.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<TalkaDbContext>()
             .AddDefaultTokenProviders();
@@ -63,6 +63,10 @@ public static class Hosting
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    // The API changes records for bearer tokens only: a cookie cannot be sent along by another site's form
+                    // to a POST, PUT or DELETE here. Reads (downloads, progress) accept the page's session cookie.
+                    || (context.Request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(context.Request.Method)
+                        && !HttpMethods.IsHead(context.Request.Method))
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1));
@@ -73,10 +77,26 @@ public static class Hosting
             options.Cookie.Name = "talka.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is https, including behind a TLS proxy (see the forwarded headers below).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthorization();
+        // Every signed-in session is checked against the user's security stamp on every request: a logout elsewhere
+        // or a password change ends it at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<LoginService>();
+        services.AddSingleton<LoginLimits>();
+        // Nothing is open unless it says so: pages and endpoints that visitors may use carry [AllowAnonymous].
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Loopback is trusted by default; a proxy elsewhere is named in Talka:ForwardedHeaders:KnownProxies.
+            foreach (var proxy in builder.Configuration.GetSection("Talka:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
 
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(options => options.RootDirectory = "/Features")
@@ -97,7 +117,16 @@ public static class Hosting
                 messages.SetMissingRequestBodyRequiredValueAccessor(() => texts["Error.Required"]);
             });
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        {
+            // The input contract: enums by their names only, no property the API does not know, no null where the type
+            // says not null. A request that breaks it is answered by BadRequestHandler, naming the field.
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.RespectNullableAnnotations = true;
+            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddProblemDetails();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -135,6 +164,8 @@ public static class Hosting
 
     public static WebApplication UseTalka(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.UseExceptionHandler();
@@ -169,13 +200,14 @@ public static class Hosting
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseBearerStampCheck();
         app.UseAuthorization();
 
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(options => options.WithTitle("Talka API")).AllowAnonymous();
         app.MapOpenData();
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").RequireInputContract().RequireAuthorization();
         api.MapAuthApi();
         api.MapProgrammesApi();
         api.MapOrganisationsApi();

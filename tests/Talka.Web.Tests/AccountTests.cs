@@ -11,29 +11,6 @@ namespace Talka.Web.Tests;
 public sealed class AccountTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
-    {
-        var api = await factory.ApiAsAsync(null);
-        for (var i = 0; i < 5; i++)
-        {
-            var wrong = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = TalkaFactory.Evaluator, password = "neteisingas-" + i });
-            Assert.Equal(i < 4 ? HttpStatusCode.Unauthorized : HttpStatusCode.Locked, wrong.StatusCode);
-        }
-        var right = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = TalkaFactory.Evaluator, password = TalkaFactory.Password });
-        Assert.Equal(HttpStatusCode.Locked, right.StatusCode);
-        Assert.Equal("Per daug nesėkmingų bandymų. Paskyra laikinai užrakinta 15 minučių.",
-            (await right.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
-
-        var browser = factory.Browser();
-        var form = await browser.GetStringAsync("/account/login");
-        var page = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = TalkaFactory.Evaluator, ["Password"] = TalkaFactory.Password, ["__RequestVerificationToken"] = Html.Token(form),
-        }));
-        Assert.Contains("Paskyra laikinai užrakinta", Html.Text(await page.Content.ReadAsStringAsync()));
-    }
-
-    [Fact]
     public async Task The_api_login_answers_a_bearer_token_that_opens_the_api()
     {
         var api = await factory.ApiAsAsync(null);

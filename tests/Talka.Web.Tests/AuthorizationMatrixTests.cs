@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +20,14 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
     // Expected answers. "login" = redirect to the login page.
     private const int Login = -1;
     private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call, Guid EventA, Guid ParticipantA, Guid VolunteerA, Guid IndicatorA, Guid ReportA);
-    private sealed record Expect(int Anonymous, int MemberA, int MemberB, int Admin, int Auditor);
+    /// <param name="Evaluator">An evaluator belongs to no organisation; where not given, they get what member B gets.</param>
+    private sealed record Expect(int Anonymous, int MemberA, int MemberB, int Admin, int Auditor, int? Evaluator = null)
+    {
+        public int ForEvaluator => Evaluator ?? MemberB;
+    }
     private sealed record Case(string Method, string Route, Func<Ids, string> Url, Expect Expect, string? Json = null);
 
-    private static readonly Expect Everyone200 = new(200, 200, 200, 200, 200);
+    private static readonly Expect Everyone200 = new(200, 200, 200, 200, 200, 200);
     /// <summary>A body marker: send a small CSV as a multipart file upload.</summary>
     private const string Multipart = "multipart";
     private static readonly Expect AdminPage = new(Login, 403, 403, 200, 403);
@@ -33,17 +39,18 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", "error", _ => "/error", Everyone200);
         yield return new("GET", "status/{code:int}", _ => "/status/404", Everyone200);
         yield return new("GET", "account/login", _ => "/account/login", Everyone200);
-        yield return new("GET", "account/logout", _ => "/account/logout", new(302, 302, 302, 302, 302));
-        yield return new("GET", "account/language", _ => "/account/language", new(302, 302, 302, 302, 302));
-        yield return new("GET", "account/access-denied", _ => "/account/access-denied", new(403, 403, 403, 403, 403));
+        yield return new("GET", "account/logout", _ => "/account/logout", new(302, 302, 302, 302, 302, 302));
+        yield return new("GET", "account/language", _ => "/account/language", new(302, 302, 302, 302, 302, 302));
+        yield return new("GET", "account/access-denied", _ => "/account/access-denied", new(403, 403, 403, 403, 403, 403));
         yield return new("GET", "programmes", _ => "/programmes", Everyone200);
         yield return new("GET", "programmes/index", _ => "/programmes/index", Everyone200);
         yield return new("GET", "programmes/details/{id:guid}", i => $"/programmes/details/{i.Programme}", Everyone200);
         yield return new("GET", "programmes/edit/{id:guid?}", i => $"/programmes/edit/{i.Programme}", AdminPage);
         yield return new("GET", "calls/details/{id:guid}", i => $"/calls/details/{i.Call}", Everyone200);
         yield return new("GET", "calls/edit/{id:guid?}", i => $"/calls/edit/{i.Call}", AdminPage);
-        yield return new("GET", "organisations", _ => "/organisations", new(Login, 200, 200, 200, 200));
-        yield return new("GET", "organisations/index", _ => "/organisations/index", new(Login, 200, 200, 200, 200));
+        // An evaluator belongs to no organisation: there is no list of organisations to show them.
+        yield return new("GET", "organisations", _ => "/organisations", new(Login, 200, 200, 200, 200, 403));
+        yield return new("GET", "organisations/index", _ => "/organisations/index", new(Login, 200, 200, 200, 200, 403));
         yield return new("GET", "organisations/details/{id:guid}", i => $"/organisations/details/{i.OrgA}", new(Login, 200, 403, 200, 200));
         yield return new("GET", "organisations/edit/{id:guid?}", i => $"/organisations/edit/{i.OrgA}", new(Login, 200, 403, 200, 403));
         yield return new("GET", "organisations/edit/{id:guid?}", _ => "/organisations/edit", AdminPage);
@@ -71,7 +78,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", d + "/indicators", i => $"/projects/{i.HiddenA}/indicators", writePage);
         yield return new("GET", d + "/finance", i => $"/projects/{i.HiddenA}/finance", readPage);
         yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Expense", writePage);
-        yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Budget", new(Login, 302, 403, 302, 403));
+        // The empty budget is saved by member A first; the admin's form still carries version 0 and is refused as stale.
+        yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Budget", new(Login, 302, 403, 200, 403));
         yield return new("GET", "reports", _ => "/reports", new(Login, 403, 403, 200, 200));
         yield return new("GET", d + "/reports", i => $"/projects/{i.HiddenA}/reports", readPage);
         yield return new("GET", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.EventA}", new(Login, 404, 403, 404, 404));
@@ -80,17 +88,26 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Upload", writePage);
         yield return new("GET", d + "/import/{importId:guid}", i => $"/projects/{i.HiddenA}/import/01900000-0000-7000-8000-000000000001", new(Login, 403, 403, 404, 403));
         yield return new("POST", d + "/events/edit/{eventId:guid?}", i => $"/projects/{i.HiddenA}/events/edit", writePage);
-        yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}", new(Login, 302, 403, 302, 403));
+        // Attendance saved by member A first; the admin's form still carries the event's old version and is refused as stale.
+        yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}", new(Login, 302, 403, 200, 403));
         yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}?handler=Upload", writePage);
         yield return new("POST", d + "/participants/edit/{participantId:guid?}", i => $"/projects/{i.HiddenA}/participants/edit", writePage);
         yield return new("POST", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers?handler=Add", writePage);
         yield return new("POST", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables", writePage);
         yield return new("POST", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables?handler=Upload", writePage);
+        yield return new("POST", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers?handler=Hours&volunteerId={i.VolunteerA}", writePage);
+        yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Remap&importId={i.EventA}", new(Login, 403, 403, 404, 403));
+        yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Apply&importId={i.EventA}", new(Login, 403, 403, 404, 403));
+        yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.EventA}?handler=Narratives", new(Login, 403, 403, 404, 403));
+        yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.ReportA}?handler=Return", new(Login, 403, 403, 200, 403));
+        yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.ReportA}?handler=Approve", new(Login, 403, 403, 200, 403));
 
         // Pages (POST, with the user's own antiforgery token and an empty form).
         yield return new("POST", "account/login", _ => "/account/login", Everyone200);
-        yield return new("POST", "account/logout", _ => "/account/logout", new(302, 302, 302, 302, 302));
-        yield return new("POST", "account/language", _ => "/account/language", new(302, 302, 302, 302, 302));
+        yield return new("POST", "error", _ => "/error", Everyone200);
+        yield return new("POST", "status/{code:int}", _ => "/status/404", Everyone200);
+        yield return new("POST", "account/logout", _ => "/account/logout", new(302, 302, 302, 302, 302, 302));
+        yield return new("POST", "account/language", _ => "/account/language", new(302, 302, 302, 302, 302, 302));
         yield return new("POST", "programmes/edit/{id:guid?}", i => $"/programmes/edit/{i.Programme}", AdminPage);
         yield return new("POST", "calls/edit/{id:guid?}", i => $"/calls/edit/{i.Call}", AdminPage);
         yield return new("POST", "organisations/edit/{id:guid?}", i => $"/organisations/edit/{i.OrgA}", new(Login, 200, 403, 200, 403));
@@ -101,7 +118,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "projects/create", _ => "/projects/create", AdminPage);
 
         // API.
-        yield return new("POST", "api/v1/auth/login", _ => "/api/v1/auth/login", new(400, 400, 400, 400, 400), "{}");
+        yield return new("POST", "api/v1/auth/login", _ => "/api/v1/auth/login", new(400, 400, 400, 400, 400, 400), "{}");
+        yield return new("POST", "api/v1/auth/logout", _ => "/api/v1/auth/logout", new(401, 204, 204, 204, 204, 204));
         yield return new("GET", "open-data/360giving.json", _ => "/open-data/360giving.json", Everyone200);
         yield return new("GET", "open-data/grants.csv", _ => "/open-data/grants.csv", Everyone200);
         yield return new("GET", "open-data/iati.xml", _ => "/open-data/iati.xml", Everyone200);
@@ -137,8 +155,10 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", p + "/events", i => $"/api/v1/projects/{i.HiddenA}/events", readA);
         yield return new("GET", p + "/events/{eventId:guid}", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}", readA);
         yield return new("POST", p + "/events", i => $"/api/v1/projects/{i.HiddenA}/events", writeA, "{}");
-        yield return new("PUT", p + "/events/{eventId:guid}", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}", writeA, "{}");
-        yield return new("PUT", p + "/events/{eventId:guid}/attendance", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}/attendance", new(401, 200, 404, 200, 403), "[]");
+        // An edit without the version it was made from is stale: 409.
+        yield return new("PUT", p + "/events/{eventId:guid}", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}", new(401, 409, 404, 409, 403), "{}");
+        yield return new("PUT", p + "/events/{eventId:guid}/attendance", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}/attendance",
+            new(401, 409, 404, 409, 403), "{\"marks\":[],\"version\":0}");
         yield return new("GET", p + "/participants", i => $"/api/v1/projects/{i.HiddenA}/participants", readA);
         yield return new("POST", p + "/participants", i => $"/api/v1/projects/{i.HiddenA}/participants", writeA, "{}");
         yield return new("PUT", p + "/participants/{participantId:guid}", i => $"/api/v1/projects/{i.HiddenA}/participants/{i.ParticipantA}", writeA, "{}");
@@ -189,13 +209,37 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_page_handler_is_in_the_matrix()
+    {
+        _ = factory.Server;
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var handlers = new HashSet<string>();
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page) continue;
+            var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+            foreach (var handler in compiled.HandlerMethods)
+                handlers.Add($"{handler.HttpMethod.ToUpperInvariant()} {Normalise(endpoint.RoutePattern.RawText)} {handler.Name ?? ""}".Trim());
+        }
+        Assert.NotEmpty(handlers);
+        var covered = Cases().Select(c => $"{c.Method} {Normalise(c.Route)} {HandlerOf(c.Url)}".Trim()).ToHashSet();
+        var missing = handlers.Except(covered).Order().ToList();
+        Assert.True(missing.Count == 0, "Page handlers missing from the matrix:\n" + string.Join("\n", missing));
+    }
+
+    private static readonly Ids SampleIds = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
+
+    private static string HandlerOf(Func<Ids, string> url) =>
+        System.Text.RegularExpressions.Regex.Match(url(SampleIds), "[?&]handler=([A-Za-z]+)") is { Success: true } m ? m.Groups[1].Value : "";
+
+    [Fact]
     public async Task Each_user_gets_exactly_what_they_should_and_nothing_answers_500()
     {
         var ids = await PrepareAsync();
         var users = new (string Name, string? Email)[]
         {
             ("anonymous", null), ("member A", TalkaFactory.MemberA), ("member B", TalkaFactory.MemberB),
-            ("funder admin", TalkaFactory.Admin), ("auditor", TalkaFactory.Auditor),
+            ("funder admin", TalkaFactory.Admin), ("auditor", TalkaFactory.Auditor), ("evaluator", TalkaFactory.Evaluator),
         };
         var failures = new StringBuilder();
         foreach (var (name, email) in users)
@@ -208,7 +252,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
                 var expected = name switch
                 {
                     "anonymous" => c.Expect.Anonymous, "member A" => c.Expect.MemberA, "member B" => c.Expect.MemberB,
-                    "funder admin" => c.Expect.Admin, _ => c.Expect.Auditor,
+                    "funder admin" => c.Expect.Admin, "auditor" => c.Expect.Auditor, _ => c.Expect.ForEvaluator,
                 };
                 var url = c.Url(ids);
                 var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
@@ -224,11 +268,12 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
                     : status == expected;
                 if (status >= 500 || !ok)
                     failures.AppendLine($"{name}: {c.Method} {url} answered {status} {response.Headers.Location}, expected {(expected == Login ? "login redirect" : expected)}");
-                if (c.Route == "account/logout" && email is not null)
+                if (c.Route is "account/logout" or "api/v1/auth/logout" && email is not null)
                 {
-                    // Logging out ends the session: sign in again for the remaining routes.
+                    // Logging out ends every session of the user, bearer tokens included: sign in again for the remaining routes.
                     browser = await factory.BrowserAsAsync(email);
                     token = Html.Token(await browser.GetStringAsync("/"));
+                    api = await factory.ApiAsAsync(email);
                 }
             }
         }

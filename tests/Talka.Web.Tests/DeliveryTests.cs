@@ -10,8 +10,10 @@ namespace Talka.Web.Tests;
 public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     /// <summary>The organisation's seed project (published; projects made by tests are not).</summary>
+    /// <summary>The organisation's seed project (the one transcribed from a source text; tests add projects of their own).</summary>
     private async Task<Guid> ProjectOfAsync(string organisation) => await factory.WithDbAsync(db =>
-        db.Projects.Where(p => p.IsPublished && db.Organisations.Any(o => o.Id == p.OrganisationId && o.Name == organisation)).Select(p => p.Id).SingleAsync());
+        db.Projects.Where(p => p.IsPublished && p.Source != null && db.Organisations.Any(o => o.Id == p.OrganisationId && o.Name == organisation))
+            .Select(p => p.Id).SingleAsync());
 
     private static decimal Figure(JsonElement indicators, string metric) =>
         indicators.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("metric").GetString() == metric).GetProperty("value").GetDecimal();
@@ -71,10 +73,10 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var jonas = await Post("participants", new { code = "2", displayName = "Jonas", category = "Specialist", municipality = "Vilniaus m.", gender = "Male", consent = true });
         var ruta = await Post("participants", new { code = "3", displayName = "Rūta", category = "Volunteer", gender = "Female", consent = true });
         await Post("participants", new { code = "4", displayName = "Neatvykęs", category = "Other", consent = true });
-        Assert.Equal(HttpStatusCode.OK, (await member.PutAsJsonAsync($"/api/v1/projects/{projectId}/events/{training}/attendance",
-            new[] { new { participantId = ona, academicHours = (decimal?)null }, new { participantId = ruta, academicHours = (decimal?)4m } })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await member.PutAsJsonAsync($"/api/v1/projects/{projectId}/events/{seminar}/attendance",
-            new[] { new { participantId = ona, academicHours = (decimal?)null }, new { participantId = jonas, academicHours = (decimal?)null } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.PutAttendanceAsync(projectId, training,
+            new object[] { new { participantId = ona, academicHours = (decimal?)null }, new { participantId = ruta, academicHours = (decimal?)4m } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.PutAttendanceAsync(projectId, seminar,
+            new object[] { new { participantId = ona, academicHours = (decimal?)null }, new { participantId = jonas, academicHours = (decimal?)null } })).StatusCode);
         var volunteer = await Post("volunteers", new { name = "Gyvoji knyga", role = "Knyga", recruitedOn = "2022-01-15", trained = true, active = true });
         Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"/api/v1/projects/{projectId}/volunteers/{volunteer}/hours", new { day = "2022-03-05", hours = 2.5 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await member.PostAsJsonAsync($"/api/v1/projects/{projectId}/volunteers/{volunteer}/hours", new { day = "2022-07-05", hours = 3 })).StatusCode);
@@ -134,13 +136,13 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/projects/{ssiProject}/indicators")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/v1/projects/{ssiProject}/participants", new { code = "X", category = "Other" })).StatusCode);
         var eventId = await factory.WithDbAsync(db => db.Set<Event>().Where(e => e.ProjectId == ssiProject).Select(e => e.Id).FirstAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsJsonAsync($"/api/v1/projects/{ssiProject}/events/{eventId}/attendance", Array.Empty<object>())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAttendanceAsync(ssiProject, eventId, Array.Empty<object>())).StatusCode);
         // Nor through their own project: another organisation's participant cannot be marked at their own event.
         var spcProject = await ProjectOfAsync("VšĮ „Socialinės partnerystės centras“");
         var spcEvent = (await (await other.PostAsJsonAsync($"/api/v1/projects/{spcProject}/events",
             new { kind = "Training", topic = "Mokymai", start = "2020-03-01", end = "2020-03-01", sessions = 1, hoursPerSession = 4 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var foreign = await factory.WithDbAsync(db => db.Set<Participant>().Where(p => p.ProjectId == ssiProject).Select(p => p.Id).FirstAsync());
-        var response = await other.PutAsJsonAsync($"/api/v1/projects/{spcProject}/events/{spcEvent}/attendance", new[] { new { participantId = foreign } });
+        var response = await other.PutAttendanceAsync(spcProject, spcEvent, new[] { new { participantId = foreign } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Set<Attendance>().CountAsync(a => a.EventId == spcEvent)));
         // An auditor reads and cannot change.
@@ -234,7 +236,9 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
                 .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             var anonymous = (await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/participants", new { code = "2", category = "Volunteer" }))
                 .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            (await member.PutAsJsonAsync($"/api/v1/projects/{project}/events/{e}/attendance", new[] { new { participantId = same }, new { participantId = anonymous } })).EnsureSuccessStatusCode();
+            (await member.PutAttendanceAsync(project, e, new[] { new { participantId = same }, new { participantId = anonymous } })).EnsureSuccessStatusCode();
+            // Public figures count published projects only.
+            (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = true })).EnsureSuccessStatusCode();
         }
         var after = await (await factory.ApiAsAsync(null)).GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}/reach");
         Assert.Equal(4, after.GetProperty("projectParticipantsSum").GetInt32() - before.GetProperty("projectParticipantsSum").GetInt32());

@@ -11,7 +11,7 @@ namespace Talka.Web.Tests;
 /// <summary>Evidence files: checked by content, stored on disk, downloaded only by those who may read the project.</summary>
 public sealed class EvidenceTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    private static readonly byte[] Pdf = TestFiles.Pdf();
 
     private async Task<(Guid ProjectId, Guid EventId)> SsiEventAsync() => await factory.WithDbAsync(async db =>
     {
@@ -65,6 +65,51 @@ public sealed class EvidenceTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("Šio failo tipo įkelti negalima", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("File")[0].GetString());
         Assert.False(await factory.WithDbAsync(db => db.Set<EvidenceFile>().AnyAsync(f => f.FileName == name)));
+    }
+
+    public static TheoryData<string, byte[]> Counterfeits() => new()
+    {
+        // "%PDF-" and then a Windows program: the first bytes say PDF, the structure does not.
+        { "priedas.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n").Concat(new byte[] { 0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00 }).Concat(new byte[4000]).ToArray() },
+        // A PDF cut off after its header and first object.
+        { "nukirsta.pdf", TestFiles.Pdf()[..60] },
+        // A PNG signature and header with no image data.
+        { "nuotrauka.png", TestFiles.Png()[..33] },
+        // A ZIP with [Content_Types].xml that names no workbook, document or presentation.
+        { "lentele.xlsx", Zip(("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"), ("xl/x.txt", "x")) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Counterfeits))]
+    public async Task A_file_that_only_starts_like_an_allowed_type_is_refused_by_its_structure(string name, byte[] bytes)
+    {
+        var (projectId, eventId) = await SsiEventAsync();
+        var response = await UploadAsync(await factory.ApiAsAsync(TalkaFactory.MemberB), projectId, eventId, bytes, name);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Šio failo tipo įkelti negalima", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("File")[0].GetString());
+        Assert.False(await factory.WithDbAsync(db => db.Set<EvidenceFile>().AnyAsync(f => f.FileName == name)));
+    }
+
+    [Fact]
+    public async Task A_real_image_is_accepted()
+    {
+        var (projectId, eventId) = await SsiEventAsync();
+        var response = await UploadAsync(await factory.ApiAsAsync(TalkaFactory.MemberB), projectId, eventId, TestFiles.Png(), "renginio nuotrauka.png");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    private static byte[] Zip(params (string Name, string Text)[] entries)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in entries)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(text);
+            }
+        }
+        return stream.ToArray();
     }
 
     [Fact]

@@ -47,7 +47,9 @@ public sealed class FinanceTests(TalkaFactory factory) : IClassFixture<TalkaFact
         var xlsx = SpreadsheetReader.Read(new MemoryStream(await member.GetByteArrayAsync($"/api/v1/projects/{id}/expenditures/export?format=xlsx")));
         Assert.Equal(["SF-1", "SF-2", "SF-3"], xlsx.Rows.Select(r => r.Cells[1].Text));
         Assert.Equal("UAB „Salė“", xlsx.Rows[0].Cells[3].Text);
-        Assert.Equal("2500,50", xlsx.Rows[1].Cells[6].Text);
+        // Typed cells: the amount is a number, the dates are dates, so that the spreadsheet can add and sort them.
+        Assert.Equal(2500.50, xlsx.Rows[1].Cells[6].Number);
+        Assert.Equal(new DateTime(2022, 3, 28), xlsx.Rows[1].Cells[2].Date);
     }
 
     [Fact]
@@ -105,7 +107,7 @@ public sealed class FinanceTests(TalkaFactory factory) : IClassFixture<TalkaFact
         (await member.PutAsJsonAsync($"/api/v1/projects/{id}/budget", new { lines = new[] { new { category = "Personnel", grantAmount = 48_000, ownFunds = 0 }, new { category = "Audit", grantAmount = 2_000, ownFunds = 0 } } })).EnsureSuccessStatusCode();
 
         var expense = (await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/expenditures", Expense("DU-1", "2022-01-31", "2022-02-01", 4_000m, "Personnel"))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")), "file", "žiniaraštis.pdf" } };
+        var form = new MultipartFormDataContent { { new ByteArrayContent(TestFiles.Pdf()), "file", "žiniaraštis.pdf" } };
         var uploaded = await member.PostAsync($"/api/v1/projects/{id}/files?owner=Expenditure&ownerId={expense}", form);
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
     }

@@ -42,7 +42,7 @@ public sealed class PublicPrivacyTests(TalkaFactory factory) : IClassFixture<Tal
         var attendance = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/events/{eventId}");
         var marks = attendance.GetProperty("attendance").EnumerateArray().Select(a => new { participantId = a.GetProperty("participantId").GetGuid() })
             .Append(new { participantId = participant }).ToList();
-        (await member.PutAsJsonAsync($"/api/v1/projects/{id}/events/{eventId}/attendance", marks)).EnsureSuccessStatusCode();
+        (await member.PutAttendanceAsync(id, eventId, marks)).EnsureSuccessStatusCode();
         var key = await factory.WithDbAsync(db => db.Set<Participant>().Where(p => p.Id == participant).Select(p => p.PersonKey).SingleAsync());
 
         var visitor = factory.Browser();

@@ -42,19 +42,20 @@ public class SpreadsheetReaderTests
     public void Csv_writer_output_reads_back_the_same_strings()
     {
         string[] headers = ["Vardas, pavardė", "Telefonas", "Pastaba"];
-        List<string?[]> rows =
+        List<object?[]> rows =
         [
             [Names[0], "+37060000000", "a;b"],
             [Names[1], null, "jis sakė \"labas\""],
             [Names[2], "1,5", "pirma eilutė\nantra eilutė"],
         ];
 
-        var bytes = SpreadsheetWriter.Csv(headers, rows);
+        var bytes = SpreadsheetWriter.Csv(headers, rows, CsvFormat.Lithuanian);
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         Assert.StartsWith("Vardas, pavardė;Telefonas;Pastaba\r\n", text, StringComparison.Ordinal);
-        Assert.Contains($"{Names[0]};+37060000000;\"a;b\"\r\n", text, StringComparison.Ordinal);
+        // The phone number starts with '+': escaped against formula injection, and read back without the apostrophe.
+        Assert.Contains($"{Names[0]};\"'+37060000000\";\"a;b\"\r\n", text, StringComparison.Ordinal);
         Assert.Contains($"{Names[1]};;\"jis sakė \"\"labas\"\"\"\r\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
 
@@ -66,7 +67,7 @@ public class SpreadsheetReaderTests
         Assert.Equal([2, 3, 4], table.Rows.Select(r => r.Number));
         for (var i = 0; i < rows.Count; i++)
         {
-            Assert.Equal(rows[i].Select(v => v ?? ""), Texts(table.Rows[i]));
+            Assert.Equal(rows[i].Select(v => (string?)v ?? ""), Texts(table.Rows[i]));
         }
     }
 
@@ -74,7 +75,7 @@ public class SpreadsheetReaderTests
     public void Xlsx_writer_output_reads_back_the_same_strings()
     {
         string[] headers = ["Vardas, pavardė", "Kodas", "Suma", "Data"];
-        List<string?[]> rows =
+        List<object?[]> rows =
         [
             [Names[0], "00123", "1,5", "2024-03-15"],
             [Names[1], null, "=1+1", "2024 m. kovo 16 d."],
@@ -95,7 +96,7 @@ public class SpreadsheetReaderTests
         Assert.Equal([2, 3, 4], table.Rows.Select(r => r.Number));
         for (var i = 0; i < rows.Count; i++)
         {
-            Assert.Equal(rows[i].Select(v => v ?? ""), Texts(table.Rows[i]));
+            Assert.Equal(rows[i].Select(v => (string?)v ?? ""), Texts(table.Rows[i]));
         }
         // Written as text, so nothing comes back as a number or a date.
         Assert.All(table.Rows.SelectMany(r => r.Cells), c => Assert.True(c.Number is null && c.Date is null));
@@ -314,7 +315,7 @@ public class SpreadsheetReaderTests
     public void Too_many_rows_are_refused_with_the_limit()
     {
         var csv = Encoding.UTF8.GetBytes("Vardas\r\n" + string.Concat(Enumerable.Range(1, 6).Select(i => $"Asmuo {i}\r\n")));
-        var xlsx = SpreadsheetWriter.Xlsx(["Vardas"], Enumerable.Range(1, 6).Select(i => new[] { $"Asmuo {i}" }));
+        var xlsx = SpreadsheetWriter.Xlsx(["Vardas"], Enumerable.Range(1, 6).Select(i => new object?[] { $"Asmuo {i}" }));
 
         Assert.Equal(6, Read(csv, maxRows: 6).Rows.Count);
         Assert.Equal(6, Read(xlsx, maxRows: 6).Rows.Count);

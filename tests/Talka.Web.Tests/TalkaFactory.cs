@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -45,6 +46,24 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Talka:Demo", "true");
         builder.UseSetting("Talka:Database:Provider", _postgresDatabase is null ? Database.Sqlite : Database.Postgres);
         builder.UseSetting("ConnectionStrings:Talka", _connectionString);
+        builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>());
+    }
+
+    /// <summary>The test server has no network peer: a request names the address it comes from in X-Test-Client.</summary>
+    public const string ClientHeader = "X-Test-Client";
+
+    private sealed class ClientAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            Microsoft.AspNetCore.Builder.UseExtensions.Use(app, async (HttpContext context, Func<Task> following) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.TryParse(context.Request.Headers[ClientHeader].ToString(), out var address)
+                    ? address : IPAddress.Loopback;
+                await following();
+            });
+            next(app);
+        };
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -6,6 +6,7 @@ using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisations, ProjectQueries projects) : TalkaPage
 {
     public IReadOnlyList<OrganisationRow> OwnOrganisations { get; private set; } = [];

@@ -7,7 +7,7 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<TalkaUser> signIn, UserManager<TalkaUser> users) : TalkaPage
+public sealed class LoginModel(LoginService login) : TalkaPage
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -20,17 +20,15 @@ public sealed class LoginModel(SignInManager<TalkaUser> signIn, UserManager<Talk
         if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), T["Error.Required"]);
         if (string.IsNullOrWhiteSpace(Password)) ModelState.AddModelError(nameof(Password), T["Error.Required"]);
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Email!.Trim());
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        switch (await login.SignInAsync(Email!, Password!, IdentityConstants.ApplicationScheme))
         {
-            ModelState.AddModelError("", T["Login.LockedOut"]);
-            return Page();
-        }
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", T["Login.Failed"]);
-            return Page();
+            case LoginOutcome.TooManyAttempts:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                ModelState.AddModelError("", T["Login.TooManyAttempts"]);
+                return Page();
+            case LoginOutcome.Failed:
+                ModelState.AddModelError("", T["Login.Failed"]);
+                return Page();
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

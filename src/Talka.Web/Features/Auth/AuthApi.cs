@@ -11,7 +11,7 @@ public static class AuthApi
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
         // Answers {"tokenType":"Bearer","accessToken":"...","expiresIn":3600,"refreshToken":"..."}; send the accessToken as a Bearer token.
-        api.MapPost("/auth/login", async (LoginInput input, SignInManager<TalkaUser> signIn, UserManager<TalkaUser> users, Texts t) =>
+        api.MapPost("/auth/login", async (LoginInput input, LoginService login, HttpContext http, Texts t) =>
         {
             if (string.IsNullOrWhiteSpace(input.Email) || string.IsNullOrWhiteSpace(input.Password))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -19,17 +19,24 @@ public static class AuthApi
                     ["email"] = string.IsNullOrWhiteSpace(input.Email) ? [t["Error.Required"]] : [],
                     ["password"] = string.IsNullOrWhiteSpace(input.Password) ? [t["Error.Required"]] : [],
                 }.Where(e => e.Value.Length > 0).ToDictionary(), title: t["Api.ValidationTitle"]);
-            var user = await users.FindByEmailAsync(input.Email.Trim());
-            if (user is null)
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: t["Login.Failed"]);
-            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(user, input.Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.IsLockedOut)
-                return Results.Problem(statusCode: StatusCodes.Status423Locked, title: t["Login.LockedOut"]);
-            if (!result.Succeeded)
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: t["Login.Failed"]);
-            // The bearer token handler has written the token response.
-            return Results.Empty;
+            switch (await login.SignInAsync(input.Email, input.Password, IdentityConstants.BearerScheme))
+            {
+                case LoginOutcome.TooManyAttempts:
+                    http.Response.Headers.RetryAfter = "300";
+                    return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: t["Login.TooManyAttempts"]);
+                case LoginOutcome.Failed:
+                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: t["Login.Failed"]);
+                default:
+                    // The bearer token handler has written the token response.
+                    return Results.Empty;
+            }
         }).AllowAnonymous().WithTags("Auth");
+
+        // Ends every session of the user: the new security stamp refuses each bearer token and cookie issued before it.
+        api.MapPost("/auth/logout", async (HttpContext http, UserManager<TalkaUser> users) =>
+        {
+            if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
+            return Results.NoContent();
+        }).RequireAuthorization().WithTags("Auth");
     }
 }

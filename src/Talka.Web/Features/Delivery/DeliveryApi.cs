@@ -26,8 +26,8 @@ public static class DeliveryApi
             (await s.SaveEventAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/events/{id}", new { id })));
         group.MapPut("/events/{eventId:guid}", async (Guid projectId, Guid eventId, EventInput input, DeliveryService s, Texts t, CancellationToken ct) =>
             (await s.SaveEventAsync(projectId, eventId, input, ct)).ToHttp(t, _ => Results.NoContent()));
-        group.MapPut("/events/{eventId:guid}/attendance", async (Guid projectId, Guid eventId, List<AttendanceMark> marks, DeliveryService s, Texts t, CancellationToken ct) =>
-            (await s.SetAttendanceAsync(projectId, eventId, marks, ct)).ToHttp(t, count => Results.Ok(new { count })));
+        group.MapPut("/events/{eventId:guid}/attendance", async (Guid projectId, Guid eventId, AttendanceInput input, DeliveryService s, Texts t, CancellationToken ct) =>
+            (await s.SetAttendanceAsync(projectId, eventId, input, ct)).ToHttp(t, count => Results.Ok(new { count })));
 
         group.MapGet("/participants", (Guid projectId, [AsParameters] ParticipantQuery query, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
             Read(projectId, gate, t, ct, async c => Results.Ok(await q.ParticipantsAsync(c, query.ToFilter(), ct))));

@@ -28,6 +28,9 @@ public sealed record ParticipantInput(
 /// <param name="AcademicHours">Hours attended; null for the whole event.</param>
 public sealed record AttendanceMark(Guid ParticipantId, decimal? AcademicHours = null);
 
+/// <summary>Who attended an event, replacing its list; <see cref="Version"/> is the event's version the list was made from.</summary>
+public sealed record AttendanceInput(IReadOnlyList<AttendanceMark> Marks, int Version);
+
 public sealed record VolunteerInput(string? Name, string? Role, DateOnly? RecruitedOn, bool Trained, bool Active);
 public sealed record VolunteerHoursInput(DateOnly? Day, decimal Hours, Guid? ActivityId, Guid? EventId, string? Note);
 
@@ -91,11 +94,15 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
         return Result<Guid>.Success(participant.Id);
     });
 
-    /// <summary>Sets who attended an event: the list replaces the event's attendance.</summary>
-    public Task<Result<int>> SetAttendanceAsync(Guid projectId, Guid eventId, IReadOnlyList<AttendanceMark> marks, CancellationToken ct = default) => writes.Run(async () =>
+    /// <summary>Sets who attended an event: the list replaces the event's attendance. A list made from an older version of the
+    /// event (someone else saved attendance meanwhile) is refused as a conflict.</summary>
+    public Task<Result<int>> SetAttendanceAsync(Guid projectId, Guid eventId, AttendanceInput input, CancellationToken ct = default) => writes.Run(async () =>
     {
         if (ProjectGate.WriteRefusal(await gate.FindAsync(projectId, ct)) is { } refusal) return Refused<int>(refusal);
-        if (!await db.Set<Event>().AnyAsync(e => e.Id == eventId && e.ProjectId == projectId, ct)) return Result<int>.NotFound();
+        var found = await db.Set<Event>().SingleOrDefaultAsync(e => e.Id == eventId && e.ProjectId == projectId, ct);
+        if (found is null) return Result<int>.NotFound();
+        writes.ExpectVersion(found, input.Version);
+        var marks = input.Marks;
         var ids = marks.Select(m => m.ParticipantId).ToList();
         if (ids.Count != ids.Distinct().Count()) throw new DomainException("ParticipantTwice", "Attendance");
         // Only this project's participants may be marked.

@@ -20,6 +20,8 @@ public sealed class EventDetailsModel(DeliveryQueries queries, DeliveryService s
     public IReadOnlyList<AttendanceLine> Rows { get; private set; } = [];
     public IReadOnlyList<Evidence.EvidenceRow> Files { get; private set; } = [];
     [BindProperty] public List<AttendanceForm> Marks { get; set; } = [];
+    /// <summary>The event's version the attendance list was made from.</summary>
+    [BindProperty] public int Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid projectId, Guid eventId)
     {
@@ -43,7 +45,7 @@ public sealed class EventDetailsModel(DeliveryQueries queries, DeliveryService s
         }
         if (ModelState.ErrorCount == 0)
         {
-            var result = await service.SetAttendanceAsync(projectId, eventId, marks);
+            var result = await service.SetAttendanceAsync(projectId, eventId, new AttendanceInput(marks, Version));
             if (await FailureAsync(result, "Marks") is { } failure) return failure;
             if (result.Ok)
             {
@@ -76,6 +78,8 @@ public sealed class EventDetailsModel(DeliveryQueries queries, DeliveryService s
     {
         Event = await queries.EventAsync(Project, eventId);
         if (Event is null) return NotFound();
+        // The rows below are read afresh, so the form carries the version they were read at.
+        Version = Event.Version;
         Attendance = await queries.AttendanceAsync(eventId);
         Files = await evidence.ListAsync(Project, EvidenceOwner.Event, eventId);
         var attended = Attendance.ToDictionary(a => a.ParticipantId);

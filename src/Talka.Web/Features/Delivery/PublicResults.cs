@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Common;
 using Talka.Domain.Delivery;
 using Talka.Domain.Indicators;
 using Talka.Web.Infrastructure.Data;
 
 namespace Talka.Web.Features.Delivery;
 
-public sealed record PublicEvent(EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? AcademicHours, int ListedParticipants, int? Headcount);
+/// <param name="ListedParticipants">Null where 1 to 4 persons are withheld from the public (<see cref="SmallCells"/>).</param>
+public sealed record PublicEvent(EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? AcademicHours,
+    int? ListedParticipants, int? Headcount);
 public sealed record PublicDeliverable(DeliverableKind Kind, string Title, DateOnly? Date, string? PresentedTo);
 
 /// <summary>What the public sees of a published project's work: figures and lists computed from the records, with no person in them.</summary>
@@ -14,7 +17,8 @@ public sealed record PublicResults(IndicatorSet Figures, IReadOnlyList<PublicEve
 public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries delivery)
 {
     /// <summary>Null for a project that is not published.</summary>
-    public async Task<PublicResults?> ForAsync(Guid projectId, CancellationToken ct = default)
+    /// <param name="exact">True for those who read the project's records; otherwise small counts are withheld.</param>
+    public async Task<PublicResults?> ForAsync(Guid projectId, bool exact, CancellationToken ct = default)
     {
         var project = await db.Projects.AsNoTracking().Include(p => p.Activities).SingleOrDefaultAsync(p => p.Id == projectId && p.IsPublished, ct);
         if (project is null) return null;
@@ -22,7 +26,8 @@ public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries deli
         var context = new ProjectContext(project, call.Rules, CanRead: false, CanWrite: false);
         var figures = IndicatorCalculator.Compute(await delivery.FactsAsync(context, ct));
         var events = (await delivery.EventsAsync(context, null, ct))
-            .Select(e => new PublicEvent(e.Kind, e.Topic, e.Start, e.End, e.Sessions, e.AcademicHours, e.Attendances, e.Headcount)).ToList();
+            .Select(e => new PublicEvent(e.Kind, e.Topic, e.Start, e.End, e.Sessions, e.AcademicHours,
+                exact ? e.Attendances : SmallCells.Public(e.Attendances), e.Headcount)).ToList();
         var deliverables = (await delivery.DeliverablesAsync(context, null, ct)).Select(d => new PublicDeliverable(d.Kind, d.Title, d.Date, d.PresentedTo)).ToList();
         return new PublicResults(figures, events, deliverables, call.PublicityLine);
     }

@@ -11,7 +11,8 @@ namespace Talka.Web.Features.Delivery;
 /// <param name="WithoutKey">Participants with no personal identifier: each counts once on their own.</param>
 public sealed record ProgrammeReach(Guid ProgrammeId, int? Year, int Projects, int DistinctPersons, int ProjectParticipantsSum, int WithoutKey, int Headcount);
 
-public sealed record ChartPoint(string Key, decimal Value);
+/// <summary>One bar of a chart. <see cref="Value"/> is null where a small cell is withheld from the public.</summary>
+public sealed record ChartPoint(string Key, decimal? Value, CellDisclosure Disclosure = CellDisclosure.Shown);
 
 /// <summary>A programme's charts: funds by year, participants by target group and municipality, academic hours by event kind.</summary>
 public sealed record ProgrammeCharts(IReadOnlyList<ChartPoint> FundsByYear, IReadOnlyList<ChartPoint> ParticipantsByTargetGroup,
@@ -19,14 +20,14 @@ public sealed record ProgrammeCharts(IReadOnlyList<ChartPoint> FundsByYear, IRea
 
 /// <summary>
 /// How many different people a programme reached: the question nobody could answer before. A person met in several projects
-/// (or years) counts once, through the keyed hash of their identifier; no identity is ever read. Aggregates only, so public.
+/// (or years) counts once, through the keyed hash of their identifier; no identity is ever read. Aggregates only, so public:
+/// they count published projects only, and breakdowns of persons withhold cells below five unless asked for exact figures.
 /// </summary>
 public sealed class ReachQueries(TalkaDbContext db)
 {
     public async Task<ProgrammeReach> ForProgrammeAsync(Guid programmeId, int? year, CancellationToken ct = default)
     {
-        var projectIds = await db.Projects.AsNoTracking()
-            .Where(p => db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programmeId))
+        var projectIds = await Published(programmeId)
             .Where(p => year == null || (p.Start <= new DateOnly(year.Value, 12, 31) && p.End >= new DateOnly(year.Value, 1, 1)))
             .Select(p => p.Id).ToListAsync(ct);
         var attended = await db.Set<Participant>().AsNoTracking()
@@ -39,9 +40,10 @@ public sealed class ReachQueries(TalkaDbContext db)
     }
 
     /// <summary>Keys are enum names or municipalities ("" for not stated); the page puts them into words.</summary>
-    public async Task<ProgrammeCharts> ChartsAsync(Guid programmeId, CancellationToken ct = default)
+    /// <param name="exact">True for funders signed in; otherwise cells of 1 to 4 persons are withheld (<see cref="SmallCells"/>).</param>
+    public async Task<ProgrammeCharts> ChartsAsync(Guid programmeId, bool exact, CancellationToken ct = default)
     {
-        var projects = await db.Projects.AsNoTracking().Where(p => db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programmeId)).ToListAsync(ct);
+        var projects = await Published(programmeId).ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
         var granted = await db.Agreements.AsNoTracking().Where(a => ids.Contains(a.ProjectId)).ToDictionaryAsync(a => a.ProjectId, a => a.GrantedAmount, ct);
         var funds = projects.Select(p => (p.Start.Year, Amount: granted.GetValueOrDefault(p.Id) ?? p.ReportedFundsUsed))
@@ -54,9 +56,20 @@ public sealed class ReachQueries(TalkaDbContext db)
         var callOf = projects.ToDictionary(p => p.Id, p => p.CallId);
         var events = await db.Set<Event>().AsNoTracking().Where(e => ids.Contains(e.ProjectId)).ToListAsync(ct);
         return new ProgrammeCharts(funds,
-            people.GroupBy(p => p.TargetGroup?.ToString() ?? "").OrderByDescending(g => g.Count()).Select(g => new ChartPoint(g.Key, g.Count())).ToList(),
-            people.GroupBy(p => p.Municipality ?? "").OrderByDescending(g => g.Count()).Select(g => new ChartPoint(g.Key, g.Count())).ToList(),
+            Persons(people.GroupBy(p => p.TargetGroup?.ToString() ?? "").Select(g => (g.Key, g.Count())), exact),
+            Persons(people.GroupBy(p => p.Municipality ?? "").Select(g => (g.Key, g.Count())), exact),
             events.GroupBy(e => e.Kind).OrderBy(g => g.Key)
                 .Select(g => new ChartPoint(g.Key.ToString(), g.Sum(e => e.AcademicHours(rules[callOf[e.ProjectId]]) ?? 0))).ToList());
+    }
+
+    private IQueryable<Talka.Domain.Projects.Project> Published(Guid programmeId) =>
+        db.Projects.AsNoTracking().Where(p => p.IsPublished && db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programmeId));
+
+    private static List<ChartPoint> Persons(IEnumerable<(string Key, int Count)> cells, bool exact)
+    {
+        var ordered = cells.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        return exact
+            ? ordered.Select(c => new ChartPoint(c.Key, c.Count)).ToList()
+            : SmallCells.Suppress(ordered).Select(c => new ChartPoint(c.Key, c.Count, c.Disclosure)).ToList();
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -51,7 +50,7 @@ public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerA
         if (buffer.Length > EvidenceRules.MaxBytes) throw new DomainException("FileTooLarge", "File", EvidenceRules.MaxBytes / 1024 / 1024);
         var bytes = buffer.ToArray();
         var kind = EvidenceRules.Detect(bytes.AsSpan(0, Math.Min(16, bytes.Length)));
-        if (kind is null || (kind == EvidenceKind.OfficeDocument && !IsOfficePackage(bytes))) throw new DomainException("FileTypeNotAllowed", "File");
+        if (kind is null || !EvidenceInspector.IsSound(kind.Value, bytes)) throw new DomainException("FileTypeNotAllowed", "File");
         var file = new EvidenceFile(projectId, owner, ownerId, fileName, kind.Value, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)),
             (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
         await File.WriteAllBytesAsync(Path.Combine(Root, file.Id.ToString("N")), bytes, ct);
@@ -86,21 +85,6 @@ public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerA
         EvidenceOwner.Expenditure => ownerId is { } x && await db.Set<Talka.Domain.Finance.Expenditure>().AnyAsync(e => e.Id == x && e.ProjectId == projectId, ct),
         _ => false,
     };
-
-    /// <summary>A ZIP is accepted only as an Office Open XML package (XLSX, DOCX, PPTX), never as an archive of anything.</summary>
-    private static bool IsOfficePackage(byte[] bytes)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            return zip.GetEntry("[Content_Types].xml") is not null &&
-                   zip.Entries.Any(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) || e.FullName.StartsWith("word/", StringComparison.Ordinal) || e.FullName.StartsWith("ppt/", StringComparison.Ordinal));
-        }
-        catch (InvalidDataException)
-        {
-            return false;
-        }
-    }
 }
 
 public static class EvidenceApi

@@ -60,7 +60,7 @@ public sealed class FinanceModel(FinanceService finance) : DeliveryPage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostBudgetAsync(Guid projectId, List<BudgetFormLine> lines)
+    public async Task<IActionResult> OnPostBudgetAsync(Guid projectId, List<BudgetFormLine> lines, int budgetVersion)
     {
         if (await EnterAsync(projectId, write: true) is { } refused) return refused;
         var input = new List<BudgetLineInput>();
@@ -74,7 +74,7 @@ public sealed class FinanceModel(FinanceService finance) : DeliveryPage
         }
         if (ModelState.ErrorCount == 0)
         {
-            var result = await finance.SaveBudgetAsync(projectId, new BudgetInput(input));
+            var result = await finance.SaveBudgetAsync(projectId, new BudgetInput(input, budgetVersion));
             if (await FailureAsync(result, "Budget") is { } failure) return failure;
             if (result.Ok)
             {

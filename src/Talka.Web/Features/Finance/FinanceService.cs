@@ -24,6 +24,17 @@ internal sealed class BudgetLineMapping : IEntityTypeConfiguration<BudgetLine>
     }
 }
 
+internal sealed class ProjectBudgetMapping : IEntityTypeConfiguration<ProjectBudget>
+{
+    public void Configure(EntityTypeBuilder<ProjectBudget> b)
+    {
+        b.ToTable("Budgets");
+        b.HasKey(x => x.ProjectId);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ExpenditureMapping : IEntityTypeConfiguration<Expenditure>
 {
     public void Configure(EntityTypeBuilder<Expenditure> b)
@@ -45,14 +56,15 @@ public sealed record ExpenditureInput(DocumentType DocumentType, string? Documen
         Supplier ?? "", Content ?? "", Category, Amount, PaidOn);
 }
 
-public sealed record BudgetInput(IReadOnlyList<BudgetLineInput>? Lines);
+/// <param name="Version">The budget's version the lines were made from: 0 for a project with no budget yet.</param>
+public sealed record BudgetInput(IReadOnlyList<BudgetLineInput>? Lines, int Version = 0);
 
 public sealed record ExpenditureRow(Guid Id, DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content,
     CostCategory Category, decimal Amount, DateOnly? PaidOn, string? FirstQuarter, int Version);
 
 public sealed record FinanceView(
     IReadOnlyList<CostCategory> CallCategories, IReadOnlyList<BudgetLine> Budget, decimal? GrantedAmount, IReadOnlyList<ExpenditureRow> Ledger, DateOnly AsOf,
-    IReadOnlyList<ExecutionLine> Execution, decimal ReallocationThresholdPercent);
+    IReadOnlyList<ExecutionLine> Execution, decimal ReallocationThresholdPercent, int BudgetVersion);
 
 /// <summary>A project's budget and ledger: never public; its organisation's members and funder admins change them, auditors read them.</summary>
 public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes writes, Texts texts)
@@ -66,6 +78,17 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
         var granted = await db.Agreements.Where(a => a.ProjectId == projectId).Select(a => a.GrantedAmount).SingleOrDefaultAsync(ct);
         var categories = (await db.Calls.AsNoTracking().SingleAsync(c => c.Id == context!.Project.CallId, ct)).CostCategories;
         var lines = Budgets.Build(projectId, (input.Lines ?? []).Where(l => l.GrantAmount != 0 || l.OwnFunds != 0).ToList(), granted, categories);
+        var head = await db.Set<ProjectBudget>().SingleOrDefaultAsync(b => b.ProjectId == projectId, ct);
+        if (head is null)
+        {
+            if (input.Version != 0) throw new DbUpdateConcurrencyException(texts["Error.Concurrency"]);
+            db.Add(new ProjectBudget(projectId) { Version = 1 });
+        }
+        else
+        {
+            writes.ExpectVersion(head, input.Version);
+        }
+        // Old lines out and new lines in, in the one transaction Writes.Run holds.
         db.RemoveRange(await db.Set<BudgetLine>().Where(l => l.ProjectId == projectId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         db.AddRange(lines);
@@ -108,7 +131,8 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
         return new FinanceView(categories, budget, granted,
             ledger.Select(e => new ExpenditureRow(e.Id, e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, e.Amount, e.PaidOn,
                 e.FirstQuarter?.ToString(), e.Version)).ToList(),
-            day, BudgetExecution.Compute(budget, ledger, day, context!.Rules.ReallocationThresholdPercent), context.Rules.ReallocationThresholdPercent);
+            day, BudgetExecution.Compute(budget, ledger, day, context!.Rules.ReallocationThresholdPercent), context.Rules.ReallocationThresholdPercent,
+            await db.Set<ProjectBudget>().Where(b => b.ProjectId == projectId).Select(b => b.Version).SingleOrDefaultAsync(ct));
     }
 
     /// <summary>The ledger as CSV or XLSX, amounts and dates in Lithuanian format.</summary>
@@ -117,15 +141,15 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
         var view = await ViewAsync(projectId, null, ct);
         if (view is null) return Result<ExportFile>.NotFound();
         string[] headers = ["Dokumento rūšis", "Dokumento Nr.", "Dokumento data", "Tiekėjas", "Turinys", "Išlaidų kategorija", "Suma, EUR", "Apmokėta", "Įtraukiama į ketvirtį"];
-        var rows = view.Ledger.Select(e => (IReadOnlyList<string?>)
+        var rows = view.Ledger.Select(e => (IReadOnlyList<object?>)
         [
-            texts.Enum(e.DocumentType), e.DocumentNumber, LtFormat.Date(e.DocumentDate), e.Supplier, e.Content, texts.Enum(e.Category),
-            e.Amount.ToString("0.00", CultureInfo.GetCultureInfo("lt-LT")), e.PaidOn is { } paid ? LtFormat.Date(paid) : null, e.FirstQuarter,
+            texts.Enum(e.DocumentType), e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, texts.Enum(e.Category),
+            new SheetMoney(e.Amount), e.PaidOn, e.FirstQuarter,
         ]).ToList();
         var name = $"islaidos-{projectId.ToString()[..8]}";
         return Result<ExportFile>.Success(format.Equals("xlsx", StringComparison.OrdinalIgnoreCase)
             ? new ExportFile(SpreadsheetWriter.Xlsx(headers, rows, "Išlaidos"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
-            : new ExportFile(SpreadsheetWriter.Csv(headers, rows), "text/csv; charset=utf-8", name + ".csv"));
+            : new ExportFile(SpreadsheetWriter.Csv(headers, rows, CsvFormat.Lithuanian), "text/csv; charset=utf-8", name + ".csv"));
     }
 }
 

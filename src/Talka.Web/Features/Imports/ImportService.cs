@@ -187,14 +187,14 @@ public sealed class ImportService(
                                  where e.ProjectId == projectId
                                  select new { a.ParticipantId, e.Number, a.AcademicHours }).ToListAsync(ct))
             .GroupBy(a => a.ParticipantId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.Number).ToList());
-        var rows = new List<IReadOnlyList<string?>>();
+        var rows = new List<IReadOnlyList<object?>>();
         foreach (var p in people)
         {
-            string?[] Row(int? eventNumber, decimal? hours) =>
+            object?[] Row(int? eventNumber, decimal? hours) =>
             [
                 p.Code, p.DisplayName, texts.Enum(p.Category), p.Organisation, p.Municipality, p.Gender is { } g ? texts.Enum(g) : null,
                 p.AgeBand is { } a ? texts.Enum(a) : null, p.TargetGroup is { } t ? texts.Enum(t) : null, p.Consent ? texts["Common.Yes"] : texts["Common.No"],
-                null, eventNumber?.ToString(CultureInfo.InvariantCulture), hours is { } h ? LtFormat.Number(h) : null,
+                null, eventNumber, hours,
             ];
             if (attendance.TryGetValue(p.Id, out var attended)) rows.AddRange(attended.Select(x => Row(x.Number, x.AcademicHours)));
             else rows.Add(Row(null, null));
@@ -209,10 +209,10 @@ public sealed class ImportService(
         return Result<ExportFile>.Success(File(ImportPlanner.TemplateHeaders, [], format, "dalyviu-sablonas"));
     }
 
-    private static ExportFile File(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string?>> rows, string format, string name) =>
+    private static ExportFile File(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<object?>> rows, string format, string name) =>
         format.Equals("xlsx", StringComparison.OrdinalIgnoreCase)
             ? new ExportFile(SpreadsheetWriter.Xlsx(headers, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
-            : new ExportFile(SpreadsheetWriter.Csv(headers, rows), "text/csv; charset=utf-8", name + ".csv");
+            : new ExportFile(SpreadsheetWriter.Csv(headers, rows, CsvFormat.Lithuanian), "text/csv; charset=utf-8", name + ".csv");
 }
 
 /// <summary>Applies a checked plan in one transaction, in chunks so that progress can be shown. Runs in its own scope.</summary>

@@ -94,18 +94,19 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         string[] headers = ["Identifier", "Title", "Recipient Org:Identifier", "Recipient Org:Name", "Funding Org:Identifier", "Funding Org:Name",
             "Grant Programme:Title", "Legal basis", "Agreement number", "Award Date", "Planned Dates:Start Date", "Planned Dates:End Date",
             "Currency", "Amount Awarded", "Amount Disbursed", "Participants (distinct persons)", "Headcount", "Academic hours"];
-        var rows = (await GrantsAsync(ct)).Select(g => (IReadOnlyList<string?>)
+        var rows = (await GrantsAsync(ct)).Select(g => (IReadOnlyList<object?>)
         [
             $"{Prefix}-{g.Project.Id:N}", g.Project.Title, g.RecipientId, g.Recipient, g.FundingBodyId, g.FundingBody, g.Call.Title,
             g.Call.LegalBasis is { } act ? $"Nr. {act.Number} ({act.Date:yyyy-MM-dd})" : null, g.AgreementNumber,
-            (g.SignedOn ?? g.Project.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            g.Project.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.Project.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "EUR",
-            g.GrantedAmount?.ToString("0.00", CultureInfo.InvariantCulture), g.Project.ReportedFundsUsed?.ToString("0.00", CultureInfo.InvariantCulture),
-            Number(g.Figures[Metric.DistinctParticipants].Value), Number(g.Figures[Metric.Headcount].Value), Number(g.Figures[Metric.AcademicHours].Value),
+            g.SignedOn ?? g.Project.Start, g.Project.Start, g.Project.End, "EUR",
+            Money(g.GrantedAmount), Money(g.Project.ReportedFundsUsed),
+            g.Figures[Metric.DistinctParticipants].Value, g.Figures[Metric.Headcount].Value, g.Figures[Metric.AcademicHours].Value,
         ]).ToList();
         // Open data takes the international form: comma, full stop for decimals, UTF-8.
-        return SpreadsheetWriter.Csv(headers, rows);
+        return SpreadsheetWriter.Csv(headers, rows, CsvFormat.International);
     }
+
+    private static SheetMoney? Money(decimal? amount) => amount is { } a ? new SheetMoney(a) : null;
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -10,6 +10,8 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, D
 {
     public ProgrammeRow? Programme { get; private set; }
     public bool CanManage { get; private set; }
+    /// <summary>Funders see exact breakdowns; everyone else sees cells below five withheld.</summary>
+    public bool Exact { get; private set; }
     public IReadOnlyList<AuditRow>? Audit { get; private set; }
     public Delivery.ProgrammeReach? Reach { get; private set; }
     public Delivery.ProgrammeCharts? Charts { get; private set; }
@@ -18,9 +20,10 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, D
     {
         Programme = await queries.GetAsync(id);
         if (Programme is null) return NotFound();
-        Reach = await reach.ForProgrammeAsync(id, null);
-        Charts = await reach.ChartsAsync(id);
         var viewer = await ViewerAsync();
+        Reach = await reach.ForProgrammeAsync(id, null);
+        Charts = await reach.ChartsAsync(id, exact: viewer.ReadsEverything);
+        Exact = viewer.ReadsEverything;
         CanManage = viewer.CanManageProgrammes;
         if (viewer.CanSeeAuditTrail) Audit = await audit.ForAsync(id);
         return Page();

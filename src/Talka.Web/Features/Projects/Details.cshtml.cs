@@ -17,7 +17,7 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService service,
         var viewer = await ViewerAsync();
         Project = await queries.GetAsync(viewer, id);
         if (Project is null) return viewer.ReadsEverything ? NotFound() : await DenyAsync();
-        Results = await results.ForAsync(id);
+        Results = await results.ForAsync(id, exact: Project.Access == Talka.Domain.Common.ProjectAccess.Full);
         if (viewer.CanSeeAuditTrail)
             Audit = await audit.ForAsync(Project.Agreement is { } a ? [id, a.Id] : [id]);
         return Page();

@@ -47,17 +47,19 @@ public static class ReportsModule
     public static byte[] Xlsx(ReportView view, Texts t)
     {
         var c = view.Content;
-        var rows = new List<IReadOnlyList<string?>>
+        var rows = new List<IReadOnlyList<object?>>
         {
-            new[] { t["Reports.Report"], t.Enum(c.Kind), $"{LtFormat.Date(c.PeriodStart)} – {LtFormat.Date(c.PeriodEnd)}" },
-            new[] { t["Field.Title"], c.Project, c.Organisation },
+            new object?[] { t["Reports.Report"], t.Enum(c.Kind), $"{LtFormat.Date(c.PeriodStart)} – {LtFormat.Date(c.PeriodEnd)}" },
+            new object?[] { t["Field.Title"], c.Project, c.Organisation },
         };
-        rows.AddRange(c.Figures.Select(f => (IReadOnlyList<string?>)[t["Reports.Figures"], t.Enum(f.Metric), LtFormat.Number(f.Value)]));
-        rows.AddRange(c.Events.Select(e => (IReadOnlyList<string?>)[t["Delivery.Events"], $"Nr. {e.Number} {e.Topic}", e.AcademicHours is { } h ? LtFormat.Number(h) : ""]));
-        rows.AddRange(c.Execution.Select(l => (IReadOnlyList<string?>)[t["Reports.Execution"], t.Enum(l.Category), $"{LtFormat.Eur(l.Spent)} / {LtFormat.Eur(l.Planned)}"]));
-        rows.AddRange(c.Expenses.Select(e => (IReadOnlyList<string?>)[t["Finance.Ledger"], $"{e.DocumentNumber} {e.Supplier}: {e.Content}", LtFormat.Eur(e.Amount)]));
-        rows.Add([t["Reports.ExpensesTotal"], "", LtFormat.Eur(c.ExpensesTotal)]);
-        rows.AddRange(c.Narratives.Select(n => (IReadOnlyList<string?>)[t["Reports.Narrative"], n.Activity, n.Text]));
+        rows.AddRange(c.Figures.Select(f => (IReadOnlyList<object?>)[t["Reports.Figures"], t.Enum(f.Metric), f.Value]));
+        rows.AddRange(c.Events.Select(e => (IReadOnlyList<object?>)[t["Delivery.Events"], $"Nr. {e.Number} {e.Topic}", e.AcademicHours]));
+        rows.AddRange(c.Execution.Select(l => (IReadOnlyList<object?>)
+            [t["Reports.Execution"], $"{t.Enum(l.Category)} ({t["Finance.Planned"].ToLowerInvariant()} {LtFormat.Eur(l.Planned)})", new SheetMoney(l.Spent)]));
+        rows.AddRange(c.Expenses.Select(e => (IReadOnlyList<object?>)
+            [t["Finance.Ledger"], $"{e.DocumentNumber} {e.Supplier}: {e.Content}", new SheetMoney(e.Amount)]));
+        rows.Add([t["Reports.ExpensesTotal"], "", new SheetMoney(c.ExpensesTotal)]);
+        rows.AddRange(c.Narratives.Select(n => (IReadOnlyList<object?>)[t["Reports.Narrative"], n.Activity, n.Text]));
         return SpreadsheetWriter.Xlsx([t["Reports.Section"], t["Reports.Line"], t["Reports.Value"]], rows, "Ataskaita");
     }
 }

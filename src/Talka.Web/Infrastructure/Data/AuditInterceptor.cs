@@ -15,6 +15,16 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     // Records whose parent is what a user sees on screen.
     private static readonly string[] RootKeys = ["ProjectId", "UmbrellaId", "FundingBodyId", "AgreementId", "ApplicationId"];
     private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+    /// <summary>
+    /// Personal data of the people a project works with: the audit log says that it changed, never what it was.
+    /// The log is kept longer and read more widely than the register, and a person's erasure must not leave copies in it.
+    /// </summary>
+    private static readonly Dictionary<string, HashSet<string>> Personal = new()
+    {
+        ["Participant"] = ["DisplayName", "PersonKey", "Organisation"],
+        ["Volunteer"] = ["Name"],
+    };
+    public const string Withheld = "•••";
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -46,7 +56,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             }
             // A bulk import records one summary entry of its own instead of one per row.
             if (settings.SummaryOnly) continue;
-            var changes = Changes(entry);
+            var changes = Changes(entry, Personal.GetValueOrDefault(entry.Metadata.ClrType.Name));
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
             var id = KeyOf(entry);
             entries.Add(new AuditEntry
@@ -64,7 +74,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         context.Set<AuditEntry>().AddRange(entries);
     }
 
-    private static Dictionary<string, object?[]> Changes(EntityEntry entry)
+    private static Dictionary<string, object?[]> Changes(EntityEntry entry, HashSet<string>? personal)
     {
         var changes = new Dictionary<string, object?[]>();
         var properties = entry.Properties.Concat(entry.ComplexProperties.SelectMany(c => c.Properties));
@@ -72,6 +82,17 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         {
             var name = property.Metadata.Name;
             if (Secret.Contains(name) || name == nameof(IVersioned.Version)) continue;
+            if (personal?.Contains(name) == true)
+            {
+                var changed = entry.State switch
+                {
+                    EntityState.Added => property.CurrentValue is not null,
+                    EntityState.Deleted => property.OriginalValue is not null,
+                    _ => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue),
+                };
+                if (changed) changes[name] = [Withheld, Withheld];
+                continue;
+            }
             switch (entry.State)
             {
                 case EntityState.Added when property.CurrentValue is not null:

@@ -120,6 +120,13 @@ public static class SpreadsheetReader
 
     // ---------------------------------------------------------------- CSV
 
+    /// <summary>
+    /// Takes back the apostrophe that <see cref="SpreadsheetWriter"/> puts before a cell starting with =, +, -, @, a tab or a
+    /// carriage return, so that an exported register imports as it was (the value stays text either way).
+    /// </summary>
+    private static string Unescape(string text) =>
+        text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? text[1..] : text;
+
     private static SheetTable ReadCsv(Stream content, long start, ReadOnlySpan<byte> head, int maxRows)
     {
         Encoding encoding;
@@ -210,7 +217,7 @@ public static class SpreadsheetReader
             var last = -1;
             for (var i = 0; i < count; i++)
             {
-                var text = (parser[i] ?? "").Trim();
+                var text = Unescape((parser[i] ?? "").Trim());
                 if (text.Length > 0)
                 {
                     cells[i] = new SheetCell(text);
@@ -492,149 +499,5 @@ public static class SpreadsheetReader
             throw new SpreadsheetException(FileTooManyRows, maxRows);
         }
         rows.Add(new SheetRow(number, cells));
-    }
-}
-
-public static class SpreadsheetWriter
-{
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
-
-    /// <summary>CSV as Lithuanian Excel opens it directly: UTF-8 with BOM, ';' delimiter, CRLF, quoting per RFC 4180.</summary>
-    public static byte[] Csv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        ArgumentNullException.ThrowIfNull(rows);
-
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, Utf8WithBom, 64 * 1024, leaveOpen: true) { NewLine = "\r\n" })
-        {
-            WriteCsvLine(writer, headers, headers.Count);
-            foreach (var row in rows)
-            {
-                CheckWidth(row, headers.Count);
-                WriteCsvLine(writer, row, headers.Count);
-            }
-        }
-        return stream.ToArray();
-    }
-
-    private static void WriteCsvLine(StreamWriter writer, IReadOnlyList<string?> values, int width)
-    {
-        for (var i = 0; i < width; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write(';');
-            }
-            var value = i < values.Count ? values[i] : null;
-            if (string.IsNullOrEmpty(value))
-            {
-                continue;
-            }
-            if (NeedsQuotes(value))
-            {
-                writer.Write('"');
-                writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-                writer.Write('"');
-            }
-            else
-            {
-                writer.Write(value);
-            }
-        }
-        writer.WriteLine();
-    }
-
-    private static bool NeedsQuotes(string value) =>
-        value.AsSpan().IndexOfAny(";\"\r\n") >= 0 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]);
-
-    /// <summary>XLSX with the headers as the first row; values are written as text (the caller formats numbers and dates).</summary>
-    public static byte[] Xlsx(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, string sheetName = "Duomenys")
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        ArgumentNullException.ThrowIfNull(rows);
-
-        var columns = Enumerable.Range(0, headers.Count).Select(ColumnName).ToArray();
-
-        Dictionary<string, object?> ToRow(IReadOnlyList<string?> values)
-        {
-            var row = new Dictionary<string, object?>(columns.Length);
-            for (var i = 0; i < columns.Length; i++)
-            {
-                row[columns[i]] = i < values.Count && !string.IsNullOrEmpty(values[i]) ? XmlSafe(values[i]!) : null;
-            }
-            return row;
-        }
-
-        IEnumerable<Dictionary<string, object?>> All()
-        {
-            yield return ToRow(headers);
-            foreach (var row in rows)
-            {
-                CheckWidth(row, headers.Count);
-                yield return ToRow(row);
-            }
-        }
-
-        using var stream = new MemoryStream();
-        // printHeader: false, because MiniExcel would print the dictionary keys; our first row is the headers.
-        stream.SaveAs(All(), printHeader: false, sheetName: SafeSheetName(sheetName));
-        return stream.ToArray();
-    }
-
-    private static void CheckWidth(IReadOnlyList<string?> row, int width)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        if (row.Count > width)
-        {
-            throw new ArgumentException($"A row has {row.Count} values for {width} headers.", nameof(row));
-        }
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + (n - 1) % 26) + name;
-        }
-        return name;
-    }
-
-    /// <summary>Drops the control characters XML 1.0 cannot carry (MiniExcel would write them as _xHHHH_, which reads back as nothing).</summary>
-    private static string XmlSafe(string value)
-    {
-        if (!value.AsSpan().ContainsAnyInRange('\0', '\x1F'))
-        {
-            return value;
-        }
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            if (c >= ' ' || c is '\t' or '\n' or '\r')
-            {
-                builder.Append(c);
-            }
-        }
-        return builder.ToString();
-    }
-
-    /// <summary>Excel's rules: at most 31 characters, none of []:*?/\, not starting or ending with an apostrophe.</summary>
-    private static string SafeSheetName(string? name)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in name ?? "")
-        {
-            if (c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\') && !char.IsControl(c))
-            {
-                builder.Append(c);
-            }
-        }
-        var safe = builder.ToString().Trim().Trim('\'');
-        if (safe.Length > 31)
-        {
-            safe = safe[..31];
-        }
-        return safe.Length == 0 ? "Duomenys" : safe;
     }
 }

@@ -5,24 +5,52 @@ using Talka.Web.Infrastructure.Localization;
 
 namespace Talka.Web.Infrastructure.Web;
 
-/// <summary>Runs a write: a broken rule becomes a field error, a stale version a conflict; nothing half-done is saved.</summary>
+/// <summary>
+/// Runs a write as one use case: in one transaction, so that nothing half-done is saved; a broken rule becomes a field
+/// error, a stale version a conflict. When two requests race for the same unique number (an event's number, a
+/// participant's code, an agreement number, a legal entity code), the loser's transaction is rolled back and the use case
+/// runs again from the start: a number allocated from the maximum then takes the next one, and a value typed by the user
+/// meets the service's own check and comes back as a field error. Never a 500.
+/// </summary>
 public sealed class Writes(TalkaDbContext db, Texts texts)
 {
+    private const int Attempts = 4;
+
     public async Task<Result<T>> Run<T>(Func<Task<Result<T>>> body)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await body();
-        }
-        catch (DomainException error)
-        {
-            db.ChangeTracker.Clear();
-            return Result<T>.From(error, texts);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Result<T>.Conflict(texts["Error.Concurrency"]);
+            // A use case inside another one (an import applying rows, say) joins the outer transaction.
+            var own = db.Database.CurrentTransaction is null;
+            await using var transaction = own ? await db.Database.BeginTransactionAsync() : null;
+            try
+            {
+                var result = await body();
+                if (transaction is not null)
+                {
+                    if (result.Ok) await transaction.CommitAsync();
+                    else await transaction.RollbackAsync();
+                }
+                if (!result.Ok) db.ChangeTracker.Clear();
+                return result;
+            }
+            catch (DomainException error)
+            {
+                db.ChangeTracker.Clear();
+                return Result<T>.From(error, texts);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return Result<T>.Conflict(texts["Error.Concurrency"]);
+            }
+            catch (DbUpdateException error) when (UniqueViolation.Is(error))
+            {
+                db.ChangeTracker.Clear();
+                if (!own) throw;
+                if (attempt < Attempts) continue;
+                return Result<T>.Invalid(new FieldError(UniqueViolation.Field(error) ?? "", texts["Error.Duplicate"]));
+            }
         }
     }
 

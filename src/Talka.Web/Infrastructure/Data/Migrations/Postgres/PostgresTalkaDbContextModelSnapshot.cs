@@ -861,6 +861,20 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Expenditure");
                 });
 
+            modelBuilder.Entity("Talka.Domain.Finance.ProjectBudget", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("Budgets", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1282,7 +1296,8 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
@@ -1293,15 +1308,18 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("RootId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -1311,6 +1329,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "Id");
+
+                    b.HasIndex("RootId", "Id");
 
                     b.ToTable("AuditEntries");
                 });
@@ -1644,6 +1666,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Talka.Domain.Finance.Expenditure", b =>
+                {
+                    b.HasOne("Talka.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Domain.Finance.ProjectBudget", b =>
                 {
                     b.HasOne("Talka.Domain.Projects.Project", null)
                         .WithMany()

@@ -852,6 +852,20 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Expenditure");
                 });
 
+            modelBuilder.Entity("Talka.Domain.Finance.ProjectBudget", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("Budgets", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1271,6 +1285,7 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Action")
                         .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("At")
@@ -1282,14 +1297,17 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("EntityId")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RootId")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -1300,6 +1318,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "Id");
+
+                    b.HasIndex("RootId", "Id");
 
                     b.ToTable("AuditEntries");
                 });
@@ -1633,6 +1655,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Talka.Domain.Finance.Expenditure", b =>
+                {
+                    b.HasOne("Talka.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Domain.Finance.ProjectBudget", b =>
                 {
                     b.HasOne("Talka.Domain.Projects.Project", null)
                         .WithMany()
