@@ -29,10 +29,21 @@ public static class Guard
         return trimmed;
     }
 
+    /// <summary>Above any grant or expense a programme could hold: a typing slip (or 1e20 from a client), not money.</summary>
+    public const decimal MaxAmount = 1_000_000_000m;
+
     public static decimal NonNegativeAmount(decimal value, string field)
     {
         if (value < 0) throw new DomainException("AmountNegative", field);
         if (decimal.Round(value, 2) != value) throw new DomainException("AmountCents", field);
+        if (value > MaxAmount) throw new DomainException("AmountTooLarge", field, MaxAmount);
         return value;
     }
+
+    /// <summary>An enum value that is one of its defined names (a client could send any integer the type can hold).</summary>
+    public static TEnum Defined<TEnum>(TEnum value, string field) where TEnum : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw new DomainException("ValueNotAllowed", field);
+
+    public static TEnum? Defined<TEnum>(TEnum? value, string field) where TEnum : struct, Enum =>
+        value is { } v ? Defined(v, field) : null;
 }

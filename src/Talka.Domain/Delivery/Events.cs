@@ -62,7 +62,7 @@ public sealed class Event : IVersioned
     {
         if (d.ActivityId is { } activityId && !activityIds.Contains(activityId)) throw new DomainException("UnknownRow", nameof(ActivityId));
         ActivityId = d.ActivityId;
-        Kind = d.Kind;
+        Kind = Guard.Defined(d.Kind, nameof(Kind));
         Topic = Guard.Required(d.Topic, nameof(Topic), 500);
         var dates = new DateRange(d.Start, d.End, nameof(End));
         if (!projectPeriod.Contains(dates.Start)) throw new DomainException("DateOutsideProject", nameof(Start), projectPeriod.Start, projectPeriod.End);
@@ -73,12 +73,13 @@ public sealed class Event : IVersioned
         Sessions = d.Sessions;
         if (d.HoursPerSession is { } hours && (hours <= 0 || hours > 24)) throw new DomainException("HoursPerSessionRange", nameof(HoursPerSession));
         HoursPerSession = d.HoursPerSession;
-        HourUnit = d.HourUnit;
+        HourUnit = Guard.Defined(d.HourUnit, nameof(HourUnit));
         Online = d.Online;
         Venue = Guard.Optional(d.Venue, nameof(Venue), 300);
         Municipality = Online || string.IsNullOrWhiteSpace(d.Municipality) ? null : Municipalities.Require(d.Municipality, nameof(Municipality));
         Trainers = Guard.Optional(d.Trainers, nameof(Trainers), 2000);
         if (d.Headcount is < 0) throw new DomainException("CountNegative", nameof(Headcount));
+        if (d.Headcount is > 10_000_000) throw new DomainException("CountTooLarge", nameof(Headcount));
         Headcount = d.Headcount;
         _targetGroups.RemoveAll(t => !d.TargetGroups.Contains(t.TargetGroup));
         foreach (var group in d.TargetGroups.Distinct().Where(g => _targetGroups.All(t => t.TargetGroup != g)))
@@ -100,7 +101,7 @@ public sealed class Event : IVersioned
 public sealed class EventTargetGroup
 {
     private EventTargetGroup() { }
-    internal EventTargetGroup(Guid eventId, TargetGroup group) { EventId = eventId; TargetGroup = group; }
+    internal EventTargetGroup(Guid eventId, TargetGroup group) { EventId = eventId; TargetGroup = Guard.Defined(group, "TargetGroups"); }
     public Guid EventId { get; private set; }
     public TargetGroup TargetGroup { get; private set; }
 }

@@ -55,12 +55,12 @@ public sealed class Participant : IVersioned
     {
         Code = Guard.Required(d.Code, nameof(Code), 50);
         DisplayName = Guard.Optional(d.DisplayName, nameof(DisplayName), 200);
-        Category = d.Category;
+        Category = Guard.Defined(d.Category, nameof(Category));
         Organisation = Guard.Optional(d.Organisation, nameof(Organisation), 300);
         Municipality = string.IsNullOrWhiteSpace(d.Municipality) ? null : Municipalities.Require(d.Municipality, nameof(Municipality));
-        Gender = d.Gender;
-        AgeBand = d.AgeBand;
-        TargetGroup = d.TargetGroup;
+        Gender = Guard.Defined(d.Gender, nameof(Gender));
+        AgeBand = Guard.Defined(d.AgeBand, nameof(AgeBand));
+        TargetGroup = Guard.Defined(d.TargetGroup, nameof(TargetGroup));
         Consent = d.Consent;
     }
 }
@@ -97,12 +97,14 @@ public sealed class Attendance
 {
     private Attendance() { }
 
+    /// <summary>More than any event could last: 10 000 sessions of 24 hours is the bound an event itself has.</summary>
+    public const decimal MaxHours = 240_000m;
+
     public Attendance(Guid eventId, Guid participantId, decimal? academicHours)
     {
-        if (academicHours is < 0) throw new DomainException("HoursNegative", "Hours");
         EventId = eventId;
         ParticipantId = participantId;
-        AcademicHours = academicHours;
+        AcademicHours = Checked(academicHours);
     }
 
     public Guid EventId { get; private set; }
@@ -110,9 +112,13 @@ public sealed class Attendance
     /// <summary>Hours attended in academic hours; null means the whole event.</summary>
     public decimal? AcademicHours { get; private set; }
 
-    public void SetHours(decimal? academicHours)
+    public void SetHours(decimal? academicHours) => AcademicHours = Checked(academicHours);
+
+    private static decimal? Checked(decimal? hours) => hours switch
     {
-        if (academicHours is < 0) throw new DomainException("HoursNegative", "Hours");
-        AcademicHours = academicHours;
-    }
+        < 0 => throw new DomainException("HoursNegative", "Hours"),
+        > MaxHours => throw new DomainException("HoursTooLarge", "Hours", (int)MaxHours),
+        { } h when decimal.Round(h, 2) != h => throw new DomainException("HoursPrecision", "Hours"),
+        _ => hours,
+    };
 }

@@ -100,7 +100,7 @@ public sealed class Deliverable : IVersioned
     public void Update(DateRange projectPeriod, DeliverableDetails d)
     {
         ActivityId = d.ActivityId;
-        Kind = d.Kind;
+        Kind = Guard.Defined(d.Kind, nameof(Kind));
         Title = Guard.Required(d.Title, nameof(Title), 500);
         if (d.Date is { } date && !projectPeriod.Contains(date)) throw new DomainException("DateOutsideProject", nameof(Date), projectPeriod.Start, projectPeriod.End);
         Date = d.Date;

@@ -18,7 +18,7 @@ public sealed class BudgetLine
     public BudgetLine(Guid projectId, BudgetLineInput input, int row)
     {
         ProjectId = projectId;
-        Category = input.Category;
+        Category = Guard.Defined(input.Category, $"Lines[{row}].Category");
         GrantAmount = Guard.NonNegativeAmount(input.GrantAmount, $"Lines[{row}].GrantAmount");
         OwnFunds = Guard.NonNegativeAmount(input.OwnFunds, $"Lines[{row}].OwnFunds");
     }
@@ -80,13 +80,13 @@ public sealed class Expenditure : IVersioned
 
     public void Update(DateRange projectPeriod, ExpenditureDetails d)
     {
-        DocumentType = d.DocumentType;
+        DocumentType = Guard.Defined(d.DocumentType, nameof(DocumentType));
         DocumentNumber = Guard.Required(d.DocumentNumber, nameof(DocumentNumber), 100);
         if (!projectPeriod.Contains(d.DocumentDate)) throw new DomainException("DateOutsideProject", nameof(DocumentDate), projectPeriod.Start, projectPeriod.End);
         DocumentDate = d.DocumentDate;
         Supplier = Guard.Required(d.Supplier, nameof(Supplier), 300);
         Content = Guard.Required(d.Content, nameof(Content), 1000);
-        Category = d.Category;
+        Category = Guard.Defined(d.Category, nameof(Category));
         if (d.Amount <= 0) throw new DomainException(d.Amount < 0 ? "AmountNegative" : "AmountZero", nameof(Amount));
         Amount = Guard.NonNegativeAmount(d.Amount, nameof(Amount));
         if (d.PaidOn is { } paid && paid < d.DocumentDate.AddYears(-1)) throw new DomainException("PaidLongBefore", nameof(PaidOn));

@@ -195,7 +195,7 @@ public sealed class Activity
     private Activity() { Title = ""; }
     internal Activity(Guid projectId, Guid objectiveId, ActivityKind kind, string title, string? description)
     {
-        Id = Guid.CreateVersion7(); ProjectId = projectId; ObjectiveId = objectiveId; Kind = kind; Title = title; Description = description;
+        Id = Guid.CreateVersion7(); ProjectId = projectId; ObjectiveId = objectiveId; Kind = Guard.Defined(kind, nameof(Kind)); Title = title; Description = description;
     }
     public Guid Id { get; private set; }
     public Guid ProjectId { get; private set; }
@@ -206,7 +206,7 @@ public sealed class Activity
     public string? Description { get; private set; }
     internal void Revise(Guid objectiveId, ActivityKind kind, string title, string? description, int position)
     {
-        ObjectiveId = objectiveId; Kind = kind; Title = title; Description = description; Position = position;
+        ObjectiveId = objectiveId; Kind = Guard.Defined(kind, nameof(Kind)); Title = title; Description = description; Position = position;
     }
 }
 
@@ -264,7 +264,7 @@ public sealed class ProjectMunicipality
 public sealed class ProjectTargetGroup
 {
     private ProjectTargetGroup() { }
-    internal ProjectTargetGroup(Guid projectId, TargetGroup group) { ProjectId = projectId; TargetGroup = group; }
+    internal ProjectTargetGroup(Guid projectId, TargetGroup group) { ProjectId = projectId; TargetGroup = Guard.Defined(group, "TargetGroups"); }
     public Guid ProjectId { get; private set; }
     public TargetGroup TargetGroup { get; private set; }
 }

@@ -15,6 +15,12 @@ public sealed partial class BadRequestHandler(Texts texts, IProblemDetailsServic
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (exception is not BadHttpRequestException bad) return false;
+        // The exception has left the localization middleware: answer in the language it chose for this request.
+        if (http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } culture)
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture.RequestCulture.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
+        }
         if (bad.StatusCode != StatusCodes.Status400BadRequest)
         {
             http.Response.StatusCode = bad.StatusCode;
@@ -49,44 +55,94 @@ public sealed partial class BadRequestHandler(Texts texts, IProblemDetailsServic
             if (MissingRequired().Match(text) is { Success: true } missing)
                 return (Join(field, missing.Groups[1].Value), texts["Error.Required"]);
             if (ConvertTarget().Match(text) is { Success: true } target)
-                return (field, ExpectedValue(target.Groups[1].Value));
+                return (field, Expected(FollowAny(FindType(target.Groups[1].Value), json.Path)));
             return (field, texts["Error.JsonMalformed"]);
         }
         if (bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
             || bad.Message.Contains("body was empty", StringComparison.OrdinalIgnoreCase))
             return ("$", texts["Error.BodyEmpty"]);
         if (ParameterBinding().Match(bad.Message) is { Success: true } parameter)
-            return (parameter.Groups[2].Value, ExpectedValue(parameter.Groups[1].Value));
+            return (parameter.Groups[2].Value, Expected(FindType(parameter.Groups[1].Value)));
         if (bad.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase))
             return ("$", texts["Error.ContentType"]);
         return ("$", texts["Error.JsonMalformed"]);
     }
 
-    private string ExpectedValue(string typeName)
+    /// <summary>
+    /// The reader names the object it was filling, which may be the body or a nested object: follow the path from the
+    /// body, or failing that, its last segments from the nested object.
+    /// </summary>
+    private static Type? FollowAny(Type? type, string? path)
     {
-        var name = typeName.Replace("System.Nullable`1[", "").Replace("?", "").Trim('[', ']', ' ').Split(',')[0];
-        var type = typeof(Talka.Domain.Common.Roles).Assembly.GetType(name);
-        if (type is { IsEnum: true }) return texts["Error.EnumInvalid", string.Join(", ", Enum.GetNames(type))];
-        return name switch
+        var segments = (path ?? "$").TrimStart('$').TrimStart('.').Split('.');
+        for (var skip = 0; skip < segments.Length; skip++)
         {
-            "System.DateOnly" or "DateOnly" or "System.DateTime" or "System.DateTimeOffset" => texts["Error.DateInvalid"],
-            "System.Guid" or "Guid" => texts["Error.IdInvalid"],
-            "System.Boolean" or "bool" => texts["Error.BooleanInvalid"],
-            _ when name.StartsWith("System.Decimal", StringComparison.Ordinal) || name.StartsWith("System.Int", StringComparison.Ordinal)
-                || name is "decimal" or "int" or "long" or "System.Double" => texts["Error.NumberOutOfRange"],
-            _ => texts["Error.JsonMalformed"],
-        };
+            if (Follow(type, "$." + string.Join('.', segments.Skip(skip))) is { } found) return found;
+        }
+        return type;
     }
 
+    /// <summary>The type a JSON path leads to from the type the reader was filling ("$.targetGroups[0]" → TargetGroup).</summary>
+    private static Type? Follow(Type? type, string? path)
+    {
+        if (type is null || string.IsNullOrEmpty(path) || path == "$" || type.IsEnum) return type;
+        foreach (var segment in path.TrimStart('$').TrimStart('.').Split('.'))
+        {
+            var name = segment.Split('[')[0];
+            if (name.Length > 0)
+            {
+                var property = type.GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance
+                    | System.Reflection.BindingFlags.IgnoreCase);
+                if (property is null) return null;
+                type = property.PropertyType;
+            }
+            for (var i = 0; i < segment.Count(c => c == '[') && type is not null; i++) type = ElementOf(type);
+            if (type is null) return null;
+        }
+        return type;
+    }
+
+    private static Type? ElementOf(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0];
+
+    private static Type? FindType(string name)
+    {
+        name = name.Replace("?", "").Trim();
+        if (name.StartsWith("System.Nullable`1[", StringComparison.Ordinal)) name = name["System.Nullable`1[".Length..].TrimEnd(']');
+        return Type.GetType(name) ?? typeof(Talka.Domain.Common.Roles).Assembly.GetType(name) ?? typeof(BadRequestHandler).Assembly.GetType(name)
+            ?? name switch { "int" => typeof(int), "decimal" => typeof(decimal), "bool" => typeof(bool), "Guid" => typeof(Guid),
+                "DateOnly" => typeof(DateOnly), _ => null };
+    }
+
+    private string Expected(Type? type)
+    {
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        if (type is { IsEnum: true }) return texts["Error.EnumInvalid", string.Join(", ", Enum.GetNames(type))];
+        if (type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset)) return texts["Error.DateInvalid"];
+        if (type == typeof(Guid)) return texts["Error.IdInvalid"];
+        if (type == typeof(bool)) return texts["Error.BooleanInvalid"];
+        if (type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double)) return texts["Error.NumberOutOfRange"];
+        return texts["Error.JsonMalformed"];
+    }
+
+    /// <summary>
+    /// "$.lines[0].amount" → "Lines[0].Amount": fields are named as the domain's own errors name them (C# member names),
+    /// so that a client finds every error of a field under one key. The whole body is "$".
+    /// </summary>
     private static string FieldOf(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        string.IsNullOrEmpty(path) || path == "$" ? "$" : Pascal(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$'));
+
+    private static string Pascal(string path) =>
+        string.Join('.', path.Split('.').Select(s => s.Length > 0 ? char.ToUpperInvariant(s[0]) + s[1..] : s));
 
     private static string Join(string parent, string child)
     {
-        var camel = child.Length > 0 ? char.ToLowerInvariant(child[0]) + child[1..] : child;
-        if (parent == "$") return camel;
+        var name = Pascal(child);
+        if (parent == "$") return name;
         // The reader's path may already end at the property.
-        return parent.EndsWith(camel, StringComparison.OrdinalIgnoreCase) ? parent : $"{parent}.{camel}";
+        return parent.EndsWith(name, StringComparison.OrdinalIgnoreCase) ? parent : $"{parent}.{name}";
     }
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]

@@ -69,7 +69,8 @@ public static class InputContract
             if (property.GetIndexParameters().Length > 0 || !property.CanRead) continue;
             var propertyType = property.PropertyType;
             if (!IsCollection(propertyType) && propertyType.Namespace?.StartsWith("Talka.", StringComparison.Ordinal) != true) continue;
-            var name = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            // Field names as the domain's own errors name them (C# member names, "Lines[0].Category").
+            var name = property.Name;
             Walk(property.GetValue(value), new NullabilityInfoContext().Create(property), path.Length == 0 ? name : $"{path}.{name}", errors, texts, depth + 1);
         }
     }

@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Talka.Web.Tests;
+
+/// <summary>Builds a project of Šeimos santykių institutas (member B) under a 2022 call, through the API as the funder would.</summary>
+public static class TestProjects
+{
+    public const string Organisation = "Šeimos santykių institutas";
+
+    public static async Task<Guid> CreateAsync(TalkaFactory factory, string title, decimal? granted = 50_000m, bool published = false)
+    {
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var call = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/calls?year=2022"))[0].GetProperty("id").GetGuid();
+        var organisation = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == Organisation).Select(o => o.Id).SingleAsync());
+        var created = await admin.PostAsJsonAsync("/api/v1/projects", new { callId = call, organisationId = organisation, title, start = "2022-01-01", end = "2022-12-31" });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        if (granted is { } amount)
+            (await admin.PutAsJsonAsync($"/api/v1/projects/{id}/agreement",
+                new { number = $"T-{id.ToString("N")[^12..]}", periodStart = "2022-01-01", periodEnd = "2022-12-31", grantedAmount = amount })).EnsureSuccessStatusCode();
+        if (published) (await admin.PutAsJsonAsync($"/api/v1/projects/{id}/published", new { published = true })).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    public static async Task<Guid> IdOf(this HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
