@@ -14,7 +14,7 @@ namespace Talka.Web.Infrastructure.Web;
 /// </summary>
 public sealed class Writes(TalkaDbContext db, Texts texts)
 {
-    private const int Attempts = 4;
+    private const int Attempts = 8;
 
     public async Task<Result<T>> Run<T>(Func<Task<Result<T>>> body)
     {
@@ -48,7 +48,12 @@ public sealed class Writes(TalkaDbContext db, Texts texts)
             {
                 db.ChangeTracker.Clear();
                 if (!own) throw;
-                if (attempt < Attempts) continue;
+                if (attempt < Attempts)
+                {
+                    // A short, growing, jittered pause, so that racers do not meet again in step.
+                    await Task.Delay(Random.Shared.Next(2, 12) * attempt);
+                    continue;
+                }
                 return Result<T>.Invalid(new FieldError(UniqueViolation.Field(error) ?? "", texts["Error.Duplicate"]));
             }
         }
