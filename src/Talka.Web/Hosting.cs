@@ -40,6 +40,8 @@ public static class Hosting
         var texts = new Texts();
         services.AddSingleton(texts);
         services.AddScoped<ViewerAccessor>();
+        services.AddScoped<ProjectPermissions>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<Writes>();
         services.AddScoped<AuditQueries>();
 

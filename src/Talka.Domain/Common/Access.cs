@@ -11,6 +11,23 @@ public static class Roles
 
 public enum ProjectAccess { None, Public, Full }
 
+/// <summary>What one may ask to do with a project and its records.</summary>
+public enum ProjectOperation
+{
+    /// <summary>See the project's public fields (published projects, for everyone).</summary>
+    ReadPublic,
+    /// <summary>See everything: the plan's internal fields, delivery records, budget, ledger, reports, files.</summary>
+    Read,
+    /// <summary>Change the plan and the records: the organisation's members and funder admins.</summary>
+    Change,
+    /// <summary>Enter or change the agreement.</summary>
+    ManageAgreement,
+    /// <summary>Publish or unpublish.</summary>
+    Publish,
+    /// <summary>Return or approve a submitted report.</summary>
+    Review,
+}
+
 /// <summary>
 /// Who is asking, and what each record lets them do. Every page and endpoint asks these questions per record.
 /// - A funder admin reads and changes everything.
@@ -38,6 +55,18 @@ public sealed record Viewer(string? UserId, string? Email, IReadOnlySet<string> 
         : ProjectAccess.None;
 
     public bool CanEditProjectPlan(Guid organisationId) => IsFunderAdmin || IsMemberOf(organisationId);
+
+    /// <summary>The one rule for every per-project question; the web's authorization handler asks it.</summary>
+    public bool May(ProjectOperation operation, Guid organisationId, bool isPublished) => operation switch
+    {
+        ProjectOperation.ReadPublic => AccessToProject(organisationId, isPublished) != ProjectAccess.None,
+        ProjectOperation.Read => AccessToProject(organisationId, isPublished) == ProjectAccess.Full,
+        ProjectOperation.Change => CanEditProjectPlan(organisationId),
+        ProjectOperation.ManageAgreement => CanManageAgreements,
+        ProjectOperation.Publish => CanPublishProjects,
+        ProjectOperation.Review => IsFunderAdmin,
+        _ => false,
+    };
     public bool CanCreateProject => IsFunderAdmin;
     public bool CanManageAgreements => IsFunderAdmin;
     public bool CanPublishProjects => IsFunderAdmin;

@@ -14,22 +14,26 @@ public sealed record ProjectContext(Project Project, ReportingRules Rules, bool 
 }
 
 /// <summary>
-/// Decides per project whether the viewer may read or change its delivery records (events, participants, attendance,
-/// volunteers, deliverables, files). These are never public: they name people. The organisation's members and funder
-/// admins change them; auditors read them.
+/// Loads the project a request is about, once per request, with what the user may do with its records (events,
+/// participants, attendance, volunteers, deliverables, budget, ledger, reports, files). These are never public: they
+/// name people. The decisions come from the one authorization handler (<see cref="ProjectAuthorizationHandler"/>).
 /// </summary>
-public sealed class ProjectGate(TalkaDbContext db, ViewerAccessor viewers)
+public sealed class ProjectGate(TalkaDbContext db, ProjectPermissions permissions)
 {
+    // A page that checks the project and then calls a service that checks it again reads it once.
+    private readonly Dictionary<Guid, ProjectContext?> _loaded = [];
+
     public async Task<ProjectContext?> FindAsync(Guid projectId, CancellationToken ct = default)
     {
+        if (_loaded.TryGetValue(projectId, out var known)) return known;
         var project = await db.Projects.AsNoTracking().Include(p => p.Activities).SingleOrDefaultAsync(p => p.Id == projectId, ct);
-        if (project is null) return null;
-        var viewer = await viewers.GetAsync(ct);
-        var full = viewer.AccessToProject(project.OrganisationId, project.IsPublished) == ProjectAccess.Full;
+        if (project is null) return _loaded[projectId] = null;
+        var read = await permissions.MayAsync(ProjectOperation.Read, project.OrganisationId, project.IsPublished);
+        var change = read && await permissions.MayAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished);
         var rules = await db.Calls.AsNoTracking().Where(c => c.Id == project.CallId)
             .Select(c => new ReportingRules(c.Rules.MinutesPerAcademicHour, c.Rules.HalfYearlyReportThreshold, c.Rules.ReallocationThresholdPercent))
             .SingleAsync(ct);
-        return new ProjectContext(project, rules, full, full && viewer.CanEditProjectPlan(project.OrganisationId));
+        return _loaded[projectId] = new ProjectContext(project, rules, read, change);
     }
 
     /// <summary>Null when the viewer may read; otherwise the outcome to answer (not found hides what the viewer may not see).</summary>

@@ -6,6 +6,7 @@ using Talka.Domain.Common;
 using Talka.Domain.Projects;
 using Talka.Web.Features.Organisations;
 using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features.Projects;
 
@@ -35,7 +36,7 @@ public sealed record ProjectView(
     ProjectAccess Access, bool CanEditPlan, bool CanManageAgreement, bool CanPublish, int Version);
 
 /// <summary>Reads of projects: full records for those they belong to, public fields of published projects for everyone.</summary>
-public sealed class ProjectQueries(TalkaDbContext db)
+public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permissions)
 {
     public const int PageSize = 50;
 
@@ -99,7 +100,7 @@ public sealed class ProjectQueries(TalkaDbContext db)
             .Include(x => x.Partners).Include(x => x.Municipalities).Include(x => x.TargetGroups)
             .SingleOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return null;
-        var access = viewer.AccessToProject(p.OrganisationId, p.IsPublished);
+        var access = await permissions.AccessAsync(p.OrganisationId, p.IsPublished);
         if (access == ProjectAccess.None) return null;
         var full = access == ProjectAccess.Full;
 
@@ -129,6 +130,8 @@ public sealed class ProjectQueries(TalkaDbContext db)
             p.Municipalities.Select(m => m.Municipality).Order().ToList(),
             p.Partners.Select(x => new PartnerView(x.OrganisationId, partnerNames[x.OrganisationId], x.Role)).OrderBy(x => x.Name).ToList(),
             p.Indicators.OrderBy(i => i.Position).Select(i => new IndicatorView(i.Id, i.Name, i.Unit, i.Target, i.Metric)).ToList(),
-            access, viewer.CanEditProjectPlan(p.OrganisationId), viewer.CanManageAgreements, viewer.CanPublishProjects, p.Version);
+            access, await permissions.MayAsync(ProjectOperation.Change, p.OrganisationId, p.IsPublished),
+            await permissions.MayAsync(ProjectOperation.ManageAgreement, p.OrganisationId, p.IsPublished),
+            await permissions.MayAsync(ProjectOperation.Publish, p.OrganisationId, p.IsPublished), p.Version);
     }
 }

@@ -23,7 +23,7 @@ public sealed record AgreementInput(
     string? Number, DateOnly? SignedOn, DateOnly? PeriodStart, DateOnly? PeriodEnd, decimal? GrantedAmount,
     IReadOnlyList<AgreementFundingLine>? Funding, int Version = 0);
 
-public sealed class ProjectService(TalkaDbContext db, ViewerAccessor viewers, Writes writes)
+public sealed class ProjectService(TalkaDbContext db, ViewerAccessor viewers, ProjectPermissions permissions, Writes writes)
 {
     public Task<Result<Guid>> CreateAsync(ProjectCreateInput input, CancellationToken ct = default) => writes.Run(async () =>
     {
@@ -43,15 +43,13 @@ public sealed class ProjectService(TalkaDbContext db, ViewerAccessor viewers, Wr
 
     public Task<Result<int>> RevisePlanAsync(Guid id, PlanEditInput input, CancellationToken ct = default) => writes.Run(async () =>
     {
-        var viewer = await viewers.GetAsync(ct);
         var project = await db.Projects.AsSplitQuery()
             .Include(x => x.Objectives).Include(x => x.Activities).Include(x => x.Indicators)
             .Include(x => x.Partners).Include(x => x.Municipalities).Include(x => x.TargetGroups)
             .SingleOrDefaultAsync(x => x.Id == id, ct);
         if (project is null) return Result<int>.NotFound();
-        if (!viewer.CanEditProjectPlan(project.OrganisationId))
-            return viewer.AccessToProject(project.OrganisationId, project.IsPublished) == ProjectAccess.None
-                ? Result<int>.NotFound() : Result<int>.Forbidden();
+        if (await permissions.RefusalAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished) is { } refusal)
+            return new Result<int>(refusal, default, []);
         writes.ExpectVersion(project, input.Version);
         project.RevisePlan(input.ToPlan());
         if (input.PartnerIds is { } partnerIds)
@@ -67,11 +65,10 @@ public sealed class ProjectService(TalkaDbContext db, ViewerAccessor viewers, Wr
 
     public Task<Result<Guid>> SaveAgreementAsync(Guid projectId, AgreementInput input, CancellationToken ct = default) => writes.Run(async () =>
     {
-        var viewer = await viewers.GetAsync(ct);
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, ct);
-        if (project is null || viewer.AccessToProject(project.OrganisationId, project.IsPublished) == ProjectAccess.None)
-            return Result<Guid>.NotFound();
-        if (!viewer.CanManageAgreements) return Result<Guid>.Forbidden();
+        if (project is null) return Result<Guid>.NotFound();
+        if (await permissions.RefusalAsync(ProjectOperation.ManageAgreement, project.OrganisationId, project.IsPublished) is { } refusal)
+            return new Result<Guid>(refusal, default, []);
         var call = await db.Calls.SingleAsync(c => c.Id == project.CallId, ct);
         // An agreement entered through Talka states its number and amount (old transcribed ones may not).
         var number = Guard.Required(input.Number, nameof(input.Number), 100);
@@ -100,11 +97,10 @@ public sealed class ProjectService(TalkaDbContext db, ViewerAccessor viewers, Wr
 
     public Task<Result<bool>> SetPublishedAsync(Guid id, bool published, CancellationToken ct = default) => writes.Run(async () =>
     {
-        var viewer = await viewers.GetAsync(ct);
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (project is null || viewer.AccessToProject(project.OrganisationId, project.IsPublished) == ProjectAccess.None)
-            return Result<bool>.NotFound();
-        if (!viewer.CanPublishProjects) return Result<bool>.Forbidden();
+        if (project is null) return Result<bool>.NotFound();
+        if (await permissions.RefusalAsync(ProjectOperation.Publish, project.OrganisationId, project.IsPublished) is { } refusal)
+            return new Result<bool>(refusal, default, []);
         if (published) project.Publish(); else project.Unpublish();
         await db.SaveChangesAsync(ct);
         return Result<bool>.Success(project.IsPublished);

@@ -74,7 +74,7 @@ public sealed record ReportView(ReportRow Report, ReportContent Content, int? Sh
 /// Reports: owed by schedule, pre-filled from the records, frozen when submitted, reviewed by the funder. The organisation's
 /// members write and submit; funder admins return or approve; auditors read. Nobody changes an approved report.
 /// </summary>
-public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, DeliveryQueries delivery, Finance.FinanceService finance,
+public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, ProjectPermissions permissions, DeliveryQueries delivery, Finance.FinanceService finance,
     Writes writes, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -141,7 +141,9 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
         var viewer = await viewers.GetAsync(ct);
         var row = (await RowsAsync(db.Set<Report>().Where(r => r.Id == reportId), ct)).Single();
         return new ReportView(row, content, shown?.Number, versions, report.Comments.OrderBy(c => c.At).ToList(),
-            context!.CanWrite && report.IsEditable, viewer.IsFunderAdmin && report.Status == ReportStatus.Submitted, report.Version);
+            context!.CanWrite && report.IsEditable,
+            report.Status == ReportStatus.Submitted && await permissions.MayAsync(ProjectOperation.Review, context.Project.OrganisationId, context.Project.IsPublished),
+            report.Version);
     }
 
     /// <summary>The report's content, pre-filled from the records of its period as they are now.</summary>
@@ -227,7 +229,8 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
                 .SingleOrDefaultAsync(r => r.Id == reportId && r.ProjectId == projectId, ct);
             if (report is null) return Result<bool>.NotFound();
             // Reviewing (write: false) is the funder's; who may act is decided before the version is compared.
-            if (!write && !(await viewers.GetAsync(ct)).IsFunderAdmin) return Result<bool>.Forbidden();
+            if (!write && !await permissions.MayAsync(ProjectOperation.Review, context!.Project.OrganisationId, context.Project.IsPublished))
+                return Result<bool>.Forbidden();
             writes.ExpectVersion(report, version);
             return await action(context!, report);
         });
