@@ -33,6 +33,7 @@ public static class Hosting
     {
         var services = builder.Services;
         builder.AddTalkaDatabase();
+        builder.AddRequestLimits();
         services.AddHttpContextAccessor();
         // Lithuanian letters go into pages as they are, not as &#x...; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -102,6 +103,9 @@ public static class Hosting
 
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(options => options.RootDirectory = "/Features")
+            // Validation runs on the server; without client validation the summary has no hidden inline-styled item,
+            // which the Content-Security-Policy would block.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddMvcOptions(options =>
             {
                 // Values that cannot even be read (a date typed as "31.12", say) get a message in the user's language too.
@@ -177,6 +181,7 @@ public static class Hosting
         {
             pages.UseExceptionHandler("/error");
             pages.UseStatusCodePagesWithReExecute("/status/{0}");
+            pages.UseRequestLimits(app.Configuration);
         });
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Demo") && !app.Environment.IsEnvironment("Testing"))
             app.UseHsts();

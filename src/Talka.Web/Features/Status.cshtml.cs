@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Talka.Web.Features;
 
 [AllowAnonymous, IgnoreAntiforgeryToken]
-public sealed class StatusModel : PageModel
+public sealed class StatusModel(IConfiguration configuration) : PageModel
 {
+    public IConfiguration Configuration => configuration;
     public int Code { get; private set; }
-    public void OnGet(int code) => Code = code;
-    public void OnPost(int code) => Code = code;
+    // The code is read from the route, not bound: binding would read the form of a re-executed POST, which may be the
+    // very body that was too large.
+    public void OnGet() => Code = int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : 0;
+    public void OnPost() => OnGet();
 }
