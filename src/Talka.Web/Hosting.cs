@@ -103,9 +103,6 @@ public static class Hosting
 
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddRazorPages(options => options.RootDirectory = "/Features")
-            // Validation runs on the server; without client validation the summary has no hidden inline-styled item,
-            // which the Content-Security-Policy would block.
-            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddMvcOptions(options =>
             {
                 // Values that cannot even be read (a date typed as "31.12", say) get a message in the user's language too.
@@ -134,12 +131,11 @@ public static class Hosting
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "Talka API";
-            document.Info.Description = "Grant programmes, calls, organisations and projects. Log in at /api/v1/auth/login and send the accessToken as a Bearer token.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) => TalkaOpenApi.DescribeDocument(document, builder.Configuration["Talka:PublicUrl"]));
+            options.AddOperationTransformer<TalkaOpenApi>();
+        });
 
         services.AddProgrammes();
         services.AddOrganisations();

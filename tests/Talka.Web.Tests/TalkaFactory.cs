@@ -44,6 +44,7 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Talka:Demo", "true");
+        builder.UseSetting("Talka:PublicUrl", "https://talka.test");
         builder.UseSetting("Talka:Database:Provider", _postgresDatabase is null ? Database.Sqlite : Database.Postgres);
         builder.UseSetting("ConnectionStrings:Talka", _connectionString);
         builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>());
@@ -112,10 +113,20 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    /// <summary>An API client with a bearer token from POST /api/v1/auth/login.</summary>
+    private OpenApiContract? _contract;
+
+    /// <summary>The app's own OpenAPI document, read once.</summary>
+    public async Task<OpenApiContract> ContractAsync() =>
+        _contract ??= new OpenApiContract(await CreateClient().GetStringAsync("/openapi/v1.json"));
+
+    /// <summary>
+    /// An API client with a bearer token from POST /api/v1/auth/login. Every JSON answer it receives is checked against the
+    /// OpenAPI document (<see cref="ContractCheckingHandler"/>): a body the document does not describe fails the request.
+    /// </summary>
     public async Task<HttpClient> ApiAsAsync(string? email)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = ClientOptions.BaseAddress });
+        var contract = await ContractAsync();
+        var client = CreateDefaultClient(ClientOptions.BaseAddress, new ContractCheckingHandler(() => contract));
         if (email is null) return client;
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
         response.EnsureSuccessStatusCode();

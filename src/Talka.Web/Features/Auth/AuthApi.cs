@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Talka.Web.Infrastructure.Identity;
 using Talka.Web.Infrastructure.Localization;
+using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features.Auth;
 
@@ -30,13 +31,15 @@ public static class AuthApi
                     // The bearer token handler has written the token response.
                     return Results.Empty;
             }
-        }).AllowAnonymous().WithTags("Auth");
+        }).AllowAnonymous().WithTags("Auth")
+            .Returns<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>("Log in and get a bearer token")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // Ends every session of the user: the new security stamp refuses each bearer token and cookie issued before it.
         api.MapPost("/auth/logout", async (HttpContext http, UserManager<TalkaUser> users) =>
         {
             if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
             return Results.NoContent();
-        }).RequireAuthorization().WithTags("Auth");
+        }).RequireAuthorization().WithTags("Auth").ReturnsNothing("Log out everywhere: every token and cookie of the user ends");
     }
 }

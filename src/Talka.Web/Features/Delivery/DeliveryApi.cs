@@ -9,6 +9,12 @@ namespace Talka.Web.Features.Delivery;
 public sealed record ManualActualInput(decimal Value, string? Evidence);
 
 public sealed record FigureDto(Metric Metric, decimal Value, IReadOnlyList<Part> Parts);
+/// <summary>An event with who attended it.</summary>
+public sealed record EventDetail(EventRow Event, IReadOnlyList<AttendanceRow> Attendance);
+
+/// <summary>How many records a list replaced.</summary>
+public sealed record SavedCount(int Count);
+
 public sealed record IndicatorsDto(Guid ProjectId, IReadOnlyList<FigureDto> Figures, int EventsWithoutDuration, IReadOnlyList<IndicatorRow> Planned);
 
 public static class DeliveryApi
@@ -18,35 +24,48 @@ public static class DeliveryApi
         var group = api.MapGroup("/projects/{projectId:guid}").WithTags("Delivery").RequireAuthorization();
 
         group.MapGet("/events", (Guid projectId, EventKind? kind, string? quarter, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
-            Read(projectId, gate, t, ct, async c => Results.Ok(await q.EventsAsync(c, new EventFilter(kind, quarter), ct))));
+            Read(projectId, gate, t, ct, async c => Results.Ok(await q.EventsAsync(c, new EventFilter(kind, quarter), ct))))
+            .Returns<IReadOnlyList<EventRow>>("List the project's events");
         group.MapGet("/events/{eventId:guid}", (Guid projectId, Guid eventId, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
             Read(projectId, gate, t, ct, async c => await q.EventAsync(c, eventId, ct) is { } e
-                ? Results.Ok(new { Event = e, Attendance = await q.AttendanceAsync(eventId, ct) }) : ApiResults.NotFound(t)));
+                ? Results.Ok(new EventDetail(e, await q.AttendanceAsync(eventId, ct))) : ApiResults.NotFound(t)))
+            .Returns<EventDetail>("Get an event with its attendance");
         group.MapPost("/events", async (Guid projectId, EventInput input, DeliveryService s, Texts t, CancellationToken ct) =>
-            (await s.SaveEventAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/events/{id}", new { id })));
+            (await s.SaveEventAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/events/{id}", new CreatedId(id))))
+            .ReturnsCreated("Record an event");
         group.MapPut("/events/{eventId:guid}", async (Guid projectId, Guid eventId, EventInput input, DeliveryService s, Texts t, CancellationToken ct) =>
-            (await s.SaveEventAsync(projectId, eventId, input, ct)).ToHttp(t, _ => Results.NoContent()));
+            (await s.SaveEventAsync(projectId, eventId, input, ct)).ToHttp(t, _ => Results.NoContent()))
+            .ReturnsNothing("Change an event");
         group.MapPut("/events/{eventId:guid}/attendance", async (Guid projectId, Guid eventId, AttendanceInput input, DeliveryService s, Texts t, CancellationToken ct) =>
-            (await s.SetAttendanceAsync(projectId, eventId, input, ct)).ToHttp(t, count => Results.Ok(new { count })));
+            (await s.SetAttendanceAsync(projectId, eventId, input, ct)).ToHttp(t, count => Results.Ok(new SavedCount(count))))
+            .Returns<SavedCount>("Replace who attended an event");
 
         group.MapGet("/participants", (Guid projectId, [AsParameters] ParticipantQuery query, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
-            Read(projectId, gate, t, ct, async c => Results.Ok(await q.ParticipantsAsync(c, query.ToFilter(), ct))));
+            Read(projectId, gate, t, ct, async c => Results.Ok(await q.ParticipantsAsync(c, query.ToFilter(), ct))))
+            .Returns<IReadOnlyList<ParticipantRow>>("List the project's participants, filtered");
         group.MapPost("/participants", async (Guid projectId, ParticipantInput input, DeliveryService s, Texts t, CancellationToken ct) =>
-            (await s.SaveParticipantAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/participants/{id}", new { id })));
+            (await s.SaveParticipantAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/participants/{id}", new CreatedId(id))))
+            .ReturnsCreated("Register a participant");
         group.MapPut("/participants/{participantId:guid}", async (Guid projectId, Guid participantId, ParticipantInput input, DeliveryService s, Texts t, CancellationToken ct) =>
-            (await s.SaveParticipantAsync(projectId, participantId, input, ct)).ToHttp(t, _ => Results.NoContent()));
+            (await s.SaveParticipantAsync(projectId, participantId, input, ct)).ToHttp(t, _ => Results.NoContent()))
+            .ReturnsNothing("Change a participant");
 
         group.MapGet("/volunteers", (Guid projectId, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
-            Read(projectId, gate, t, ct, async c => Results.Ok(await q.VolunteersAsync(c, ct))));
+            Read(projectId, gate, t, ct, async c => Results.Ok(await q.VolunteersAsync(c, ct))))
+            .Returns<IReadOnlyList<VolunteerRow>>("List the project's volunteers");
         group.MapPost("/volunteers", async (Guid projectId, VolunteerInput input, DeliveryService s, Texts t, CancellationToken ct) =>
-            (await s.SaveVolunteerAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/volunteers/{id}", new { id })));
+            (await s.SaveVolunteerAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/volunteers/{id}", new CreatedId(id))))
+            .ReturnsCreated("Register a volunteer");
         group.MapPost("/volunteers/{volunteerId:guid}/hours", async (Guid projectId, Guid volunteerId, VolunteerHoursInput input, DeliveryService s, Texts t, CancellationToken ct) =>
-            (await s.LogVolunteerHoursAsync(projectId, volunteerId, input, ct)).ToHttp(t, id => Results.Ok(new { id })));
+            (await s.LogVolunteerHoursAsync(projectId, volunteerId, input, ct)).ToHttp(t, id => Results.Ok(new CreatedId(id))))
+            .Returns<CreatedId>("Log a volunteer's hours");
 
         group.MapGet("/deliverables", (Guid projectId, DeliverableKind? kind, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
-            Read(projectId, gate, t, ct, async c => Results.Ok(await q.DeliverablesAsync(c, kind, ct))));
+            Read(projectId, gate, t, ct, async c => Results.Ok(await q.DeliverablesAsync(c, kind, ct))))
+            .Returns<IReadOnlyList<DeliverableRow>>("List the project's deliverables");
         group.MapPost("/deliverables", async (Guid projectId, DeliverableInput input, DeliveryService s, Texts t, CancellationToken ct) =>
-            (await s.SaveDeliverableAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/deliverables/{id}", new { id })));
+            (await s.SaveDeliverableAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/deliverables/{id}", new CreatedId(id))))
+            .ReturnsCreated("Record a deliverable");
 
         group.MapGet("/indicators", (Guid projectId, ProjectGate gate, IndicatorQueries q, Texts t, CancellationToken ct) =>
             Read(projectId, gate, t, ct, async c =>
@@ -54,9 +73,11 @@ public static class DeliveryApi
                 var report = await q.ForAsync(c, ct);
                 return Results.Ok(new IndicatorsDto(projectId, report.Computed.Figures.Select(f => new FigureDto(f.Metric, f.Value, f.Parts)).ToList(),
                     report.Computed.EventsWithoutDuration, report.Planned));
-            }));
+            }))
+            .Returns<IndicatorsDto>("The indicators computed from the records, with the plan's targets");
         group.MapPut("/indicators/{indicatorId:guid}/manual", async (Guid projectId, Guid indicatorId, ManualActualInput input, DeliveryService s, Texts t, CancellationToken ct) =>
-            (await s.RecordManualActualAsync(projectId, indicatorId, input.Value, input.Evidence, ct)).ToHttp(t, _ => Results.NoContent()));
+            (await s.RecordManualActualAsync(projectId, indicatorId, input.Value, input.Evidence, ct)).ToHttp(t, _ => Results.NoContent()))
+            .ReturnsNothing("Record the actual value of a manual indicator");
     }
 
     private static async Task<IResult> Read(Guid projectId, ProjectGate gate, Texts t, CancellationToken ct, Func<ProjectContext, Task<IResult>> read)

@@ -95,18 +95,21 @@ public static class EvidenceApi
     {
         var group = api.MapGroup("/projects/{projectId:guid}/files").WithTags("Evidence files").RequireAuthorization();
         group.MapGet("/", async (Guid projectId, ProjectGate gate, EvidenceService s, Texts t, CancellationToken ct) =>
-            await gate.FindAsync(projectId, ct) is { CanRead: true } context ? Results.Ok(await s.ListAsync(context, ct: ct)) : ApiResults.NotFound(t));
+            await gate.FindAsync(projectId, ct) is { CanRead: true } context ? Results.Ok(await s.ListAsync(context, ct: ct)) : ApiResults.NotFound(t))
+            .Returns<IReadOnlyList<EvidenceRow>>("List the project's evidence files");
         group.MapPost("/", async (Guid projectId, IFormFile file, EvidenceOwner? owner, Guid? ownerId, EvidenceService s, Texts t, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
             return (await s.UploadAsync(projectId, owner ?? EvidenceOwner.Project, ownerId, stream, file.FileName, file.Length, ct))
-                .ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/files/{id}", new { id }));
-        }).DisableAntiforgery();
+                .ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/files/{id}", new CreatedId(id)));
+        }).DisableAntiforgery().ReturnsCreated("Upload an evidence file (PDF, PNG, JPEG, XLSX, DOCX; checked by its structure; up to 10 MB)");
         group.MapGet("/{fileId:guid}", async (Guid projectId, Guid fileId, EvidenceService s, Texts t, HttpContext http, CancellationToken ct) =>
             (await s.DownloadAsync(projectId, fileId, ct)).ToHttp(t, f =>
             {
                 http.Response.Headers.XContentTypeOptions = "nosniff";
                 return Results.File(f.Path, f.ContentType, f.FileName);
-            }));
+            }))
+            .ReturnsFile("Download an evidence file", "application/pdf", "image/png", "image/jpeg", ApiDocs.Xlsx,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
 }

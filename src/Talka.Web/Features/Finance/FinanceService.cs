@@ -57,6 +57,9 @@ public sealed record ExpenditureInput(DocumentType DocumentType, string? Documen
 }
 
 /// <param name="Version">The budget's version the lines were made from: 0 for a project with no budget yet.</param>
+/// <summary>How many budget lines were saved.</summary>
+public sealed record BudgetSaved(int Lines);
+
 public sealed record BudgetInput(IReadOnlyList<BudgetLineInput>? Lines, int Version = 0);
 
 public sealed record ExpenditureRow(Guid Id, DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content,
@@ -161,14 +164,19 @@ public static class FinanceModule
     {
         var group = api.MapGroup("/projects/{projectId:guid}").WithTags("Budget and expenditures").RequireAuthorization();
         group.MapGet("/finance", async (Guid projectId, DateOnly? asOf, FinanceService s, Texts t, CancellationToken ct) =>
-            await s.ViewAsync(projectId, asOf, ct) is { } view ? Results.Ok(view) : ApiResults.NotFound(t));
+            await s.ViewAsync(projectId, asOf, ct) is { } view ? Results.Ok(view) : ApiResults.NotFound(t))
+            .Returns<FinanceView>("The budget, the ledger and the execution as of a day");
         group.MapPut("/budget", async (Guid projectId, BudgetInput input, FinanceService s, Texts t, CancellationToken ct) =>
-            (await s.SaveBudgetAsync(projectId, input, ct)).ToHttp(t, count => Results.Ok(new { lines = count })));
+            (await s.SaveBudgetAsync(projectId, input, ct)).ToHttp(t, count => Results.Ok(new BudgetSaved(count))))
+            .Returns<BudgetSaved>("Replace the budget's lines");
         group.MapPost("/expenditures", async (Guid projectId, ExpenditureInput input, FinanceService s, Texts t, CancellationToken ct) =>
-            (await s.SaveExpenditureAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/expenditures/{id}", new { id })));
+            (await s.SaveExpenditureAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/expenditures/{id}", new CreatedId(id))))
+            .ReturnsCreated("Enter an expense in the ledger");
         group.MapPut("/expenditures/{expenditureId:guid}", async (Guid projectId, Guid expenditureId, ExpenditureInput input, FinanceService s, Texts t, CancellationToken ct) =>
-            (await s.SaveExpenditureAsync(projectId, expenditureId, input, ct)).ToHttp(t, _ => Results.NoContent()));
+            (await s.SaveExpenditureAsync(projectId, expenditureId, input, ct)).ToHttp(t, _ => Results.NoContent()))
+            .ReturnsNothing("Change an expense");
         group.MapGet("/expenditures/export", async (Guid projectId, string? format, FinanceService s, Texts t, CancellationToken ct) =>
-            (await s.LedgerAsync(projectId, format ?? "csv", ct)).ToHttp(t, f => Results.File(f.Content, f.ContentType, f.FileName)));
+            (await s.LedgerAsync(projectId, format ?? "csv", ct)).ToHttp(t, f => Results.File(f.Content, f.ContentType, f.FileName)))
+            .ReturnsFile("The ledger as CSV (;, decimal comma) or XLSX", "text/csv", ApiDocs.Xlsx);
     }
 }

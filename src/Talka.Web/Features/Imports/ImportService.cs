@@ -52,14 +52,15 @@ public sealed class ImportJobs
         _jobs.TryGetValue(id, out var job) && job.ProjectId == projectId && job.UserId == userId ? job : null;
 }
 
+/// <param name="Mapping">Each field read from the file, with the column it is read from; a field not listed is not read.</param>
 public sealed record ImportStatus(Guid Id, string FileName, ImportState State, int Processed, int Total, int Rows, int NewParticipants, int ExistingParticipants,
-    int NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors, int ErrorCount, IReadOnlyDictionary<ImportField, string?> Mapping,
+    int NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors, int ErrorCount, IReadOnlyDictionary<ImportField, string> Mapping,
     string? Failure, string? Encoding, char? Delimiter, string Format)
 {
     public static ImportStatus Of(ImportJob job) => new(job.Id, job.FileName, job.State, job.Processed, job.Total, job.Plan.Rows,
         job.Plan.NewParticipants.Count, job.Plan.ExistingParticipants, job.Plan.NewAttendances.Count, job.Plan.ExistingAttendances,
         job.Plan.Errors.Take(200).ToList(), job.Plan.Errors.Count,
-        job.Mapping.ToDictionary(m => m.Key, m => m.Value >= 0 && m.Value < job.Table.Headers.Count ? job.Table.Headers[m.Value] : null),
+        job.Mapping.Where(m => m.Value >= 0 && m.Value < job.Table.Headers.Count).ToDictionary(m => m.Key, m => job.Table.Headers[m.Value]),
         job.Failure, job.Table.Encoding, job.Table.Delimiter, job.Table.Format);
 }
 

@@ -15,16 +15,21 @@ public static class ImportsApi
         {
             await using var stream = file.OpenReadStream();
             return (await s.UploadAsync(projectId, stream, file.FileName, file.Length, ct)).ToHttp(t, status => Results.Ok(status));
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().Returns<ImportStatus>("Upload a spreadsheet of participants and attendance: read, mapped and checked");
         group.MapPut("/imports/{importId:guid}/mapping", async (Guid projectId, Guid importId, MappingInput input, ImportService s, Texts t, CancellationToken ct) =>
-            (await s.RemapAsync(projectId, importId, input.Mapping, ct)).ToHttp(t, status => Results.Ok(status)));
+            (await s.RemapAsync(projectId, importId, input.Mapping, ct)).ToHttp(t, status => Results.Ok(status)))
+            .Returns<ImportStatus>("Change which column holds which field, and check again");
         group.MapPost("/imports/{importId:guid}/apply", async (Guid projectId, Guid importId, ImportService s, Texts t, CancellationToken ct) =>
-            (await s.StartAsync(projectId, importId, ct)).ToHttp(t, status => Results.Accepted($"/api/v1/projects/{projectId}/imports/{importId}", status)));
+            (await s.StartAsync(projectId, importId, ct)).ToHttp(t, status => Results.Accepted($"/api/v1/projects/{projectId}/imports/{importId}", status)))
+            .Returns<ImportStatus>("Apply a checked import: all rows or none, in the background", StatusCodes.Status202Accepted);
         group.MapGet("/imports/{importId:guid}", async (Guid projectId, Guid importId, ImportService s, Texts t, CancellationToken ct) =>
-            (await s.StatusAsync(projectId, importId, ct)).ToHttp(t, status => Results.Ok(status)));
+            (await s.StatusAsync(projectId, importId, ct)).ToHttp(t, status => Results.Ok(status)))
+            .Returns<ImportStatus>("An import's progress");
         group.MapGet("/participants/export", async (Guid projectId, string? format, ImportService s, Texts t, CancellationToken ct) =>
-            (await s.ExportAsync(projectId, format ?? "csv", ct)).ToHttp(t, f => Results.File(f.Content, f.ContentType, f.FileName)));
+            (await s.ExportAsync(projectId, format ?? "csv", ct)).ToHttp(t, f => Results.File(f.Content, f.ContentType, f.FileName)))
+            .ReturnsFile("The participant register with attendance, as CSV (;, decimal comma) or XLSX", "text/csv", ApiDocs.Xlsx);
         group.MapGet("/import-template", async (Guid projectId, string? format, ImportService s, Texts t, CancellationToken ct) =>
-            (await s.TemplateAsync(projectId, format ?? "xlsx", ct)).ToHttp(t, f => Results.File(f.Content, f.ContentType, f.FileName)));
+            (await s.TemplateAsync(projectId, format ?? "xlsx", ct)).ToHttp(t, f => Results.File(f.Content, f.ContentType, f.FileName)))
+            .ReturnsFile("The import template, as XLSX or CSV", ApiDocs.Xlsx, "text/csv");
     }
 }

@@ -10,6 +10,7 @@ using Talka.Domain.Projects;
 using Talka.Web.Features.Delivery;
 using Talka.Web.Infrastructure.Data;
 using Talka.Web.Infrastructure.Spreadsheets;
+using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features.OpenData;
 
@@ -227,10 +228,13 @@ public static class OpenDataModule
     {
         var group = app.MapGroup("/open-data").WithTags("Open data").AllowAnonymous();
         group.MapGet("/360giving.json", async (OpenDataService s, CancellationToken ct) =>
-            Results.Text(await s.ThreeSixtyGivingAsync(ct), "application/json", Encoding.UTF8));
+            Results.Text(await s.ThreeSixtyGivingAsync(ct), "application/json", Encoding.UTF8))
+            .ReturnsFile("Published grants in the 360Giving 1.4 standard", "application/json");
         group.MapGet("/grants.csv", async (OpenDataService s, CancellationToken ct) =>
-            Results.File(await s.GrantsCsvAsync(ct), "text/csv; charset=utf-8", "grants.csv"));
+            Results.File(await s.GrantsCsvAsync(ct), "text/csv; charset=utf-8", "grants.csv"))
+            .ReturnsFile("Published grants as CSV (comma, decimal point, UTF-8)", "text/csv");
         group.MapGet("/iati.xml", async (OpenDataService s, CancellationToken ct) =>
-            Results.Text(await s.IatiAsync(ct), "application/xml", Encoding.UTF8));
+            Results.Text(await s.IatiAsync(ct), "application/xml", Encoding.UTF8))
+            .ReturnsFile("Published projects as IATI 2.03 activities with their results", "application/xml");
     }
 }

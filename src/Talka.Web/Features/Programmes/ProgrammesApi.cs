@@ -8,27 +8,32 @@ public static class ProgrammesApi
     public static void MapProgrammesApi(this RouteGroupBuilder api)
     {
         var programmes = api.MapGroup("/programmes").WithTags("Programmes");
-        programmes.MapGet("/", (ProgrammeQueries q, CancellationToken ct) => q.ListAsync(ct)).AllowAnonymous();
+        programmes.MapGet("/", (ProgrammeQueries q, CancellationToken ct) => q.ListAsync(ct)).AllowAnonymous()
+            .WithSummary("List the programmes with their calls");
         programmes.MapGet("/{id:guid}", async (Guid id, ProgrammeQueries q, Texts t, CancellationToken ct) =>
-            await q.GetAsync(id, ct) is { } p ? Results.Ok(p) : ApiResults.NotFound(t)).AllowAnonymous();
+            await q.GetAsync(id, ct) is { } p ? Results.Ok(p) : ApiResults.NotFound(t)).AllowAnonymous()
+            .Returns<ProgrammeRow>("Get a programme");
         programmes.MapGet("/{id:guid}/reach", async (Guid id, int? year, ProgrammeQueries q, Delivery.ReachQueries reach, Texts t, CancellationToken ct) =>
-            await q.GetAsync(id, ct) is null ? ApiResults.NotFound(t) : Results.Ok(await reach.ForProgrammeAsync(id, year, ct))).AllowAnonymous();
+            await q.GetAsync(id, ct) is null ? ApiResults.NotFound(t) : Results.Ok(await reach.ForProgrammeAsync(id, year, ct))).AllowAnonymous()
+            .Returns<Delivery.ProgrammeReach>("How many different people a programme reached, from published projects");
         programmes.MapPost("/", async (ProgrammeInput input, ProgrammeService s, Texts t, CancellationToken ct) =>
-            (await s.SaveProgrammeAsync(null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/programmes/{id}", new { id })))
-            .RequireAuthorization();
+            (await s.SaveProgrammeAsync(null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/programmes/{id}", new CreatedId(id))))
+            .RequireAuthorization().ReturnsCreated("Create a programme");
         programmes.MapPut("/{id:guid}", async (Guid id, ProgrammeInput input, ProgrammeService s, Texts t, CancellationToken ct) =>
             (await s.SaveProgrammeAsync(id, input, ct)).ToHttp(t, _ => Results.NoContent()))
-            .RequireAuthorization();
+            .RequireAuthorization().ReturnsNothing("Change a programme");
 
         var calls = api.MapGroup("/calls").WithTags("Calls");
-        calls.MapGet("/", (int? year, ProgrammeQueries q, CancellationToken ct) => q.CallsAsync(year, ct)).AllowAnonymous();
+        calls.MapGet("/", (int? year, ProgrammeQueries q, CancellationToken ct) => q.CallsAsync(year, ct)).AllowAnonymous()
+            .WithSummary("List the calls, of a year if given");
         calls.MapGet("/{id:guid}", async (Guid id, ProgrammeQueries q, Texts t, CancellationToken ct) =>
-            await q.GetCallAsync(id, ct) is { } c ? Results.Ok(c) : ApiResults.NotFound(t)).AllowAnonymous();
+            await q.GetCallAsync(id, ct) is { } c ? Results.Ok(c) : ApiResults.NotFound(t)).AllowAnonymous()
+            .Returns<CallView>("Get a call with its rules");
         calls.MapPost("/", async (CallInput input, ProgrammeService s, Texts t, CancellationToken ct) =>
-            (await s.SaveCallAsync(null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/calls/{id}", new { id })))
-            .RequireAuthorization();
+            (await s.SaveCallAsync(null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/calls/{id}", new CreatedId(id))))
+            .RequireAuthorization().ReturnsCreated("Create a call");
         calls.MapPut("/{id:guid}", async (Guid id, CallInput input, ProgrammeService s, Texts t, CancellationToken ct) =>
             (await s.SaveCallAsync(id, input, ct)).ToHttp(t, _ => Results.NoContent()))
-            .RequireAuthorization();
+            .RequireAuthorization().ReturnsNothing("Change a call");
     }
 }

@@ -5,6 +5,12 @@ namespace Talka.Web.Features.Projects;
 
 public sealed record PublishInput(bool Published);
 
+/// <summary>The plan's version after a save.</summary>
+public sealed record PlanVersion(int Version);
+
+/// <summary>Whether the project is published after the change.</summary>
+public sealed record PublishedState(bool Published);
+
 public static class ProjectsApi
 {
     public static void MapProjectsApi(this RouteGroupBuilder api)
@@ -13,21 +19,21 @@ public static class ProjectsApi
         group.MapGet("/", async (Guid? programmeId, int? year, Guid? organisationId, string? municipality, int? page,
                 ProjectQueries q, ViewerAccessor v, CancellationToken ct) =>
             await q.ListAsync(await v.GetAsync(ct), new ProjectFilter(programmeId, year, organisationId, municipality, page ?? 1), ct))
-            .AllowAnonymous();
+            .AllowAnonymous().WithSummary("List the projects the user may see, published ones for everyone");
         group.MapGet("/{id:guid}", async (Guid id, ProjectQueries q, ViewerAccessor v, Texts t, CancellationToken ct) =>
             await q.GetAsync(await v.GetAsync(ct), id, ct) is { } p ? Results.Ok(p) : ApiResults.NotFound(t))
-            .AllowAnonymous();
+            .AllowAnonymous().Returns<ProjectView>("Get a project: its public fields, or all of it for those who may read it");
         group.MapPost("/", async (ProjectCreateInput input, ProjectService s, Texts t, CancellationToken ct) =>
-            (await s.CreateAsync(input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{id}", new { id })))
-            .RequireAuthorization();
+            (await s.CreateAsync(input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{id}", new CreatedId(id))))
+            .RequireAuthorization().ReturnsCreated("Enter a funded project");
         group.MapPut("/{id:guid}/plan", async (Guid id, PlanEditInput input, ProjectService s, Texts t, CancellationToken ct) =>
-            (await s.RevisePlanAsync(id, input, ct)).ToHttp(t, version => Results.Ok(new { version })))
-            .RequireAuthorization();
+            (await s.RevisePlanAsync(id, input, ct)).ToHttp(t, version => Results.Ok(new PlanVersion(version))))
+            .RequireAuthorization().Returns<PlanVersion>("Revise the project's plan");
         group.MapPut("/{id:guid}/agreement", async (Guid id, AgreementInput input, ProjectService s, Texts t, CancellationToken ct) =>
-            (await s.SaveAgreementAsync(id, input, ct)).ToHttp(t, agreementId => Results.Ok(new { id = agreementId })))
-            .RequireAuthorization();
+            (await s.SaveAgreementAsync(id, input, ct)).ToHttp(t, agreementId => Results.Ok(new CreatedId(agreementId))))
+            .RequireAuthorization().Returns<CreatedId>("Enter or change the project's agreement");
         group.MapPut("/{id:guid}/published", async (Guid id, PublishInput input, ProjectService s, Texts t, CancellationToken ct) =>
-            (await s.SetPublishedAsync(id, input.Published, ct)).ToHttp(t, published => Results.Ok(new { published })))
-            .RequireAuthorization();
+            (await s.SetPublishedAsync(id, input.Published, ct)).ToHttp(t, published => Results.Ok(new PublishedState(published))))
+            .RequireAuthorization().Returns<PublishedState>("Publish or unpublish the project");
     }
 }

@@ -19,28 +19,37 @@ public static class ReportsModule
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/reports/queue", async (ReportService s, Texts t, CancellationToken ct) =>
-            await s.QueueAsync(ct) is { } queue ? Results.Ok(queue) : ApiResults.Forbidden(t)).RequireAuthorization().WithTags("Reports");
+            await s.QueueAsync(ct) is { } queue ? Results.Ok(queue) : ApiResults.Forbidden(t)).RequireAuthorization().WithTags("Reports")
+            .Returns<IReadOnlyList<ReportRow>>("The funder's queue: reports awaiting review, overdue and due soon");
         var group = api.MapGroup("/projects/{projectId:guid}/reports").WithTags("Reports").RequireAuthorization();
         group.MapGet("/", async (Guid projectId, ReportService s, Texts t, CancellationToken ct) =>
-            await s.ForProjectAsync(projectId, ct) is { } rows ? Results.Ok(rows) : ApiResults.NotFound(t));
+            await s.ForProjectAsync(projectId, ct) is { } rows ? Results.Ok(rows) : ApiResults.NotFound(t))
+            .Returns<IReadOnlyList<ReportRow>>("The project's reports as scheduled");
         group.MapGet("/{reportId:guid}", async (Guid projectId, Guid reportId, int? version, ReportService s, Texts t, CancellationToken ct) =>
-            await s.ViewAsync(projectId, reportId, version, ct) is { } view ? Results.Ok(view) : ApiResults.NotFound(t));
+            await s.ViewAsync(projectId, reportId, version, ct) is { } view ? Results.Ok(view) : ApiResults.NotFound(t))
+            .Returns<ReportView>("A report: its live pre-fill, or a frozen version");
         group.MapPut("/{reportId:guid}/narratives", async (Guid projectId, Guid reportId, NarrativesInput input, ReportService s, Texts t, CancellationToken ct) =>
-            (await s.SaveNarrativesAsync(projectId, reportId, input.Narratives ?? [], input.Version, ct)).ToHttp(t, _ => Results.NoContent()));
+            (await s.SaveNarrativesAsync(projectId, reportId, input.Narratives ?? [], input.Version, ct)).ToHttp(t, _ => Results.NoContent()))
+            .ReturnsNothing("Save a report's narratives");
         group.MapPost("/{reportId:guid}/submit", async (Guid projectId, Guid reportId, VersionInput input, ReportService s, Texts t, CancellationToken ct) =>
-            (await s.SubmitAsync(projectId, reportId, input.Version, ct)).ToHttp(t, _ => Results.NoContent()));
+            (await s.SubmitAsync(projectId, reportId, input.Version, ct)).ToHttp(t, _ => Results.NoContent()))
+            .ReturnsNothing("Submit a report: its content is frozen as a version");
         group.MapPost("/{reportId:guid}/return", async (Guid projectId, Guid reportId, ReturnInput input, ReportService s, Texts t, CancellationToken ct) =>
-            (await s.ReturnAsync(projectId, reportId, input.Comments ?? [], input.Version, ct)).ToHttp(t, _ => Results.NoContent()));
+            (await s.ReturnAsync(projectId, reportId, input.Comments ?? [], input.Version, ct)).ToHttp(t, _ => Results.NoContent()))
+            .ReturnsNothing("Return a submitted report with comments");
         group.MapPost("/{reportId:guid}/approve", async (Guid projectId, Guid reportId, VersionInput input, ReportService s, Texts t, CancellationToken ct) =>
-            (await s.ApproveAsync(projectId, reportId, input.Version, ct)).ToHttp(t, _ => Results.NoContent()));
+            (await s.ApproveAsync(projectId, reportId, input.Version, ct)).ToHttp(t, _ => Results.NoContent()))
+            .ReturnsNothing("Approve a submitted report");
         group.MapGet("/{reportId:guid}/pdf", async (Guid projectId, Guid reportId, int? version, ReportService s, ReportPdf pdf, Texts t, CancellationToken ct) =>
             await s.ViewAsync(projectId, reportId, version, ct) is { } view
                 ? Results.File(await pdf.RenderAsync(view, ct), "application/pdf", $"ataskaita-{view.Report.PeriodStart:yyyy-MM-dd}.pdf")
-                : ApiResults.NotFound(t));
+                : ApiResults.NotFound(t))
+            .ReturnsFile("A report as PDF", "application/pdf");
         group.MapGet("/{reportId:guid}/xlsx", async (Guid projectId, Guid reportId, int? version, ReportService s, Texts t, CancellationToken ct) =>
             await s.ViewAsync(projectId, reportId, version, ct) is { } view
-                ? Results.File(Xlsx(view, t), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"ataskaita-{view.Report.PeriodStart:yyyy-MM-dd}.xlsx")
-                : ApiResults.NotFound(t));
+                ? Results.File(Xlsx(view, t), ApiDocs.Xlsx, $"ataskaita-{view.Report.PeriodStart:yyyy-MM-dd}.xlsx")
+                : ApiResults.NotFound(t))
+            .ReturnsFile("A report as XLSX, with the same numbers as the page", ApiDocs.Xlsx);
     }
 
     /// <summary>The report's figures and lists as one sheet: section, line, value — the same numbers as the page.</summary>
