@@ -23,7 +23,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# 2. npm packages for the browser tests (axe-core), from the lock file.
+# 2. npm packages for the tests (axe-core, ajv, Redocly CLI), from the lock file.
 echo "== npm ci (browser test tools)"
 npm ci --prefix tests/Talka.BrowserTests --no-audit --no-fund --loglevel=error >/dev/null
 ./scripts/frontend.sh
