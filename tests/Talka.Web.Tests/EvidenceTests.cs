@@ -71,6 +71,8 @@ public sealed class EvidenceTests(TalkaFactory factory) : IClassFixture<TalkaFac
     {
         // "%PDF-" and then a Windows program: the first bytes say PDF, the structure does not.
         { "priedas.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n").Concat(new byte[] { 0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00 }).Concat(new byte[4000]).ToArray() },
+        // Arrays nested ten thousand deep: enough to overflow a parser's stack, which no catch survives.
+        { "gilus.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n" + new string('[', 10_000) + new string(']', 10_000) + "\nendobj\n%%EOF\n") },
         // A PDF cut off after its header and first object.
         { "nukirsta.pdf", TestFiles.Pdf()[..60] },
         // A PNG signature and header with no image data.

@@ -133,6 +133,28 @@ public sealed class InputContractTests(TalkaFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
+    public async Task A_required_property_left_out_is_refused_by_name()
+    {
+        var id = await TestProjects.CreateAsync(factory, "Įvesties sutartis: trūkstamas laukas");
+        var api = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var eventId = await (await SendAsync(api, HttpMethod.Post, $"/api/v1/projects/{id}/events", Event)).IdOf();
+        Assert.Equal("Šis laukas privalomas.",
+            await FieldErrorAsync(await SendAsync(api, HttpMethod.Put, $"/api/v1/projects/{id}/events/{eventId}/attendance", """{"version":0}"""), "Marks"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/projects?year=0")]
+    [InlineData("/api/v1/calls?year=10000")]
+    public async Task A_year_out_of_any_range_is_a_validation_problem_not_a_crash(string url)
+    {
+        var api = await factory.ApiAsAsync(null);
+        Assert.Equal("Metai turi būti nuo 1990 iki 2100.", await FieldErrorAsync(await api.GetAsync(url), "year"));
+        var page = await factory.Browser().GetAsync("/projects?year=0");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("Metai turi būti nuo 1990 iki 2100.", Html.FieldError(await page.Content.ReadAsStringAsync(), "Year"));
+    }
+
+    [Fact]
     public async Task An_unknown_property_is_refused_by_name_instead_of_being_dropped()
     {
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);

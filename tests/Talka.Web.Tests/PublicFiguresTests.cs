@@ -78,6 +78,14 @@ public sealed class PublicFiguresTests(TalkaFactory factory) : IClassFixture<Tal
         // The project's own public page withholds the event's small count too.
         Assert.Contains("Mokymai Ignalinoje 2022-06-01 – 2022-06-01 1 2 < 5", Html.Text(await factory.Browser().GetStringAsync($"/projects/details/{project}")));
 
+        // Where the whole programme holds fewer than five persons, the reach totals are withheld too.
+        var reach = await (await factory.ApiAsAsync(null)).GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}/reach");
+        var exactReach = await (await factory.ApiAsAsync(TalkaFactory.Admin)).GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}/reach");
+        if (exactReach.GetProperty("projectParticipantsSum").GetInt32() is > 0 and < 5)
+            Assert.Equal(JsonValueKind.Null, reach.GetProperty("projectParticipantsSum").ValueKind);
+        else
+            Assert.Equal(exactReach.GetProperty("projectParticipantsSum").GetInt32(), reach.GetProperty("projectParticipantsSum").GetInt32());
+
         var funder = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync($"/programmes/details/{programme}"));
         Assert.Contains("Ignalinos r. 3", funder);
         Assert.Contains("Jūs matote tikslius skaičius", funder);

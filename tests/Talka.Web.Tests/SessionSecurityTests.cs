@@ -67,6 +67,13 @@ public sealed class SessionSecurityTests(CountingHasherFactory factory) : IClass
         Assert.True(slowed.Headers.Contains("Retry-After"));
     }
 
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("::ffff:198.51.100.20", "198.51.100.20")]
+    public void An_ipv6_address_counts_by_its_64_network(string address, string key) =>
+        Assert.Equal(key, LoginService.Network(IPAddress.Parse(address)));
+
     [Fact]
     public async Task An_unknown_email_gets_the_same_answer_as_a_wrong_password_after_the_same_password_check()
     {

@@ -16,9 +16,10 @@ public sealed record DisclosedCell<TKey>(TKey Key, int? Count, CellDisclosure Di
 
 /// <summary>
 /// Small-cell suppression for public breakdowns of persons. A cell of 1 to 4 persons would let anyone who knows the
-/// group single a person out, so the public sees "&lt; 5" instead. Where exactly one cell of a breakdown is below the
-/// threshold, the next smallest cell is hidden too (complementary suppression): otherwise the total, which is public,
-/// minus the shown cells would give the small one back. Empty cells (0) reveal nobody and stay as they are.
+/// group single a person out, so the public sees "&lt; 5" instead. The total of a breakdown is public, so the total minus
+/// the shown cells gives the hidden ones together: more cells are hidden (the smallest first, complementary suppression)
+/// until at least two are hidden and together they hold at least five persons. Empty cells (0) reveal nobody and stay.
+/// A total that is itself below five is withheld too (<see cref="Public"/>).
 /// </summary>
 public static class SmallCells
 {
@@ -28,20 +29,21 @@ public static class SmallCells
     {
         ArgumentNullException.ThrowIfNull(cells);
         var list = cells.ToList();
-        var small = list.Count(c => c.Count is > 0 and < Threshold);
-        var complementary = -1;
-        if (small == 1)
+        var hidden = list.Select(c => c.Count is > 0 and < Threshold).ToArray();
+        if (hidden.Any(h => h))
         {
-            // The smallest cell that would otherwise be shown; ties go to the first, so the result is stable.
-            var candidates = list.Select((c, i) => (c.Count, Index: i)).Where(c => c.Count >= Threshold).ToList();
-            if (candidates.Count > 0) complementary = candidates.MinBy(c => c.Count).Index;
+            // The smallest shown cells are hidden next; ties go to the first, so the result is stable.
+            var candidates = new Queue<int>(list.Select((c, i) => (c.Count, Index: i)).Where(c => c.Count >= Threshold)
+                .OrderBy(c => c.Count).ThenBy(c => c.Index).Select(c => c.Index));
+            while ((hidden.Count(h => h) < 2 || list.Where((_, i) => hidden[i]).Sum(c => c.Count) < Threshold) && candidates.Count > 0)
+                hidden[candidates.Dequeue()] = true;
         }
         return list.Select((c, i) =>
             c.Count is > 0 and < Threshold ? new DisclosedCell<TKey>(c.Key, null, CellDisclosure.BelowThreshold)
-            : i == complementary ? new DisclosedCell<TKey>(c.Key, null, CellDisclosure.Complementary)
+            : hidden[i] ? new DisclosedCell<TKey>(c.Key, null, CellDisclosure.Complementary)
             : new DisclosedCell<TKey>(c.Key, c.Count, CellDisclosure.Shown)).ToList();
     }
 
-    /// <summary>A single public count (one event's participants, say), where no total gives it back.</summary>
+    /// <summary>A single public count (a total, or one event's participants): withheld when it is 1 to 4.</summary>
     public static int? Public(int count) => count is > 0 and < Threshold ? null : count;
 }

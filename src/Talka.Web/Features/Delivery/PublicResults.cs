@@ -12,7 +12,13 @@ public sealed record PublicEvent(EventKind Kind, string Topic, DateOnly Start, D
 public sealed record PublicDeliverable(DeliverableKind Kind, string Title, DateOnly? Date, string? PresentedTo);
 
 /// <summary>What the public sees of a published project's work: figures and lists computed from the records, with no person in them.</summary>
-public sealed record PublicResults(IndicatorSet Figures, IReadOnlyList<PublicEvent> Events, IReadOnlyList<PublicDeliverable> Deliverables, string PublicityLine);
+/// <param name="Exact">False for visitors: counts of 1 to 4 persons are then shown as "&lt; 5".</param>
+public sealed record PublicResults(IndicatorSet Figures, IReadOnlyList<PublicEvent> Events, IReadOnlyList<PublicDeliverable> Deliverables, string PublicityLine,
+    bool Exact)
+{
+    /// <summary>Distinct participants as the viewer may see them; null where withheld.</summary>
+    public int? Participants => Exact ? (int)Figures[Metric.DistinctParticipants].Value : SmallCells.Public((int)Figures[Metric.DistinctParticipants].Value);
+}
 
 public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries delivery)
 {
@@ -29,6 +35,6 @@ public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries deli
             .Select(e => new PublicEvent(e.Kind, e.Topic, e.Start, e.End, e.Sessions, e.AcademicHours,
                 exact ? e.Attendances : SmallCells.Public(e.Attendances), e.Headcount)).ToList();
         var deliverables = (await delivery.DeliverablesAsync(context, null, ct)).Select(d => new PublicDeliverable(d.Kind, d.Title, d.Date, d.PresentedTo)).ToList();
-        return new PublicResults(figures, events, deliverables, call.PublicityLine);
+        return new PublicResults(figures, events, deliverables, call.PublicityLine, exact);
     }
 }

@@ -9,7 +9,8 @@ namespace Talka.Web.Features.Delivery;
 /// <param name="DistinctPersons">Persons across the programme's projects, each counted once through the keyed hash.</param>
 /// <param name="ProjectParticipantsSum">The projects' distinct participants added up: what counting project by project would say.</param>
 /// <param name="WithoutKey">Participants with no personal identifier: each counts once on their own.</param>
-public sealed record ProgrammeReach(Guid ProgrammeId, int? Year, int Projects, int DistinctPersons, int ProjectParticipantsSum, int WithoutKey, int Headcount);
+/// <remarks>Counts of persons are null where 1 to 4 are withheld from the public (<see cref="SmallCells.Public"/>).</remarks>
+public sealed record ProgrammeReach(Guid ProgrammeId, int? Year, int Projects, int? DistinctPersons, int? ProjectParticipantsSum, int? WithoutKey, int Headcount);
 
 /// <summary>One bar of a chart. <see cref="Value"/> is null where a small cell is withheld from the public.</summary>
 public sealed record ChartPoint(string Key, decimal? Value, CellDisclosure Disclosure = CellDisclosure.Shown);
@@ -25,7 +26,8 @@ public sealed record ProgrammeCharts(IReadOnlyList<ChartPoint> FundsByYear, IRea
 /// </summary>
 public sealed class ReachQueries(TalkaDbContext db)
 {
-    public async Task<ProgrammeReach> ForProgrammeAsync(Guid programmeId, int? year, CancellationToken ct = default)
+    /// <param name="exact">True for funders signed in; otherwise counts of 1 to 4 persons are withheld.</param>
+    public async Task<ProgrammeReach> ForProgrammeAsync(Guid programmeId, int? year, bool exact, CancellationToken ct = default)
     {
         var projectIds = await Published(programmeId)
             .Where(p => year == null || (p.Start <= new DateOnly(year.Value, 12, 31) && p.End >= new DateOnly(year.Value, 1, 1)))
@@ -35,8 +37,9 @@ public sealed class ReachQueries(TalkaDbContext db)
             .Select(p => new ParticipantFact(p.Id, p.Category, p.TargetGroup, p.Municipality, p.Gender, p.AgeBand, p.PersonKey))
             .ToListAsync(ct);
         var headcount = await db.Set<Event>().AsNoTracking().Where(e => projectIds.Contains(e.ProjectId) && e.Headcount != null).SumAsync(e => e.Headcount ?? 0, ct);
-        return new ProgrammeReach(programmeId, year, projectIds.Count, IndicatorCalculator.DistinctPersons(attended), attended.Count,
-            attended.Count(p => p.PersonKey is null), headcount);
+        int? Shown(int count) => exact ? count : SmallCells.Public(count);
+        return new ProgrammeReach(programmeId, year, projectIds.Count, Shown(IndicatorCalculator.DistinctPersons(attended)), Shown(attended.Count),
+            Shown(attended.Count(p => p.PersonKey is null)), headcount);
     }
 
     /// <summary>Keys are enum names or municipalities ("" for not stated); the page puts them into words.</summary>

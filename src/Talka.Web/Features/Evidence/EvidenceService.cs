@@ -39,25 +39,36 @@ public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerA
 {
     private string Root => Directory.CreateDirectory(Path.Combine(Path.GetFullPath(configuration["Talka:DataDirectory"] ?? "data"), "files")).FullName;
 
-    public Task<Result<Guid>> UploadAsync(Guid projectId, EvidenceOwner owner, Guid? ownerId, Stream content, string fileName, long length, CancellationToken ct = default) => writes.Run(async () =>
+    public async Task<Result<Guid>> UploadAsync(Guid projectId, EvidenceOwner owner, Guid? ownerId, Stream content, string fileName, long length,
+        CancellationToken ct = default)
+    {
+        // Read once, before the write runs: a retried write must not read an exhausted stream.
+        byte[]? read = null;
+        if (length <= EvidenceRules.MaxBytes)
+        {
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, ct);
+            read = buffer.ToArray();
+        }
+        return await writes.Run(() => SaveAsync(projectId, owner, ownerId, read, fileName, ct));
+    }
+
+    private async Task<Result<Guid>> SaveAsync(Guid projectId, EvidenceOwner owner, Guid? ownerId, byte[]? bytes, string fileName, CancellationToken ct)
     {
         var context = await gate.FindAsync(projectId, ct);
         if (ProjectGate.WriteRefusal(context) is { } refusal) return refusal == Outcome.Forbidden ? Result<Guid>.Forbidden() : Result<Guid>.NotFound();
-        if (length > EvidenceRules.MaxBytes) throw new DomainException("FileTooLarge", "File", EvidenceRules.MaxBytes / 1024 / 1024);
+        if (bytes is null || bytes.Length > EvidenceRules.MaxBytes) throw new DomainException("FileTooLarge", "File", EvidenceRules.MaxBytes / 1024 / 1024);
         if (!await OwnerBelongsAsync(projectId, owner, ownerId, context!, ct)) throw new DomainException("UnknownRow", "OwnerId");
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        if (buffer.Length > EvidenceRules.MaxBytes) throw new DomainException("FileTooLarge", "File", EvidenceRules.MaxBytes / 1024 / 1024);
-        var bytes = buffer.ToArray();
         var kind = EvidenceRules.Detect(bytes.AsSpan(0, Math.Min(16, bytes.Length)));
         if (kind is null || !EvidenceInspector.IsSound(kind.Value, bytes)) throw new DomainException("FileTypeNotAllowed", "File");
         var file = new EvidenceFile(projectId, owner, ownerId, fileName, kind.Value, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)),
             (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
-        await File.WriteAllBytesAsync(Path.Combine(Root, file.Id.ToString("N")), bytes, ct);
         db.Add(file);
         await db.SaveChangesAsync(ct);
+        // On disk once the record is saved; a failed save leaves no file behind.
+        await File.WriteAllBytesAsync(Path.Combine(Root, file.Id.ToString("N")), bytes, ct);
         return Result<Guid>.Success(file.Id);
-    });
+    }
 
     public async Task<IReadOnlyList<EvidenceRow>> ListAsync(ProjectContext context, EvidenceOwner? owner = null, Guid? ownerId = null, CancellationToken ct = default) =>
         // Sorted here: SQLite cannot order by a date with an offset.

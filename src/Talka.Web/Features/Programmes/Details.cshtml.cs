@@ -21,7 +21,7 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, D
         Programme = await queries.GetAsync(id);
         if (Programme is null) return NotFound();
         var viewer = await ViewerAsync();
-        Reach = await reach.ForProgrammeAsync(id, null);
+        Reach = await reach.ForProgrammeAsync(id, null, exact: viewer.ReadsEverything);
         Charts = await reach.ChartsAsync(id, exact: viewer.ReadsEverything);
         Exact = viewer.ReadsEverything;
         CanManage = viewer.CanManageProgrammes;

@@ -13,8 +13,10 @@ public static class ProgrammesApi
         programmes.MapGet("/{id:guid}", async (Guid id, ProgrammeQueries q, Texts t, CancellationToken ct) =>
             await q.GetAsync(id, ct) is { } p ? Results.Ok(p) : ApiResults.NotFound(t)).AllowAnonymous()
             .Returns<ProgrammeRow>("Get a programme");
-        programmes.MapGet("/{id:guid}/reach", async (Guid id, int? year, ProgrammeQueries q, Delivery.ReachQueries reach, Texts t, CancellationToken ct) =>
-            await q.GetAsync(id, ct) is null ? ApiResults.NotFound(t) : Results.Ok(await reach.ForProgrammeAsync(id, year, ct))).AllowAnonymous()
+        programmes.MapGet("/{id:guid}/reach", async (Guid id, int? year, ProgrammeQueries q, Delivery.ReachQueries reach, ViewerAccessor v, Texts t,
+                CancellationToken ct) =>
+            ApiResults.YearRefusal(t, year) ?? (await q.GetAsync(id, ct) is null ? ApiResults.NotFound(t)
+                : Results.Ok(await reach.ForProgrammeAsync(id, year, exact: (await v.GetAsync(ct)).ReadsEverything, ct)))).AllowAnonymous()
             .Returns<Delivery.ProgrammeReach>("How many different people a programme reached, from published projects");
         programmes.MapPost("/", async (ProgrammeInput input, ProgrammeService s, Texts t, CancellationToken ct) =>
             (await s.SaveProgrammeAsync(null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/programmes/{id}", new CreatedId(id))))
@@ -24,8 +26,9 @@ public static class ProgrammesApi
             .RequireAuthorization().ReturnsNothing("Change a programme");
 
         var calls = api.MapGroup("/calls").WithTags("Calls");
-        calls.MapGet("/", (int? year, ProgrammeQueries q, CancellationToken ct) => q.CallsAsync(year, ct)).AllowAnonymous()
-            .WithSummary("List the calls, of a year if given");
+        calls.MapGet("/", async (int? year, ProgrammeQueries q, Texts t, CancellationToken ct) =>
+                ApiResults.YearRefusal(t, year) ?? Results.Ok(await q.CallsAsync(year, ct))).AllowAnonymous()
+            .Returns<IReadOnlyList<CallRow>>("List the calls, of a year if given");
         calls.MapGet("/{id:guid}", async (Guid id, ProgrammeQueries q, Texts t, CancellationToken ct) =>
             await q.GetCallAsync(id, ct) is { } c ? Results.Ok(c) : ApiResults.NotFound(t)).AllowAnonymous()
             .Returns<CallView>("Get a call with its rules");

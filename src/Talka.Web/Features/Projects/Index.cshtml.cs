@@ -29,6 +29,11 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
     {
         var viewer = await ViewerAsync();
         CanCreate = viewer.CanCreateProject;
+        if (Year is { } year && !Years.IsPlausible(year))
+        {
+            ModelState.AddModelError(nameof(Year), T["Error.YearRange", Years.First.ToString(System.Globalization.CultureInfo.InvariantCulture), Years.Last.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            Year = null;
+        }
         Result = await queries.ListAsync(viewer, new ProjectFilter(ProgrammeId, Year, OrganisationId, Municipality, PageNumber));
         ProgrammeItems = (await programmes.ListAsync()).Select(p => new SelectListItem(p.Title, p.Id.ToString(), p.Id == ProgrammeId)).ToList();
         // Only organisations whose projects this viewer can see are offered.

@@ -17,9 +17,10 @@ public static class ProjectsApi
     {
         var group = api.MapGroup("/projects").WithTags("Projects");
         group.MapGet("/", async (Guid? programmeId, int? year, Guid? organisationId, string? municipality, int? page,
-                ProjectQueries q, ViewerAccessor v, CancellationToken ct) =>
-            await q.ListAsync(await v.GetAsync(ct), new ProjectFilter(programmeId, year, organisationId, municipality, page ?? 1), ct))
-            .AllowAnonymous().WithSummary("List the projects the user may see, published ones for everyone");
+                ProjectQueries q, ViewerAccessor v, Texts t, CancellationToken ct) =>
+            ApiResults.YearRefusal(t, year)
+                ?? Results.Ok(await q.ListAsync(await v.GetAsync(ct), new ProjectFilter(programmeId, year, organisationId, municipality, page ?? 1), ct)))
+            .AllowAnonymous().Returns<Organisations.Page<ProjectRow>>("List the projects the user may see, published ones for everyone");
         group.MapGet("/{id:guid}", async (Guid id, ProjectQueries q, ViewerAccessor v, Texts t, CancellationToken ct) =>
             await q.GetAsync(await v.GetAsync(ct), id, ct) is { } p ? Results.Ok(p) : ApiResults.NotFound(t))
             .AllowAnonymous().Returns<ProjectView>("Get a project: its public fields, or all of it for those who may read it");

@@ -11,8 +11,12 @@ public enum LoginOutcome { SignedIn, Failed, TooManyAttempts }
 /// - An unknown e-mail costs the same password hashing as a known one and gets the same answer, so the login cannot be
 ///   used to find out who has an account.
 /// - No account is ever locked by failed attempts (a stranger could lock anyone out with five requests). Guessing is slowed
-///   by rate limits on failed attempts instead: per address (10 in 5 minutes) and per account across all addresses (30 in
-///   15 minutes). The owner logging in from another address is not stopped by someone else's five failures.
+///   by rate limits on failed attempts instead: per address (10 in 5 minutes), per account from one address (10 in 15
+///   minutes) and per account from everywhere (100 in 15 minutes, against guessing spread over many addresses). The owner
+///   logging in from another address is not stopped by someone else's failures, unless they come in the hundreds.
+/// - An IPv6 address counts by its /64 network, as a home or office gets a whole one.
+/// - Attempts from one address, and for one account, run one at a time (others wait their turn), so parallel requests
+///   cannot all pass the check before the first failure is counted.
 /// </summary>
 public sealed class LoginService(UserManager<TalkaUser> users, SignInManager<TalkaUser> signIn, IPasswordHasher<TalkaUser> hasher,
     LoginLimits limits, IHttpContextAccessor http)
@@ -22,13 +26,18 @@ public sealed class LoginService(UserManager<TalkaUser> users, SignInManager<Tal
 
     public async Task<LoginOutcome> SignInAsync(string email, string password, string scheme)
     {
-        var address = http.HttpContext?.Connection.RemoteIpAddress ?? IPAddress.None;
-        var normalized = email.Trim().ToUpperInvariant();
+        var address = Network(http.HttpContext?.Connection.RemoteIpAddress ?? IPAddress.None);
+        var account = email.Trim().ToUpperInvariant();
+        var accountFromAddress = account + " " + address;
+        using var inFlightAddress = await limits.InFlight.AcquireAsync("a " + address);
+        using var inFlightAccount = await limits.InFlight.AcquireAsync("u " + account);
+        if (!inFlightAddress.IsAcquired || !inFlightAccount.IsAcquired) return LoginOutcome.TooManyAttempts;
         // Permit count 0 asks whether any attempt is left, without using one: only failures use them up.
-        using (var probeAddress = limits.PerAddress.AttemptAcquire(address.ToString(), 0))
-        using (var probeAccount = limits.PerAccount.AttemptAcquire(normalized, 0))
+        using (var probeAddress = limits.PerAddress.AttemptAcquire(address, 0))
+        using (var probeAccountFromAddress = limits.PerAccountFromAddress.AttemptAcquire(accountFromAddress, 0))
+        using (var probeAccount = limits.PerAccount.AttemptAcquire(account, 0))
         {
-            if (!probeAddress.IsAcquired || !probeAccount.IsAcquired) return LoginOutcome.TooManyAttempts;
+            if (!probeAddress.IsAcquired || !probeAccountFromAddress.IsAcquired || !probeAccount.IsAcquired) return LoginOutcome.TooManyAttempts;
         }
 
         var user = await users.FindByEmailAsync(email.Trim());
@@ -45,19 +54,43 @@ public sealed class LoginService(UserManager<TalkaUser> users, SignInManager<Tal
         }
         if (!valid)
         {
-            limits.PerAddress.AttemptAcquire(address.ToString()).Dispose();
-            limits.PerAccount.AttemptAcquire(normalized).Dispose();
+            limits.PerAddress.AttemptAcquire(address).Dispose();
+            limits.PerAccountFromAddress.AttemptAcquire(accountFromAddress).Dispose();
+            limits.PerAccount.AttemptAcquire(account).Dispose();
             return LoginOutcome.Failed;
         }
         signIn.AuthenticationScheme = scheme;
+        // (A successful login uses no attempt.)
         await signIn.SignInAsync(user!, isPersistent: false);
         return LoginOutcome.SignedIn;
+    }
+
+    /// <summary>The key an address counts under: itself for IPv4, its /64 network for IPv6.</summary>
+    public static string Network(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 }
 
 /// <summary>The login rate limits (ASP.NET Core's limiters, per app instance).</summary>
 public sealed class LoginLimits : IDisposable
 {
+    public PartitionedRateLimiter<string> InFlight { get; } = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetConcurrencyLimiter(key, _ => new ConcurrencyLimiterOptions
+        {
+            PermitLimit = 1, QueueLimit = 32, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
+
+    public PartitionedRateLimiter<string> PerAccountFromAddress { get; } = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = 10, Window = TimeSpan.FromMinutes(15), QueueLimit = 0,
+        }));
+
     public PartitionedRateLimiter<string> PerAddress { get; } = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
@@ -67,11 +100,13 @@ public sealed class LoginLimits : IDisposable
     public PartitionedRateLimiter<string> PerAccount { get; } = PartitionedRateLimiter.Create<string, string>(account =>
         RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = 30, Window = TimeSpan.FromMinutes(15), QueueLimit = 0,
+            PermitLimit = 100, Window = TimeSpan.FromMinutes(15), QueueLimit = 0,
         }));
 
     public void Dispose()
     {
+        InFlight.Dispose();
+        PerAccountFromAddress.Dispose();
         PerAddress.Dispose();
         PerAccount.Dispose();
     }

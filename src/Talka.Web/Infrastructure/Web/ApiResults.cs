@@ -18,6 +18,16 @@ public static class ApiResults
         _ => throw new InvalidOperationException(result.Outcome.ToString()),
     };
 
+    /// <summary>A validation problem for one field.</summary>
+    public static IResult Invalid(Texts texts, string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: texts["Api.ValidationTitle"]);
+
+    /// <summary>Null for no year or a plausible one; otherwise the problem to answer.</summary>
+    public static IResult? YearRefusal(Texts texts, int? year) =>
+        year is { } y && !Talka.Domain.Common.Years.IsPlausible(y)
+            ? Invalid(texts, "year", texts["Error.YearRange", $"{Talka.Domain.Common.Years.First}", $"{Talka.Domain.Common.Years.Last}"])
+            : null;
+
     public static IResult NotFound(Texts texts) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: texts["Status.404.Title"]);
 

@@ -14,7 +14,8 @@ public sealed partial class BadRequestHandler(Texts texts, IProblemDetailsServic
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        if (exception is not BadHttpRequestException bad) return false;
+        // Pages answer with their own error page (which names a size limit); only the API answers problem details.
+        if (exception is not BadHttpRequestException bad || !http.Request.Path.StartsWithSegments("/api")) return false;
         // The exception has left the localization middleware: answer in the language it chose for this request.
         if (http.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } culture)
         {

@@ -16,12 +16,14 @@ public static class BearerStamp
             && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             var signIn = context.RequestServices.GetRequiredService<SignInManager<TalkaUser>>();
-            if (await signIn.ValidateSecurityStampAsync(context.User) is null)
+            if (await signIn.ValidateSecurityStampAsync(context.User) is not { } user)
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
                 return;
             }
+            // The user's roles as they are now, not as they were when the token was issued (as the cookie does).
+            context.User = await signIn.CreateUserPrincipalAsync(user);
         }
         await next(context);
     });

@@ -5,8 +5,8 @@ using Talka.Web.Infrastructure.Localization;
 namespace Talka.Web.Infrastructure.Web;
 
 /// <summary>
-/// The part of the API's input contract that JSON reading cannot check: no element of a list may be null unless its type
-/// says so (<c>"lines":[null]</c>, <c>[null]</c> as attendance, <c>"objectives":[null]</c>). Null properties, unknown
+/// The part of the API's input contract that JSON reading cannot check: a property the type says is never null must be
+/// there, and no element of a list may be null unless its type says so (<c>"lines":[null]</c>, <c>[null]</c> as attendance, <c>"objectives":[null]</c>). Null properties, unknown
 /// properties and integer enums are refused while reading (see <see cref="BadRequestHandler"/>). A refusal is a validation
 /// problem naming each field, and the handler never runs, so nothing is saved.
 /// </summary>
@@ -68,10 +68,20 @@ public static class InputContract
         {
             if (property.GetIndexParameters().Length > 0 || !property.CanRead) continue;
             var propertyType = property.PropertyType;
-            if (!IsCollection(propertyType) && propertyType.Namespace?.StartsWith("Talka.", StringComparison.Ordinal) != true) continue;
+            if (!IsCollection(propertyType) && propertyType.Namespace?.StartsWith("Talka.", StringComparison.Ordinal) != true
+                && propertyType != typeof(string)) continue;
             // Field names as the domain's own errors name them (C# member names, "Lines[0].Category").
             var name = property.Name;
-            Walk(property.GetValue(value), new NullabilityInfoContext().Create(property), path.Length == 0 ? name : $"{path}.{name}", errors, texts, depth + 1);
+            var at = path.Length == 0 ? name : $"{path}.{name}";
+            var nullability = new NullabilityInfoContext().Create(property);
+            var child = property.GetValue(value);
+            // A property the type says is never null, left out of the body: {"version":0} alone is no attendance list.
+            if (child is null && !propertyType.IsValueType && nullability.ReadState == NullabilityState.NotNull)
+            {
+                errors[at] = [texts["Error.Required"]];
+                continue;
+            }
+            Walk(child, nullability, at, errors, texts, depth + 1);
         }
     }
 }

@@ -13,7 +13,8 @@ public static class UniqueViolation
         _ => false,
     };
 
-    /// <summary>The last column named in the index or message ("IX_Events_ProjectId_Number" → "number"), if any.</summary>
+    /// <summary>The last column named in the index or message ("IX_Events_ProjectId_Number" → "Number"), named as the
+    /// domain's own errors name fields.</summary>
     public static string? Field(DbUpdateException error)
     {
         var text = error.InnerException switch
@@ -24,6 +25,6 @@ public static class UniqueViolation
         };
         if (string.IsNullOrEmpty(text)) return null;
         var last = text.Split('_', '.', ' ', '\'', ',').LastOrDefault(p => p.Length > 0);
-        return last is null ? null : char.ToLowerInvariant(last[0]) + last[1..];
+        return last is null ? null : char.ToUpperInvariant(last[0]) + last[1..];
     }
 }

@@ -18,19 +18,17 @@ public sealed class Writes(TalkaDbContext db, Texts texts)
 
     public async Task<Result<T>> Run<T>(Func<Task<Result<T>>> body)
     {
+        // A use case inside another one's transaction (an import applying rows, say) is part of it: the outer one decides,
+        // and a refusal inside must not clear the outer one's pending changes.
+        if (db.Database.CurrentTransaction is not null) return await body();
         for (var attempt = 1; ; attempt++)
         {
-            // A use case inside another one (an import applying rows, say) joins the outer transaction.
-            var own = db.Database.CurrentTransaction is null;
-            await using var transaction = own ? await db.Database.BeginTransactionAsync() : null;
+            await using var transaction = await db.Database.BeginTransactionAsync();
             try
             {
                 var result = await body();
-                if (transaction is not null)
-                {
-                    if (result.Ok) await transaction.CommitAsync();
-                    else await transaction.RollbackAsync();
-                }
+                if (result.Ok) await transaction.CommitAsync();
+                else await transaction.RollbackAsync();
                 if (!result.Ok) db.ChangeTracker.Clear();
                 return result;
             }
@@ -47,7 +45,6 @@ public sealed class Writes(TalkaDbContext db, Texts texts)
             catch (DbUpdateException error) when (UniqueViolation.Is(error))
             {
                 db.ChangeTracker.Clear();
-                if (!own) throw;
                 if (attempt < Attempts)
                 {
                     // A short, growing, jittered pause, so that racers do not meet again in step.
