@@ -46,7 +46,7 @@ public sealed class DeliveryTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "G-2" }).CheckAsync();
         await page.GetByLabel("Dalyvio G-2 valandos").FillAsync("4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Išsaugoti dalyvavimą" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Dalyvavimas išsaugotas: 2 dalyv.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Dalyvavimas išsaugotas: 2 dalyviai.");
         await BrowserFixture.ScreenshotAsync(page, "11-event-attendance");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Rodikliai" }).ClickAsync();
@@ -80,7 +80,7 @@ public sealed class DeliveryTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByText("Nauji dalyviai: 4\u00A0000")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("koduotė windows-1257")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "13-import-preview");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Importuoti (4\u00A0000 dalyv., 4\u00A0000 dalyvavimo įraš.)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importuoti (4\u00A0000 dalyvių, 4\u00A0000 dalyvavimo įrašų)" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importuojama", Level = 1 })).ToBeVisibleAsync();
         var bar = page.Locator("#import-bar");
         await Assertions.Expect(bar).ToHaveAttributeAsync("max", "8000");

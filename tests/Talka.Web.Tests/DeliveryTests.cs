@@ -208,7 +208,7 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
             ["__RequestVerificationToken"] = Html.Token(eventHtml), ["Marks[0].ParticipantId"] = participantId, ["Marks[0].Attended"] = "true",
         }));
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
-        Assert.Contains("Dalyvavimas išsaugotas: 1 dalyv.", Html.Text(await member.GetStringAsync(eventPage)));
+        Assert.Contains("Dalyvavimas išsaugotas: 1 dalyvis.", Html.Text(await member.GetStringAsync(eventPage)));
         var indicators = Html.Text(await member.GetStringAsync($"/projects/{id}/indicators"));
         Assert.Contains("Dalyviai (skirtingi asmenys) Kiekvienas asmuo skaičiuojamas vieną kartą, kad ir kiek renginių lankė. 1", indicators);
         Assert.Contains("Suteikta akademinių valandų 12", indicators);

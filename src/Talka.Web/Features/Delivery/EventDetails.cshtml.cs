@@ -49,7 +49,7 @@ public sealed class EventDetailsModel(DeliveryQueries queries, DeliveryService s
             if (await FailureAsync(result, "Marks") is { } failure) return failure;
             if (result.Ok)
             {
-                TempData["Saved"] = T["Delivery.AttendanceSaved", result.Value];
+                TempData["Saved"] = T["Delivery.AttendanceSaved", T.Count("Noun.Participant", result.Value)];
                 return Redirect($"/projects/{projectId}/events/{eventId}");
             }
         }

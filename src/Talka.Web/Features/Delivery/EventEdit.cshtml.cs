@@ -57,7 +57,7 @@ public sealed class EventEditModel(DeliveryQueries queries, DeliveryService serv
         if (await EnterAsync(projectId, write: true) is { } refused) return refused;
         EventId = eventId;
         var i = Input;
-        var hours = Amount(i.HoursPerSession, nameof(i.HoursPerSession));
+        var hours = Number(i.HoursPerSession, nameof(i.HoursPerSession));
         if (ModelState.ErrorCount > 0) return Page();
         var result = await service.SaveEventAsync(projectId, eventId, new EventInput(i.ActivityId, i.Kind, i.Topic, i.Start, i.End, i.Sessions, hours,
             i.HourUnit, i.Online, i.Venue, i.Municipality, i.Trainers, i.TargetGroups, i.Headcount, i.Version));

@@ -35,11 +35,17 @@ public abstract class TalkaPage : PageModel
         }
     }
 
-    protected decimal? Amount(string? text, string field)
+    /// <summary>A money amount typed the Lithuanian way; a message about money beside the field if it is not one.</summary>
+    protected decimal? Amount(string? text, string field) => Parse(text, field, "Error.AmountInvalid");
+
+    /// <summary>A number that is not money (hours, a target): a message about numbers beside the field if it is not one.</summary>
+    protected decimal? Number(string? text, string field) => Parse(text, field, "Error.NumberInvalid");
+
+    private decimal? Parse(string? text, string field, string message)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (LtFormat.TryParseAmount(text, out var amount)) return amount;
-        ModelState.AddModelError($"Input.{field}", T["Error.AmountInvalid"]);
+        if (LtFormat.TryParseAmount(text, out var value)) return value;
+        ModelState.AddModelError($"Input.{field}", T[message]);
         return null;
     }
 }
