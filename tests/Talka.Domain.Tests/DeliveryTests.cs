@@ -65,21 +65,37 @@ public class PersonKeyTests
 {
     private static readonly byte[] Secret = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
 
+    private static string Key(string identifier, byte[]? secret = null) => PersonKeys.Compute(PersonIdentifier.Parse(identifier, "Id"), secret ?? Secret);
+
     [Fact]
     public void The_same_person_written_differently_gets_the_same_key()
     {
-        Assert.Equal(PersonKeys.Compute("39001010000", Secret), PersonKeys.Compute(" 3900101 0000 ", Secret));
-        Assert.Equal(PersonKeys.Compute("Ona@Pavyzdys.lt", Secret), PersonKeys.Compute("ona@pavyzdys.lt ", Secret));
-        Assert.NotEqual(PersonKeys.Compute("39001010000", Secret), PersonKeys.Compute("49001010000", Secret));
+        Assert.Equal(Key("39001010000"), Key(" 3900101-0000 "));
+        Assert.Equal(Key("Ona@Pavyzdys.lt"), Key("ona@pavyzdys.lt "));
+        Assert.NotEqual(Key("39001010000"), Key("49001010001"));
     }
 
     [Fact]
     public void The_key_does_not_contain_the_identifier_and_depends_on_the_secret()
     {
-        var key = PersonKeys.Compute("39001010000", Secret);
+        var key = Key("39001010000");
         Assert.DoesNotContain("39001010000", key);
         Assert.Equal(64, key.Length);
-        Assert.NotEqual(key, PersonKeys.Compute("39001010000", Secret.Reverse().ToArray()));
+        Assert.NotEqual(key, Key("39001010000", Secret.Reverse().ToArray()));
+    }
+
+    [Theory]
+    [InlineData("39001010001")]          // check digit
+    [InlineData("3900101000")]           // 10 digits
+    [InlineData("A9001010000")]
+    [InlineData("ona@")]
+    [InlineData("ona@pavyzdys")]
+    [InlineData("ona pavyzdys@x.lt")]
+    [InlineData("Ona Onaitė")]
+    public void Anything_but_a_valid_personal_code_or_e_mail_is_refused(string text)
+    {
+        Assert.False(PersonIdentifier.TryParse(text, out _));
+        Assert.Equal("PersonalIdentifierInvalid", Assert.Throws<Talka.Domain.Common.DomainException>(() => PersonIdentifier.Parse(text, "Id")).Code);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var training = await Post("events", new { kind = "Training", topic = "Savanorių mokymai", start = "2022-02-10", end = "2022-02-11", sessions = 2, hoursPerSession = 4, hourUnit = "Academic", municipality = "Kauno m." });
         var seminar = await Post("events", new { kind = "Seminar", topic = "Seminaras specialistams", start = "2022-05-20", end = "2022-05-20", sessions = 1, hoursPerSession = 3, hourUnit = "Astronomical", online = true });
         await Post("events", new { kind = "Other", topic = "Bendruomenės šventė", start = "2022-08-01", end = "2022-08-01", sessions = 1, headcount = 120 });
-        var ona = await Post("participants", new { code = "1", displayName = "Ona", category = "Volunteer", municipality = "Kauno m.", gender = "Female", ageBand = "From30To44", consent = true, personalIdentifier = "49001010000" });
+        var ona = await Post("participants", new { code = "1", displayName = "Ona", category = "Volunteer", municipality = "Kauno m.", gender = "Female", ageBand = "From30To44", consent = true, personalIdentifier = "49001010001" });
         var jonas = await Post("participants", new { code = "2", displayName = "Jonas", category = "Specialist", municipality = "Vilniaus m.", gender = "Male", consent = true });
         var ruta = await Post("participants", new { code = "3", displayName = "Rūta", category = "Volunteer", gender = "Female", consent = true });
         await Post("participants", new { code = "4", displayName = "Neatvykęs", category = "Other", consent = true });
@@ -111,8 +111,8 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         // The personal code was turned into a keyed hash and is stored nowhere in clear.
         var stored = await factory.WithDbAsync(db => db.Set<Participant>().SingleAsync(p => p.Id == ona));
         Assert.Equal(64, stored.PersonKey!.Length);
-        Assert.DoesNotContain("49001010000", JsonSerializer.Serialize(stored));
-        Assert.DoesNotContain("49001010000", await member.GetStringAsync($"/api/v1/projects/{projectId}/participants"));
+        Assert.DoesNotContain("49001010001", JsonSerializer.Serialize(stored));
+        Assert.DoesNotContain("49001010001", await member.GetStringAsync($"/api/v1/projects/{projectId}/participants"));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var saved = await member.PostAsync($"/projects/{id}/participants/edit", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Html.Token(form), ["Input.Code"] = "M-1", ["Input.DisplayName"] = "Žydrūnė", ["Input.Category"] = "Specialist",
-            ["Input.Municipality"] = "Šiaulių m.", ["Input.PersonalIdentifier"] = "49001010000", ["Input.Consent"] = "true",
+            ["Input.Municipality"] = "Šiaulių m.", ["Input.PersonalIdentifier"] = "49001010001", ["Input.Consent"] = "true",
         }));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         form = await member.GetStringAsync($"/projects/{id}/events/edit");
@@ -212,7 +212,7 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var indicators = Html.Text(await member.GetStringAsync($"/projects/{id}/indicators"));
         Assert.Contains("Dalyviai (skirtingi asmenys) Kiekvienas asmuo skaičiuojamas vieną kartą, kad ir kiek renginių lankė. 1", indicators);
         Assert.Contains("Suteikta akademinių valandų 12", indicators);
-        Assert.DoesNotContain("49001010000", await member.GetStringAsync($"/projects/{id}/participants"));
+        Assert.DoesNotContain("49001010001", await member.GetStringAsync($"/projects/{id}/participants"));
     }
 
     [Fact]

@@ -71,19 +71,10 @@ public sealed class Participant : IVersioned
 /// </summary>
 public static class PersonKeys
 {
-    public static string Normalise(string identifier)
-    {
-        var trimmed = identifier.Trim();
-        if (trimmed.Contains('@')) return "email:" + trimmed.ToLowerInvariant();
-        var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length == 11) return "ak:" + digits;
-        return "id:" + new string(trimmed.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
-    }
-
-    public static string Compute(string identifier, byte[] secret)
+    public static string Compute(PersonIdentifier identifier, byte[] secret)
     {
         if (secret.Length < 32) throw new ArgumentException("The person key secret must be at least 32 bytes.", nameof(secret));
-        return Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(Normalise(identifier))));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(identifier.Normalised)));
     }
 
     /// <summary>A personal code (asmens kodas) G YYMMDD NNN K: 11 digits whose last is the check digit over the first ten.</summary>

@@ -73,7 +73,8 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
     public Task<Result<Guid>> SaveParticipantAsync(Guid projectId, Guid? participantId, ParticipantInput input, CancellationToken ct = default) => writes.Run(async () =>
     {
         if (ProjectGate.WriteRefusal(await gate.FindAsync(projectId, ct)) is { } refusal) return Refused<Guid>(refusal);
-        var key = string.IsNullOrWhiteSpace(input.PersonalIdentifier) ? null : keys.KeyFor(input.PersonalIdentifier);
+        var key = string.IsNullOrWhiteSpace(input.PersonalIdentifier) ? null
+            : keys.KeyFor(PersonIdentifier.Parse(input.PersonalIdentifier, nameof(input.PersonalIdentifier)));
         Participant participant;
         if (participantId is { } id)
         {
@@ -90,6 +91,10 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
         }
         if (await db.Set<Participant>().AnyAsync(p => p.ProjectId == projectId && p.Code == participant.Code && p.Id != participant.Id, ct))
             throw new DomainException("ParticipantCodeTaken", nameof(input.Code), participant.Code);
+        // One person, one record: the same personal code or e-mail under a second participant would count twice.
+        if (key is not null && await db.Set<Participant>().Where(p => p.ProjectId == projectId && p.PersonKey == key && p.Id != participant.Id)
+                .Select(p => p.Code).FirstOrDefaultAsync(ct) is { } other)
+            throw new DomainException("PersonTwice", nameof(input.PersonalIdentifier), other);
         await db.SaveChangesAsync(ct);
         return Result<Guid>.Success(participant.Id);
     });

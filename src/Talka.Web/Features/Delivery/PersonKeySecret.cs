@@ -12,7 +12,7 @@ public sealed class PersonKeySecret(IConfiguration configuration)
 {
     private readonly Lazy<byte[]> _secret = new(() => Load(configuration));
 
-    public string KeyFor(string identifier) => PersonKeys.Compute(identifier, _secret.Value);
+    public string KeyFor(PersonIdentifier identifier) => PersonKeys.Compute(identifier, _secret.Value);
 
     private static byte[] Load(IConfiguration configuration)
     {

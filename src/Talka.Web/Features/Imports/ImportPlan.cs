@@ -13,7 +13,7 @@ public enum ImportField { Code, DisplayName, Category, Organisation, Municipalit
 
 public sealed record ImportError(int Row, string Column, string Message);
 
-public sealed record ImportedParticipant(int Row, ParticipantDetails Details, string? PersonalIdentifier);
+public sealed record ImportedParticipant(int Row, ParticipantDetails Details, PersonIdentifier? Person);
 public sealed record ImportedAttendance(int Row, string Code, int EventNumber, decimal? Hours);
 
 /// <summary>What a file would do: rows checked, people and attendances to add, and every error with its row and column.</summary>
@@ -61,9 +61,13 @@ public sealed class ImportPlanner(Texts texts)
         return new string(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
     }
 
+    /// <param name="existingKeys">The project's participants' person keys, with their codes.</param>
+    /// <param name="keyOf">The keyed hash of a person identifier (the server secret stays outside the planner).</param>
     public ImportPlan Plan(SheetTable table, IReadOnlyDictionary<ImportField, int> mapping, IReadOnlySet<string> existingCodes,
-        IReadOnlyDictionary<int, Guid> eventsByNumber, IReadOnlySet<(string Code, int EventNumber)> existingAttendance)
+        IReadOnlyDictionary<int, Guid> eventsByNumber, IReadOnlySet<(string Code, int EventNumber)> existingAttendance,
+        IReadOnlyDictionary<string, string> existingKeys, Func<PersonIdentifier, string> keyOf)
     {
+        var seenKeys = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<ImportError>();
         if (mapping.GetValueOrDefault(ImportField.Code, -1) < 0)
             errors.Add(new ImportError(1, TemplateHeaders[0], texts["Import.CodeColumnMissing"]));
@@ -98,10 +102,21 @@ public sealed class ImportPlanner(Texts texts)
             if (consentText is "taip" or "true" or "1" or "yes" or "t") consent = true;
             else if (consentText is not ("" or "ne" or "false" or "0" or "no" or "n")) Error(ImportField.Consent, texts["Import.YesNo", Cell(ImportField.Consent)]);
             var identifier = Cell(ImportField.PersonalIdentifier);
-            if (identifier.Length > 0 && !identifier.Contains('@'))
+            PersonIdentifier? person = null;
+            if (identifier.Length > 0)
             {
-                var digits = new string(identifier.Where(char.IsAsciiDigit).ToArray());
-                if (digits.Length != 11 || !PersonKeys.IsValidPersonalCode(digits)) Error(ImportField.PersonalIdentifier, texts["Import.PersonalCodeInvalid"]);
+                if (PersonIdentifier.TryParse(identifier, out var parsed)) person = parsed;
+                else Error(ImportField.PersonalIdentifier, texts["Import.PersonalCodeInvalid"]);
+            }
+            if (person is { } someone && code.Length > 0)
+            {
+                // One person, one record: the same person under two codes would count twice in the project.
+                var key = keyOf(someone);
+                if (existingKeys.TryGetValue(key, out var known) && known != code)
+                    Error(ImportField.PersonalIdentifier, texts["Error.PersonTwice", known]);
+                else if (seenKeys.TryGetValue(key, out var first) && first != code)
+                    Error(ImportField.PersonalIdentifier, texts["Error.PersonTwice", first]);
+                else seenKeys[key] = code;
             }
             int? eventNumber = null;
             var eventText = Cell(ImportField.EventNumber).TrimStart('N', 'n', 'r', 'R', '.', ' ');
@@ -127,7 +142,7 @@ public sealed class ImportPlanner(Texts texts)
             if (existingCodes.Contains(code)) existingParticipants.Add(code);
             else if (!participants.ContainsKey(code))
                 participants[code] = new ImportedParticipant(row.Number, new ParticipantDetails(code, displayName.Length == 0 ? null : displayName, category,
-                    organisation.Length == 0 ? null : organisation, municipality, gender, ageBand, targetGroup, consent), identifier.Length == 0 ? null : identifier);
+                    organisation.Length == 0 ? null : organisation, municipality, gender, ageBand, targetGroup, consent), person);
             if (eventNumber is { } n)
             {
                 if (seenAttendance.TryGetValue((code, n), out var firstRow))

@@ -73,7 +73,7 @@ public sealed record ExportFile(byte[] Content, string ContentType, string FileN
 /// </summary>
 public sealed class ImportService(
     TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, ImportJobs jobs, ImportPlanner planner, Texts texts,
-    IServiceScopeFactory scopes, ILogger<ImportService> logger)
+    PersonKeySecret keys, IServiceScopeFactory scopes, ILogger<ImportService> logger)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
 
@@ -160,13 +160,16 @@ public sealed class ImportService(
 
     private async Task<ImportPlan> PlanAsync(Guid projectId, ImportJob job, CancellationToken ct)
     {
-        var (codes, events, attendance) = await ExistingAsync(db, projectId, ct);
-        return planner.Plan(job.Table, job.Mapping, codes, events, attendance);
+        var (codes, events, attendance, personKeys) = await ExistingAsync(db, projectId, ct);
+        return planner.Plan(job.Table, job.Mapping, codes, events, attendance, personKeys, keys.KeyFor);
     }
 
-    internal static async Task<(HashSet<string> Codes, Dictionary<int, Guid> Events, HashSet<(string, int)> Attendance)> ExistingAsync(
-        TalkaDbContext db, Guid projectId, CancellationToken ct)
+    internal static async Task<(HashSet<string> Codes, Dictionary<int, Guid> Events, HashSet<(string, int)> Attendance, Dictionary<string, string> Keys)>
+        ExistingAsync(TalkaDbContext db, Guid projectId, CancellationToken ct)
     {
+        var personKeys = (await db.Set<Participant>().AsNoTracking().Where(p => p.ProjectId == projectId && p.PersonKey != null)
+                .Select(p => new { p.PersonKey, p.Code }).ToListAsync(ct))
+            .GroupBy(p => p.PersonKey!).ToDictionary(g => g.Key, g => g.First().Code, StringComparer.Ordinal);
         var codes = (await db.Set<Participant>().AsNoTracking().Where(p => p.ProjectId == projectId).Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var events = await db.Set<Event>().AsNoTracking().Where(e => e.ProjectId == projectId).ToDictionaryAsync(e => e.Number, e => e.Id, ct);
         var attendance = (await (from a in db.Set<Attendance>().AsNoTracking()
@@ -174,7 +177,7 @@ public sealed class ImportService(
                                  join p in db.Set<Participant>().AsNoTracking() on a.ParticipantId equals p.Id
                                  where e.ProjectId == projectId
                                  select new { p.Code, e.Number }).ToListAsync(ct)).Select(x => (x.Code, x.Number)).ToHashSet();
-        return (codes, events, attendance);
+        return (codes, events, attendance, personKeys);
     }
 
     /// <summary>The participant register with attendance, in the import template's columns: what goes out comes back in unchanged.</summary>
@@ -224,14 +227,14 @@ public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, Audit
         audit.SummaryOnly = true;
         await using var transaction = await db.Database.BeginTransactionAsync();
         // Check again inside the transaction: another import may have added some of the same rows since the preview.
-        var (codes, events, attendance) = await ImportService.ExistingAsync(db, job.ProjectId, default);
-        var plan = planner.Plan(job.Table, job.Mapping, codes, events, attendance);
+        var (codes, events, attendance, personKeys) = await ImportService.ExistingAsync(db, job.ProjectId, default);
+        var plan = planner.Plan(job.Table, job.Mapping, codes, events, attendance, personKeys, keys.KeyFor);
         if (plan.Errors.Count > 0) throw new DomainException("ImportChanged");
         job.Plan = plan;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var chunk in plan.NewParticipants.Chunk(2_000))
         {
-            db.AddRange(chunk.Select(p => new Participant(job.ProjectId, p.Details, p.PersonalIdentifier is { } id ? keys.KeyFor(id) : null)));
+            db.AddRange(chunk.Select(p => new Participant(job.ProjectId, p.Details, p.Person is { } person ? keys.KeyFor(person) : null)));
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
             job.Advance(chunk.Length);
