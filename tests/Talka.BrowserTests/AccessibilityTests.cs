@@ -36,6 +36,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [Theory]
     [InlineData("home", "/", null)]
     [InlineData("project-list", "/projects", null)]
+    [InlineData("open-data", "/open-data", null)]
     [InlineData("project-detail", "/projects/details/{id}", null)]
     [InlineData("project-detail-admin", "/projects/details/{id}", TalkaFactory.Admin)]
     [InlineData("plan-edit", "/projects/edit-plan/{id}", TalkaFactory.MemberB)]

@@ -120,6 +120,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         // API.
         yield return new("POST", "api/v1/auth/login", _ => "/api/v1/auth/login", new(400, 400, 400, 400, 400, 400), "{}");
         yield return new("POST", "api/v1/auth/logout", _ => "/api/v1/auth/logout", new(401, 204, 204, 204, 204, 204));
+        yield return new("GET", "open-data", _ => "/open-data", Everyone200);
         yield return new("GET", "open-data/360giving.json", _ => "/open-data/360giving.json", Everyone200);
         yield return new("GET", "open-data/grants.csv", _ => "/open-data/grants.csv", Everyone200);
         yield return new("GET", "open-data/iati.xml", _ => "/open-data/iati.xml", Everyone200);

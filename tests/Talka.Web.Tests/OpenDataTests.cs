@@ -82,16 +82,26 @@ public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var grant = JsonDocument.Parse(json).RootElement.GetProperty("grants").EnumerateArray()
             .Single(g => g.GetProperty("recipientOrganization")[0].GetProperty("name").GetString() == "Šeimos santykių institutas");
         Assert.Equal(47_511.61m, grant.GetProperty("amountAwarded").GetDecimal());
+        Assert.Equal(47_511.61m, grant.GetProperty("amountDisbursed").GetDecimal());
         Assert.Equal("Lietuvos Respublikos socialinės apsaugos ir darbo ministerija", grant.GetProperty("fundingOrganization")[0].GetProperty("name").GetString());
 
         var xml = await visitor.GetStringAsync("/open-data/iati.xml");
         var iati = ValidateIati(xml);
         Assert.True(iati.Code == 0, iati.Output);
         Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(xml, "<iati-activity ").Count);
+        // Seed 002's computed figures are results, with their actual values: 209 persons, 162 academic hours.
+        var activity = System.Xml.Linq.XDocument.Parse(xml).Descendants("iati-activity")
+            .Single(a => a.Descendants("participating-org").Any(o => (string?)o.Attribute("role") == "4" && o.Value.Contains("Šeimos santykių institutas")));
+        string? Actual(string title) => activity.Descendants("result")
+            .SingleOrDefault(r => r.Element("title")!.Value.Trim() == title)?.Descendants("actual").Single().Attribute("value")?.Value;
+        Assert.Equal("209", Actual("Dalyviai (skirtingi asmenys)"));
+        Assert.Equal("162", Actual("Suteikta akademinių valandų"));
 
         var csv = SpreadsheetReader.Read(new MemoryStream(await visitor.GetByteArrayAsync("/open-data/grants.csv")));
         var row = csv.Rows.Single(r => r.Cells[3].Text == "Šeimos santykių institutas");
+        // The same amounts under the same meaning as in 360Giving.
         Assert.Equal("47511.61", row.Cells[csv.Headers.ToList().IndexOf("Amount Disbursed")].Text);
+        Assert.Equal("47511.61", row.Cells[csv.Headers.ToList().IndexOf("Amount Awarded")].Text);
         Assert.Equal("209", row.Cells[csv.Headers.ToList().IndexOf("Participants (distinct persons)")].Text);
         var caritas = csv.Rows.Single(r => r.Cells[3].Text == "Vilniaus arkivyskupijos CARITAS");
         Assert.Equal("2017-08-31", caritas.Cells[csv.Headers.ToList().IndexOf("Award Date")].Text);

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Talka.Domain.Calls;
+using Talka.Domain.Common;
 using Talka.Domain.Indicators;
 using Talka.Domain.Projects;
 using Talka.Web.Features.Delivery;
@@ -17,7 +18,17 @@ namespace Talka.Web.Features.OpenData;
 /// <summary>One published project as open data describes it: no person, only organisations, money, dates and computed figures.</summary>
 public sealed record OpenGrant(
     Project Project, Call Call, Programme Programme, string FundingBodyId, string FundingBody, string RecipientId, string Recipient,
-    string? AgreementNumber, DateOnly? SignedOn, decimal? GrantedAmount, IndicatorSet Figures);
+    string? AgreementNumber, DateOnly? SignedOn, decimal? GrantedAmount, IndicatorSet Figures)
+{
+    /// <summary>
+    /// What every file publishes as awarded: the agreement's granted amount, or where a transcribed source states only the
+    /// funds used (seed 002), those. The same rule in 360Giving, the CSV and IATI.
+    /// </summary>
+    public decimal? Awarded => GrantedAmount ?? Project.ReportedFundsUsed;
+
+    /// <summary>What every file publishes as disbursed: the funds the organisation reports as used.</summary>
+    public decimal? Disbursed => Project.ReportedFundsUsed;
+}
 
 /// <summary>
 /// Open data from the published projects: grants as 360Giving JSON and as CSV, activities with results as IATI 2.03 XML.
@@ -63,8 +74,7 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         var grants = new JsonArray();
         foreach (var g in await GrantsAsync(ct))
         {
-            var amount = g.GrantedAmount ?? g.Project.ReportedFundsUsed;
-            if (amount is null) continue;
+            if (g.Awarded is not { } amount) continue;
             var grant = new JsonObject
             {
                 ["id"] = $"{Prefix}-{g.Project.Id:N}",
@@ -82,7 +92,7 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
                 ["fundingOrganization"] = new JsonArray(new JsonObject { ["id"] = g.FundingBodyId, ["name"] = g.FundingBody }),
                 ["grantProgramme"] = new JsonArray(new JsonObject { ["code"] = $"{Prefix}-call-{g.Call.Id:N}", ["title"] = g.Call.Title }),
             };
-            if (g.GrantedAmount is null && g.Project.ReportedFundsUsed is { } used) grant["amountDisbursed"] = used;
+            if (g.Disbursed is { } used) grant["amountDisbursed"] = used;
             if (g.Project.Municipalities.Count > 0)
                 grant["beneficiaryLocation"] = new JsonArray(g.Project.Municipalities.Select(m => (JsonNode)new JsonObject { ["name"] = m.Municipality, ["countryCode"] = "LT" }).ToArray());
             grants.Add(grant);
@@ -100,8 +110,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
             $"{Prefix}-{g.Project.Id:N}", g.Project.Title, g.RecipientId, g.Recipient, g.FundingBodyId, g.FundingBody, g.Call.Title,
             g.Call.LegalBasis is { } act ? $"Nr. {act.Number} ({act.Date:yyyy-MM-dd})" : null, g.AgreementNumber,
             g.SignedOn ?? g.Project.Start, g.Project.Start, g.Project.End, "EUR",
-            Money(g.GrantedAmount), Money(g.Project.ReportedFundsUsed),
-            g.Figures[Metric.DistinctParticipants].Value, g.Figures[Metric.Headcount].Value, g.Figures[Metric.AcademicHours].Value,
+            Money(g.Awarded), Money(g.Disbursed),
+            SmallCells.Public((int)g.Figures[Metric.DistinctParticipants].Value), g.Figures[Metric.Headcount].Value, g.Figures[Metric.AcademicHours].Value,
         ]).ToList();
         // Open data takes the international form: comma, full stop for decimals, UTF-8.
         return SpreadsheetWriter.Csv(headers, rows, CsvFormat.International);
@@ -184,11 +194,47 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
                     w.WriteEndElement(); // indicator
                     w.WriteEndElement(); // result
                 }
+                // The figures computed from the records are results too, whether or not the plan set a target for them.
+                var planned = p.Indicators.Where(i => i.Metric is not null).Select(i => i.Metric!.Value).ToHashSet();
+                foreach (var metric in ComputedResults.Where(m => !planned.Contains(m)))
+                {
+                    var value = g.Figures[metric].Value;
+                    if (value <= 0 || (metric == Metric.DistinctParticipants && SmallCells.Public((int)value) is null)) continue;
+                    ComputedResult(w, Lithuanian[$"Metric.{metric}"], p.Start, p.End, value);
+                }
                 w.WriteEndElement(); // iati-activity
             }
             w.WriteEndElement();
         }
         return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"");
+    }
+
+    private static readonly Metric[] ComputedResults = [Metric.DistinctParticipants, Metric.AcademicHours, Metric.Headcount];
+    private static readonly IReadOnlyDictionary<string, string> Lithuanian = Infrastructure.Localization.Texts.Load("lt");
+
+    /// <summary>An output result with its actual value over the project's period, and no target (the plan set none).</summary>
+    private static void ComputedResult(XmlWriter w, string title, DateOnly start, DateOnly end, decimal actual)
+    {
+        w.WriteStartElement("result");
+        w.WriteAttributeString("type", "1");
+        w.WriteStartElement("title");
+        Narrative(w, title);
+        w.WriteEndElement();
+        w.WriteStartElement("indicator");
+        w.WriteAttributeString("measure", "1");
+        w.WriteAttributeString("ascending", "1");
+        w.WriteStartElement("title");
+        Narrative(w, title);
+        w.WriteEndElement();
+        w.WriteStartElement("period");
+        DateElement(w, "period-start", start);
+        DateElement(w, "period-end", end);
+        w.WriteStartElement("actual");
+        w.WriteAttributeString("value", Number(actual));
+        w.WriteEndElement();
+        w.WriteEndElement(); // period
+        w.WriteEndElement(); // indicator
+        w.WriteEndElement(); // result
     }
 
     private static void Narrative(XmlWriter w, string text) => w.WriteElementString("narrative", text);
