@@ -68,6 +68,19 @@ public class AgreementTests
     }
 
     [Fact]
+    public void Funding_sources_must_add_up_to_the_granted_amount_own_funds_coming_on_top()
+    {
+        var error = Assert.Throws<DomainException>(() => new Agreement(Guid.NewGuid(), Build.Call(), Details(50_000m, funding:
+            [new AgreementFundingLine(FundingSource.StateBudget, 30_000m), new AgreementFundingLine(FundingSource.EuStructuralFunds, 10_000m)])));
+        Assert.Equal("FundingNotGrant", error.Code);
+        Assert.Equal([40_000m, 50_000m], error.Args.Cast<decimal>());
+        var agreement = new Agreement(Guid.NewGuid(), Build.Call(), Details(50_000m, funding:
+            [new AgreementFundingLine(FundingSource.StateBudget, 40_000m), new AgreementFundingLine(FundingSource.EuStructuralFunds, 10_000m),
+             new AgreementFundingLine(FundingSource.OwnFunds, 5_000m)]));
+        Assert.Equal(40_000m, agreement.StateFunding);
+    }
+
+    [Fact]
     public void A_negative_funding_line_is_refused() =>
         Assert.Equal("AmountNegative", Assert.Throws<DomainException>(() =>
             new Agreement(Guid.NewGuid(), Build.Call(), Details(funding: new AgreementFundingLine(FundingSource.OwnFunds, -10m)))).Code);

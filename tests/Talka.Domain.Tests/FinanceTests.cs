@@ -76,5 +76,8 @@ public class FinanceTests
         Assert.Equal(ReallocationVerdict.NeedsAmendment, execution.Single(l => l.Category == CostCategory.Publications).Verdict);
         var audit = execution.Single(l => l.Category == CostCategory.Audit);
         Assert.Equal((400m, 40m, ReallocationVerdict.WithinPlan), (audit.Spent, audit.PercentUsed!.Value, audit.Verdict));
+        // Without any budget, the first expense is no overspending: the budget is simply missing.
+        var unplanned = BudgetExecution.Compute([], ledger, new DateOnly(2022, 3, 31), 10m);
+        Assert.All(unplanned, line => Assert.Equal(ReallocationVerdict.NoBudget, line.Verdict));
     }
 }

@@ -111,4 +111,23 @@ public sealed class FinanceTests(TalkaFactory factory) : IClassFixture<TalkaFact
         var uploaded = await member.PostAsync($"/api/v1/projects/{id}/files?owner=Expenditure&ownerId={expense}", form);
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
     }
+
+    [Fact]
+    public async Task Seed_002s_reported_funds_and_the_ledger_are_shown_apart_and_labelled_and_no_budget_is_no_overspending()
+    {
+        var id = await factory.WithDbAsync(db => db.Projects.Where(p => p.Source != null && db.Organisations.Any(o => o.Id == p.OrganisationId && o.Name == "Šeimos santykių institutas"))
+            .Select(p => p.Id).SingleAsync());
+        var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var page = Html.Text(await browser.GetStringAsync($"/projects/{id}/finance"));
+        Assert.Contains("Panaudota lėšų (pagal organizacijos ataskaitą) 47\u00A0511,61\u00A0€ Išlaidų žurnale įrašyta 0,00\u00A0€", page);
+        Assert.Contains("Sąmata dar neįvesta", page);
+
+        // A first expense without a budget is not flagged as needing an agreement change.
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var fresh = await TestProjects.CreateAsync(factory, "Be sąmatos");
+        (await member.PostAsJsonAsync($"/api/v1/projects/{fresh}/expenditures", Expense("SF-1", "2022-02-10", "2022-02-11", 100m))).EnsureSuccessStatusCode();
+        var execution = Html.Text(Html.Table(await browser.GetStringAsync($"/projects/{fresh}/finance")));
+        Assert.Contains("sąmata neįvesta", execution);
+        Assert.DoesNotContain("reikia keisti sutartį", execution);
+    }
 }

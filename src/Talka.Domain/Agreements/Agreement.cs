@@ -55,6 +55,11 @@ public sealed class Agreement : IVersioned
         GrantedAmount = d.GrantedAmount;
         foreach (var line in d.Funding) Guard.NonNegativeAmount(line.Amount, "Funding");
         if (d.Funding.GroupBy(f => f.Source).Any(g => g.Count() > 1)) throw new DomainException("FundingSourceTwice", "Funding");
+        // The sources say where the granted amount comes from: together they are that amount (the organisation's own
+        // contribution comes on top of the grant and is not part of it).
+        var granting = d.Funding.Where(f => f.Source != FundingSource.OwnFunds).ToList();
+        if (d.GrantedAmount is { } total && granting.Count > 0 && granting.Sum(f => f.Amount) != total)
+            throw new DomainException("FundingNotGrant", "Funding", granting.Sum(f => f.Amount), total);
         _funding.Clear();
         _funding.AddRange(d.Funding.Select(f => new AgreementFunding(Id, f.Source, f.Amount)));
     }

@@ -100,7 +100,8 @@ public sealed class Expenditure : IVersioned
     public Quarter? FirstQuarter => PaidOn is { } paid ? Quarter.Of(paid > DocumentDate ? paid : DocumentDate) : null;
 }
 
-public enum ReallocationVerdict { WithinPlan, Note, NeedsAmendment }
+/// <summary>How a category's spending stands against the plan; <see cref="NoBudget"/> where no budget was entered at all.</summary>
+public enum ReallocationVerdict { WithinPlan, Note, NeedsAmendment, NoBudget }
 
 public sealed record ExecutionLine(CostCategory Category, decimal Planned, decimal Spent, decimal? PercentUsed, decimal Overspend, ReallocationVerdict Verdict);
 
@@ -116,7 +117,9 @@ public static class BudgetExecution
             var planned = budget.Where(b => b.Category == category).Sum(b => b.Planned);
             var used = spent.GetValueOrDefault(category);
             var over = Math.Max(0, used - planned);
-            var verdict = over == 0 ? ReallocationVerdict.WithinPlan
+            // Without any budget there is nothing to overspend: the page says the budget is missing, not that the agreement must change.
+            var verdict = budget.Count == 0 ? ReallocationVerdict.NoBudget
+                : over == 0 ? ReallocationVerdict.WithinPlan
                 : planned > 0 && over <= planned * thresholdPercent / 100m ? ReallocationVerdict.Note
                 : ReallocationVerdict.NeedsAmendment;
             return new ExecutionLine(category, planned, used, planned > 0 ? decimal.Round(used * 100m / planned, 1) : null, over, verdict);
