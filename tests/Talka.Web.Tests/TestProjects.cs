@@ -19,7 +19,11 @@ public static class TestProjects
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         if (granted is { } amount)
             (await admin.PutAsJsonAsync($"/api/v1/projects/{id}/agreement",
-                new { number = $"T-{id.ToString("N")[^12..]}", periodStart = "2022-01-01", periodEnd = "2022-12-31", grantedAmount = amount })).EnsureSuccessStatusCode();
+                new
+                {
+                    number = $"T-{id.ToString("N")[^12..]}", periodStart = "2022-01-01", periodEnd = "2022-12-31", grantedAmount = amount,
+                    funding = new[] { new { source = "StateBudget", amount } },
+                })).EnsureSuccessStatusCode();
         if (published) (await admin.PutAsJsonAsync($"/api/v1/projects/{id}/published", new { published = true })).EnsureSuccessStatusCode();
         return id;
     }

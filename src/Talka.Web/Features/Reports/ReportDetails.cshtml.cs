@@ -18,8 +18,9 @@ public sealed class ReportDetailsModel(ReportService reports) : DeliveryPage
     public async Task<IActionResult> OnPostNarrativesAsync(Guid projectId, Guid reportId, Dictionary<Guid, string?> narratives, int version) =>
         await AfterAsync(projectId, reportId, await reports.SaveNarrativesAsync(projectId, reportId, narratives, version), T["Reports.NarrativesSaved"]);
 
-    public async Task<IActionResult> OnPostSubmitAsync(Guid projectId, Guid reportId, int version) =>
-        await AfterAsync(projectId, reportId, await reports.SubmitAsync(projectId, reportId, version), T["Reports.Submitted"]);
+    /// <summary>Submits, saving first whatever was typed in the narratives on the same form.</summary>
+    public async Task<IActionResult> OnPostSubmitAsync(Guid projectId, Guid reportId, Dictionary<Guid, string?> narratives, int version) =>
+        await AfterAsync(projectId, reportId, await reports.SubmitAsync(projectId, reportId, version, narratives), T["Reports.Submitted"]);
 
     public async Task<IActionResult> OnPostReturnAsync(Guid projectId, Guid reportId, string? section, string? comment, int version) =>
         await AfterAsync(projectId, reportId, await reports.ReturnAsync(projectId, reportId, [new CommentInput(section ?? T["Reports.General"], comment ?? "")], version), T["Reports.Returned"]);

@@ -192,9 +192,16 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             return Result<bool>.Success(true);
         }, ct);
 
-    public Task<Result<bool>> SubmitAsync(Guid projectId, Guid reportId, int version, CancellationToken ct = default) =>
+    /// <param name="narratives">Narratives typed on the submitting form: saved with the submission in the same step.</param>
+    public Task<Result<bool>> SubmitAsync(Guid projectId, Guid reportId, int version, IReadOnlyDictionary<Guid, string?>? narratives = null,
+        CancellationToken ct = default) =>
         WithReportAsync(projectId, reportId, write: true, version, async (context, report) =>
         {
+            foreach (var (activityId, text) in narratives ?? new Dictionary<Guid, string?>())
+            {
+                if (context.Project.Activities.All(a => a.Id != activityId)) throw new DomainException("UnknownRow", "Narratives");
+                report.WriteNarrative(activityId, text);
+            }
             var content = await ContentAsync(context, report, ct);
             report.Submit(JsonSerializer.Serialize(content, Json), (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
             await db.SaveChangesAsync(ct);

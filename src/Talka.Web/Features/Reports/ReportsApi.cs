@@ -32,7 +32,7 @@ public static class ReportsModule
             (await s.SaveNarrativesAsync(projectId, reportId, input.Narratives ?? [], input.Version, ct)).ToHttp(t, _ => Results.NoContent()))
             .ReturnsNothing("Save a report's narratives");
         group.MapPost("/{reportId:guid}/submit", async (Guid projectId, Guid reportId, VersionInput input, ReportService s, Texts t, CancellationToken ct) =>
-            (await s.SubmitAsync(projectId, reportId, input.Version, ct)).ToHttp(t, _ => Results.NoContent()))
+            (await s.SubmitAsync(projectId, reportId, input.Version, ct: ct)).ToHttp(t, _ => Results.NoContent()))
             .ReturnsNothing("Submit a report: its content is frozen as a version");
         group.MapPost("/{reportId:guid}/return", async (Guid projectId, Guid reportId, ReturnInput input, ReportService s, Texts t, CancellationToken ct) =>
             (await s.ReturnAsync(projectId, reportId, input.Comments ?? [], input.Version, ct)).ToHttp(t, _ => Results.NoContent()))
