@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Talka.Web.Tests;
 
@@ -10,7 +11,11 @@ public sealed class ConfirmationTests(BrowserFixture fixture)
     [Fact]
     public async Task Publishing_asks_first_and_cancel_leaves_the_project_unpublished()
     {
-        var id = await TestProjects.CreateAsync(fixture.Talka, "Patvirtinimo bandymas");
+        // An organisation and project of this test's own; the project is unpublished again at the end, so that the other
+        // browser tests (one database for all) see the demo data's public figures as they were.
+        var admin = await fixture.Talka.ApiAsAsync(TalkaFactory.Admin);
+        var organisation = await (await admin.PostAsJsonAsync("/api/v1/organisations", new { name = "Asociacija „Patvirtinimas“", legalForm = "Association" })).IdOf();
+        var id = await TestProjects.CreateAsync(fixture.Talka, "Patvirtinimo bandymas", organisationId: organisation);
         var page = await fixture.PageAsync(TalkaFactory.Admin);
         await page.GotoAsync($"/projects/details/{id}");
         var messages = new List<string>();
@@ -31,5 +36,6 @@ public sealed class ConfirmationTests(BrowserFixture fixture)
         await publish.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nebeskelbti", Exact = true })).ToBeVisibleAsync();
         Assert.True(await fixture.Talka.WithDbAsync(async db => (await db.Projects.FindAsync(id))!.IsPublished));
+        (await admin.PutAsJsonAsync($"/api/v1/projects/{id}/published", new { published = false })).EnsureSuccessStatusCode();
     }
 }

@@ -9,11 +9,14 @@ public static class TestProjects
 {
     public const string Organisation = "Šeimos santykių institutas";
 
-    public static async Task<Guid> CreateAsync(TalkaFactory factory, string title, decimal? granted = 50_000m, bool published = false)
+    /// <param name="organisationId">Another organisation than Šeimos santykių institutas, for tests that must leave its projects alone.</param>
+    public static async Task<Guid> CreateAsync(TalkaFactory factory, string title, decimal? granted = 50_000m, bool published = false,
+        Guid? organisationId = null)
     {
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
         var call = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/calls?year=2022"))[0].GetProperty("id").GetGuid();
-        var organisation = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == Organisation).Select(o => o.Id).SingleAsync());
+        var organisation = organisationId
+            ?? await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == Organisation).Select(o => o.Id).SingleAsync());
         var created = await admin.PostAsJsonAsync("/api/v1/projects", new { callId = call, organisationId = organisation, title, start = "2022-01-01", end = "2022-12-31" });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
