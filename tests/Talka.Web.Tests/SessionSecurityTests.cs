@@ -9,32 +9,6 @@ using Talka.Web.Infrastructure.Identity;
 
 namespace Talka.Web.Tests;
 
-/// <summary>Talka with a password hasher that counts its verifications (around the real one).</summary>
-public sealed class CountingHasherFactory : TalkaFactory
-{
-    public CountingHasher Hasher { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IPasswordHasher<TalkaUser>>(Hasher));
-    }
-}
-
-public sealed class CountingHasher : IPasswordHasher<TalkaUser>
-{
-    private readonly PasswordHasher<TalkaUser> _real = new();
-    private int _verifications;
-    public int Verifications => _verifications;
-    public string HashPassword(TalkaUser user, string password) => _real.HashPassword(user, password);
-
-    public PasswordVerificationResult VerifyHashedPassword(TalkaUser user, string hashedPassword, string providedPassword)
-    {
-        Interlocked.Increment(ref _verifications);
-        return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
-    }
-}
-
 /// <summary>Logins that reveal nobody and lock nobody out; sessions that end at logout; headers on every page.</summary>
 public sealed class SessionSecurityTests(CountingHasherFactory factory) : IClassFixture<CountingHasherFactory>
 {

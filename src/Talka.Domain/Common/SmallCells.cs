@@ -1,19 +1,5 @@
 namespace Talka.Domain.Common;
 
-/// <summary>How a cell of a public breakdown may be shown.</summary>
-public enum CellDisclosure
-{
-    /// <summary>The exact figure.</summary>
-    Shown,
-    /// <summary>1 to 4 persons: shown as "&lt; 5".</summary>
-    BelowThreshold,
-    /// <summary>Hidden as well, so that the small cell cannot be recomputed from the total.</summary>
-    Complementary,
-}
-
-/// <summary>One cell of a breakdown of persons, as the public may see it. <see cref="Count"/> is null unless shown.</summary>
-public sealed record DisclosedCell<TKey>(TKey Key, int? Count, CellDisclosure Disclosure);
-
 /// <summary>
 /// Small-cell suppression for public breakdowns of persons. A cell of 1 to 4 persons would let anyone who knows the
 /// group single a person out, so the public sees "&lt; 5" instead. The total of a breakdown is public, so the total minus

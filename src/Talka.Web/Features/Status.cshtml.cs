@@ -7,7 +7,8 @@ namespace Talka.Web.Features;
 [AllowAnonymous, IgnoreAntiforgeryToken]
 public sealed class StatusModel(IConfiguration configuration) : PageModel
 {
-    public IConfiguration Configuration => configuration;
+    /// <summary>The request size limit a 413 page names.</summary>
+    public int LimitMegabytes => Infrastructure.Web.RequestLimits.Megabytes(configuration);
     public int Code { get; private set; }
     // The code is read from the route, not bound: binding would read the form of a re-executed POST, which may be the
     // very body that was too large.

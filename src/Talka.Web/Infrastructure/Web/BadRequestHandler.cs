@@ -53,8 +53,6 @@ public sealed partial class BadRequestHandler(Texts texts, IProblemDetailsServic
                 return (Join(field, unmapped.Groups[1].Value), texts["Error.UnknownProperty", unmapped.Groups[1].Value]);
             if (text.Contains("null", StringComparison.OrdinalIgnoreCase) && text.Contains("allow", StringComparison.OrdinalIgnoreCase))
                 return (NullTarget().Match(text) is { Success: true } m ? Join(field, m.Groups[1].Value) : field, texts["Error.Required"]);
-            if (MissingRequired().Match(text) is { Success: true } missing)
-                return (Join(field, missing.Groups[1].Value), texts["Error.Required"]);
             if (ConvertTarget().Match(text) is { Success: true } target)
                 return (field, Expected(FollowAny(FindType(target.Groups[1].Value), json.Path)));
             return (field, texts["Error.JsonMalformed"]);
@@ -150,8 +148,6 @@ public sealed partial class BadRequestHandler(Texts texts, IProblemDetailsServic
     private static partial Regex UnmappedProperty();
     [GeneratedRegex("(?:property or field|constructor parameter|parameter) '([^']+)'")]
     private static partial Regex NullTarget();
-    [GeneratedRegex("missing required properties including: '([^']+)'")]
-    private static partial Regex MissingRequired();
     [GeneratedRegex("could not be converted to ([^\\s]+?)\\.?(?: Path|$)")]
     private static partial Regex ConvertTarget();
     [GeneratedRegex("Failed to bind parameter \"([^\"]+) ([^\"\\s]+)\"")]

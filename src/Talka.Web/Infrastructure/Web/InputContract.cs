@@ -17,7 +17,7 @@ public static class InputContract
         {
             // NullabilityInfoContext is not thread-safe: one per use.
             var checks = factory.MethodInfo.GetParameters()
-                .Select((p, i) => (Index: i, Name: p.Name ?? "", Info: new NullabilityInfoContext().Create(p)))
+                .Select((p, i) => (Index: i, Info: new NullabilityInfoContext().Create(p)))
                 .Where(p => NeedsCheck(p.Info.Type)).ToList();
             if (checks.Count == 0) return next;
             return async context =>

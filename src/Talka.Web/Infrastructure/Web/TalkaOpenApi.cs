@@ -68,7 +68,6 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
         }
         if (path.Contains('{', StringComparison.Ordinal)) await ProblemAsync("404", "No such record, or one the user may not see.");
         if (secured && method is "POST" or "PUT") await ProblemAsync("409", "The record was changed by someone else since the version given.");
-        if (!responses.Keys.Any(k => k.StartsWith('4'))) await ProblemAsync("4XX", "The request cannot be answered.");
 
         async Task ProblemAsync(string status, string description, Type? type = null)
         {

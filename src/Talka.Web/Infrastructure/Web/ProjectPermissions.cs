@@ -3,26 +3,6 @@ using Talka.Domain.Common;
 
 namespace Talka.Web.Infrastructure.Web;
 
-/// <summary>A question about a project: may the user do this operation?</summary>
-public sealed record ProjectRequirement(ProjectOperation Operation) : IAuthorizationRequirement;
-
-/// <summary>What the answer depends on: whose project it is and whether it is published.</summary>
-public sealed record ProjectResource(Guid OrganisationId, bool IsPublished);
-
-/// <summary>
-/// The one handler that decides every per-project question, for pages, the API and services alike. The rule itself is
-/// <see cref="Viewer.May"/> in the domain (pure and unit-tested); the viewer (roles and memberships) is read once per
-/// request.
-/// </summary>
-public sealed class ProjectAuthorizationHandler(ViewerAccessor viewers) : AuthorizationHandler<ProjectRequirement, ProjectResource>
-{
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ProjectRequirement requirement, ProjectResource resource)
-    {
-        var viewer = await viewers.GetAsync();
-        if (viewer.May(requirement.Operation, resource.OrganisationId, resource.IsPublished)) context.Succeed(requirement);
-    }
-}
-
 /// <summary>Asks <see cref="ProjectAuthorizationHandler"/> through ASP.NET Core's authorization service for the current user.</summary>
 public sealed class ProjectPermissions(IAuthorizationService authorization, IHttpContextAccessor http)
 {
