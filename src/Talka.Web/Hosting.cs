@@ -51,7 +51,8 @@ public static class Hosting
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
-                // Failed logins never lock an account (anyone could lock anyone out); LoginService limits the rate instead.
+                // Failed logins never lock an account (anyone could lock anyone out); LoginService limits the rate
+                // instead.
                 options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<TalkaDbContext>()
@@ -66,7 +67,8 @@ public static class Hosting
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    // The API changes records for bearer tokens only: a cookie cannot be sent along by another site's form
+                    // The API changes records for bearer tokens only: a cookie cannot be sent along by another site's
+                    // form
                     // to a POST, PUT or DELETE here. Reads (downloads, progress) accept the page's session cookie.
                     || (context.Request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(context.Request.Method)
                         && !HttpMethods.IsHead(context.Request.Method))
@@ -105,7 +107,8 @@ public static class Hosting
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddMvcOptions(options =>
             {
-                // Values that cannot even be read (a date typed as "31.12", say) get a message in the user's language too.
+                // Values that cannot even be read (a date typed as "31.12", say) get a message in the user's language
+                // too.
                 var messages = options.ModelBindingMessageProvider;
                 messages.SetAttemptedValueIsInvalidAccessor((value, _) => texts["Error.ValueInvalid", value]);
                 messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => texts["Error.ValueInvalid", value]);

@@ -5,7 +5,8 @@ using Talka.Web.Tests;
 
 namespace Talka.BrowserTests;
 
-/// <summary>axe-core, run inside the page: no serious or critical violations on the pages everyone reaches first.</summary>
+/// <summary>axe-core, run inside the page: no serious or critical violations on the pages everyone reaches
+/// first.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserFixture fixture)
 {

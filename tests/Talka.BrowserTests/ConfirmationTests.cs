@@ -4,14 +4,16 @@ using Talka.Web.Tests;
 
 namespace Talka.BrowserTests;
 
-/// <summary>An action that cannot be taken back asks first, naming what it does; "Cancel" leaves everything as it was.</summary>
+/// <summary>An action that cannot be taken back asks first, naming what it does; "Cancel" leaves everything as it
+/// was.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ConfirmationTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Publishing_asks_first_and_cancel_leaves_the_project_unpublished()
     {
-        // An organisation and project of this test's own; the project is unpublished again at the end, so that the other
+        // An organisation and project of this test's own; the project is unpublished again at the end, so that the
+        // other
         // browser tests (one database for all) see the demo data's public figures as they were.
         var admin = await fixture.Talka.ApiAsAsync(TalkaFactory.Admin);
         var organisation = await (await admin.PostAsJsonAsync("/api/v1/organisations", new { name = "Asociacija „Patvirtinimas“", legalForm = "Association" })).IdOf();

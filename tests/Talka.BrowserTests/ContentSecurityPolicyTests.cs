@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace Talka.BrowserTests;
 
 /// <summary>
-/// The Content-Security-Policy (scripts, styles and images from Talka only, nothing inline) breaks nothing: on every kind of
+/// The Content-Security-Policy (scripts, styles and images from Talka only, nothing inline) breaks nothing: on every
+/// kind of
 /// page a visitor and a member open, the browser reports no violation and no script error, and the scripts still work.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -20,7 +21,8 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
                 problems.Add($"{page.Url}: {message.Text}");
         };
         page.PageError += (_, error) => problems.Add($"{page.Url}: {error}");
-        // Reported by the browser itself for every blocked script, style, image or frame (init scripts are not subject to the policy).
+        // Reported by the browser itself for every blocked script, style, image or frame (init scripts are not subject
+        // to the policy).
         await page.AddInitScriptAsync("""
             window.__violations = [];
             document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));

@@ -114,7 +114,8 @@ public class IndicatorCalculatorTests
     private static ParticipantFact Person(ParticipantCategory category, string? municipality = null, Gender? gender = null, string? key = null, TargetGroup? group = null) =>
         new(Guid.NewGuid(), category, group, municipality, gender, null, key ?? $"k{Interlocked.Increment(ref _seq)}");
 
-    /// <summary>Seed 002 as records: 20 staff in 11 days (88 ak. val.) of VTRS training plus 12 ak. val. of consultations,
+    /// <summary>Seed 002 as records: 20 staff in 11 days (88 ak. val.) of VTRS training plus 12 ak. val. of
+    /// consultations,
     /// 5 seminars of 6 with 106 participants, 2 seminars of 8 with 69, a 16 ak. val. training for 14 staff.</summary>
     private static DeliveryFacts Seed002()
     {

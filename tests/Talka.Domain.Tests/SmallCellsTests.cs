@@ -25,7 +25,8 @@ public class SmallCellsTests
     [Fact]
     public void Two_small_cells_that_hold_fewer_than_five_persons_together_hide_the_next_smallest_as_well()
     {
-        // Total 52: without a third hidden cell, 52 − 40 − 9 would give the two small ones together (2), so both were 1.
+        // Total 52: without a third hidden cell, 52 − 40 − 9 would give the two small ones together (2), so both were
+        // 1.
         var cells = SmallCells.Suppress([("A", 40), ("B", 1), ("C", 1), ("D", 9), ("E", 7)]);
         Assert.Equal([40, null, null, 9, null], cells.Select(c => c.Count));
         Assert.Equal(CellDisclosure.Complementary, cells[4].Disclosure);

@@ -5,7 +5,8 @@ namespace Talka.Web.Tests;
 
 public static class ApiClientExtensions
 {
-    /// <summary>Replaces an event's attendance as a client would: reads the event's version, then sends the list with it.</summary>
+    /// <summary>Replaces an event's attendance as a client would: reads the event's version, then sends the list with
+    /// it.</summary>
     public static async Task<HttpResponseMessage> PutAttendanceAsync(this HttpClient api, Guid projectId, Guid eventId, IEnumerable<object> marks)
     {
         var url = $"/api/v1/projects/{projectId}/events/{eventId}";

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Talka.Web.Tests;
 
-/// <summary>The audit log records that a person's data changed, never the data: no name, organisation or person key.</summary>
+/// <summary>The audit log records that a person's data changed, never the data: no name, organisation or person
+/// key.</summary>
 public sealed class AuditPrivacyTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     [Fact]

@@ -20,7 +20,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
     // Expected answers. "login" = redirect to the login page.
     private const int Login = -1;
     private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call, Guid EventA, Guid ParticipantA, Guid VolunteerA, Guid IndicatorA, Guid ReportA);
-    /// <param name="Evaluator">An evaluator belongs to no organisation; where not given, they get what member B gets.</param>
+    /// <param name="Evaluator">An evaluator belongs to no organisation; where not given, they get what member B
+    /// gets.</param>
     private sealed record Expect(int Anonymous, int MemberA, int MemberB, int Admin, int Auditor, int? Evaluator = null)
     {
         public int ForEvaluator => Evaluator ?? MemberB;
@@ -78,7 +79,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", d + "/indicators", i => $"/projects/{i.HiddenA}/indicators", writePage);
         yield return new("GET", d + "/finance", i => $"/projects/{i.HiddenA}/finance", readPage);
         yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Expense", writePage);
-        // The empty budget is saved by member A first; the admin's form still carries version 0 and is refused as stale.
+        // The empty budget is saved by member A first; the admin's form still carries version 0 and is refused as
+        // stale.
         yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Budget", new(Login, 302, 403, 200, 403));
         yield return new("GET", "reports", _ => "/reports", new(Login, 403, 403, 200, 200));
         yield return new("GET", d + "/reports", i => $"/projects/{i.HiddenA}/reports", readPage);
@@ -88,7 +90,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Upload", writePage);
         yield return new("GET", d + "/import/{importId:guid}", i => $"/projects/{i.HiddenA}/import/01900000-0000-7000-8000-000000000001", new(Login, 403, 403, 404, 403));
         yield return new("POST", d + "/events/edit/{eventId:guid?}", i => $"/projects/{i.HiddenA}/events/edit", writePage);
-        // Attendance saved by member A first; the admin's form still carries the event's old version and is refused as stale.
+        // Attendance saved by member A first; the admin's form still carries the event's old version and is refused as
+        // stale.
         yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}", new(Login, 302, 403, 200, 403));
         yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}?handler=Upload", writePage);
         yield return new("POST", d + "/participants/edit/{participantId:guid?}", i => $"/projects/{i.HiddenA}/participants/edit", writePage);
@@ -149,7 +152,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "api/v1/projects/", _ => "/api/v1/projects", api401, "{}");
         yield return new("PUT", "api/v1/projects/{id:guid}/plan", i => $"/api/v1/projects/{i.HiddenA}/plan", new(401, 400, 404, 400, 403), "{}");
         yield return new("PUT", "api/v1/projects/{id:guid}/agreement", i => $"/api/v1/projects/{i.HiddenA}/agreement", new(401, 403, 404, 400, 403), "{}");
-        // Delivery records of organisation A's unpublished project: never public, read by A, admins and auditors, changed by A and admins.
+        // Delivery records of organisation A's unpublished project: never public, read by A, admins and auditors,
+        // changed by A and admins.
         var readA = new Expect(401, 200, 404, 200, 200);
         var writeA = new Expect(401, 400, 404, 400, 403);
         const string p = "api/v1/projects/{projectId:guid}";
@@ -271,7 +275,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
                     failures.AppendLine($"{name}: {c.Method} {url} answered {status} {response.Headers.Location}, expected {(expected == Login ? "login redirect" : expected)}");
                 if (c.Route is "account/logout" or "api/v1/auth/logout" && email is not null)
                 {
-                    // Logging out ends every session of the user, bearer tokens included: sign in again for the remaining routes.
+                    // Logging out ends every session of the user, bearer tokens included: sign in again for the
+                    // remaining routes.
                     browser = await factory.BrowserAsAsync(email);
                     token = Html.Token(await browser.GetStringAsync("/"));
                     api = await factory.ApiAsAsync(email);

@@ -6,7 +6,8 @@ using Json.Schema;
 
 namespace Talka.Web.Tests;
 
-/// <summary>Checks each API response against <see cref="OpenApiContract"/> and fails the request that does not match.</summary>
+/// <summary>Checks each API response against <see cref="OpenApiContract"/> and fails the request that does not
+/// match.</summary>
 public sealed class ContractCheckingHandler(Func<OpenApiContract> contract) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

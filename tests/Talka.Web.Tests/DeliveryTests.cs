@@ -10,7 +10,8 @@ namespace Talka.Web.Tests;
 public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     /// <summary>The organisation's seed project (published; projects made by tests are not).</summary>
-    /// <summary>The organisation's seed project (the one transcribed from a source text; tests add projects of their own).</summary>
+    /// <summary>The organisation's seed project (the one transcribed from a source text; tests add projects of their
+    /// own).</summary>
     private async Task<Guid> ProjectOfAsync(string organisation) => await factory.WithDbAsync(db =>
         db.Projects.Where(p => p.IsPublished && p.Source != null && db.Organisations.Any(o => o.Id == p.OrganisationId && o.Name == organisation))
             .Select(p => p.Id).SingleAsync());
@@ -65,7 +66,8 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
             Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         }
-        // Q1: a training of 2 sessions × 4 ak. val.; Q2: a seminar of 3 astronomical hours (= 4 ak. val. at 45 min); Q3: a crowd event of 120.
+        // Q1: a training of 2 sessions × 4 ak. val.; Q2: a seminar of 3 astronomical hours (= 4 ak. val. at 45 min);
+        // Q3: a crowd event of 120.
         var training = await Post("events", new { kind = "Training", topic = "Savanorių mokymai", start = "2022-02-10", end = "2022-02-11", sessions = 2, hoursPerSession = 4, hourUnit = "Academic", municipality = "Kauno m." });
         var seminar = await Post("events", new { kind = "Seminar", topic = "Seminaras specialistams", start = "2022-05-20", end = "2022-05-20", sessions = 1, hoursPerSession = 3, hourUnit = "Astronomical", online = true });
         await Post("events", new { kind = "Other", topic = "Bendruomenės šventė", start = "2022-08-01", end = "2022-08-01", sessions = 1, headcount = 120 });

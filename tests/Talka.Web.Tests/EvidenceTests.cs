@@ -8,7 +8,8 @@ using Talka.Domain.Delivery;
 
 namespace Talka.Web.Tests;
 
-/// <summary>Evidence files: checked by content, stored on disk, downloaded only by those who may read the project.</summary>
+/// <summary>Evidence files: checked by content, stored on disk, downloaded only by those who may read the
+/// project.</summary>
 public sealed class EvidenceTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     private static readonly byte[] Pdf = TestFiles.Pdf();

@@ -8,7 +8,8 @@ using Talka.Web.Infrastructure.Spreadsheets;
 namespace Talka.Web.Tests;
 
 /// <summary>
-/// Every CSV export, read as raw bytes: no cell starts with =, +, -, @, a tab or a carriage return unescaped, whatever an
+/// Every CSV export, read as raw bytes: no cell starts with =, +, -, @, a tab or a carriage return unescaped, whatever
+/// an
 /// NGO user or an imported list typed; the delimiter and decimal separator are the ones each export promises.
 /// </summary>
 public sealed class ExportSafetyTests(TalkaFactory factory) : IClassFixture<TalkaFactory>

@@ -6,7 +6,8 @@ using Talka.Web.Infrastructure.Spreadsheets;
 
 namespace Talka.Web.Tests;
 
-/// <summary>Budget and ledger through the API and the page: the quarter rule, the granted amount, who may see what.</summary>
+/// <summary>Budget and ledger through the API and the page: the quarter rule, the granted amount, who may see
+/// what.</summary>
 public sealed class FinanceTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     /// <summary>A new project of Šeimos santykių institutas with an agreement of 50 000 € for 2022.</summary>

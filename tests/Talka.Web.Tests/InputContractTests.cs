@@ -10,7 +10,8 @@ using Talka.Domain.Finance;
 namespace Talka.Web.Tests;
 
 /// <summary>
-/// The API's input contract: whatever a careless or hostile client sends, the answer is a validation problem that names the
+/// The API's input contract: whatever a careless or hostile client sends, the answer is a validation problem that names
+/// the
 /// field in the client's language, never a 500, and nothing is saved.
 /// </summary>
 public sealed class InputContractTests(TalkaFactory factory) : IClassFixture<TalkaFactory>

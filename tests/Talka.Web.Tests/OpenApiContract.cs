@@ -7,7 +7,8 @@ using Json.Schema;
 namespace Talka.Web.Tests;
 
 /// <summary>
-/// The API's own OpenAPI document, used as a contract: every JSON body an API test receives is checked against the schema
+/// The API's own OpenAPI document, used as a contract: every JSON body an API test receives is checked against the
+/// schema
 /// the document gives for that operation and status, so the document cannot drift from what the code answers.
 /// </summary>
 public sealed class OpenApiContract

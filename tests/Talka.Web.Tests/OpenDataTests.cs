@@ -8,7 +8,8 @@ using Talka.Web.Infrastructure.Spreadsheets;
 namespace Talka.Web.Tests;
 
 /// <summary>
-/// Open data validated against the official schemas (tests/standards): 360Giving with ajv (npm), IATI 2.03 with xmllint.
+/// Open data validated against the official schemas (tests/standards): 360Giving with ajv (npm), IATI 2.03 with
+/// xmllint.
 /// The validators are shown to reject the official invalid samples, so a pass means something.
 /// </summary>
 public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFactory>

@@ -9,7 +9,8 @@ using Talka.Domain.Delivery;
 namespace Talka.Web.Tests;
 
 /// <summary>
-/// One person, one record: within a project the same personal code or e-mail cannot be a second participant, and a personal
+/// One person, one record: within a project the same personal code or e-mail cannot be a second participant, and a
+/// personal
 /// code with a wrong check digit or a malformed e-mail is refused on the page, in the API and in the import alike.
 /// </summary>
 public sealed class PersonIdentityTests(TalkaFactory factory) : IClassFixture<TalkaFactory>

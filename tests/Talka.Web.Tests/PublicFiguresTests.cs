@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Talka.Web.Tests;
 
-/// <summary>Public figures come from published projects only, and a breakdown cell of 1–4 persons is withheld from visitors.</summary>
+/// <summary>Public figures come from published projects only, and a breakdown cell of 1–4 persons is withheld from
+/// visitors.</summary>
 public sealed class PublicFiguresTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     private async Task<Guid> ProgrammeOfAsync(Guid projectId) => await factory.WithDbAsync(db =>

@@ -24,7 +24,8 @@ public sealed class PublicResultsTests(TalkaFactory factory) : IClassFixture<Tal
     }
 }
 
-/// <summary>Participants' names and identifiers never reach a public page. Its own database: it adds a participant.</summary>
+/// <summary>Participants' names and identifiers never reach a public page. Its own database: it adds a
+/// participant.</summary>
 public sealed class PublicPrivacyTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     private async Task<Guid> SeedProjectAsync(string organisation) => await factory.WithDbAsync(db =>

@@ -4,7 +4,8 @@ using System.Text.Json;
 
 namespace Talka.Web.Tests;
 
-/// <summary>Nothing typed is lost: a narrative typed but not saved is saved with the submission and frozen in the version.</summary>
+/// <summary>Nothing typed is lost: a narrative typed but not saved is saved with the submission and frozen in the
+/// version.</summary>
 public sealed class ReportSubmissionTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     [Fact]

@@ -9,7 +9,8 @@ using Talka.Web.Infrastructure.Identity;
 
 namespace Talka.Web.Tests;
 
-/// <summary>Logins that reveal nobody and lock nobody out; sessions that end at logout; headers on every page.</summary>
+/// <summary>Logins that reveal nobody and lock nobody out; sessions that end at logout; headers on every
+/// page.</summary>
 public sealed class SessionSecurityTests(CountingHasherFactory factory) : IClassFixture<CountingHasherFactory>
 {
     private HttpClient From(string address)
@@ -154,7 +155,8 @@ public sealed class SessionSecurityTests(CountingHasherFactory factory) : IClass
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Logs in through the page and answers the cookies as a header value, as someone copying them would hold them.</summary>
+    /// <summary>Logs in through the page and answers the cookies as a header value, as someone copying them would hold
+    /// them.</summary>
     private static async Task<string> LoginCookieAsync(HttpClient client, string email)
     {
         var form = await client.GetAsync("/account/login");

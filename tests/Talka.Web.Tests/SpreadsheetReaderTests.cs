@@ -364,7 +364,8 @@ public class SpreadsheetReaderTests
         return stream.ToArray();
     }
 
-    /// <summary>A minimal workbook laid out as Excel writes it. Style 1 = built-in date format 14, style 2 = custom "yyyy-mm-dd".</summary>
+    /// <summary>A minimal workbook laid out as Excel writes it. Style 1 = built-in date format 14, style 2 = custom
+    /// "yyyy-mm-dd".</summary>
     private static byte[] ExcelLikeXlsx(string sheetData, string[] sharedStrings)
     {
         const string Ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

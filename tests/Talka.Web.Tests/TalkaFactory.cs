@@ -50,7 +50,8 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>());
     }
 
-    /// <summary>The test server has no network peer: a request names the address it comes from in X-Test-Client.</summary>
+    /// <summary>The test server has no network peer: a request names the address it comes from in
+    /// X-Test-Client.</summary>
     public const string ClientHeader = "X-Test-Client";
 
     private sealed class ClientAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
@@ -120,8 +121,10 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _contract ??= new OpenApiContract(await CreateClient().GetStringAsync("/openapi/v1.json"));
 
     /// <summary>
-    /// An API client with a bearer token from POST /api/v1/auth/login. Every JSON answer it receives is checked against the
-    /// OpenAPI document (<see cref="ContractCheckingHandler"/>): a body the document does not describe fails the request.
+    /// An API client with a bearer token from POST /api/v1/auth/login. Every JSON answer it receives is checked against
+    /// the
+    /// OpenAPI document (<see cref="ContractCheckingHandler"/>): a body the document does not describe fails the
+    /// request.
     /// </summary>
     public async Task<HttpClient> ApiAsAsync(string? email)
     {

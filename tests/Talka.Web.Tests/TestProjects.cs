@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Talka.Web.Tests;
 
-/// <summary>Builds a project of Šeimos santykių institutas (member B) under a 2022 call, through the API as the funder would.</summary>
+/// <summary>Builds a project of Šeimos santykių institutas (member B) under a 2022 call, through the API as the funder
+/// would.</summary>
 public static class TestProjects
 {
     public const string Organisation = "Šeimos santykių institutas";
 
-    /// <param name="organisationId">Another organisation than Šeimos santykių institutas, for tests that must leave its projects alone.</param>
+    /// <param name="organisationId">Another organisation than Šeimos santykių institutas, for tests that must leave its
+    /// projects alone.</param>
     public static async Task<Guid> CreateAsync(TalkaFactory factory, string title, decimal? granted = 50_000m, bool published = false,
         Guid? organisationId = null)
     {

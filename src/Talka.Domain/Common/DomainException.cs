@@ -29,7 +29,8 @@ public static class Guard
         return trimmed;
     }
 
-    /// <summary>Above any grant or expense a programme could hold: a typing slip (or 1e20 from a client), not money.</summary>
+    /// <summary>Above any grant or expense a programme could hold: a typing slip (or 1e20 from a client), not
+    /// money.</summary>
     public const decimal MaxAmount = 1_000_000_000m;
 
     public static decimal NonNegativeAmount(decimal value, string field)
@@ -40,7 +41,8 @@ public static class Guard
         return value;
     }
 
-    /// <summary>An enum value that is one of its defined names (a client could send any integer the type can hold).</summary>
+    /// <summary>An enum value that is one of its defined names (a client could send any integer the type can
+    /// hold).</summary>
     public static TEnum Defined<TEnum>(TEnum value, string field) where TEnum : struct, Enum =>
         Enum.IsDefined(value) ? value : throw new DomainException("ValueNotAllowed", field);
 

@@ -1,7 +1,8 @@
 namespace Talka.Domain.Common;
 
 /// <summary>
-/// Lithuanian plural agreement, for every message that counts something. A noun is given as its three forms separated by
+/// Lithuanian plural agreement, for every message that counts something. A noun is given as its three forms separated
+/// by
 /// "|" (nominative: "projektas|projektai|projektų"; genitive after "iš": "projekto|projektų|projektų").
 /// </summary>
 public static class LtPlural
@@ -16,7 +17,8 @@ public static class LtPlural
         return LtPluralForm.Other;
     }
 
-    /// <summary>The form of <paramref name="forms"/> ("one|few|other"; a single form serves all) that agrees with the count.</summary>
+    /// <summary>The form of <paramref name="forms"/> ("one|few|other"; a single form serves all) that agrees with the
+    /// count.</summary>
     public static string Choose(long count, string forms)
     {
         ArgumentNullException.ThrowIfNull(forms);

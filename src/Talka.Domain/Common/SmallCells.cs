@@ -2,8 +2,10 @@ namespace Talka.Domain.Common;
 
 /// <summary>
 /// Small-cell suppression for public breakdowns of persons. A cell of 1 to 4 persons would let anyone who knows the
-/// group single a person out, so the public sees "&lt; 5" instead. The total of a breakdown is public, so the total minus
-/// the shown cells gives the hidden ones together: more cells are hidden (the smallest first, complementary suppression)
+/// group single a person out, so the public sees "&lt; 5" instead. The total of a breakdown is public, so the total
+/// minus
+/// the shown cells gives the hidden ones together: more cells are hidden (the smallest first, complementary
+/// suppression)
 /// until at least two are hidden and together they hold at least five persons. Empty cells (0) reveal nobody and stay.
 /// A total that is itself below five is withheld too (<see cref="Public"/>).
 /// </summary>

@@ -5,7 +5,8 @@ namespace Talka.Domain.Delivery;
 
 public enum EventKind { Training, Seminar, Consultation, Supervision, LivingLibrarySession, Other }
 
-/// <summary>How an event's duration is given: academic hours (ak. val., 45 min by default) or astronomical hours (val., 60 min).</summary>
+/// <summary>How an event's duration is given: academic hours (ak. val., 45 min by default) or astronomical hours (val.,
+/// 60 min).</summary>
 public enum HourUnit { Academic, Astronomical }
 
 public sealed record EventDetails(
@@ -13,8 +14,10 @@ public sealed record EventDetails(
     bool Online, string? Venue, string? Municipality, string? Trainers, IReadOnlyList<TargetGroup> TargetGroups, int? Headcount);
 
 /// <summary>
-/// An event (mokymai, seminaras, konsultacija, supervizija, Gyvoji biblioteka…) of a project: one record may stand for a series of
-/// sessions ("5 seminars of 6 ak. val." is 5 sessions of 6). An event run for a crowd without a list records a headcount,
+/// An event (mokymai, seminaras, konsultacija, supervizija, Gyvoji biblioteka…) of a project: one record may stand for
+/// a series of
+/// sessions ("5 seminars of 6 ak. val." is 5 sessions of 6). An event run for a crowd without a list records a
+/// headcount,
 /// which is never mixed with the distinct persons counted from attendance.
 /// </summary>
 public sealed class Event : IVersioned
@@ -23,7 +26,8 @@ public sealed class Event : IVersioned
 
     private Event() { Topic = ""; }
 
-    /// <param name="number">The event's number within its project (Nr. 1, 2, …): what attendance sheets refer to.</param>
+    /// <param name="number">The event's number within its project (Nr. 1, 2, …): what attendance sheets refer
+    /// to.</param>
     public Event(Guid projectId, int number, DateRange projectPeriod, IReadOnlyCollection<Guid> projectActivityIds, EventDetails details)
     {
         if (number < 1) throw new DomainException("SessionsRange", nameof(Number));

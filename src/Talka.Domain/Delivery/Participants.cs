@@ -14,9 +14,11 @@ public sealed record ParticipantDetails(
     Gender? Gender, AgeBand? AgeBand, TargetGroup? TargetGroup, bool Consent);
 
 /// <summary>
-/// A person in a project's participant register, with minimal personal data. <see cref="Code"/> is the organisation's own
+/// A person in a project's participant register, with minimal personal data. <see cref="Code"/> is the organisation's
+/// own
 /// number for the person in this project (what its attendance sheets use). A personal identifier, when given, is only
-/// turned into <see cref="PersonKey"/> (a keyed hash) so that a person is counted once across projects; it is never stored.
+/// turned into <see cref="PersonKey"/> (a keyed hash) so that a person is counted once across projects; it is never
+/// stored.
 /// </summary>
 public sealed class Participant : IVersioned
 {
@@ -67,7 +69,8 @@ public sealed class Participant : IVersioned
 
 /// <summary>
 /// The keyed hash that counts a person once across projects and years without storing who they are:
-/// HMAC-SHA256 with a server secret over a normalised identifier (a personal code's digits, or an e-mail in lower case).
+/// HMAC-SHA256 with a server secret over a normalised identifier (a personal code's digits, or an e-mail in lower
+/// case).
 /// </summary>
 public static class PersonKeys
 {
@@ -77,7 +80,8 @@ public static class PersonKeys
         return Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(identifier.Normalised)));
     }
 
-    /// <summary>A personal code (asmens kodas) G YYMMDD NNN K: 11 digits whose last is the check digit over the first ten.</summary>
+    /// <summary>A personal code (asmens kodas) G YYMMDD NNN K: 11 digits whose last is the check digit over the first
+    /// ten.</summary>
     public static bool IsValidPersonalCode(string digits) =>
         digits.Length == 11 && digits.All(char.IsAsciiDigit) &&
         LegalEntityCode.CheckDigit(digits.Select(c => c - '0').ToArray(), 10) == digits[10] - '0';

@@ -36,7 +36,8 @@ public sealed class Volunteer : IVersioned
         Active = active;
     }
 
-    /// <summary>Logs hours on a day inside the project period, against an activity or an event of the project.</summary>
+    /// <summary>Logs hours on a day inside the project period, against an activity or an event of the
+    /// project.</summary>
     public VolunteerHours LogHours(DateRange projectPeriod, DateOnly day, decimal hours, Guid? activityId, Guid? eventId, string? note)
     {
         if (!projectPeriod.Contains(day)) throw new DomainException("DateOutsideProject", "Day", projectPeriod.Start, projectPeriod.End);

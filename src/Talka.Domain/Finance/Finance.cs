@@ -10,7 +10,8 @@ public enum DocumentType { Invoice, Receipt, PayrollSheet, ServiceAct, Contract,
 
 public sealed record BudgetLineInput(CostCategory Category, decimal GrantAmount, decimal OwnFunds);
 
-/// <summary>One cost category of a project's budget: what the grant and the organisation's own funds will pay.</summary>
+/// <summary>One cost category of a project's budget: what the grant and the organisation's own funds will
+/// pay.</summary>
 public sealed class BudgetLine
 {
     private BudgetLine() { }
@@ -32,7 +33,8 @@ public sealed class BudgetLine
 
 public static class Budgets
 {
-    /// <summary>A budget has one line per category, and its grant part adds up to the granted amount where that is known.</summary>
+    /// <summary>A budget has one line per category, and its grant part adds up to the granted amount where that is
+    /// known.</summary>
     public static IReadOnlyList<BudgetLine> Build(Guid projectId, IReadOnlyList<BudgetLineInput> lines, decimal? grantedAmount,
         IReadOnlyCollection<CostCategory>? callCategories = null)
     {
@@ -52,7 +54,8 @@ public sealed record ExpenditureDetails(
     DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content, CostCategory Category,
     decimal Amount, DateOnly? PaidOn);
 
-/// <summary>An expense in the ledger: an accounting document (type, number, date), its supplier, content, category, amount and payment.</summary>
+/// <summary>An expense in the ledger: an accounting document (type, number, date), its supplier, content, category,
+/// amount and payment.</summary>
 public sealed class Expenditure : IVersioned
 {
     private Expenditure() { DocumentNumber = ""; Supplier = ""; Content = ""; }
@@ -100,12 +103,14 @@ public sealed class Expenditure : IVersioned
     public Quarter? FirstQuarter => PaidOn is { } paid ? Quarter.Of(paid > DocumentDate ? paid : DocumentDate) : null;
 }
 
-/// <summary>How a category's spending stands against the plan; <see cref="NoBudget"/> where no budget was entered at all.</summary>
+/// <summary>How a category's spending stands against the plan; <see cref="NoBudget"/> where no budget was entered at
+/// all.</summary>
 public enum ReallocationVerdict { WithinPlan, Note, NeedsAmendment, NoBudget }
 
 public sealed record ExecutionLine(CostCategory Category, decimal Planned, decimal Spent, decimal? PercentUsed, decimal Overspend, ReallocationVerdict Verdict);
 
-/// <summary>Planned against spent by category, as of a day, with the call's reallocation threshold applied to overspends.</summary>
+/// <summary>Planned against spent by category, as of a day, with the call's reallocation threshold applied to
+/// overspends.</summary>
 public static class BudgetExecution
 {
     public static IReadOnlyList<ExecutionLine> Compute(IReadOnlyList<BudgetLine> budget, IReadOnlyList<Expenditure> ledger, DateOnly asOf, decimal thresholdPercent)
@@ -117,7 +122,8 @@ public static class BudgetExecution
             var planned = budget.Where(b => b.Category == category).Sum(b => b.Planned);
             var used = spent.GetValueOrDefault(category);
             var over = Math.Max(0, used - planned);
-            // Without any budget there is nothing to overspend: the page says the budget is missing, not that the agreement must change.
+            // Without any budget there is nothing to overspend: the page says the budget is missing, not that the
+            // agreement must change.
             var verdict = budget.Count == 0 ? ReallocationVerdict.NoBudget
                 : over == 0 ? ReallocationVerdict.WithinPlan
                 : planned > 0 && over <= planned * thresholdPercent / 100m ? ReallocationVerdict.Note

@@ -234,7 +234,8 @@ public sealed class PlannedIndicator
         if (metric is not null) { ManualActual = null; ManualEvidence = null; }
     }
 
-    /// <summary>Records the actual of a manual indicator; evidence is required, because no record backs the number.</summary>
+    /// <summary>Records the actual of a manual indicator; evidence is required, because no record backs the
+    /// number.</summary>
     public void RecordManualActual(decimal value, string evidence)
     {
         if (Metric is not null) throw new DomainException("IndicatorIsComputed", nameof(ManualActual));

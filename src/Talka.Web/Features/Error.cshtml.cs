@@ -10,7 +10,8 @@ namespace Talka.Web.Features;
 public sealed class ErrorModel(IConfiguration configuration) : PageModel
 {
     public string? RequestId { get; private set; }
-    /// <summary>Set when the request was refused for its size (an upload above the limit): the page names the limit.</summary>
+    /// <summary>Set when the request was refused for its size (an upload above the limit): the page names the
+    /// limit.</summary>
     public int? TooLargeMegabytes { get; private set; }
 
     public void OnGet()

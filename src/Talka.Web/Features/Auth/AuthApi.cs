@@ -11,7 +11,8 @@ public static class AuthApi
 {
     public static void MapAuthApi(this RouteGroupBuilder api)
     {
-        // Answers {"tokenType":"Bearer","accessToken":"...","expiresIn":3600,"refreshToken":"..."}; send the accessToken as a Bearer token.
+        // Answers {"tokenType":"Bearer","accessToken":"...","expiresIn":3600,"refreshToken":"..."}; send the
+        // accessToken as a Bearer token.
         api.MapPost("/auth/login", async (LoginInput input, LoginService login, HttpContext http, Texts t) =>
         {
             if (string.IsNullOrWhiteSpace(input.Email) || string.IsNullOrWhiteSpace(input.Password))

@@ -17,7 +17,8 @@ public sealed record EventInput(
         Sessions, HoursPerSession, HourUnit, Online, Venue, Municipality, Trainers, TargetGroups ?? [], Headcount);
 }
 
-/// <param name="PersonalIdentifier">A personal code or e-mail, used only to compute the keyed hash; never stored.</param>
+/// <param name="PersonalIdentifier">A personal code or e-mail, used only to compute the keyed hash; never
+/// stored.</param>
 public sealed record ParticipantInput(
     string? Code, string? DisplayName, ParticipantCategory Category, string? Organisation, string? Municipality,
     Gender? Gender, AgeBand? AgeBand, TargetGroup? TargetGroup, bool Consent, string? PersonalIdentifier = null, int Version = 0)
@@ -28,7 +29,8 @@ public sealed record ParticipantInput(
 /// <param name="AcademicHours">Hours attended; null for the whole event.</param>
 public sealed record AttendanceMark(Guid ParticipantId, decimal? AcademicHours = null);
 
-/// <summary>Who attended an event, replacing its list; <see cref="Version"/> is the event's version the list was made from.</summary>
+/// <summary>Who attended an event, replacing its list; <see cref="Version"/> is the event's version the list was made
+/// from.</summary>
 public sealed record AttendanceInput(IReadOnlyList<AttendanceMark> Marks, int Version);
 
 public sealed record VolunteerInput(string? Name, string? Role, DateOnly? RecruitedOn, bool Trained, bool Active);
@@ -41,7 +43,8 @@ public sealed record DeliverableInput(
     internal DeliverableDetails ToDetails() => new(ActivityId, Kind, Title ?? "", Date, PresentedTo, SurveySent, SurveyAnswered, Auditor, Description);
 }
 
-/// <summary>Writes of a project's delivery records. Pages and the API call these; each checks the project first.</summary>
+/// <summary>Writes of a project's delivery records. Pages and the API call these; each checks the project
+/// first.</summary>
 public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes writes, PersonKeySecret keys)
 {
     private static Result<T> Refused<T>(Outcome outcome) => outcome == Outcome.Forbidden ? Result<T>.Forbidden() : Result<T>.NotFound();
@@ -99,7 +102,8 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
         return Result<Guid>.Success(participant.Id);
     });
 
-    /// <summary>Sets who attended an event: the list replaces the event's attendance. A list made from an older version of the
+    /// <summary>Sets who attended an event: the list replaces the event's attendance. A list made from an older version
+    /// of the
     /// event (someone else saved attendance meanwhile) is refused as a conflict.</summary>
     public Task<Result<int>> SetAttendanceAsync(Guid projectId, Guid eventId, AttendanceInput input, CancellationToken ct = default) => writes.Run(async () =>
     {

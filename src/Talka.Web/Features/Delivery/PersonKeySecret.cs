@@ -4,7 +4,8 @@ using Talka.Domain.Delivery;
 namespace Talka.Web.Features.Delivery;
 
 /// <summary>
-/// The server secret behind participants' keyed hashes. Configured as Talka:PersonKeySecret (base64, at least 32 bytes);
+/// The server secret behind participants' keyed hashes. Configured as Talka:PersonKeySecret (base64, at least 32
+/// bytes);
 /// on a single server without that setting it is made once and kept in the data folder (person-key.secret).
 /// Several instances, or a restore elsewhere, need the same configured secret, or the same person counts twice.
 /// </summary>

@@ -36,7 +36,8 @@ public sealed class ProjectGate(TalkaDbContext db, ProjectPermissions permission
         return _loaded[projectId] = new ProjectContext(project, rules, read, change);
     }
 
-    /// <summary>Null when the viewer may read; otherwise the outcome to answer (not found hides what the viewer may not see).</summary>
+    /// <summary>Null when the viewer may read; otherwise the outcome to answer (not found hides what the viewer may not
+    /// see).</summary>
     public static Outcome? ReadRefusal(ProjectContext? context) => context is { CanRead: true } ? null : Outcome.NotFound;
 
     public static Outcome? WriteRefusal(ProjectContext? context) =>

@@ -6,12 +6,14 @@ using Talka.Web.Infrastructure.Data;
 
 namespace Talka.Web.Features.Delivery;
 
-/// <param name="ListedParticipants">Null where 1 to 4 persons are withheld from the public (<see cref="SmallCells"/>).</param>
+/// <param name="ListedParticipants">Null where 1 to 4 persons are withheld from the public (<see
+/// cref="SmallCells"/>).</param>
 public sealed record PublicEvent(EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? AcademicHours,
     int? ListedParticipants, int? Headcount);
 public sealed record PublicDeliverable(DeliverableKind Kind, string Title, DateOnly? Date, string? PresentedTo);
 
-/// <summary>What the public sees of a published project's work: figures and lists computed from the records, with no person in them.</summary>
+/// <summary>What the public sees of a published project's work: figures and lists computed from the records, with no
+/// person in them.</summary>
 /// <param name="Exact">False for visitors: counts of 1 to 4 persons are then shown as "&lt; 5".</param>
 public sealed record PublicResults(IndicatorSet Figures, IReadOnlyList<PublicEvent> Events, IReadOnlyList<PublicDeliverable> Deliverables, string PublicityLine,
     bool Exact)

@@ -6,23 +6,30 @@ using Talka.Web.Infrastructure.Data;
 
 namespace Talka.Web.Features.Delivery;
 
-/// <param name="DistinctPersons">Persons across the programme's projects, each counted once through the keyed hash.</param>
-/// <param name="ProjectParticipantsSum">The projects' distinct participants added up: what counting project by project would say.</param>
+/// <param name="DistinctPersons">Persons across the programme's projects, each counted once through the keyed
+/// hash.</param>
+/// <param name="ProjectParticipantsSum">The projects' distinct participants added up: what counting project by project
+/// would say.</param>
 /// <param name="WithoutKey">Participants with no personal identifier: each counts once on their own.</param>
-/// <remarks>Counts of persons are null where 1 to 4 are withheld from the public (<see cref="SmallCells.Public"/>).</remarks>
+/// <remarks>Counts of persons are null where 1 to 4 are withheld from the public (<see
+/// cref="SmallCells.Public"/>).</remarks>
 public sealed record ProgrammeReach(Guid ProgrammeId, int? Year, int Projects, int? DistinctPersons, int? ProjectParticipantsSum, int? WithoutKey, int Headcount);
 
 /// <summary>One bar of a chart. <see cref="Value"/> is null where a small cell is withheld from the public.</summary>
 public sealed record ChartPoint(string Key, decimal? Value, CellDisclosure Disclosure = CellDisclosure.Shown);
 
-/// <summary>A programme's charts: funds by year, participants by target group and municipality, academic hours by event kind.</summary>
+/// <summary>A programme's charts: funds by year, participants by target group and municipality, academic hours by event
+/// kind.</summary>
 public sealed record ProgrammeCharts(IReadOnlyList<ChartPoint> FundsByYear, IReadOnlyList<ChartPoint> ParticipantsByTargetGroup,
     IReadOnlyList<ChartPoint> ParticipantsByMunicipality, IReadOnlyList<ChartPoint> HoursByEventKind);
 
 /// <summary>
-/// How many different people a programme reached: the question nobody could answer before. A person met in several projects
-/// (or years) counts once, through the keyed hash of their identifier; no identity is ever read. Aggregates only, so public:
-/// they count published projects only, and breakdowns of persons withhold cells below five unless asked for exact figures.
+/// How many different people a programme reached: the question nobody could answer before. A person met in several
+/// projects
+/// (or years) counts once, through the keyed hash of their identifier; no identity is ever read. Aggregates only, so
+/// public:
+/// they count published projects only, and breakdowns of persons withhold cells below five unless asked for exact
+/// figures.
 /// </summary>
 public sealed class ReachQueries(TalkaDbContext db)
 {
@@ -43,7 +50,8 @@ public sealed class ReachQueries(TalkaDbContext db)
     }
 
     /// <summary>Keys are enum names or municipalities ("" for not stated); the page puts them into words.</summary>
-    /// <param name="exact">True for funders signed in; otherwise cells of 1 to 4 persons are withheld (<see cref="SmallCells"/>).</param>
+    /// <param name="exact">True for funders signed in; otherwise cells of 1 to 4 persons are withheld (<see
+    /// cref="SmallCells"/>).</param>
     public async Task<ProgrammeCharts> ChartsAsync(Guid programmeId, bool exact, CancellationToken ct = default)
     {
         var projects = await Published(programmeId).ToListAsync(ct);

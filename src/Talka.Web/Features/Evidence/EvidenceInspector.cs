@@ -7,19 +7,24 @@ using UglyToad.PdfPig;
 namespace Talka.Web.Features.Evidence;
 
 /// <summary>
-/// Checks an evidence file by its whole structure, not just its first bytes: a PDF must parse as a PDF with at least one
-/// page, an image must decode, an Office package must be a sound ZIP whose content types name a workbook, a document or a
+/// Checks an evidence file by its whole structure, not just its first bytes: a PDF must parse as a PDF with at least
+/// one
+/// page, an image must decode, an Office package must be a sound ZIP whose content types name a workbook, a document or
+/// a
 /// presentation. "%PDF-" followed by an executable, a truncated image, or any ZIP renamed .xlsx is refused.
 /// </summary>
 public static class EvidenceInspector
 {
-    /// <summary>An image larger than this would take gigabytes to decode: a decompression bomb, not a photo of a sheet.</summary>
+    /// <summary>An image larger than this would take gigabytes to decode: a decompression bomb, not a photo of a
+    /// sheet.</summary>
     private const long MaxPixels = 40_000_000;
-    /// <summary>Deeper nesting of arrays and dictionaries than any real PDF has; the parser would recurse itself to death.</summary>
+    /// <summary>Deeper nesting of arrays and dictionaries than any real PDF has; the parser would recurse itself to
+    /// death.</summary>
     private const int MaxPdfNesting = 64;
     /// <summary>The content types part of a real package is a few kilobytes.</summary>
     private const int MaxContentTypesBytes = 1024 * 1024;
-    /// <summary>What an Office package may unpack to, so that a ZIP bomb is refused before it fills the memory.</summary>
+    /// <summary>What an Office package may unpack to, so that a ZIP bomb is refused before it fills the
+    /// memory.</summary>
     private const long MaxUnpackedBytes = 200L * 1024 * 1024;
 
     private static readonly string[] MainParts =

@@ -69,7 +69,8 @@ public sealed record FinanceView(
     IReadOnlyList<CostCategory> CallCategories, IReadOnlyList<BudgetLine> Budget, decimal? GrantedAmount, IReadOnlyList<ExpenditureRow> Ledger, DateOnly AsOf,
     IReadOnlyList<ExecutionLine> Execution, decimal ReallocationThresholdPercent, int BudgetVersion);
 
-/// <summary>A project's budget and ledger: never public; its organisation's members and funder admins change them, auditors read them.</summary>
+/// <summary>A project's budget and ledger: never public; its organisation's members and funder admins change them,
+/// auditors read them.</summary>
 public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes writes, Texts texts)
 {
     private static Result<T> Refused<T>(Outcome outcome) => outcome == Outcome.Forbidden ? Result<T>.Forbidden() : Result<T>.NotFound();

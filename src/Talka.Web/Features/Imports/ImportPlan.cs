@@ -16,7 +16,8 @@ public sealed record ImportError(int Row, string Column, string Message);
 public sealed record ImportedParticipant(int Row, ParticipantDetails Details, PersonIdentifier? Person);
 public sealed record ImportedAttendance(int Row, string Code, int EventNumber, decimal? Hours);
 
-/// <summary>What a file would do: rows checked, people and attendances to add, and every error with its row and column.</summary>
+/// <summary>What a file would do: rows checked, people and attendances to add, and every error with its row and
+/// column.</summary>
 public sealed record ImportPlan(
     int Rows, IReadOnlyList<ImportedParticipant> NewParticipants, int ExistingParticipants,
     IReadOnlyList<ImportedAttendance> NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors);
@@ -161,7 +162,8 @@ public sealed class ImportPlanner(Texts texts)
     private TEnum Choice<TEnum>(string text, string prefix, TEnum fallback, Action<string> error) where TEnum : struct, Enum =>
         text.Length == 0 ? fallback : OptionalChoice<TEnum>(text, prefix, error) ?? fallback;
 
-    /// <summary>Accepts the Lithuanian or English label, or the code name, in any case and with or without diacritics.</summary>
+    /// <summary>Accepts the Lithuanian or English label, or the code name, in any case and with or without
+    /// diacritics.</summary>
     private TEnum? OptionalChoice<TEnum>(string text, string prefix, Action<string> error) where TEnum : struct, Enum
     {
         if (text.Length == 0) return null;

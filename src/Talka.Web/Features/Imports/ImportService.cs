@@ -14,7 +14,8 @@ namespace Talka.Web.Features.Imports;
 
 public enum ImportState { Ready, Running, Done, Failed }
 
-/// <summary>An uploaded list on its way in: the file as read, the column mapping, the plan, and the progress once applied.</summary>
+/// <summary>An uploaded list on its way in: the file as read, the column mapping, the plan, and the progress once
+/// applied.</summary>
 public sealed class ImportJob
 {
     public Guid Id { get; } = Guid.CreateVersion7();
@@ -36,7 +37,8 @@ public sealed class ImportJob
     public string? Failure { get; set; }
 }
 
-/// <summary>Uploads waiting for confirmation or running, kept in memory for a few hours; each belongs to the user who uploaded it.</summary>
+/// <summary>Uploads waiting for confirmation or running, kept in memory for a few hours; each belongs to the user who
+/// uploaded it.</summary>
 public sealed class ImportJobs
 {
     private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
@@ -52,7 +54,8 @@ public sealed class ImportJobs
         _jobs.TryGetValue(id, out var job) && job.ProjectId == projectId && job.UserId == userId ? job : null;
 }
 
-/// <param name="Mapping">Each field read from the file, with the column it is read from; a field not listed is not read.</param>
+/// <param name="Mapping">Each field read from the file, with the column it is read from; a field not listed is not
+/// read.</param>
 public sealed record ImportStatus(Guid Id, string FileName, ImportState State, int Processed, int Total, int Rows, int NewParticipants, int ExistingParticipants,
     int NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors, int ErrorCount, IReadOnlyDictionary<ImportField, string> Mapping,
     string? Failure, string? Encoding, char? Delimiter, string Format)
@@ -67,8 +70,10 @@ public sealed record ImportStatus(Guid Id, string FileName, ImportState State, i
 public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>
-/// Imports participants and attendance from a spreadsheet: read, map the columns, check every row, then apply all rows or none
-/// in one transaction. A row already in the project (same participant number, same event) adds nothing, so a file imported
+/// Imports participants and attendance from a spreadsheet: read, map the columns, check every row, then apply all rows
+/// or none
+/// in one transaction. A row already in the project (same participant number, same event) adds nothing, so a file
+/// imported
 /// twice changes nothing the second time.
 /// </summary>
 public sealed class ImportService(
@@ -115,7 +120,8 @@ public sealed class ImportService(
         return job is null ? failure! : Result<ImportStatus>.Success(ImportStatus.Of(job));
     }
 
-    /// <summary>Starts applying the plan in the background. Asking again (a double click, a retry) starts nothing new.</summary>
+    /// <summary>Starts applying the plan in the background. Asking again (a double click, a retry) starts nothing
+    /// new.</summary>
     public async Task<Result<ImportStatus>> StartAsync(Guid projectId, Guid importId, CancellationToken ct = default)
     {
         var (job, failure) = await JobAsync(projectId, importId, ct);
@@ -180,7 +186,8 @@ public sealed class ImportService(
         return (codes, events, attendance, personKeys);
     }
 
-    /// <summary>The participant register with attendance, in the import template's columns: what goes out comes back in unchanged.</summary>
+    /// <summary>The participant register with attendance, in the import template's columns: what goes out comes back in
+    /// unchanged.</summary>
     public async Task<Result<ExportFile>> ExportAsync(Guid projectId, string format, CancellationToken ct = default)
     {
         var context = await gate.FindAsync(projectId, ct);
@@ -219,7 +226,8 @@ public sealed class ImportService(
             : new ExportFile(SpreadsheetWriter.Csv(headers, rows, CsvFormat.Lithuanian), "text/csv; charset=utf-8", name + ".csv");
 }
 
-/// <summary>Applies a checked plan in one transaction, in chunks so that progress can be shown. Runs in its own scope.</summary>
+/// <summary>Applies a checked plan in one transaction, in chunks so that progress can be shown. Runs in its own
+/// scope.</summary>
 public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, AuditSettings audit, ImportPlanner planner, TimeProvider clock)
 {
     public async Task ApplyAsync(ImportJob job)

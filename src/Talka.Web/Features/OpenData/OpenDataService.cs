@@ -15,13 +15,15 @@ using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features.OpenData;
 
-/// <summary>One published project as open data describes it: no person, only organisations, money, dates and computed figures.</summary>
+/// <summary>One published project as open data describes it: no person, only organisations, money, dates and computed
+/// figures.</summary>
 public sealed record OpenGrant(
     Project Project, Call Call, Programme Programme, string FundingBodyId, string FundingBody, string RecipientId, string Recipient,
     string? AgreementNumber, DateOnly? SignedOn, decimal? GrantedAmount, IndicatorSet Figures)
 {
     /// <summary>
-    /// What every file publishes as awarded: the agreement's granted amount, or where a transcribed source states only the
+    /// What every file publishes as awarded: the agreement's granted amount, or where a transcribed source states only
+    /// the
     /// funds used (seed 002), those. The same rule in 360Giving, the CSV and IATI.
     /// </summary>
     public decimal? Awarded => GrantedAmount ?? Project.ReportedFundsUsed;
@@ -31,8 +33,10 @@ public sealed record OpenGrant(
 }
 
 /// <summary>
-/// Open data from the published projects: grants as 360Giving JSON and as CSV, activities with results as IATI 2.03 XML.
-/// A Lithuanian legal entity is identified as LT-RC-&lt;code&gt; (org-id); an organisation without a known code, and Talka's own
+/// Open data from the published projects: grants as 360Giving JSON and as CSV, activities with results as IATI 2.03
+/// XML.
+/// A Lithuanian legal entity is identified as LT-RC-&lt;code&gt; (org-id); an organisation without a known code, and
+/// Talka's own
 /// records, get identifiers under the publisher prefix (Talka:OpenData:Prefix, default "360G-talka").
 /// </summary>
 public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery, IConfiguration configuration, TimeProvider clock)
@@ -66,7 +70,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
     }
 
     /// <summary>
-    /// The 360Giving package. A grant needs an amount: the agreement's granted amount, or where only the funds used are known
+    /// The 360Giving package. A grant needs an amount: the agreement's granted amount, or where only the funds used are
+    /// known
     /// (transcribed records), those; a project with neither is left out of this file (it is in the CSV and IATI files).
     /// </summary>
     public async Task<string> ThreeSixtyGivingAsync(CancellationToken ct = default)
@@ -121,7 +126,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>IATI 2.03: each published project as an activity, with its planned indicators as results (target and computed actual).</summary>
+    /// <summary>IATI 2.03: each published project as an activity, with its planned indicators as results (target and
+    /// computed actual).</summary>
     public async Task<string> IatiAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -212,7 +218,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
     private static readonly Metric[] ComputedResults = [Metric.DistinctParticipants, Metric.AcademicHours, Metric.Headcount];
     private static readonly IReadOnlyDictionary<string, string> Lithuanian = Infrastructure.Localization.Texts.Load("lt");
 
-    /// <summary>An output result with its actual value over the project's period, and no target (the plan set none).</summary>
+    /// <summary>An output result with its actual value over the project's period, and no target (the plan set
+    /// none).</summary>
     private static void ComputedResult(XmlWriter w, string title, DateOnly start, DateOnly end, decimal actual)
     {
         w.WriteStartElement("result");

@@ -35,7 +35,8 @@ public sealed record ProjectView(
     IReadOnlyList<PartnerView> Partners, IReadOnlyList<IndicatorView> Indicators,
     ProjectAccess Access, bool CanEditPlan, bool CanManageAgreement, bool CanPublish, int Version);
 
-/// <summary>Reads of projects: full records for those they belong to, public fields of published projects for everyone.</summary>
+/// <summary>Reads of projects: full records for those they belong to, public fields of published projects for
+/// everyone.</summary>
 public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permissions)
 {
     public const int PageSize = 50;

@@ -58,7 +58,8 @@ public sealed record ContentDeliverable(DeliverableKind Kind, string Title, Date
 public sealed record ContentExpense(DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content, CostCategory Category, decimal Amount, DateOnly PaidOn);
 public sealed record ContentNarrative(Guid ActivityId, string Activity, string Text);
 
-/// <summary>A report's content: pre-filled from the records for its period, with the organisation's narratives. Frozen as JSON when submitted.</summary>
+/// <summary>A report's content: pre-filled from the records for its period, with the organisation's narratives. Frozen
+/// as JSON when submitted.</summary>
 public sealed record ReportContent(
     ReportKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, string Project, string Organisation, string? AgreementNumber,
     IReadOnlyList<ContentFigure> Figures, IReadOnlyList<ContentEvent> Events, IReadOnlyList<ContentDeliverable> Deliverables,
@@ -71,7 +72,8 @@ public sealed record ReportView(ReportRow Report, ReportContent Content, int? Sh
     IReadOnlyList<ReportComment> Comments, bool CanEdit, bool CanReview, int Version);
 
 /// <summary>
-/// Reports: owed by schedule, pre-filled from the records, frozen when submitted, reviewed by the funder. The organisation's
+/// Reports: owed by schedule, pre-filled from the records, frozen when submitted, reviewed by the funder. The
+/// organisation's
 /// members write and submit; funder admins return or approve; auditors read. Nobody changes an approved report.
 /// </summary>
 public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, ProjectPermissions permissions, DeliveryQueries delivery, Finance.FinanceService finance,
@@ -79,7 +81,8 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>Makes sure the project's scheduled reports exist (from its agreement and the call's rules); returns them.</summary>
+    /// <summary>Makes sure the project's scheduled reports exist (from its agreement and the call's rules); returns
+    /// them.</summary>
     public async Task<IReadOnlyList<ReportRow>?> ForProjectAsync(Guid projectId, CancellationToken ct = default)
     {
         var context = await gate.FindAsync(projectId, ct);
@@ -133,7 +136,8 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             .SingleOrDefaultAsync(r => r.Id == reportId && r.ProjectId == projectId, ct);
         if (report is null) return null;
         var versions = report.Versions.OrderBy(v => v.Number).ToList();
-        // A draft shows the live pre-fill; anything submitted shows the frozen version (the latest unless another is asked for).
+        // A draft shows the live pre-fill; anything submitted shows the frozen version (the latest unless another is
+        // asked for).
         var shown = versionNumber is { } n ? versions.SingleOrDefault(v => v.Number == n)
             : report.IsEditable ? null : versions.LastOrDefault();
         if (versionNumber is not null && shown is null) return null;
@@ -166,7 +170,8 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             .Select(d => new ContentDeliverable(d.Kind, d.Title, d.Date)).ToList();
         var view = await finance.ViewAsync(context.Project.Id, end, ct);
         var ledger = await db.Set<Expenditure>().AsNoTracking().Where(e => e.ProjectId == context.Project.Id).ToListAsync(ct);
-        // A report lists the expenses that first count in its period: incurred and paid by its end, not counted before its start.
+        // A report lists the expenses that first count in its period: incurred and paid by its end, not counted before
+        // its start.
         var expenses = ledger.Where(e => e.CountsBy(end) && !e.CountsBy(start.AddDays(-1)))
             .OrderBy(e => e.DocumentDate).ThenBy(e => e.DocumentNumber)
             .Select(e => new ContentExpense(e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, e.Amount, e.PaidOn!.Value)).ToList();
@@ -192,7 +197,8 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             return Result<bool>.Success(true);
         }, ct);
 
-    /// <param name="narratives">Narratives typed on the submitting form: saved with the submission in the same step.</param>
+    /// <param name="narratives">Narratives typed on the submitting form: saved with the submission in the same
+    /// step.</param>
     public Task<Result<bool>> SubmitAsync(Guid projectId, Guid reportId, int version, IReadOnlyDictionary<Guid, string?>? narratives = null,
         CancellationToken ct = default) =>
         WithReportAsync(projectId, reportId, write: true, version, async (context, report) =>

@@ -52,7 +52,8 @@ public static class ReportsModule
             .ReturnsFile("A report as XLSX, with the same numbers as the page", ApiDocs.Xlsx);
     }
 
-    /// <summary>The report's figures and lists as one sheet: section, line, value — the same numbers as the page.</summary>
+    /// <summary>The report's figures and lists as one sheet: section, line, value — the same numbers as the
+    /// page.</summary>
     public static byte[] Xlsx(ReportView view, Texts t)
     {
         var c = view.Content;

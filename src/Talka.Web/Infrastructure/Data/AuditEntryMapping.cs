@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Talka.Web.Infrastructure.Data;
 
-/// <summary>The audit log is read per record and per project: both are indexed, so no page view scans the log.</summary>
+/// <summary>The audit log is read per record and per project: both are indexed, so no page view scans the
+/// log.</summary>
 internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

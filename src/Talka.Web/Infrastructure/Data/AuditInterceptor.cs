@@ -17,7 +17,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
     /// <summary>
     /// Personal data of the people a project works with: the audit log says that it changed, never what it was.
-    /// The log is kept longer and read more widely than the register, and a person's erasure must not leave copies in it.
+    /// The log is kept longer and read more widely than the register, and a person's erasure must not leave copies in
+    /// it.
     /// </summary>
     private static readonly Dictionary<string, HashSet<string>> Personal = new()
     {

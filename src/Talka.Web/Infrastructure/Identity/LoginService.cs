@@ -8,9 +8,11 @@ namespace Talka.Web.Infrastructure.Identity;
 /// Signs a person in, for the login page (cookie) and the API (bearer token) alike.
 /// - An unknown e-mail costs the same password hashing as a known one and gets the same answer, so the login cannot be
 ///   used to find out who has an account.
-/// - No account is ever locked by failed attempts (a stranger could lock anyone out with five requests). Guessing is slowed
+/// - No account is ever locked by failed attempts (a stranger could lock anyone out with five requests). Guessing is
+/// slowed
 ///   by rate limits on failed attempts instead: per address (10 in 5 minutes), per account from one address (10 in 15
-///   minutes) and per account from everywhere (100 in 15 minutes, against guessing spread over many addresses). The owner
+///   minutes) and per account from everywhere (100 in 15 minutes, against guessing spread over many addresses). The
+/// owner
 ///   logging in from another address is not stopped by someone else's failures, unless they come in the hundreds.
 /// - An IPv6 address counts by its /64 network, as a home or office gets a whole one.
 /// - Attempts from one address, and for one account, run one at a time (others wait their turn), so parallel requests

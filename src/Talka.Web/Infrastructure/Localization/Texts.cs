@@ -38,7 +38,8 @@ public sealed class Texts
         : _byLanguage["lt"].TryGetValue(key, out var lt) ? lt
         : key;
 
-    /// <summary>A count with its noun in the form that agrees with it: Count("Noun.Participant", 21) → "21 dalyvis".</summary>
+    /// <summary>A count with its noun in the form that agrees with it: Count("Noun.Participant", 21) → "21
+    /// dalyvis".</summary>
     public string Count(string key, long count) => LtPlural.Count(count, Get(key));
 
     public string Enum<TEnum>(TEnum value) where TEnum : struct, System.Enum => Get($"{typeof(TEnum).Name}.{value}");

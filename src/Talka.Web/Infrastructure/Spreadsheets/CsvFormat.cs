@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Talka.Web.Infrastructure.Spreadsheets;
 
-/// <summary>How a CSV export writes its cells: the delimiter and the decimal separator are part of each export's contract.</summary>
+/// <summary>How a CSV export writes its cells: the delimiter and the decimal separator are part of each export's
+/// contract.</summary>
 public sealed record CsvFormat(char Delimiter, NumberFormatInfo Numbers)
 {
     /// <summary>For people: as Lithuanian Excel opens a file directly, ';' between cells and a decimal comma.</summary>

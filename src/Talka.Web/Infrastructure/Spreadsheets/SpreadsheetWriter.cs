@@ -8,9 +8,12 @@ using MiniExcelLibs.OpenXml;
 namespace Talka.Web.Infrastructure.Spreadsheets;
 
 /// <summary>
-/// Writes exports. A cell is a string, a number (int, long, decimal), <see cref="SheetMoney"/>, a date (DateOnly) or null.
-/// CSV goes through CsvHelper with formula-injection escaping: a text cell that starts with =, +, -, @, a tab or a carriage
-/// return is prefixed with an apostrophe, so that a spreadsheet shows it as text instead of running it. XLSX cells are typed:
+/// Writes exports. A cell is a string, a number (int, long, decimal), <see cref="SheetMoney"/>, a date (DateOnly) or
+/// null.
+/// CSV goes through CsvHelper with formula-injection escaping: a text cell that starts with =, +, -, @, a tab or a
+/// carriage
+/// return is prefixed with an apostrophe, so that a spreadsheet shows it as text instead of running it. XLSX cells are
+/// typed:
 /// numbers and money are numbers, dates are dates.
 /// </summary>
 public static class SpreadsheetWriter
@@ -120,7 +123,8 @@ public static class SpreadsheetWriter
         return name;
     }
 
-    /// <summary>Drops the control characters XML 1.0 cannot carry (MiniExcel would write them as _xHHHH_, which reads back as nothing).</summary>
+    /// <summary>Drops the control characters XML 1.0 cannot carry (MiniExcel would write them as _xHHHH_, which reads
+    /// back as nothing).</summary>
     private static string XmlSafe(string value)
     {
         if (!value.AsSpan().ContainsAnyInRange('\0', '\x1F'))
@@ -138,7 +142,8 @@ public static class SpreadsheetWriter
         return builder.ToString();
     }
 
-    /// <summary>Excel's rules: at most 31 characters, none of []:*?/\, not starting or ending with an apostrophe.</summary>
+    /// <summary>Excel's rules: at most 31 characters, none of []:*?/\, not starting or ending with an
+    /// apostrophe.</summary>
     private static string SafeSheetName(string? name)
     {
         var builder = new StringBuilder();

@@ -53,7 +53,8 @@ public static class SpreadsheetReader
 
     /// <summary>
     /// Reads a CSV or XLSX file; the type is decided by the content, not the name.
-    /// Throws <see cref="SpreadsheetException"/> with FileEmpty, FileTypeNotAllowed, FileTooManyRows (maxRows) or FileUnreadable.
+    /// Throws <see cref="SpreadsheetException"/> with FileEmpty, FileTypeNotAllowed, FileTooManyRows (maxRows) or
+    /// FileUnreadable.
     /// </summary>
     public static SheetTable Read(Stream content, int maxRows = 200_000)
     {
@@ -121,7 +122,8 @@ public static class SpreadsheetReader
     // ---------------------------------------------------------------- CSV
 
     /// <summary>
-    /// Takes back the apostrophe that <see cref="SpreadsheetWriter"/> puts before a cell starting with =, +, -, @, a tab or a
+    /// Takes back the apostrophe that <see cref="SpreadsheetWriter"/> puts before a cell starting with =, +, -, @, a
+    /// tab or a
     /// carriage return, so that an exported register imports as it was (the value stays text either way).
     /// </summary>
     private static string Unescape(string text) =>
@@ -247,8 +249,10 @@ public static class SpreadsheetReader
     }
 
     /// <summary>
-    /// Decodes the whole stream (from after the BOM) once: proves the encoding (a strict decoder throws DecoderFallbackException),
-    /// refuses binary data (NUL and other control characters), and returns the first <see cref="SniffChars"/> characters.
+    /// Decodes the whole stream (from after the BOM) once: proves the encoding (a strict decoder throws
+    /// DecoderFallbackException),
+    /// refuses binary data (NUL and other control characters), and returns the first <see cref="SniffChars"/>
+    /// characters.
     /// </summary>
     private static string ScanText(Stream content, long start, Encoding encoding)
     {
@@ -281,7 +285,8 @@ public static class SpreadsheetReader
         return prefix.ToString();
     }
 
-    /// <summary>The delimiter that splits the header line (the first non-blank line) into the most columns; ties go to ';', then ',', then tab.</summary>
+    /// <summary>The delimiter that splits the header line (the first non-blank line) into the most columns; ties go to
+    /// ';', then ',', then tab.</summary>
     private static char DetectDelimiter(string text)
     {
         ReadOnlySpan<char> candidates = [';', ',', '\t'];

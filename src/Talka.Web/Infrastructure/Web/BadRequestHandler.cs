@@ -7,7 +7,8 @@ namespace Talka.Web.Infrastructure.Web;
 
 /// <summary>
 /// Turns a request the API could not even read (malformed JSON, an unknown property, an integer for an enum, 1e30 as an
-/// amount, 2022-02-30, a missing body, "abc" for a number in the query) into an RFC 9457 validation problem that names the
+/// amount, 2022-02-30, a missing body, "abc" for a number in the query) into an RFC 9457 validation problem that names
+/// the
 /// field, in the client's language. Nothing has been saved at that point: binding happens before the handler runs.
 /// </summary>
 public sealed partial class BadRequestHandler(Texts texts, IProblemDetailsService problems) : IExceptionHandler
@@ -42,7 +43,8 @@ public sealed partial class BadRequestHandler(Texts texts, IProblemDetailsServic
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details });
     }
 
-    /// <summary>The field (a JSON path without the leading "$.", or the parameter's name) and what is wrong with it.</summary>
+    /// <summary>The field (a JSON path without the leading "$.", or the parameter's name) and what is wrong with
+    /// it.</summary>
     public (string Field, string Message) Describe(BadHttpRequestException bad)
     {
         if (bad.InnerException is JsonException json)
@@ -81,7 +83,8 @@ public sealed partial class BadRequestHandler(Texts texts, IProblemDetailsServic
         return type;
     }
 
-    /// <summary>The type a JSON path leads to from the type the reader was filling ("$.targetGroups[0]" → TargetGroup).</summary>
+    /// <summary>The type a JSON path leads to from the type the reader was filling ("$.targetGroups[0]" →
+    /// TargetGroup).</summary>
     private static Type? Follow(Type? type, string? path)
     {
         if (type is null || string.IsNullOrEmpty(path) || path == "$" || type.IsEnum) return type;
@@ -127,7 +130,8 @@ public sealed partial class BadRequestHandler(Texts texts, IProblemDetailsServic
     }
 
     /// <summary>
-    /// "$.lines[0].amount" → "Lines[0].Amount": fields are named as the domain's own errors name them (C# member names),
+    /// "$.lines[0].amount" → "Lines[0].Amount": fields are named as the domain's own errors name them (C# member
+    /// names),
     /// so that a client finds every error of a field under one key. The whole body is "$".
     /// </summary>
     private static string FieldOf(string? path) =>

@@ -6,8 +6,10 @@ namespace Talka.Web.Infrastructure.Web;
 
 /// <summary>
 /// The part of the API's input contract that JSON reading cannot check: a property the type says is never null must be
-/// there, and no element of a list may be null unless its type says so (<c>"lines":[null]</c>, <c>[null]</c> as attendance, <c>"objectives":[null]</c>). Null properties, unknown
-/// properties and integer enums are refused while reading (see <see cref="BadRequestHandler"/>). A refusal is a validation
+/// there, and no element of a list may be null unless its type says so (<c>"lines":[null]</c>, <c>[null]</c> as
+/// attendance, <c>"objectives":[null]</c>). Null properties, unknown
+/// properties and integer enums are refused while reading (see <see cref="BadRequestHandler"/>). A refusal is a
+/// validation
 /// problem naming each field, and the handler never runs, so nothing is saved.
 /// </summary>
 public static class InputContract
@@ -34,7 +36,8 @@ public static class InputContract
             };
         });
 
-    /// <summary>Request bodies: Talka's *Input records (services and queries in the parameter list are never walked).</summary>
+    /// <summary>Request bodies: Talka's *Input records (services and queries in the parameter list are never
+    /// walked).</summary>
     private static bool NeedsCheck(Type type) =>
         type.Namespace?.StartsWith("Talka.", StringComparison.Ordinal) == true && type.Name.EndsWith("Input", StringComparison.Ordinal);
 

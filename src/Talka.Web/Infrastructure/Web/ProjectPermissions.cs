@@ -3,7 +3,8 @@ using Talka.Domain.Common;
 
 namespace Talka.Web.Infrastructure.Web;
 
-/// <summary>Asks <see cref="ProjectAuthorizationHandler"/> through ASP.NET Core's authorization service for the current user.</summary>
+/// <summary>Asks <see cref="ProjectAuthorizationHandler"/> through ASP.NET Core's authorization service for the current
+/// user.</summary>
 public sealed class ProjectPermissions(IAuthorizationService authorization, IHttpContextAccessor http)
 {
     private static readonly Dictionary<ProjectOperation, ProjectRequirement> Requirements =
@@ -21,7 +22,8 @@ public sealed class ProjectPermissions(IAuthorizationService authorization, IHtt
         : await MayAsync(ProjectOperation.ReadPublic, organisationId, isPublished) ? ProjectAccess.Public
         : ProjectAccess.None;
 
-    /// <summary>Null when allowed; otherwise NotFound for a project the user may not even see, Forbidden for one they may.</summary>
+    /// <summary>Null when allowed; otherwise NotFound for a project the user may not even see, Forbidden for one they
+    /// may.</summary>
     public async Task<Outcome?> RefusalAsync(ProjectOperation operation, Guid organisationId, bool isPublished) =>
         await MayAsync(operation, organisationId, isPublished) ? null
         : await MayAsync(ProjectOperation.ReadPublic, organisationId, isPublished) ? Outcome.Forbidden

@@ -4,7 +4,8 @@ namespace Talka.Web.Infrastructure.Web;
 
 /// <summary>
 /// The largest request Talka reads (Talka:MaxRequestMegabytes, 64 MB by default): above the largest file a page takes
-/// (imports, evidence files of 10 MB), so that a too-large file reaches the form and is refused beside its field, naming the
+/// (imports, evidence files of 10 MB), so that a too-large file reaches the form and is refused beside its field,
+/// naming the
 /// file limit; anything larger still is refused by the server with a page that names this limit.
 /// </summary>
 public static class RequestLimits
@@ -23,7 +24,8 @@ public static class RequestLimits
     }
 
     /// <summary>
-    /// A page request that announces a body above the limit is answered 413 at once, before antiforgery or model binding
+    /// A page request that announces a body above the limit is answered 413 at once, before antiforgery or model
+    /// binding
     /// read the form, and the status page names the limit.
     /// </summary>
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, IConfiguration configuration)

@@ -1,7 +1,8 @@
 namespace Talka.Web.Infrastructure.Web;
 
 /// <summary>
-/// Headers every response carries. The Content-Security-Policy allows scripts, styles, images and fonts from Talka itself
+/// Headers every response carries. The Content-Security-Policy allows scripts, styles, images and fonts from Talka
+/// itself
 /// only (Chart.js is served by Talka): no inline script, no inline style, no framing, no plug-ins. The API reference
 /// (/scalar) is a page Talka does not write: it gets a policy that lets its own inline bootstrap run, and nothing else
 /// from outside.

@@ -7,9 +7,12 @@ using Microsoft.OpenApi;
 namespace Talka.Web.Infrastructure.Web;
 
 /// <summary>
-/// Completes each operation of the OpenAPI document from what the endpoint declares: an operationId, the bearer security
-/// of endpoints that need a user (and an explicit empty one for those open to everyone), and the problems the API answers
-/// (400 with the fields, 401 and 403 where a user is needed, 404 for a record in the path, 409 for a stale version). The document is linted with Redocly's recommended rules in the test command.
+/// Completes each operation of the OpenAPI document from what the endpoint declares: an operationId, the bearer
+/// security
+/// of endpoints that need a user (and an explicit empty one for those open to everyone), and the problems the API
+/// answers
+/// (400 with the fields, 401 and 403 where a user is needed, 404 for a record in the path, 409 for a stale version).
+/// The document is linted with Redocly's recommended rules in the test command.
 /// </summary>
 public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
 {
@@ -87,7 +90,8 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
     }
 
     /// <summary>
-    /// Title, description, licence, the server (Talka:PublicUrl where configured, else the address asked, without a trailing
+    /// Title, description, licence, the server (Talka:PublicUrl where configured, else the address asked, without a
+    /// trailing
     /// slash), a description for every tag, and problem details that may carry extensions (traceId).
     /// </summary>
     public static Task DescribeDocument(OpenApiDocument document, string? publicUrl)
@@ -112,7 +116,8 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
     }
 
     /// <summary>
-    /// A nullable property is generated as oneOf [null, the type]; where the type itself admits null (an enum used nullable
+    /// A nullable property is generated as oneOf [null, the type]; where the type itself admits null (an enum used
+    /// nullable
     /// elsewhere lists null among its values), a null matches both and oneOf refuses it. anyOf says what is meant.
     /// </summary>
     private static void NullableAsAnyOf(IOpenApiSchema? node, int depth = 0)

@@ -16,7 +16,8 @@ public abstract class TalkaPage : PageModel
     protected async Task<IActionResult> DenyAsync() =>
         (await ViewerAsync()).IsAuthenticated ? StatusCode(StatusCodes.Status403Forbidden) : Challenge();
 
-    /// <summary>Null when the result is a success; otherwise the response to give (the form again, with its errors beside the fields).</summary>
+    /// <summary>Null when the result is a success; otherwise the response to give (the form again, with its errors
+    /// beside the fields).</summary>
     protected async Task<IActionResult?> FailureAsync<TValue>(Result<TValue> result, string prefix = "Input")
     {
         switch (result.Outcome)
@@ -35,10 +36,12 @@ public abstract class TalkaPage : PageModel
         }
     }
 
-    /// <summary>A money amount typed the Lithuanian way; a message about money beside the field if it is not one.</summary>
+    /// <summary>A money amount typed the Lithuanian way; a message about money beside the field if it is not
+    /// one.</summary>
     protected decimal? Amount(string? text, string field) => Parse(text, field, "Error.AmountInvalid");
 
-    /// <summary>A number that is not money (hours, a target): a message about numbers beside the field if it is not one.</summary>
+    /// <summary>A number that is not money (hours, a target): a message about numbers beside the field if it is not
+    /// one.</summary>
     protected decimal? Number(string? text, string field) => Parse(text, field, "Error.NumberInvalid");
 
     private decimal? Parse(string? text, string field, string message)

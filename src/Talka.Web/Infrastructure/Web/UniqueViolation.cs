@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Talka.Web.Infrastructure.Web;
 
-/// <summary>Recognises a unique-key violation from either database, and the field it is about where the index tells.</summary>
+/// <summary>Recognises a unique-key violation from either database, and the field it is about where the index
+/// tells.</summary>
 public static class UniqueViolation
 {
     public static bool Is(DbUpdateException error) => error.InnerException switch

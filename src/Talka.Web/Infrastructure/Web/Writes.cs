@@ -8,8 +8,10 @@ namespace Talka.Web.Infrastructure.Web;
 /// <summary>
 /// Runs a write as one use case: in one transaction, so that nothing half-done is saved; a broken rule becomes a field
 /// error, a stale version a conflict. When two requests race for the same unique number (an event's number, a
-/// participant's code, an agreement number, a legal entity code), the loser's transaction is rolled back and the use case
-/// runs again from the start: a number allocated from the maximum then takes the next one, and a value typed by the user
+/// participant's code, an agreement number, a legal entity code), the loser's transaction is rolled back and the use
+/// case
+/// runs again from the start: a number allocated from the maximum then takes the next one, and a value typed by the
+/// user
 /// meets the service's own check and comes back as a field error. Never a 500.
 /// </summary>
 public sealed class Writes(TalkaDbContext db, Texts texts)
@@ -18,7 +20,8 @@ public sealed class Writes(TalkaDbContext db, Texts texts)
 
     public async Task<Result<T>> Run<T>(Func<Task<Result<T>>> body)
     {
-        // A use case inside another one's transaction (an import applying rows, say) is part of it: the outer one decides,
+        // A use case inside another one's transaction (an import applying rows, say) is part of it: the outer one
+        // decides,
         // and a refusal inside must not clear the outer one's pending changes.
         if (db.Database.CurrentTransaction is not null) return await body();
         for (var attempt = 1; ; attempt++)
@@ -56,7 +59,8 @@ public sealed class Writes(TalkaDbContext db, Texts texts)
         }
     }
 
-    /// <summary>Checks the version the user's form was made from, before and (through the token) during the save.</summary>
+    /// <summary>Checks the version the user's form was made from, before and (through the token) during the
+    /// save.</summary>
     public void ExpectVersion<TEntity>(TEntity entity, int version) where TEntity : class, IVersioned
     {
         if (entity.Version != version) throw new DbUpdateConcurrencyException(texts["Error.Concurrency"]);
