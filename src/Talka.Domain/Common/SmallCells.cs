@@ -23,8 +23,8 @@ public static class SmallCells
             // The smallest shown cells are hidden next; ties go to the first, so the result is stable.
             var candidates = new Queue<int>(list.Select((c, i) => (c.Count, Index: i)).Where(c => c.Count >= Threshold)
                 .OrderBy(c => c.Count).ThenBy(c => c.Index).Select(c => c.Index));
-            while ((hidden.Count(h => h) < 2 || list.Where((_, i) => hidden[i]).Sum(c => c.Count) < Threshold) && candidates.Count > 0)
-                hidden[candidates.Dequeue()] = true;
+            bool Enough() => hidden.Count(h => h) >= 2 && list.Where((_, i) => hidden[i]).Sum(c => c.Count) >= Threshold;
+            while (!Enough() && candidates.Count > 0) hidden[candidates.Dequeue()] = true;
         }
         return list.Select((c, i) =>
             c.Count is > 0 and < Threshold ? new DisclosedCell<TKey>(c.Key, null, CellDisclosure.BelowThreshold)

@@ -22,8 +22,9 @@ public readonly record struct PersonIdentifier
         if (trimmed.Length == 0 || trimmed.Length > 254) return false;
         if (trimmed.Contains('@'))
         {
-            if (trimmed.Any(char.IsWhiteSpace) || !MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed
-                || !address.Host.Contains('.') || address.Host.StartsWith('.') || address.Host.EndsWith('.')) return false;
+            if (trimmed.Any(char.IsWhiteSpace) || !MailAddress.TryCreate(trimmed, out var address)
+                || address.Address != trimmed || !address.Host.Contains('.')
+                || address.Host.StartsWith('.') || address.Host.EndsWith('.')) return false;
             identifier = new PersonIdentifier("email:" + trimmed.ToLowerInvariant());
             return true;
         }

@@ -8,7 +8,8 @@ public static class ApiDocs
 {
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static RouteHandlerBuilder Returns<T>(this RouteHandlerBuilder endpoint, string summary, int status = StatusCodes.Status200OK) =>
+    public static RouteHandlerBuilder Returns<T>(this RouteHandlerBuilder endpoint, string summary,
+        int status = StatusCodes.Status200OK) =>
         endpoint.WithSummary(summary).Produces<T>(status);
 
     public static RouteHandlerBuilder ReturnsCreated(this RouteHandlerBuilder endpoint, string summary) =>
@@ -17,6 +18,8 @@ public static class ApiDocs
     public static RouteHandlerBuilder ReturnsNothing(this RouteHandlerBuilder endpoint, string summary) =>
         endpoint.WithSummary(summary).Produces(StatusCodes.Status204NoContent);
 
-    public static RouteHandlerBuilder ReturnsFile(this RouteHandlerBuilder endpoint, string summary, params string[] contentTypes) =>
-        endpoint.WithSummary(summary).Produces(StatusCodes.Status200OK, typeof(Stream), contentTypes[0], contentTypes[1..]);
+    public static RouteHandlerBuilder ReturnsFile(this RouteHandlerBuilder endpoint, string summary,
+        params string[] contentTypes) =>
+        endpoint.WithSummary(summary)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), contentTypes[0], contentTypes[1..]);
 }

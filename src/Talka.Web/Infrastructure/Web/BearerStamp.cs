@@ -10,7 +10,8 @@ namespace Talka.Web.Infrastructure.Web;
 /// </summary>
 public static class BearerStamp
 {
-    public static IApplicationBuilder UseBearerStampCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseBearerStampCheck(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
     {
         if (context.User.Identity?.IsAuthenticated == true
             && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

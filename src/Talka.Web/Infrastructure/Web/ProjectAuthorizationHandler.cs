@@ -8,11 +8,14 @@ namespace Talka.Web.Infrastructure.Web;
 /// <see cref="Viewer.May"/> in the domain (pure and unit-tested); the viewer (roles and memberships) is read once per
 /// request.
 /// </summary>
-public sealed class ProjectAuthorizationHandler(ViewerAccessor viewers) : AuthorizationHandler<ProjectRequirement, ProjectResource>
+public sealed class ProjectAuthorizationHandler(ViewerAccessor viewers)
+    : AuthorizationHandler<ProjectRequirement, ProjectResource>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ProjectRequirement requirement, ProjectResource resource)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        ProjectRequirement requirement, ProjectResource resource)
     {
         var viewer = await viewers.GetAsync();
-        if (viewer.May(requirement.Operation, resource.OrganisationId, resource.IsPublished)) context.Succeed(requirement);
+        if (viewer.May(requirement.Operation, resource.OrganisationId, resource.IsPublished))
+            context.Succeed(requirement);
     }
 }

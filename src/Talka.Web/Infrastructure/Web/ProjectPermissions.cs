@@ -13,7 +13,8 @@ public sealed class ProjectPermissions(IAuthorizationService authorization, IHtt
     public async Task<bool> MayAsync(ProjectOperation operation, Guid organisationId, bool isPublished)
     {
         var user = http.HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal();
-        return (await authorization.AuthorizeAsync(user, new ProjectResource(organisationId, isPublished), Requirements[operation])).Succeeded;
+        var resource = new ProjectResource(organisationId, isPublished);
+        return (await authorization.AuthorizeAsync(user, resource, Requirements[operation])).Succeeded;
     }
 
     /// <summary>What the user may see of the project: everything, its public fields, or nothing.</summary>

@@ -10,7 +10,8 @@ namespace Talka.Web.Infrastructure.Web;
 /// </summary>
 public static class RequestLimits
 {
-    public static int Megabytes(IConfiguration configuration) => configuration.GetValue<int?>("Talka:MaxRequestMegabytes") ?? 64;
+    public static int Megabytes(IConfiguration configuration) =>
+        configuration.GetValue<int?>("Talka:MaxRequestMegabytes") ?? 64;
 
     /// <summary>Whether an exception (or one inside it) says the request was larger than the limit.</summary>
     public static bool IsTooLarge(Exception? error)
@@ -18,7 +19,8 @@ public static class RequestLimits
         for (var e = error; e is not null; e = e.InnerException)
         {
             if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }) return true;
-            if (e is InvalidDataException && e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase)) return true;
+            if (e is InvalidDataException && e.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase))
+                return true;
         }
         return false;
     }
@@ -33,7 +35,8 @@ public static class RequestLimits
         long bytes = Megabytes(configuration) * 1024L * 1024L;
         return app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > bytes && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            var reExecuted = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+            if (context.Request.ContentLength > bytes && !reExecuted)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;

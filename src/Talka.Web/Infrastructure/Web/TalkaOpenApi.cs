@@ -26,14 +26,16 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
         ["Calls"] = "Calls for proposals within programmes, with their rules.",
         ["Organisations"] = "Applicant and grantee organisations.",
         ["Projects"] = "Funded projects: plan, agreement, publication.",
-        ["Delivery"] = "Events, attendance, participants, volunteers, deliverables and the indicators computed from them.",
+        ["Delivery"] =
+            "Events, attendance, participants, volunteers, deliverables and the indicators computed from them.",
         ["Import and export"] = "Participants and attendance imported from spreadsheets, and exported.",
         ["Evidence files"] = "Files that evidence a project's delivery and spending.",
         ["Budget and expenditures"] = "The budget by cost category, the expenditure ledger and its export.",
         ["Reports"] = "Quarterly, activity and final reports: narratives, submission, review, PDF and XLSX.",
     };
 
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken)
     {
         var document = context.Document!;
         var method = context.Description.HttpMethod ?? "GET";
@@ -53,7 +55,8 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
                 Scheme = "bearer",
                 Description = "The accessToken answered by POST /api/v1/auth/login.",
             });
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] }];
+            var bearer = new OpenApiSecuritySchemeReference(Bearer, document);
+            operation.Security = [new OpenApiSecurityRequirement { [bearer] = [] }];
         }
         else
         {
@@ -63,21 +66,27 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
         var responses = operation.Responses ??= [];
         // Any request can be refused as not valid: a body or a query value that cannot be read, a rule of the domain, a
         // state that does not allow the step. The problem names each field.
-        await ProblemAsync("400", "The request is not valid: the problem names each field.", typeof(HttpValidationProblemDetails));
+        await ProblemAsync("400", "The request is not valid: the problem names each field.",
+            typeof(HttpValidationProblemDetails));
         if (secured)
         {
             await ProblemAsync("401", "Not logged in, or the token has ended (logout).");
             await ProblemAsync("403", "The user's role does not allow this.");
         }
-        if (path.Contains('{', StringComparison.Ordinal)) await ProblemAsync("404", "No such record, or one the user may not see.");
-        if (secured && method is "POST" or "PUT") await ProblemAsync("409", "The record was changed by someone else since the version given.");
+        if (path.Contains('{', StringComparison.Ordinal))
+            await ProblemAsync("404", "No such record, or one the user may not see.");
+        if (secured && method is "POST" or "PUT")
+            await ProblemAsync("409", "The record was changed by someone else since the version given.");
 
         async Task ProblemAsync(string status, string description, Type? type = null)
         {
             if (responses.ContainsKey(status)) return;
             type ??= typeof(ProblemDetails);
             if (document.Components?.Schemas?.ContainsKey(type.Name) != true)
-                document.AddComponent<IOpenApiSchema>(type.Name, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+            {
+                var schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken);
+                document.AddComponent<IOpenApiSchema>(type.Name, schema);
+            }
             responses[status] = new OpenApiResponse
             {
                 Description = description,
@@ -97,21 +106,26 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
     public static Task DescribeDocument(OpenApiDocument document, string? publicUrl)
     {
         document.Info.Title = "Talka API";
-        document.Info.Description = "Grant programmes, calls, organisations, projects and their delivery, budget and reports. " +
-            "Log in at /api/v1/auth/login and send the accessToken as a Bearer token. Changes are taken from bearer tokens only.";
+        document.Info.Description =
+            "Grant programmes, calls, organisations, projects and their delivery, budget and reports. " +
+            "Log in at /api/v1/auth/login and send the accessToken as a Bearer token. " +
+            "Changes are taken from bearer tokens only.";
         document.Info.License = new OpenApiLicense { Name = "Talka licence", Identifier = "LicenseRef-Talka" };
-        if (!string.IsNullOrWhiteSpace(publicUrl)) document.Servers = [new OpenApiServer { Url = publicUrl.TrimEnd('/') }];
+        if (!string.IsNullOrWhiteSpace(publicUrl))
+            document.Servers = [new OpenApiServer { Url = publicUrl.TrimEnd('/') }];
         foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
         foreach (var schema in document.Components?.Schemas?.Values ?? []) NullableAsAnyOf(schema);
         foreach (var name in new[] { nameof(ProblemDetails), nameof(HttpValidationProblemDetails) })
         {
-            if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(name, out var found) && found is OpenApiSchema problem)
+            if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(name, out var found)
+                && found is OpenApiSchema problem)
             {
                 problem.AdditionalPropertiesAllowed = true;
                 problem.AdditionalProperties = null;
             }
         }
-        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>()) tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "");
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+            tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "");
         return Task.CompletedTask;
     }
 
@@ -134,7 +148,8 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
     }
 
     private static string Pascal(string s) =>
-        string.Concat(s.Split('-', '.', '_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        string.Concat(s.Split('-', '.', '_').Where(p => p.Length > 0)
+            .Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
     [GeneratedRegex(@"\{([^}:=?]+)[^}]*\}")]
     private static partial Regex RouteConstraint();
