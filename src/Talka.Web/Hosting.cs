@@ -20,6 +20,7 @@ using Talka.Web.Features.Projects;
 using Talka.Web.Infrastructure.Data;
 using Talka.Web.Infrastructure.DemoData;
 using Talka.Web.Infrastructure.Identity;
+using Talka.Web.Infrastructure.Jobs;
 using Talka.Web.Infrastructure.Localization;
 using Talka.Web.Infrastructure.Web;
 
@@ -153,6 +154,8 @@ public static class Hosting
         if (builder.Configuration.GetValue<bool>("Talka:Demo") && builder.Environment.IsProduction())
             throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
         services.AddHostedService<DatabasePreparation>();
+        services.AddScoped<RazorRenderer>();
+        services.AddJobs();
         return builder;
     }
 

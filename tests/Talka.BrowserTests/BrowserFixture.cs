@@ -49,19 +49,42 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies), optionally logged in through the login page.</summary>
+    private readonly List<IBrowserContext> _contexts = [];
+
+    /// <summary>A fresh browser context (its own cookies), optionally logged in through the login page. Contexts of
+    /// earlier tests are closed as new ones open (no test uses more than <see cref="OpenContexts"/> at once), so
+    /// that Chromium does not carry every test's pages to the end of the run.</summary>
     public async Task<IPage> PageAsync(string? email = null)
     {
+        while (_contexts.Count >= OpenContexts)
+        {
+            await _contexts[0].CloseAsync();
+            _contexts.RemoveAt(0);
+        }
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        _contexts.Add(context);
         var page = await context.NewPageAsync();
         if (email is null) return page;
         await page.GotoAsync("/account/login");
         await page.GetByLabel("El. paštas").FillAsync(email);
         await page.GetByLabel("Slaptažodis").FillAsync(TalkaFactory.Password);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Prisijungti" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say where the login ended and what that page said, instead of a bare timeout.
+            await ScreenshotAsync(page, "login-failed-" + email.Split('@')[0]);
+            var said = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Logging in as {email} did not reach the home page; the browser is at {page.Url}, showing: "
+                + said[..Math.Min(said.Length, 600)]);
+        }
         return page;
     }
+
+    private const int OpenContexts = 4;
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });

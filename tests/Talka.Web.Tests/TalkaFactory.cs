@@ -68,6 +68,9 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         };
     }
 
+    /// <summary>Holds the background job worker until disposed: queued work stays queued.</summary>
+    public IDisposable HoldJobs() => Services.GetRequiredService<Talka.Web.Infrastructure.Jobs.JobWorker>().Hold();
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -29,6 +29,28 @@ public static class LtFormat
 
     public static string LongDate(DateOnly date) => $"{date.Year} m. {MonthsGenitive[date.Month - 1]} {date.Day} d.";
 
+    /// <summary>Lithuania's time zone (EET/EEST), where every time Talka shows is given.</summary>
+    public static readonly TimeZoneInfo Vilnius = FindVilnius();
+
+    /// <summary>A moment in Lithuanian time: "2026-11-29 19:53".</summary>
+    public static string LocalTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Vilnius).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static TimeZoneInfo FindVilnius()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Vilnius"); }
+        catch (TimeZoneNotFoundException)
+        {
+            // Without the time zone database: the EU rule (UTC+2, +3 from the last Sunday of March to the last
+            // Sunday of October, changing at 01:00 UTC).
+            var start = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 3, 0, 0), 3, 5, DayOfWeek.Sunday);
+            var end = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 4, 0, 0), 10, 5, DayOfWeek.Sunday);
+            var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(DateTime.MinValue.Date, DateTime.MaxValue.Date,
+                TimeSpan.FromHours(1), start, end);
+            return TimeZoneInfo.CreateCustomTimeZone("Europe/Vilnius", TimeSpan.FromHours(2), "Vilnius", "EET", "EEST", [rule]);
+        }
+    }
+
     /// <summary>Parses an amount typed the Lithuanian way ("47 511,61", "47511.61", "47 511,61 €").</summary>
     public static bool TryParseAmount(string? text, out decimal amount)
     {

@@ -8,6 +8,8 @@ namespace Talka.Web.Features.Reports;
 public sealed class ReportDetailsModel(ReportService reports) : DeliveryPage
 {
     public ReportView? View { get; private set; }
+    /// <summary>The report's content as the document the PDF and the XLSX are made from.</summary>
+    public ReportDocument Document => ReportDocument.From(View!, T);
 
     public async Task<IActionResult> OnGetAsync(Guid projectId, Guid reportId, int? version)
     {

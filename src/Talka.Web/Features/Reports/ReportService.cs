@@ -10,6 +10,8 @@ using Talka.Domain.Projects;
 using Talka.Domain.Reports;
 using Talka.Web.Features.Delivery;
 using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Jobs;
+using Talka.Web.Infrastructure.Localization;
 using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features.Reports;
@@ -53,7 +55,15 @@ internal sealed class ReportNarrativeMapping : IEntityTypeConfiguration<ReportNa
 }
 
 public sealed record ContentFigure(Metric Metric, decimal Value);
-public sealed record ContentEvent(int Number, EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? AcademicHours, int ListedParticipants, int? Headcount);
+/// <param name="AcademicHours">The event's total: sessions × academic hours per session.</param>
+public sealed record ContentEvent(
+    int Number, EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? AcademicHours, int ListedParticipants,
+    int? Headcount)
+{
+    /// <summary>Academic hours of one session (derived, so that versions frozen before it was shown have it
+    /// too).</summary>
+    public decimal? PerSession => AcademicHours is { } total && Sessions > 0 ? decimal.Round(total / Sessions, 2) : null;
+}
 public sealed record ContentDeliverable(DeliverableKind Kind, string Title, DateOnly? Date);
 public sealed record ContentExpense(DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content, CostCategory Category, decimal Amount, DateOnly PaidOn);
 public sealed record ContentNarrative(Guid ActivityId, string Activity, string Text);
@@ -68,8 +78,13 @@ public sealed record ReportContent(
 public sealed record ReportRow(Guid Id, Guid ProjectId, string Project, string Organisation, ReportKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Due,
     ReportStatus Status, int Versions, bool Overdue);
 
+/// <param name="PdfPreparing">The shown version's PDF is still being printed (it is printed once, after
+/// submission).</param>
 public sealed record ReportView(ReportRow Report, ReportContent Content, int? ShownVersion, IReadOnlyList<ReportVersion> Versions,
-    IReadOnlyList<ReportComment> Comments, bool CanEdit, bool CanReview, int Version);
+    IReadOnlyList<ReportComment> Comments, bool CanEdit, bool CanReview, int Version, bool PdfPreparing);
+
+/// <summary>A report's PDF, or why there is none yet.</summary>
+public sealed record ReportPdfOutcome(byte[]? Pdf, string FileName, bool Preparing);
 
 /// <summary>
 /// Reports: owed by schedule, pre-filled from the records, frozen when submitted, reviewed by the funder. The
@@ -77,7 +92,7 @@ public sealed record ReportView(ReportRow Report, ReportContent Content, int? Sh
 /// members write and submit; funder admins return or approve; auditors read. Nobody changes an approved report.
 /// </summary>
 public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, ProjectPermissions permissions, DeliveryQueries delivery, Finance.FinanceService finance,
-    Writes writes, TimeProvider clock)
+    Writes writes, TimeProvider clock, JobQueue jobs, ReportPdf printer, Texts texts)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -142,12 +157,55 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             : report.IsEditable ? null : versions.LastOrDefault();
         if (versionNumber is not null && shown is null) return null;
         var content = shown is not null ? JsonSerializer.Deserialize<ReportContent>(shown.Content, Json)! : await ContentAsync(context!, report, ct);
-        var viewer = await viewers.GetAsync(ct);
         var row = (await RowsAsync(db.Set<Report>().Where(r => r.Id == reportId), ct)).Single();
+        var preparing = shown is not null && !await db.Set<ReportPdfFile>().AnyAsync(f => f.VersionId == shown.Id, ct);
+        if (preparing && !await jobs.PendingAsync(ReportPdfJob.JobKind, shown!.Id.ToString(), ct))
+        {
+            // A version frozen before PDFs were kept, or whose printing failed: printed now.
+            jobs.Enqueue(ReportPdfJob.JobKind, shown.Id.ToString());
+            await db.SaveChangesAsync(ct);
+        }
         return new ReportView(row, content, shown?.Number, versions, report.Comments.OrderBy(c => c.At).ToList(),
             context!.CanWrite && report.IsEditable,
             report.Status == ReportStatus.Submitted && await permissions.MayAsync(ProjectOperation.Review, context.Project.OrganisationId, context.Project.IsPublished),
-            report.Version);
+            report.Version, preparing);
+    }
+
+    /// <summary>
+    /// The report's PDF as the reader may see it: a submitted version's stored PDF (printed once, after submission;
+    /// until then "preparing"); a draft printed now.
+    /// Null when the report is not the reader's to see.
+    /// </summary>
+    public async Task<ReportPdfOutcome?> PdfAsync(Guid projectId, Guid reportId, int? versionNumber, CancellationToken ct = default)
+    {
+        var view = await ViewAsync(projectId, reportId, versionNumber, ct);
+        if (view is null) return null;
+        var name = $"ataskaita-{view.Report.PeriodStart:yyyy-MM-dd}{(view.ShownVersion is { } n ? $"-v{n}" : "")}.pdf";
+        if (view.ShownVersion is { } number)
+        {
+            var version = view.Versions.Single(v => v.Number == number);
+            var stored = await db.Set<ReportPdfFile>().AsNoTracking().Where(f => f.VersionId == version.Id).Select(f => f.Content)
+                .SingleOrDefaultAsync(ct);
+            return new ReportPdfOutcome(stored, name, Preparing: stored is null);
+        }
+        var pdf = await printer.RenderAsync(ReportDocument.From(view, texts), ct);
+        return new ReportPdfOutcome(pdf, name, Preparing: false);
+    }
+
+    /// <summary>A frozen version as a document, for the job that prints it (no reader: the job acts for the
+    /// system).</summary>
+    public async Task<ReportDocument?> FrozenDocumentAsync(Guid versionId, CancellationToken ct = default)
+    {
+        var reportId = await db.Set<ReportVersion>().Where(v => v.Id == versionId).Select(v => (Guid?)v.ReportId).SingleOrDefaultAsync(ct);
+        if (reportId is null) return null;
+        var report = await db.Set<Report>().AsNoTracking().AsSplitQuery().Include(r => r.Versions).Include(r => r.Comments)
+            .SingleAsync(r => r.Id == reportId, ct);
+        var versions = report.Versions.OrderBy(v => v.Number).ToList();
+        var shown = versions.Single(v => v.Id == versionId);
+        var content = JsonSerializer.Deserialize<ReportContent>(shown.Content, Json)!;
+        var row = (await RowsAsync(db.Set<Report>().Where(r => r.Id == reportId), ct)).Single();
+        var view = new ReportView(row, content, shown.Number, versions, [], false, false, report.Version, false);
+        return ReportDocument.From(view, texts);
     }
 
     /// <summary>The report's content, pre-filled from the records of its period as they are now.</summary>
@@ -209,7 +267,9 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
                 report.WriteNarrative(activityId, text);
             }
             var content = await ContentAsync(context, report, ct);
-            report.Submit(JsonSerializer.Serialize(content, Json), (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
+            var version = report.Submit(JsonSerializer.Serialize(content, Json), (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
+            // The PDF of what was submitted is printed once, in the background, and kept with the version.
+            jobs.Enqueue(ReportPdfJob.JobKind, version.Id.ToString());
             await db.SaveChangesAsync(ct);
             return Result<bool>.Success(true);
         }, ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Talka.Domain.Common;
 using Talka.Domain.Reports;
 using Talka.Web.Features.Imports;
+using Talka.Web.Infrastructure.Jobs;
 using Talka.Web.Infrastructure.Localization;
 using Talka.Web.Infrastructure.Spreadsheets;
 using Talka.Web.Infrastructure.Web;
@@ -11,10 +12,13 @@ namespace Talka.Web.Features.Reports;
 public sealed record NarrativesInput(Dictionary<Guid, string?>? Narratives, int Version);
 public sealed record ReturnInput(List<CommentInput>? Comments, int Version);
 public sealed record VersionInput(int Version);
+/// <summary>The PDF is being printed; ask again in a few seconds.</summary>
+public sealed record ReportPdfPending(string Message);
 
 public static class ReportsModule
 {
-    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddScoped<ReportService>().AddScoped<ReportPdf>();
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddScoped<ReportService>().AddScoped<ReportPdf>()
+        .AddSingleton<ChromiumQueue>().AddJobHandler<ReportPdfJob>();
 
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
@@ -40,36 +44,25 @@ public static class ReportsModule
         group.MapPost("/{reportId:guid}/approve", async (Guid projectId, Guid reportId, VersionInput input, ReportService s, Texts t, CancellationToken ct) =>
             (await s.ApproveAsync(projectId, reportId, input.Version, ct)).ToHttp(t, _ => Results.NoContent()))
             .ReturnsNothing("Approve a submitted report");
-        group.MapGet("/{reportId:guid}/pdf", async (Guid projectId, Guid reportId, int? version, ReportService s, ReportPdf pdf, Texts t, CancellationToken ct) =>
-            await s.ViewAsync(projectId, reportId, version, ct) is { } view
-                ? Results.File(await pdf.RenderAsync(view, ct), "application/pdf", $"ataskaita-{view.Report.PeriodStart:yyyy-MM-dd}.pdf")
-                : ApiResults.NotFound(t))
-            .ReturnsFile("A report as PDF", "application/pdf");
+        group.MapGet("/{reportId:guid}/pdf", async (Guid projectId, Guid reportId, int? version, ReportService s, Texts t, HttpContext http,
+            CancellationToken ct) =>
+            {
+                var outcome = await s.PdfAsync(projectId, reportId, version, ct);
+                if (outcome is null) return ApiResults.NotFound(t);
+                if (outcome.Pdf is { } pdf) return Results.File(pdf, "application/pdf", outcome.FileName);
+                http.Response.Headers.RetryAfter = "5";
+                return outcome.Preparing
+                    ? Results.Json(new ReportPdfPending(t["Reports.PdfPreparing"]), statusCode: StatusCodes.Status202Accepted)
+                    : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: t["Reports.PdfBusy"]);
+            })
+            .ReturnsFile("A report as PDF: a submitted version's is printed once after submission and kept (202 until it is "
+                + "ready); a draft's is printed on request", "application/pdf")
+            .Produces<ReportPdfPending>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{reportId:guid}/xlsx", async (Guid projectId, Guid reportId, int? version, ReportService s, Texts t, CancellationToken ct) =>
             await s.ViewAsync(projectId, reportId, version, ct) is { } view
-                ? Results.File(Xlsx(view, t), ApiDocs.Xlsx, $"ataskaita-{view.Report.PeriodStart:yyyy-MM-dd}.xlsx")
+                ? Results.File(ReportDocument.From(view, t).Xlsx(t), ApiDocs.Xlsx, $"ataskaita-{view.Report.PeriodStart:yyyy-MM-dd}.xlsx")
                 : ApiResults.NotFound(t))
-            .ReturnsFile("A report as XLSX, with the same numbers as the page", ApiDocs.Xlsx);
-    }
-
-    /// <summary>The report's figures and lists as one sheet: section, line, value — the same numbers as the
-    /// page.</summary>
-    public static byte[] Xlsx(ReportView view, Texts t)
-    {
-        var c = view.Content;
-        var rows = new List<IReadOnlyList<object?>>
-        {
-            new object?[] { t["Reports.Report"], t.Enum(c.Kind), $"{LtFormat.Date(c.PeriodStart)} – {LtFormat.Date(c.PeriodEnd)}" },
-            new object?[] { t["Field.Title"], c.Project, c.Organisation },
-        };
-        rows.AddRange(c.Figures.Select(f => (IReadOnlyList<object?>)[t["Reports.Figures"], t.Enum(f.Metric), f.Value]));
-        rows.AddRange(c.Events.Select(e => (IReadOnlyList<object?>)[t["Delivery.Events"], $"Nr. {e.Number} {e.Topic}", e.AcademicHours]));
-        rows.AddRange(c.Execution.Select(l => (IReadOnlyList<object?>)
-            [t["Reports.Execution"], $"{t.Enum(l.Category)} ({t["Finance.Planned"].ToLowerInvariant()} {LtFormat.Eur(l.Planned)})", new SheetMoney(l.Spent)]));
-        rows.AddRange(c.Expenses.Select(e => (IReadOnlyList<object?>)
-            [t["Finance.Ledger"], $"{e.DocumentNumber} {e.Supplier}: {e.Content}", new SheetMoney(e.Amount)]));
-        rows.Add([t["Reports.ExpensesTotal"], "", new SheetMoney(c.ExpensesTotal)]);
-        rows.AddRange(c.Narratives.Select(n => (IReadOnlyList<object?>)[t["Reports.Narrative"], n.Activity, n.Text]));
-        return SpreadsheetWriter.Xlsx([t["Reports.Section"], t["Reports.Line"], t["Reports.Value"]], rows, "Ataskaita");
+            .ReturnsFile("A report as XLSX: the same document as the page and the PDF, line by line", ApiDocs.Xlsx);
     }
 }

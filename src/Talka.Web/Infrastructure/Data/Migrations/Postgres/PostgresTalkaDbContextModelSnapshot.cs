@@ -1286,6 +1286,23 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ReportVersion");
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.Reports.ReportPdfFile", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("RenderedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("VersionId");
+
+                    b.ToTable("ReportPdfFiles", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Infrastructure.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1418,6 +1435,59 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Talka.Web.Infrastructure.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Payload");
+
+                    b.HasIndex("Status", "NotBefore");
+
+                    b.ToTable("Jobs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1816,6 +1886,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Talka.Domain.Reports.Report", null)
                         .WithMany("Versions")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Reports.ReportPdfFile", b =>
+                {
+                    b.HasOne("Talka.Domain.Reports.ReportVersion", null)
+                        .WithOne()
+                        .HasForeignKey("Talka.Web.Features.Reports.ReportPdfFile", "VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1277,6 +1277,23 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ReportVersion");
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.Reports.ReportPdfFile", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("RenderedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId");
+
+                    b.ToTable("ReportPdfFiles", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Infrastructure.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1407,6 +1424,59 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Talka.Web.Infrastructure.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Payload");
+
+                    b.HasIndex("Status", "NotBefore");
+
+                    b.ToTable("Jobs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1805,6 +1875,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Talka.Domain.Reports.Report", null)
                         .WithMany("Versions")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Reports.ReportPdfFile", b =>
+                {
+                    b.HasOne("Talka.Domain.Reports.ReportVersion", null)
+                        .WithOne()
+                        .HasForeignKey("Talka.Web.Features.Reports.ReportPdfFile", "VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

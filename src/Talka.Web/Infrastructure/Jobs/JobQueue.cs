@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Talka.Web.Infrastructure.Data;
+
+namespace Talka.Web.Infrastructure.Jobs;
+
+/// <summary>Puts work on the persisted queue, in the caller's unit of work: the job exists exactly when the change
+/// that needs it is saved.</summary>
+public sealed class JobQueue(TalkaDbContext db, TimeProvider clock, JobSignal signal)
+{
+    /// <summary>Adds the job to the context (saved with the caller's SaveChanges) and wakes this instance's
+    /// worker.</summary>
+    public Job Enqueue(string kind, string payload)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var job = new Job { Kind = kind, Payload = payload, CreatedAt = now, NotBefore = now };
+        db.Add(job);
+        signal.Wake();
+        return job;
+    }
+
+    /// <summary>Whether a job of the kind for the payload is still waiting or running.</summary>
+    public Task<bool> PendingAsync(string kind, string payload, CancellationToken ct = default) =>
+        db.Set<Job>().AnyAsync(j => j.Kind == kind && j.Payload == payload
+            && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running), ct);
+}

@@ -1,0 +1,3 @@
+namespace Talka.Web.Infrastructure.Jobs;
+
+public enum JobStatus { Queued, Running, Done, Failed }
