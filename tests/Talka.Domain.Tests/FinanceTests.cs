@@ -80,4 +80,29 @@ public class FinanceTests
         var unplanned = BudgetExecution.Compute([], ledger, new DateOnly(2022, 3, 31), 10m);
         Assert.All(unplanned, line => Assert.Equal(ReallocationVerdict.NoBudget, line.Verdict));
     }
+
+    private static readonly ClosedPeriod Q1Submitted = new(new DateOnly(2022, 1, 1), new DateOnly(2022, 3, 31), Approved: false);
+    private static readonly ClosedPeriod Q2Approved = new(new DateOnly(2022, 4, 1), new DateOnly(2022, 6, 30), Approved: true);
+
+    [Theory]
+    [InlineData("2022-02-10", "2022-02-15", "ExpenseInSubmittedQuarter")] // incurred and paid in Q1
+    [InlineData("2022-03-28", "2022-04-04", "ExpenseInApprovedQuarter")]  // counts from 4 April: Q2
+    [InlineData("2022-05-02", null, null)]                                // unpaid: in no quarter yet
+    [InlineData("2022-07-01", "2022-07-05", null)]                        // Q3 is open
+    [InlineData("2022-01-15", "2022-07-01", null)]                        // incurred in Q1, paid in Q3: counts in Q3
+    public void An_expense_in_a_submitted_or_approved_quarter_is_refused_and_names_the_quarter(string date, string? paid, string? refusal)
+    {
+        var expense = Expense(date, paid);
+        var closed = new[] { Q1Submitted, Q2Approved };
+        if (refusal is null)
+        {
+            LedgerLock.EnsureOpen(expense, closed);
+            Assert.Null(LedgerLock.ClosedFor(expense, closed));
+            return;
+        }
+        var error = Assert.Throws<DomainException>(() => LedgerLock.EnsureOpen(expense, closed));
+        Assert.Equal(refusal, error.Code);
+        Assert.Equal("PaidOn", error.Field);
+        Assert.Equal(refusal == "ExpenseInApprovedQuarter" ? "2022 m. II ketv." : "2022 m. I ketv.", error.Args[0]);
+    }
 }

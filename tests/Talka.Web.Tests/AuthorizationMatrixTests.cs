@@ -79,6 +79,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", d + "/indicators", i => $"/projects/{i.HiddenA}/indicators", writePage);
         yield return new("GET", d + "/finance", i => $"/projects/{i.HiddenA}/finance", readPage);
         yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Expense", writePage);
+        // No such expense: a member is told no (403, as for anything not theirs), the funder sees 404.
+        yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=DeleteExpense", new(Login, 403, 403, 404, 403));
         // The empty budget is saved by member A first; the admin's form still carries version 0 and is refused as
         // stale.
         yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Budget", new(Login, 302, 403, 200, 403));
@@ -178,6 +180,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("PUT", p + "/budget", i => $"/api/v1/projects/{i.HiddenA}/budget", writeA, "{\"lines\":[{\"category\":\"Audit\",\"grantAmount\":-1,\"ownFunds\":0}]}");
         yield return new("POST", p + "/expenditures", i => $"/api/v1/projects/{i.HiddenA}/expenditures", writeA, "{}");
         yield return new("PUT", p + "/expenditures/{expenditureId:guid}", i => $"/api/v1/projects/{i.HiddenA}/expenditures/{i.EventA}", new(401, 404, 404, 404, 403), "{}");
+        yield return new("DELETE", p + "/expenditures/{expenditureId:guid}", i => $"/api/v1/projects/{i.HiddenA}/expenditures/{i.EventA}?version=1",
+            new(401, 404, 404, 404, 403));
         yield return new("GET", p + "/expenditures/export", i => $"/api/v1/projects/{i.HiddenA}/expenditures/export?format=xlsx", readA);
         var r = p + "/reports";
         var none = new Expect(401, 404, 404, 404, 404);

@@ -99,8 +99,11 @@ public sealed class Expenditure : IVersioned
     /// <summary>Only expenses both incurred and paid by the day count by then.</summary>
     public bool CountsBy(DateOnly day) => DocumentDate <= day && PaidOn is { } paid && paid <= day;
 
+    /// <summary>The day the expense first counts: incurred and paid. Null while it is unpaid.</summary>
+    public DateOnly? CountsFrom => PaidOn is { } paid ? paid > DocumentDate ? paid : DocumentDate : null;
+
     /// <summary>The first quarter whose report includes the expense; null while it is unpaid.</summary>
-    public Quarter? FirstQuarter => PaidOn is { } paid ? Quarter.Of(paid > DocumentDate ? paid : DocumentDate) : null;
+    public Quarter? FirstQuarter => CountsFrom is { } day ? Quarter.Of(day) : null;
 }
 
 /// <summary>How a category's spending stands against the plan; <see cref="NoBudget"/> where no budget was entered at

@@ -8,6 +8,9 @@ namespace Talka.Web.Features.Finance;
 
 public sealed class ExpenseForm
 {
+    /// <summary>The expense being corrected; null for a new one.</summary>
+    public Guid? Id { get; set; }
+    public int Version { get; set; }
     public DocumentType DocumentType { get; set; } = DocumentType.Invoice;
     public string? DocumentNumber { get; set; }
     public DateOnly? DocumentDate { get; set; }
@@ -32,10 +35,33 @@ public sealed class FinanceModel(FinanceService finance) : DeliveryPage
     public IEnumerable<SelectListItem> DocumentTypes => Enum.GetValues<DocumentType>().Select(x => new SelectListItem(T.Enum(x), x.ToString()));
     public IEnumerable<SelectListItem> Categories => Enum.GetValues<CostCategory>().Select(x => new SelectListItem(T.Enum(x), x.ToString()));
 
-    public async Task<IActionResult> OnGetAsync(Guid projectId, DateOnly? asOf)
+    public async Task<IActionResult> OnGetAsync(Guid projectId, DateOnly? asOf, Guid? edit)
     {
         if (await EnterAsync(projectId) is { } refused) return refused;
         View = await finance.ViewAsync(projectId, asOf);
+        if (edit is { } id && View?.Ledger.SingleOrDefault(e => e.Id == id) is { Locked: false } row)
+        {
+            Expense = new ExpenseForm
+            {
+                Id = row.Id, Version = row.Version, DocumentType = row.DocumentType, DocumentNumber = row.DocumentNumber,
+                DocumentDate = row.DocumentDate, Supplier = row.Supplier, Content = row.Content, Category = row.Category,
+                Amount = LtFormat.Number(row.Amount), PaidOn = row.PaidOn,
+            };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteExpenseAsync(Guid projectId, Guid expenseId, int version)
+    {
+        if (await EnterAsync(projectId, write: true) is { } refused) return refused;
+        var result = await finance.DeleteExpenditureAsync(projectId, expenseId, version);
+        if (await FailureAsync(result, "Expense") is { } failure) return failure;
+        if (result.Ok)
+        {
+            TempData["Saved"] = T["Finance.ExpenseRemoved"];
+            return Redirect($"/projects/{projectId}/finance");
+        }
+        View = await finance.ViewAsync(projectId, null);
         return Page();
     }
 
@@ -48,7 +74,8 @@ public sealed class FinanceModel(FinanceService finance) : DeliveryPage
         else
         {
             var e = Expense;
-            var result = await finance.SaveExpenditureAsync(projectId, null, new ExpenditureInput(e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, amount.Value, e.PaidOn));
+            var result = await finance.SaveExpenditureAsync(projectId, e.Id,
+                new ExpenditureInput(e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, amount.Value, e.PaidOn, e.Version));
             if (await FailureAsync(result, "Expense") is { } failure) return failure;
             if (result.Ok)
             {

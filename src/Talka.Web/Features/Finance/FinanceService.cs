@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Talka.Domain.Common;
 using Talka.Domain.Delivery;
 using Talka.Domain.Finance;
+using Talka.Domain.Reports;
 using Talka.Domain.Projects;
 using Talka.Web.Features.Delivery;
 using Talka.Web.Features.Imports;
@@ -44,6 +45,7 @@ internal sealed class ExpenditureMapping : IEntityTypeConfiguration<Expenditure>
         b.Property(x => x.Content).HasMaxLength(1000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.FirstQuarter);
+        b.Ignore(x => x.CountsFrom);
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ProjectId, x.DocumentDate });
     }
@@ -62,8 +64,10 @@ public sealed record BudgetSaved(int Lines);
 
 public sealed record BudgetInput(IReadOnlyList<BudgetLineInput>? Lines, int Version = 0);
 
+/// <param name="Locked">The expense is in a quarter whose report was submitted or approved: it can no longer be
+/// changed or removed.</param>
 public sealed record ExpenditureRow(Guid Id, DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content,
-    CostCategory Category, decimal Amount, DateOnly? PaidOn, string? FirstQuarter, int Version);
+    CostCategory Category, decimal Amount, DateOnly? PaidOn, string? FirstQuarter, int Version, bool Locked);
 
 public sealed record FinanceView(
     IReadOnlyList<CostCategory> CallCategories, IReadOnlyList<BudgetLine> Budget, decimal? GrantedAmount, IReadOnlyList<ExpenditureRow> Ledger, DateOnly AsOf,
@@ -104,6 +108,7 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
     {
         var context = await gate.FindAsync(projectId, ct);
         if (ProjectGate.WriteRefusal(context) is { } refusal) return Refused<Guid>(refusal);
+        var closed = await ClosedPeriodsAsync(projectId, ct);
         Expenditure expenditure;
         if (expenditureId is { } id)
         {
@@ -111,6 +116,7 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
             if (found is null) return Result<Guid>.NotFound();
             expenditure = found;
             writes.ExpectVersion(expenditure, input.Version);
+            LedgerLock.EnsureOpen(expenditure, closed); // as it was: not taken out of a submitted report
             expenditure.Update(context!.Period, input.ToDetails());
         }
         else
@@ -118,9 +124,32 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
             expenditure = new Expenditure(projectId, context!.Period, input.ToDetails());
             db.Add(expenditure);
         }
+        LedgerLock.EnsureOpen(expenditure, closed); // as it is now: not slipped into a submitted report
         await db.SaveChangesAsync(ct);
         return Result<Guid>.Success(expenditure.Id);
     });
+
+    /// <summary>Removes an expense entered by mistake, while its quarter's report is not submitted.</summary>
+    public Task<Result<bool>> DeleteExpenditureAsync(Guid projectId, Guid expenditureId, int version, CancellationToken ct = default) =>
+        writes.Run(async () =>
+        {
+            var context = await gate.FindAsync(projectId, ct);
+            if (ProjectGate.WriteRefusal(context) is { } refusal) return Refused<bool>(refusal);
+            var expenditure = await db.Set<Expenditure>().SingleOrDefaultAsync(e => e.Id == expenditureId && e.ProjectId == projectId, ct);
+            if (expenditure is null) return Result<bool>.NotFound();
+            writes.ExpectVersion(expenditure, version);
+            LedgerLock.EnsureOpen(expenditure, await ClosedPeriodsAsync(projectId, ct));
+            db.Remove(expenditure);
+            await db.SaveChangesAsync(ct);
+            return Result<bool>.Success(true);
+        });
+
+    /// <summary>The quarters whose financial reports were submitted or approved.</summary>
+    private async Task<IReadOnlyList<ClosedPeriod>> ClosedPeriodsAsync(Guid projectId, CancellationToken ct) =>
+        await db.Set<Report>().AsNoTracking()
+            .Where(r => r.ProjectId == projectId && r.Kind == ReportKind.QuarterlyFinancial
+                && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Approved))
+            .Select(r => new ClosedPeriod(r.PeriodStart, r.PeriodEnd, r.Status == ReportStatus.Approved)).ToListAsync(ct);
 
     public async Task<FinanceView?> ViewAsync(Guid projectId, DateOnly? asOf, CancellationToken ct = default)
     {
@@ -132,9 +161,10 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
         var granted = await db.Agreements.AsNoTracking().Where(a => a.ProjectId == projectId).Select(a => a.GrantedAmount).SingleOrDefaultAsync(ct);
         var day = asOf ?? context!.Period.End;
         var categories = (await db.Calls.AsNoTracking().SingleAsync(c => c.Id == context!.Project.CallId, ct)).CostCategories;
+        var closed = await ClosedPeriodsAsync(projectId, ct);
         return new FinanceView(categories, budget, granted,
             ledger.Select(e => new ExpenditureRow(e.Id, e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, e.Amount, e.PaidOn,
-                e.FirstQuarter?.ToString(), e.Version)).ToList(),
+                e.FirstQuarter?.ToString(), e.Version, LedgerLock.ClosedFor(e, closed) is not null)).ToList(),
             day, BudgetExecution.Compute(budget, ledger, day, context!.Rules.ReallocationThresholdPercent), context.Rules.ReallocationThresholdPercent,
             await db.Set<ProjectBudget>().Where(b => b.ProjectId == projectId).Select(b => b.Version).SingleOrDefaultAsync(ct));
     }
@@ -175,7 +205,11 @@ public static class FinanceModule
             .ReturnsCreated("Enter an expense in the ledger");
         group.MapPut("/expenditures/{expenditureId:guid}", async (Guid projectId, Guid expenditureId, ExpenditureInput input, FinanceService s, Texts t, CancellationToken ct) =>
             (await s.SaveExpenditureAsync(projectId, expenditureId, input, ct)).ToHttp(t, _ => Results.NoContent()))
-            .ReturnsNothing("Change an expense");
+            .ReturnsNothing("Change an expense (refused once its quarter's report is submitted)");
+        group.MapDelete("/expenditures/{expenditureId:guid}", async (Guid projectId, Guid expenditureId, int version, FinanceService s, Texts t,
+            CancellationToken ct) =>
+            (await s.DeleteExpenditureAsync(projectId, expenditureId, version, ct)).ToHttp(t, _ => Results.NoContent()))
+            .ReturnsNothing("Remove an expense entered by mistake (refused once its quarter's report is submitted)");
         group.MapGet("/expenditures/export", async (Guid projectId, string? format, FinanceService s, Texts t, CancellationToken ct) =>
             (await s.LedgerAsync(projectId, format ?? "csv", ct)).ToHttp(t, f => Results.File(f.Content, f.ContentType, f.FileName)))
             .ReturnsFile("The ledger as CSV (;, decimal comma) or XLSX", "text/csv", ApiDocs.Xlsx);
