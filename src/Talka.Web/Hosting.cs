@@ -46,6 +46,7 @@ public static class Hosting
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ProjectAuthorizationHandler>();
         services.AddScoped<Writes>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<AuditPresenter>();
 
         services.AddIdentity<TalkaUser, IdentityRole>(options =>
             {

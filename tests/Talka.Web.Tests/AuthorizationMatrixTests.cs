@@ -85,6 +85,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         // stale.
         yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Budget", new(Login, 302, 403, 200, 403));
         yield return new("GET", "reports", _ => "/reports", new(Login, 403, 403, 200, 200));
+        yield return new("GET", "audit", _ => "/audit", new(Login, 403, 403, 200, 200));
         yield return new("GET", d + "/reports", i => $"/projects/{i.HiddenA}/reports", readPage);
         yield return new("GET", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.EventA}", new(Login, 404, 403, 404, 404));
         yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.EventA}?handler=Submit", new(Login, 403, 403, 404, 403));

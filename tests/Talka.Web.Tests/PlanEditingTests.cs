@@ -104,7 +104,7 @@ public sealed class PlanEditingTests(TalkaFactory factory) : IClassFixture<Talka
         Assert.DoesNotContain("Pakeitimų istorija", details);
         var adminView = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync($"/projects/details/{id}"));
         Assert.Contains("Pakeitimų istorija", adminView);
-        Assert.Contains("spc@demo.talka.lt Sukurta · Objective", adminView);
+        Assert.Contains("spc@demo.talka.lt Sukurta · Uždavinys „Įtraukti savanorius į paslaugų teikimą“", adminView);
         Assert.Contains("Įtraukti savanorius į paslaugų teikimą", adminView);
         var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.RootId == id.ToString() && a.UserName == TalkaFactory.MemberA).Select(a => a.EntityType).ToListAsync());
         Assert.Contains("Objective", audit);

@@ -52,8 +52,9 @@ public sealed class ReportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         Assert.Equal(1_000m, draft.GetProperty("content").GetProperty("expensesTotal").GetDecimal());
         Assert.Equal(HttpStatusCode.NoContent, (await member.PostAsJsonAsync($"{q1Url}/submit", new { version = draft.GetProperty("version").GetInt32() })).StatusCode);
 
-        // A record made after submission leaves the submitted version unchanged.
-        (await member.PostAsJsonAsync($"/api/v1/projects/{id}/expenditures", Expense("SF-0", "2022-01-20", "2022-01-25", 300m))).EnsureSuccessStatusCode();
+        // Once submitted, the quarter takes no new expense: the submitted version stays what was sent.
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await member.PostAsJsonAsync($"/api/v1/projects/{id}/expenditures", Expense("SF-0", "2022-01-20", "2022-01-25", 300m))).StatusCode);
         var submitted = await member.GetFromJsonAsync<JsonElement>(q1Url);
         Assert.Equal(1, submitted.GetProperty("shownVersion").GetInt32());
         Assert.Equal(1_000m, submitted.GetProperty("content").GetProperty("expensesTotal").GetDecimal());
@@ -65,6 +66,8 @@ public sealed class ReportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         {
             version = submitted.GetProperty("version").GetInt32(), comments = new[] { new { section = "Išlaidos", text = "Trūksta sausio sąskaitos." } },
         })).StatusCode);
+        // Returned, the quarter is open again: the missing January invoice goes in.
+        (await member.PostAsJsonAsync($"/api/v1/projects/{id}/expenditures", Expense("SF-0", "2022-01-20", "2022-01-25", 300m))).EnsureSuccessStatusCode();
         var returned = await member.GetFromJsonAsync<JsonElement>(q1Url);
         Assert.Equal("Returned", returned.GetProperty("report").GetProperty("status").GetString());
         Assert.Equal(1_300m, returned.GetProperty("content").GetProperty("expensesTotal").GetDecimal());   // editable again: the live pre-fill

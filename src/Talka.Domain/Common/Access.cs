@@ -77,5 +77,5 @@ public sealed record Viewer(string? UserId, string? Email, IReadOnlySet<string> 
     public bool CanCreateOrganisation => IsFunderAdmin;
 
     public bool CanManageProgrammes => IsFunderAdmin;
-    public bool CanSeeAuditTrail => IsFunderAdmin;
+    public bool CanSeeAuditTrail => ReadsEverything;
 }

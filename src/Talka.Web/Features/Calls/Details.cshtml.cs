@@ -11,7 +11,7 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit) :
 {
     public CallView? Call { get; private set; }
     public bool CanManage { get; private set; }
-    public IReadOnlyList<AuditRow>? Audit { get; private set; }
+    public IReadOnlyList<AuditLine>? Audit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -20,6 +20,7 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit) :
         var viewer = await ViewerAsync();
         CanManage = viewer.CanManageProgrammes;
         if (viewer.CanSeeAuditTrail) Audit = await audit.ForAsync(id);
+        ViewData["AuditRecord"] = id;
         return Page();
     }
 }

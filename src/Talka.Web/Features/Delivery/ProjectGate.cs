@@ -18,7 +18,7 @@ public sealed record ProjectContext(Project Project, ReportingRules Rules, bool 
 /// participants, attendance, volunteers, deliverables, budget, ledger, reports, files). These are never public: they
 /// name people. The decisions come from the one authorization handler (<see cref="ProjectAuthorizationHandler"/>).
 /// </summary>
-public sealed class ProjectGate(TalkaDbContext db, ProjectPermissions permissions)
+public sealed class ProjectGate(TalkaDbContext db, ProjectPermissions permissions, AuditSettings audit)
 {
     // A page that checks the project and then calls a service that checks it again reads it once.
     private readonly Dictionary<Guid, ProjectContext?> _loaded = [];
@@ -28,6 +28,7 @@ public sealed class ProjectGate(TalkaDbContext db, ProjectPermissions permission
         if (_loaded.TryGetValue(projectId, out var known)) return known;
         var project = await db.Projects.AsNoTracking().Include(p => p.Activities).SingleOrDefaultAsync(p => p.Id == projectId, ct);
         if (project is null) return _loaded[projectId] = null;
+        audit.ProjectId = projectId; // the audit log files the request's changes under this project
         var read = await permissions.MayAsync(ProjectOperation.Read, project.OrganisationId, project.IsPublished);
         var change = read && await permissions.MayAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished);
         var rules = await db.Calls.AsNoTracking().Where(c => c.Id == project.CallId)

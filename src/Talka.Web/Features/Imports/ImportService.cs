@@ -257,8 +257,8 @@ public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, Audit
         }
         db.Add(new AuditEntry
         {
-            At = clock.GetUtcNow(), UserId = job.UserId, UserName = job.UserName, EntityType = "Import", EntityId = job.Id.ToString(),
-            RootId = job.ProjectId.ToString(), Action = "Added",
+            At = clock.GetUtcNow().UtcDateTime, UserId = job.UserId, UserName = job.UserName, EntityType = "Import", EntityId = job.Id.ToString(),
+            RootId = job.ProjectId.ToString(), ProjectId = job.ProjectId, Action = "Added",
             Changes = JsonSerializer.Serialize(new { File = job.FileName, plan.Rows, Participants = plan.NewParticipants.Count, Attendances = plan.NewAttendances.Count }),
         });
         await db.SaveChangesAsync();

@@ -7,7 +7,7 @@ namespace Talka.Web.Features.Organisations;
 public sealed class DetailsModel(OrganisationQueries queries, AuditQueries audit) : TalkaPage
 {
     public OrganisationView? Organisation { get; private set; }
-    public IReadOnlyList<AuditRow>? Audit { get; private set; }
+    public IReadOnlyList<AuditLine>? Audit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -16,6 +16,7 @@ public sealed class DetailsModel(OrganisationQueries queries, AuditQueries audit
         Organisation = await queries.GetAsync(viewer, id);
         if (Organisation is null) return viewer.ReadsEverything ? NotFound() : await DenyAsync();
         if (viewer.CanSeeAuditTrail) Audit = await audit.ForAsync(id);
+        ViewData["AuditRecord"] = id;
         return Page();
     }
 }

@@ -12,7 +12,7 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, D
     public bool CanManage { get; private set; }
     /// <summary>Funders see exact breakdowns; everyone else sees cells below five withheld.</summary>
     public bool Exact { get; private set; }
-    public IReadOnlyList<AuditRow>? Audit { get; private set; }
+    public IReadOnlyList<AuditLine>? Audit { get; private set; }
     public Delivery.ProgrammeReach? Reach { get; private set; }
     public Delivery.ProgrammeCharts? Charts { get; private set; }
 
@@ -26,6 +26,7 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, D
         Exact = viewer.ReadsEverything;
         CanManage = viewer.CanManageProgrammes;
         if (viewer.CanSeeAuditTrail) Audit = await audit.ForAsync(id);
+        ViewData["AuditRecord"] = id;
         return Page();
     }
 }

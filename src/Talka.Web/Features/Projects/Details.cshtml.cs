@@ -9,7 +9,7 @@ namespace Talka.Web.Features.Projects;
 public sealed class DetailsModel(ProjectQueries queries, ProjectService service, AuditQueries audit, Delivery.PublicResultsQueries results) : TalkaPage
 {
     public ProjectView? Project { get; private set; }
-    public IReadOnlyList<AuditRow>? Audit { get; private set; }
+    public IReadOnlyList<AuditLine>? Audit { get; private set; }
     public Delivery.PublicResults? Results { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -20,6 +20,7 @@ public sealed class DetailsModel(ProjectQueries queries, ProjectService service,
         Results = await results.ForAsync(id, exact: Project.Access == Talka.Domain.Common.ProjectAccess.Full);
         if (viewer.CanSeeAuditTrail)
             Audit = await audit.ForAsync(Project.Agreement is { } a ? [id, a.Id] : [id]);
+        ViewData["AuditRecord"] = id;
         return Page();
     }
 

@@ -15,5 +15,7 @@ internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
         b.Property(x => x.Action).HasMaxLength(20);
         b.HasIndex(x => new { x.RootId, x.Id });
         b.HasIndex(x => new { x.EntityId, x.Id });
+        b.HasIndex(x => new { x.ProjectId, x.Id });
+        b.HasIndex(x => x.At);
     }
 }

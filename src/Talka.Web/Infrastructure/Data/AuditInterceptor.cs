@@ -26,6 +26,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         ["Volunteer"] = ["Name"],
     };
     public const string Withheld = "•••";
+    // Letters as they are (ą, not \u0105); values by name, not number.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -45,7 +51,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         var user = http.HttpContext?.User;
         var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         var userName = user?.Identity?.Name ?? "system";
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().UtcDateTime;
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
@@ -68,8 +74,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = id,
                 RootId = RootOf(entry) ?? id,
+                ProjectId = entry.Entity is Talka.Domain.Projects.Project project ? project.Id
+                    : entry.Metadata.FindProperty("ProjectId") is { ClrType: var t } && t == typeof(Guid) ? (Guid)entry.Property("ProjectId").CurrentValue!
+                    : settings.ProjectId,
                 Action = entry.State.ToString(),
-                Changes = JsonSerializer.Serialize(changes),
+                Changes = JsonSerializer.Serialize(changes, Json),
             });
         }
         context.Set<AuditEntry>().AddRange(entries);
@@ -132,4 +141,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 public sealed class AuditSettings
 {
     public bool SummaryOnly { get; set; }
+
+    /// <summary>The project the request works on (set by the project gate), for changes to records that do not
+    /// carry it themselves (attendance, say).</summary>
+    public Guid? ProjectId { get; set; }
 }

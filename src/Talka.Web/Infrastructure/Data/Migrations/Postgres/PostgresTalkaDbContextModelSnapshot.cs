@@ -1316,7 +1316,7 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Changes")
@@ -1333,6 +1333,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RootId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1347,7 +1350,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("EntityId", "Id");
+
+                    b.HasIndex("ProjectId", "Id");
 
                     b.HasIndex("RootId", "Id");
 

@@ -1305,7 +1305,7 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Changes")
@@ -1322,6 +1322,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RootId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1336,7 +1339,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("EntityId", "Id");
+
+                    b.HasIndex("ProjectId", "Id");
 
                     b.HasIndex("RootId", "Id");
 
