@@ -17,7 +17,8 @@ public class EventTests
     {
         var e = new Event(Guid.NewGuid(), 1, Year2022, [], Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 5, 31)));
         Assert.Equal(30m, e.AcademicHours(45));
-        Assert.Equal(new Quarter(2022, 2), e.Quarter);
+        // Five sessions spread over March–May: two in the first quarter, three in the second.
+        Assert.Equal([new QuarterSessions(new Quarter(2022, 1), 2), new QuarterSessions(new Quarter(2022, 2), 3)], e.Quarters);
     }
 
     [Fact]
@@ -59,6 +60,20 @@ public class EventTests
     public void An_event_names_an_activity_of_its_own_project_only() =>
         Assert.Equal("UnknownRow", Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), 1, Year2022, [Guid.NewGuid()],
             Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 3, 1)) with { ActivityId = Guid.NewGuid() })).Code);
+
+    [Fact]
+    public void Recorded_session_dates_must_be_one_per_session_and_within_the_events_period()
+    {
+        var dates = new[] { new DateOnly(2022, 3, 1), new DateOnly(2022, 4, 1) };
+        var count = Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), 1, Year2022, [],
+            Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 5, 31), sessions: 3) with { SessionDates = dates }));
+        Assert.Equal("SessionDatesCount", count.Code);
+        var outside = Assert.Throws<DomainException>(() => new Event(Guid.NewGuid(), 1, Year2022, [],
+            Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 3, 31), sessions: 2) with { SessionDates = dates }));
+        Assert.Equal("SessionDateOutside", outside.Code);
+        var dated = new Event(Guid.NewGuid(), 1, Year2022, [], Seminar(new DateOnly(2022, 3, 1), new DateOnly(2022, 5, 31), sessions: 2) with { SessionDates = dates });
+        Assert.Equal([new QuarterSessions(new Quarter(2022, 1), 1), new QuarterSessions(new Quarter(2022, 2), 1)], dated.Quarters);
+    }
 }
 
 public class PersonKeyTests
@@ -215,6 +230,38 @@ public class IndicatorCalculatorTests
         Assert.Equal(5.5m, set[Metric.VolunteerHours].By(Dimension.Quarter).Single(p => p.Key == "2022Q1").Value);
         Assert.Equal(2m, set[Metric.Volunteers].Value);
     }
+
+    [Fact]
+    public void An_eighteen_month_series_of_24_seminars_spreads_over_every_quarter_it_ran()
+    {
+        var seminars = new EventFact(Guid.NewGuid(), EventKind.Seminar, new DateOnly(2017, 6, 29), 24, null, 460, new DateOnly(2016, 1, 1));
+        var sessions = IndicatorCalculator.Compute(new DeliveryFacts([seminars], [], [], 0, [], []))[Metric.Sessions].By(Dimension.Quarter).ToList();
+        Assert.Equal(["2016Q1", "2016Q2", "2016Q3", "2016Q4", "2017Q1", "2017Q2"], sessions.Select(p => p.Key));
+        Assert.Equal(24m, sessions.Sum(p => p.Value));
+        Assert.All(sessions, p => Assert.InRange(p.Value, 3m, 5m));
+    }
+
+    [Fact]
+    public void Six_sessions_dated_in_two_quarters_give_each_quarter_its_sessions_hours_and_persons()
+    {
+        DateOnly D(int month, int day) => new(2022, month, day);
+        var series = new EventFact(Guid.NewGuid(), EventKind.Training, D(5, 20), 6, 24, null, D(3, 1),
+            [D(3, 1), D(3, 15), D(5, 20), D(3, 29), D(4, 12), D(4, 26)]);
+        var a = Person(ParticipantCategory.TargetGroupMember);
+        var b = Person(ParticipantCategory.TargetGroupMember);
+        var set = IndicatorCalculator.Compute(new DeliveryFacts([series], [a, b], [new(series.Id, a.Id, null), new(series.Id, b.Id, 12)], 0, [], []));
+        decimal In(Metric metric, string quarter) => set[metric].By(Dimension.Quarter).Single(p => p.Key == quarter).Value;
+        Assert.Equal(3m, In(Metric.Sessions, "2022Q1"));
+        Assert.Equal(3m, In(Metric.Sessions, "2022Q2"));
+        Assert.Equal(12m, In(Metric.AcademicHours, "2022Q1"));    // 3 sessions × 4 ak. val.
+        Assert.Equal(12m, In(Metric.AcademicHours, "2022Q2"));
+        Assert.Equal(2m, In(Metric.DistinctParticipants, "2022Q1")); // each person once per quarter they attended
+        Assert.Equal(2m, In(Metric.DistinctParticipants, "2022Q2"));
+        Assert.Equal(2m, set[Metric.DistinctParticipants].Value);    // and once in the whole
+        Assert.Equal(18m, In(Metric.ParticipantHours, "2022Q1"));   // a: 24 / 2, b: 12 / 2
+        Assert.Equal(36m, set[Metric.ParticipantHours].Value);
+    }
+
 }
 
 public class VolunteerAndDeliverableTests

@@ -11,7 +11,8 @@ public enum HourUnit { Academic, Astronomical }
 
 public sealed record EventDetails(
     Guid? ActivityId, EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? HoursPerSession, HourUnit HourUnit,
-    bool Online, string? Venue, string? Municipality, string? Trainers, IReadOnlyList<TargetGroup> TargetGroups, int? Headcount);
+    bool Online, string? Venue, string? Municipality, string? Trainers, IReadOnlyList<TargetGroup> TargetGroups, int? Headcount,
+    IReadOnlyList<DateOnly>? SessionDates = null);
 
 /// <summary>
 /// An event (mokymai, seminaras, konsultacija, supervizija, Gyvoji biblioteka…) of a project: one record may stand for
@@ -56,6 +57,8 @@ public sealed class Event : IVersioned
     /// <summary>Trainers as "person (organisation)", one per line.</summary>
     public string? Trainers { get; private set; }
     public int? Headcount { get; private set; }
+    /// <summary>The sessions' dates, when recorded (one per session, within the event's period); empty when not.</summary>
+    public DateOnly[] SessionDates { get; private set; } = [];
     public IReadOnlyList<EventTargetGroup> TargetGroups => _targetGroups;
     public int Version { get; set; }
 
@@ -68,11 +71,11 @@ public sealed class Event : IVersioned
         ActivityId = d.ActivityId;
         Kind = Guard.Defined(d.Kind, nameof(Kind));
         Topic = Guard.Required(d.Topic, nameof(Topic), 500);
-        var dates = new DateRange(d.Start, d.End, nameof(End));
-        if (!projectPeriod.Contains(dates.Start)) throw new DomainException("DateOutsideProject", nameof(Start), projectPeriod.Start, projectPeriod.End);
-        if (!projectPeriod.Contains(dates.End)) throw new DomainException("DateOutsideProject", nameof(End), projectPeriod.Start, projectPeriod.End);
-        Start = dates.Start;
-        End = dates.End;
+        var period = new DateRange(d.Start, d.End, nameof(End));
+        if (!projectPeriod.Contains(period.Start)) throw new DomainException("DateOutsideProject", nameof(Start), projectPeriod.Start, projectPeriod.End);
+        if (!projectPeriod.Contains(period.End)) throw new DomainException("DateOutsideProject", nameof(End), projectPeriod.Start, projectPeriod.End);
+        Start = period.Start;
+        End = period.End;
         if (d.Sessions is < 1 or > 10_000) throw new DomainException("SessionsRange", nameof(Sessions));
         Sessions = d.Sessions;
         if (d.HoursPerSession is { } hours && (hours <= 0 || hours > 24)) throw new DomainException("HoursPerSessionRange", nameof(HoursPerSession));
@@ -85,6 +88,10 @@ public sealed class Event : IVersioned
         if (d.Headcount is < 0) throw new DomainException("CountNegative", nameof(Headcount));
         if (d.Headcount is > 10_000_000) throw new DomainException("CountTooLarge", nameof(Headcount));
         Headcount = d.Headcount;
+        var dates = d.SessionDates?.Distinct().Order().ToArray() ?? [];
+        if (dates.Length > 0 && dates.Length != Sessions) throw new DomainException("SessionDatesCount", nameof(SessionDates), Sessions);
+        if (dates.Any(day => day < Start || day > End)) throw new DomainException("SessionDateOutside", nameof(SessionDates), Start, End);
+        SessionDates = dates;
         _targetGroups.RemoveAll(t => !d.TargetGroups.Contains(t.TargetGroup));
         foreach (var group in d.TargetGroups.Distinct().Where(g => _targetGroups.All(t => t.TargetGroup != g)))
             _targetGroups.Add(new EventTargetGroup(Id, group));
@@ -98,8 +105,8 @@ public sealed class Event : IVersioned
     /// <summary>Academic hours delivered: sessions × duration. Unknown when the duration is.</summary>
     public decimal? AcademicHours(int minutesPerAcademicHour) => AcademicHoursPerSession(minutesPerAcademicHour) * Sessions;
 
-    /// <summary>The quarter an event counts in: the quarter of its last day.</summary>
-    public Quarter Quarter => Quarter.Of(End);
+    /// <summary>The quarters the event's sessions fall in (by their dates, else spread over its period).</summary>
+    public IReadOnlyList<QuarterSessions> Quarters => SessionSchedule.ByQuarter(Start, End, Sessions, SessionDates);
 }
 
 public sealed class EventTargetGroup

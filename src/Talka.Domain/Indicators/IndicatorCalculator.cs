@@ -13,7 +13,16 @@ public enum Metric
 /// <summary>The dimensions a figure is broken down by.</summary>
 public enum Dimension { Category, TargetGroup, Municipality, Gender, AgeBand, Quarter, Kind }
 
-public sealed record EventFact(Guid Id, EventKind Kind, DateOnly End, int Sessions, decimal? AcademicHours, int? Headcount);
+/// <param name="Start">The series' first day (null: the event is one day, its end).</param>
+/// <param name="SessionDates">The sessions' dates where recorded; else they are spread evenly over the period.</param>
+public sealed record EventFact(
+    Guid Id, EventKind Kind, DateOnly End, int Sessions, decimal? AcademicHours, int? Headcount, DateOnly? Start = null,
+    IReadOnlyList<DateOnly>? SessionDates = null)
+{
+    /// <summary>The quarters its sessions fall in, with how many in each.</summary>
+    public IReadOnlyList<QuarterSessions> Quarters { get; } =
+        SessionSchedule.ByQuarter(Start ?? End, End, Math.Max(Sessions, 1), SessionDates);
+}
 public sealed record ParticipantFact(Guid Id, ParticipantCategory Category, TargetGroup? TargetGroup, string? Municipality, Gender? Gender, AgeBand? AgeBand, string? PersonKey);
 public sealed record AttendanceFact(Guid EventId, Guid ParticipantId, decimal? AcademicHours);
 public sealed record VolunteerHoursFact(Guid VolunteerId, DateOnly Day, decimal Hours);
@@ -52,29 +61,36 @@ public static class IndicatorCalculator
 
         decimal HoursOf(AttendanceFact a) => a.AcademicHours ?? events[a.EventId].AcademicHours ?? 0m;
         string QuarterOf(DateOnly day) => Quarter.Of(day).Key;
+        // An attendance of a series counts in every quarter the series had sessions (a person once per quarter), and
+        // its hours are shared out by the sessions in each.
+        IEnumerable<(string Quarter, AttendanceFact Attendance, decimal Share)> ByQuarter(IEnumerable<AttendanceFact> list) =>
+            list.SelectMany(a => events[a.EventId].Quarters.Select(q => (q.Quarter.Key, a, Share(events[a.EventId], q))));
 
         var figures = new List<Figure>
         {
             new(Metric.DistinctParticipants, attended.Count, [
                 ..PersonParts(attended),
-                ..attendances.GroupBy(a => QuarterOf(events[a.EventId].End))
-                    .Select(g => new Part(Dimension.Quarter, g.Key, g.Select(a => a.ParticipantId).Distinct().Count())),
+                ..ByQuarter(attendances).GroupBy(x => x.Quarter).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new Part(Dimension.Quarter, g.Key, g.Select(x => x.Attendance.ParticipantId).Distinct().Count())),
             ]),
             new(Metric.Attendances, attendances.Count, [
                 ..Group(attendances, a => participantsById.GetValueOrDefault(a.ParticipantId)?.Category.ToString(), Dimension.Category, _ => 1),
                 ..Group(attendances, a => events[a.EventId].Kind.ToString(), Dimension.Kind, _ => 1),
-                ..Group(attendances, a => QuarterOf(events[a.EventId].End), Dimension.Quarter, _ => 1),
+                ..Group(ByQuarter(attendances), x => x.Quarter, Dimension.Quarter, _ => 1),
             ]),
             new(Metric.ParticipantHours, attendances.Sum(HoursOf), [
                 ..Group(attendances, a => participantsById.GetValueOrDefault(a.ParticipantId)?.Category.ToString(), Dimension.Category, HoursOf),
                 ..Group(attendances, a => events[a.EventId].Kind.ToString(), Dimension.Kind, HoursOf),
-                ..Group(attendances, a => QuarterOf(events[a.EventId].End), Dimension.Quarter, HoursOf),
+                ..Group(ByQuarter(attendances), x => x.Quarter, Dimension.Quarter, x => decimal.Round(HoursOf(x.Attendance) * x.Share, 2)),
             ]),
-            new(Metric.Events, facts.Events.Count, EventParts(facts.Events, _ => 1)),
-            new(Metric.Sessions, facts.Events.Sum(e => e.Sessions), EventParts(facts.Events, e => e.Sessions)),
-            new(Metric.AcademicHours, facts.Events.Sum(e => e.AcademicHours ?? 0), EventParts(facts.Events, e => e.AcademicHours ?? 0)),
+            new(Metric.Events, facts.Events.Count, EventParts(facts.Events, _ => 1, (_, _) => 1)),
+            new(Metric.Sessions, facts.Events.Sum(e => e.Sessions), EventParts(facts.Events, e => e.Sessions, (_, q) => q.Sessions)),
+            new(Metric.AcademicHours, facts.Events.Sum(e => e.AcademicHours ?? 0),
+                EventParts(facts.Events, e => e.AcademicHours ?? 0, (e, q) => decimal.Round((e.AcademicHours ?? 0) * Share(e, q), 2))),
+            // A headcount is of the crowd at the event: it counts once, in the quarter of the event's last session.
             new(Metric.Headcount, facts.Events.Sum(e => e.Headcount ?? 0),
-                EventParts(facts.Events.Where(e => e.Headcount is not null).ToList(), e => e.Headcount ?? 0)),
+                EventParts(facts.Events.Where(e => e.Headcount is not null).ToList(), e => e.Headcount ?? 0,
+                    (e, q) => q == e.Quarters[^1] ? e.Headcount ?? 0 : 0)),
             new(Metric.Volunteers, facts.Volunteers, []),
             new(Metric.VolunteerHours, facts.VolunteerHours.Sum(h => h.Hours),
                 Group(facts.VolunteerHours, h => QuarterOf(h.Day), Dimension.Quarter, h => h.Hours).ToList()),
@@ -102,11 +118,18 @@ public static class IndicatorCalculator
         ..Group(people, p => p.AgeBand?.ToString(), Dimension.AgeBand, _ => 1),
     ];
 
-    private static List<Part> EventParts(IReadOnlyList<EventFact> events, Func<EventFact, decimal> value) =>
+    /// <summary>By kind (the whole event) and by quarter (the value for the event's sessions in that quarter; an event
+    /// counts in each quarter it had sessions).</summary>
+    private static List<Part> EventParts(IReadOnlyList<EventFact> events, Func<EventFact, decimal> whole,
+        Func<EventFact, QuarterSessions, decimal> inQuarter) =>
     [
-        ..Group(events, e => e.Kind.ToString(), Dimension.Kind, value),
-        ..Group(events, e => Quarter.Of(e.End).Key, Dimension.Quarter, value),
+        ..Group(events, e => e.Kind.ToString(), Dimension.Kind, whole),
+        ..Group(events.SelectMany(e => e.Quarters.Select(q => (Event: e, Quarter: q))), x => x.Quarter.Quarter.Key, Dimension.Quarter,
+            x => inQuarter(x.Event, x.Quarter)).Where(p => p.Value != 0),
     ];
+
+    /// <summary>The share of an event's sessions that fall in the quarter.</summary>
+    private static decimal Share(EventFact e, QuarterSessions q) => e.Sessions <= 0 ? 1m : (decimal)q.Sessions / e.Sessions;
 
     private static IEnumerable<Part> Group<T>(IEnumerable<T> items, Func<T, string?> key, Dimension dimension, Func<T, decimal> value) =>
         items.GroupBy(key).OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal)

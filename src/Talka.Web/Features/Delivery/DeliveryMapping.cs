@@ -15,7 +15,8 @@ internal sealed class EventMapping : IEntityTypeConfiguration<Event>
         b.Property(x => x.Municipality).HasMaxLength(60);
         b.Property(x => x.Trainers).HasMaxLength(2000);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.Ignore(x => x.Quarter);
+        b.Ignore(x => x.Quarters);
+        b.PrimitiveCollection(x => x.SessionDates);
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.TargetGroups).WithOne().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);

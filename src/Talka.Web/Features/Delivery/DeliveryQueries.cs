@@ -9,7 +9,7 @@ namespace Talka.Web.Features.Delivery;
 public sealed record EventRow(
     Guid Id, int Number, Guid? ActivityId, string? Activity, EventKind Kind, string Topic, DateOnly Start, DateOnly End, int Sessions, decimal? HoursPerSession,
     HourUnit HourUnit, decimal? AcademicHours, bool Online, string? Venue, string? Municipality, string? Trainers, int? Headcount,
-    int Attendances, IReadOnlyList<TargetGroup> TargetGroups, int Version);
+    int Attendances, IReadOnlyList<TargetGroup> TargetGroups, int Version, IReadOnlyList<DateOnly> SessionDates);
 
 public sealed record ParticipantRow(
     Guid Id, string Code, string? DisplayName, ParticipantCategory Category, string? Organisation, string? Municipality,
@@ -42,14 +42,14 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         if (filter?.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter?.WithHeadcount == true) query = query.Where(e => e.Headcount != null);
         var events = await query.OrderBy(e => e.Number).ToListAsync(ct);
-        if (filter?.Quarter is { } quarter) events = events.Where(e => e.Quarter.Key == quarter).ToList();
+        if (filter?.Quarter is { } quarter) events = events.Where(e => e.Quarters.Any(q => q.Quarter.Key == quarter)).ToList();
         var counts = await db.Set<Attendance>().AsNoTracking().Where(a => db.Set<Event>().Any(e => e.Id == a.EventId && e.ProjectId == projectId))
             .GroupBy(a => a.EventId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var activities = context.Project.Activities.ToDictionary(a => a.Id, a => a.Title);
         var minutes = context.Rules.MinutesPerAcademicHour;
         return events.Select(e => new EventRow(e.Id, e.Number, e.ActivityId, e.ActivityId is { } a ? activities.GetValueOrDefault(a) : null, e.Kind, e.Topic, e.Start, e.End,
             e.Sessions, e.HoursPerSession, e.HourUnit, e.AcademicHours(minutes), e.Online, e.Venue, e.Municipality, e.Trainers, e.Headcount,
-            counts.GetValueOrDefault(e.Id), e.TargetGroups.Select(t => t.TargetGroup).Order().ToList(), e.Version)).ToList();
+            counts.GetValueOrDefault(e.Id), e.TargetGroups.Select(t => t.TargetGroup).Order().ToList(), e.Version, e.SessionDates)).ToList();
     }
 
     public async Task<EventRow?> EventAsync(ProjectContext context, Guid eventId, CancellationToken ct = default) =>
@@ -87,7 +87,14 @@ public sealed class DeliveryQueries(TalkaDbContext db)
             a => a.EventId, e => e.Id, (a, e) => new { a.ParticipantId, a.EventId, e.Kind, e.End });
         if (f.EventId is { } eventId) attendance = attendance.Where(x => x.EventId == eventId);
         if (f.Kind is { } kind) attendance = attendance.Where(x => x.Kind == kind);
-        if (f.Quarter is { } quarter && TryQuarter(quarter, out var first, out var last)) attendance = attendance.Where(x => x.End >= first && x.End <= last);
+        if (f.Quarter is { } quarter)
+        {
+            // Events with sessions in the quarter (by their dates, else spread over their period): the same rule as the
+            // quarterly figures.
+            var inQuarter = (await db.Set<Event>().AsNoTracking().Where(e => e.ProjectId == projectId).ToListAsync(ct))
+                .Where(e => e.Quarters.Any(q => q.Quarter.Key == quarter)).Select(e => e.Id).ToList();
+            attendance = attendance.Where(x => inQuarter.Contains(x.EventId));
+        }
         var filteredByAttendance = f.EventId is not null || f.Kind is not null || f.Quarter is not null || f.Attended == true;
         if (filteredByAttendance) query = query.Where(p => attendance.Any(x => x.ParticipantId == p.Id));
         else if (f.Attended == false) query = query.Where(p => !attendance.Any(x => x.ParticipantId == p.Id));
@@ -113,7 +120,7 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         var projectId = context.Project.Id;
         var minutes = context.Rules.MinutesPerAcademicHour;
         var events = (await db.Set<Event>().AsNoTracking().Where(e => e.ProjectId == projectId).ToListAsync(ct))
-            .Select(e => new EventFact(e.Id, e.Kind, e.End, e.Sessions, e.AcademicHours(minutes), e.Headcount)).ToList();
+            .Select(e => new EventFact(e.Id, e.Kind, e.End, e.Sessions, e.AcademicHours(minutes), e.Headcount, e.Start, e.SessionDates)).ToList();
         var participants = await db.Set<Participant>().AsNoTracking().Where(p => p.ProjectId == projectId)
             .Select(p => new ParticipantFact(p.Id, p.Category, p.TargetGroup, p.Municipality, p.Gender, p.AgeBand, p.PersonKey)).ToListAsync(ct);
         var attendances = await db.Set<Attendance>().AsNoTracking()
@@ -126,16 +133,6 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         var deliverables = await db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == projectId)
             .Select(d => new DeliverableFact(d.Id, d.Kind)).ToListAsync(ct);
         return new DeliveryFacts(events, participants, attendances, volunteers, hours, deliverables);
-    }
-
-    private static bool TryQuarter(string key, out DateOnly first, out DateOnly last)
-    {
-        first = last = default;
-        var parts = key.Split('Q');
-        if (parts.Length != 2 || !int.TryParse(parts[0], out var year) || !int.TryParse(parts[1], out var number) || number is < 1 or > 4) return false;
-        var quarter = new Quarter(year, number);
-        (first, last) = (quarter.FirstDay, quarter.LastDay);
-        return true;
     }
 }
 

@@ -10,11 +10,11 @@ namespace Talka.Web.Features.Delivery;
 public sealed record EventInput(
     Guid? ActivityId, EventKind Kind, string? Topic, DateOnly? Start, DateOnly? End, int Sessions, decimal? HoursPerSession,
     HourUnit HourUnit, bool Online, string? Venue, string? Municipality, string? Trainers, IReadOnlyList<TargetGroup>? TargetGroups,
-    int? Headcount, int Version = 0)
+    int? Headcount, int Version = 0, IReadOnlyList<DateOnly>? SessionDates = null)
 {
     internal EventDetails ToDetails() => new(ActivityId, Kind, Topic ?? "",
         Start ?? throw new DomainException("Required", nameof(Start)), End ?? Start ?? throw new DomainException("Required", nameof(End)),
-        Sessions, HoursPerSession, HourUnit, Online, Venue, Municipality, Trainers, TargetGroups ?? [], Headcount);
+        Sessions, HoursPerSession, HourUnit, Online, Venue, Municipality, Trainers, TargetGroups ?? [], Headcount, SessionDates);
 }
 
 /// <param name="PersonalIdentifier">A personal code or e-mail, used only to compute the keyed hash; never

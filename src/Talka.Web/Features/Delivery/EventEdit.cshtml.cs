@@ -22,6 +22,8 @@ public sealed class EventForm
     public string? Trainers { get; set; }
     public List<TargetGroup> TargetGroups { get; set; } = [];
     public int? Headcount { get; set; }
+    /// <summary>The sessions' dates as typed: yyyy-MM-dd, separated by commas, semicolons or spaces.</summary>
+    public string? SessionDates { get; set; }
     public int Version { get; set; }
 }
 
@@ -47,6 +49,7 @@ public sealed class EventEditModel(DeliveryQueries queries, DeliveryService serv
                 ActivityId = e.ActivityId, Kind = e.Kind, Topic = e.Topic, Start = e.Start, End = e.End, Sessions = e.Sessions,
                 HoursPerSession = e.HoursPerSession is { } h ? LtFormat.Number(h) : null, HourUnit = e.HourUnit, Online = e.Online, Venue = e.Venue,
                 Municipality = e.Municipality, Trainers = e.Trainers, TargetGroups = e.TargetGroups.ToList(), Headcount = e.Headcount, Version = e.Version,
+                SessionDates = string.Join(", ", e.SessionDates.Select(LtFormat.Date)),
             };
         }
         return Page();
@@ -58,9 +61,16 @@ public sealed class EventEditModel(DeliveryQueries queries, DeliveryService serv
         EventId = eventId;
         var i = Input;
         var hours = Number(i.HoursPerSession, nameof(i.HoursPerSession));
+        var dates = new List<DateOnly>();
+        foreach (var token in (i.SessionDates ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (DateOnly.TryParseExact(token, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var day)) dates.Add(day);
+            else ModelState.AddModelError("Input.SessionDates", T["Error.SessionDateInvalid", token]);
+        }
         if (ModelState.ErrorCount > 0) return Page();
         var result = await service.SaveEventAsync(projectId, eventId, new EventInput(i.ActivityId, i.Kind, i.Topic, i.Start, i.End, i.Sessions, hours,
-            i.HourUnit, i.Online, i.Venue, i.Municipality, i.Trainers, i.TargetGroups, i.Headcount, i.Version));
+            i.HourUnit, i.Online, i.Venue, i.Municipality, i.Trainers, i.TargetGroups, i.Headcount, i.Version, dates));
         if (await FailureAsync(result) is { } failure) return failure;
         if (!result.Ok) return Page();
         return Redirect($"/projects/{projectId}/events/{result.Value}");

@@ -546,6 +546,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<DateOnly[]>("SessionDates")
+                        .IsRequired()
+                        .HasColumnType("date[]");
+
                     b.Property<int>("Sessions")
                         .HasColumnType("integer");
 

@@ -537,6 +537,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("SessionDates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sessions")
                         .HasColumnType("INTEGER");
 
