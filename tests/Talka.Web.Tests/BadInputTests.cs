@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -197,5 +198,27 @@ public sealed class BadInputTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Mažiausia suma negali viršyti didžiausios.", Html.FieldError(await response.Content.ReadAsStringAsync(), "Input.MinGrant"));
         Assert.False(await factory.WithDbAsync(db => db.Calls.AnyAsync(c => c.Title == "Bandomasis konkursas 2027")));
+    }
+
+    [Fact]
+    public async Task A_call_form_sent_back_with_an_error_keeps_the_cost_categories_that_were_ticked()
+    {
+        var browser = await factory.BrowserAsAsync(TalkaFactory.Admin);
+        var programme = await factory.WithDbAsync(db => db.Programmes.FirstAsync());
+        var body = await factory.WithDbAsync(db => db.FundingBodies.FirstAsync());
+        var form = await browser.GetStringAsync($"/calls/edit?programmeId={programme.Id}");
+        Assert.Equal(9, Regex.Matches(form, "name=\"Input.CostCategories\" value=\"[A-Za-z]+\" checked").Count); // a new call: all ticked
+        var response = await browser.PostAsync("/calls/edit", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", Html.Token(form)),
+            new("Input.ProgrammeId", programme.Id.ToString()), new("Input.FundingBodyId", body.Id.ToString()),
+            new("Input.Title", "Kategorijų konkursas 2027"), new("Input.Year", "2027"), new("Input.MinGrant", "80 000"), new("Input.MaxGrant", "70 000"),
+            new("Input.ProjectPeriodStart", "2027-01-01"), new("Input.ProjectPeriodEnd", "2027-12-31"), new("Input.FundingSource", "StateBudget"),
+            new("Input.MinutesPerAcademicHour", "45"), new("Input.CostCategories", "Personnel"), new("Input.CostCategories", "Audit"),
+        ]));
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ticked = Regex.Matches(page, "name=\"Input.CostCategories\" value=\"([A-Za-z]+)\" checked").Select(m => m.Groups[1].Value).Order();
+        Assert.Equal(["Audit", "Personnel"], ticked);
     }
 }

@@ -28,7 +28,9 @@ public sealed class CallForm
     public string? HalfYearlyReportThreshold { get; set; } = LtFormat.Number(ReportingRules.Default.HalfYearlyReportThreshold);
     public string? ReallocationThresholdPercent { get; set; } = LtFormat.Number(ReportingRules.Default.ReallocationThresholdPercent);
     public int Version { get; set; }
-    public List<Talka.Domain.Finance.CostCategory> CostCategories { get; set; } = Enum.GetValues<Talka.Domain.Finance.CostCategory>().ToList();
+    /// <summary>Ticked boxes only: empty by default, so that a form sent back with an error shows what was ticked, not
+    /// every category (a new call starts with all of them ticked, set when the form is first shown).</summary>
+    public List<Talka.Domain.Finance.CostCategory> CostCategories { get; set; } = [];
 }
 
 public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service) : TalkaPage
@@ -60,7 +62,11 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
                 CostCategories = c.CostCategories?.ToList() ?? [],
             };
         }
-        else if (programmeId is { } chosen && Programmes.FirstOrDefault(p => p.Id == chosen) is { } programme)
+        else
+        {
+            Input.CostCategories = Enum.GetValues<Talka.Domain.Finance.CostCategory>().ToList();
+        }
+        if (id is null && programmeId is { } chosen && Programmes.FirstOrDefault(p => p.Id == chosen) is { } programme)
         {
             Input.ProgrammeId = chosen;
             Input.FundingBodyId = programme.FundingBodyId;
