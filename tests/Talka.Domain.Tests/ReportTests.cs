@@ -95,4 +95,21 @@ public class ReportWorkflowTests
         report.Submit("{}", "ngo@x.lt", After);
         Assert.False(report.IsOverdue(new DateOnly(2022, 5, 1)));
     }
+
+    [Fact]
+    public void An_activity_report_with_an_activity_left_undescribed_is_refused_naming_it()
+    {
+        var schedule = ReportSchedule.For(new DateRange(new DateOnly(2022, 1, 1), new DateOnly(2022, 12, 31)), 40_000m, ReportingRules.Default);
+        var report = new Report(Guid.NewGuid(), schedule.Single(r => r.Kind == ReportKind.Final));
+        var (parents, staff) = (Guid.NewGuid(), Guid.NewGuid());
+        report.WriteNarrative(parents, "Mokymuose dalyvavo 12 tėvų.");
+        report.WriteNarrative(staff, "   ");
+        var error = Assert.Throws<DomainException>(() => report.RequireNarratives([(parents, "Mokymai tėvams"), (staff, "Darbuotojų supervizija")]));
+        Assert.Equal("NarrativesMissing", error.Code);
+        Assert.Equal("„Darbuotojų supervizija“", error.Args[0]);
+        report.WriteNarrative(staff, "Vyko 4 supervizijos.");
+        report.RequireNarratives([(parents, "Mokymai tėvams"), (staff, "Darbuotojų supervizija")]);
+        // A quarterly financial report has no narratives to require.
+        new Report(Guid.NewGuid(), schedule.First(r => r.Kind == ReportKind.QuarterlyFinancial)).RequireNarratives([(parents, "Mokymai tėvams")]);
+    }
 }

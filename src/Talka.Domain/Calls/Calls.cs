@@ -93,16 +93,20 @@ public sealed record LegalAct(string Number, DateOnly Date, string Title)
 }
 
 /// <summary>How a call's projects report. Defaults follow the ministry's project administration rules.</summary>
-public sealed record ReportingRules(int MinutesPerAcademicHour, decimal HalfYearlyReportThreshold, decimal ReallocationThresholdPercent)
+/// <param name="NarrativesRequired">Activity and final reports cannot be submitted while an activity's narrative is
+/// empty.</param>
+public sealed record ReportingRules(
+    int MinutesPerAcademicHour, decimal HalfYearlyReportThreshold, decimal ReallocationThresholdPercent, bool NarrativesRequired = true)
 {
     public static ReportingRules Default { get; } = new(45, 30_000m, 10m);
 
-    public static ReportingRules Create(int minutesPerAcademicHour, decimal halfYearlyThreshold, decimal reallocationPercent)
+    public static ReportingRules Create(int minutesPerAcademicHour, decimal halfYearlyThreshold, decimal reallocationPercent,
+        bool narrativesRequired = true)
     {
         if (minutesPerAcademicHour is < 1 or > 240) throw new DomainException("MinutesPerAcademicHourRange", nameof(MinutesPerAcademicHour));
         Guard.NonNegativeAmount(halfYearlyThreshold, nameof(HalfYearlyReportThreshold));
         if (reallocationPercent is < 0 or > 100) throw new DomainException("PercentRange", nameof(ReallocationThresholdPercent));
-        return new(minutesPerAcademicHour, halfYearlyThreshold, reallocationPercent);
+        return new(minutesPerAcademicHour, halfYearlyThreshold, reallocationPercent, narrativesRequired);
     }
 
     /// <summary>Activity reports are half-yearly when the project's state funding reaches the threshold, else annual.</summary>

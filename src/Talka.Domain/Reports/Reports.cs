@@ -139,6 +139,18 @@ public sealed class Report : IVersioned
         else existing.Revise(clean);
     }
 
+    /// <summary>
+    /// Refuses submission while an activity of the plan has no narrative, naming them (activity and final reports,
+    /// when the call requires narratives).
+    /// </summary>
+    public void RequireNarratives(IReadOnlyList<(Guid ActivityId, string Title)> activities)
+    {
+        if (Kind == ReportKind.QuarterlyFinancial) return;
+        var missing = activities.Where(a => string.IsNullOrWhiteSpace(_narratives.SingleOrDefault(n => n.ActivityId == a.ActivityId)?.Text))
+            .Select(a => $"„{a.Title}“").ToList();
+        if (missing.Count > 0) throw new DomainException("NarrativesMissing", "Narratives", string.Join(", ", missing));
+    }
+
     /// <summary>Freezes the content (pre-filled from the records by the caller) as the next version.</summary>
     public ReportVersion Submit(string content, string by, DateTimeOffset at)
     {

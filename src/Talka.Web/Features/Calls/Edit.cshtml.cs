@@ -28,6 +28,7 @@ public sealed class CallForm
     public string? HalfYearlyReportThreshold { get; set; } = LtFormat.Number(ReportingRules.Default.HalfYearlyReportThreshold);
     public string? ReallocationThresholdPercent { get; set; } = LtFormat.Number(ReportingRules.Default.ReallocationThresholdPercent);
     public int Version { get; set; }
+    public bool NarrativesRequired { get; set; } = true;
     /// <summary>Ticked boxes only: empty by default, so that a form sent back with an error shows what was ticked, not
     /// every category (a new call starts with all of them ticked, set when the form is first shown).</summary>
     public List<Talka.Domain.Finance.CostCategory> CostCategories { get; set; } = [];
@@ -59,7 +60,7 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
                 ProjectPeriodStart = c.ProjectPeriodStart, ProjectPeriodEnd = c.ProjectPeriodEnd, FundingSource = c.FundingSource,
                 MinutesPerAcademicHour = c.MinutesPerAcademicHour, HalfYearlyReportThreshold = LtFormat.Number(c.HalfYearlyReportThreshold),
                 ReallocationThresholdPercent = LtFormat.Number(c.ReallocationThresholdPercent), Version = c.Version,
-                CostCategories = c.CostCategories?.ToList() ?? [],
+                CostCategories = c.CostCategories?.ToList() ?? [], NarrativesRequired = c.NarrativesRequired,
             };
         }
         else
@@ -87,7 +88,7 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
         {
             var result = await service.SaveCallAsync(id, new CallInput(i.ProgrammeId, i.FundingBodyId, i.Title, i.Year, i.LegalActNumber, i.LegalActDate,
                 i.LegalActTitle, total, min, max, i.ApplicationOpens, i.ApplicationCloses, i.ProjectPeriodStart, i.ProjectPeriodEnd, i.FundingSource,
-                i.MinutesPerAcademicHour, threshold, percent, i.Version, i.CostCategories));
+                i.MinutesPerAcademicHour, threshold, percent, i.Version, i.CostCategories, i.NarrativesRequired));
             if (await FailureAsync(result) is { } failure) return failure;
             if (result.Ok) return Redirect($"/calls/details/{result.Value}");
         }

@@ -32,7 +32,8 @@ public sealed class ProjectGate(TalkaDbContext db, ProjectPermissions permission
         var read = await permissions.MayAsync(ProjectOperation.Read, project.OrganisationId, project.IsPublished);
         var change = read && await permissions.MayAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished);
         var rules = await db.Calls.AsNoTracking().Where(c => c.Id == project.CallId)
-            .Select(c => new ReportingRules(c.Rules.MinutesPerAcademicHour, c.Rules.HalfYearlyReportThreshold, c.Rules.ReallocationThresholdPercent))
+            .Select(c => new ReportingRules(c.Rules.MinutesPerAcademicHour, c.Rules.HalfYearlyReportThreshold, c.Rules.ReallocationThresholdPercent,
+                c.Rules.NarrativesRequired))
             .SingleAsync(ct);
         return _loaded[projectId] = new ProjectContext(project, rules, read, change);
     }

@@ -15,7 +15,7 @@ public sealed record CallView(
     decimal? TotalBudget, decimal? MinGrant, decimal? MaxGrant, DateOnly? ApplicationOpens, DateOnly? ApplicationCloses,
     DateOnly ProjectPeriodStart, DateOnly ProjectPeriodEnd, FundingSource FundingSource,
     int MinutesPerAcademicHour, decimal HalfYearlyReportThreshold, decimal ReallocationThresholdPercent, int Version,
-    IReadOnlyList<Talka.Domain.Finance.CostCategory>? CostCategories = null);
+    IReadOnlyList<Talka.Domain.Finance.CostCategory>? CostCategories = null, bool NarrativesRequired = true);
 
 public sealed record FundingBodyRow(Guid Id, string Name);
 
@@ -54,6 +54,7 @@ public sealed class ProgrammeQueries(TalkaDbContext db)
         return new CallView(call.Id, programme.Id, programme.Title, body.Id, body.NameOn(call.ProjectPeriodStart), call.Title, call.Year,
             call.LegalActNumber, call.LegalActDate, call.LegalActTitle, call.TotalBudget, call.MinGrant, call.MaxGrant,
             call.ApplicationOpens, call.ApplicationCloses, call.ProjectPeriodStart, call.ProjectPeriodEnd, call.FundingSource,
-            call.Rules.MinutesPerAcademicHour, call.Rules.HalfYearlyReportThreshold, call.Rules.ReallocationThresholdPercent, call.Version, call.CostCategories);
+            call.Rules.MinutesPerAcademicHour, call.Rules.HalfYearlyReportThreshold, call.Rules.ReallocationThresholdPercent, call.Version, call.CostCategories,
+            call.Rules.NarrativesRequired);
     }
 }

@@ -13,14 +13,15 @@ public sealed record CallInput(
     decimal? TotalBudget, decimal? MinGrant, decimal? MaxGrant, DateOnly? ApplicationOpens, DateOnly? ApplicationCloses,
     DateOnly? ProjectPeriodStart, DateOnly? ProjectPeriodEnd, FundingSource FundingSource,
     int MinutesPerAcademicHour = 45, decimal HalfYearlyReportThreshold = 30_000m, decimal ReallocationThresholdPercent = 10m,
-    int Version = 0, IReadOnlyList<Talka.Domain.Finance.CostCategory>? CostCategories = null)
+    int Version = 0, IReadOnlyList<Talka.Domain.Finance.CostCategory>? CostCategories = null, bool NarrativesRequired = true)
 {
     internal CallDetails ToDetails() => new(
         FundingBodyId, Title ?? "", Year, LegalAct.Create(LegalActNumber, LegalActDate, LegalActTitle), TotalBudget, MinGrant, MaxGrant,
         ApplicationOpens, ApplicationCloses,
         ProjectPeriodStart ?? throw new DomainException("Required", nameof(ProjectPeriodStart)),
         ProjectPeriodEnd ?? throw new DomainException("Required", nameof(ProjectPeriodEnd)),
-        FundingSource, ReportingRules.Create(MinutesPerAcademicHour, HalfYearlyReportThreshold, ReallocationThresholdPercent), CostCategories);
+        FundingSource, ReportingRules.Create(MinutesPerAcademicHour, HalfYearlyReportThreshold, ReallocationThresholdPercent, NarrativesRequired),
+        CostCategories);
 }
 
 /// <summary>Writes of programmes and calls: funder admins only.</summary>

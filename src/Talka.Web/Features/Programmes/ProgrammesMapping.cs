@@ -45,6 +45,7 @@ internal sealed class CallMapping : IEntityTypeConfiguration<Call>
             r.Property(x => x.MinutesPerAcademicHour).HasColumnName("MinutesPerAcademicHour");
             r.Property(x => x.HalfYearlyReportThreshold).HasColumnName("HalfYearlyReportThreshold");
             r.Property(x => x.ReallocationThresholdPercent).HasColumnName("ReallocationThresholdPercent");
+            r.Property(x => x.NarrativesRequired).HasColumnName("NarrativesRequired");
         });
         b.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -18,11 +18,13 @@ public sealed class ReportDetailsModel(ReportService reports) : DeliveryPage
     }
 
     public async Task<IActionResult> OnPostNarrativesAsync(Guid projectId, Guid reportId, Dictionary<Guid, string?> narratives, int version) =>
-        await AfterAsync(projectId, reportId, await reports.SaveNarrativesAsync(projectId, reportId, narratives, version), T["Reports.NarrativesSaved"]);
+        await AfterAsync(projectId, reportId, await reports.SaveNarrativesAsync(projectId, reportId, narratives, version), T["Reports.NarrativesSaved"],
+            narratives);
 
-    /// <summary>Submits, saving first whatever was typed in the narratives on the same form.</summary>
+    /// <summary>Submits, saving with it whatever was typed in the narratives on the same form; if the submission is
+    /// refused, the form comes back with what was typed.</summary>
     public async Task<IActionResult> OnPostSubmitAsync(Guid projectId, Guid reportId, Dictionary<Guid, string?> narratives, int version) =>
-        await AfterAsync(projectId, reportId, await reports.SubmitAsync(projectId, reportId, version, narratives), T["Reports.Submitted"]);
+        await AfterAsync(projectId, reportId, await reports.SubmitAsync(projectId, reportId, version, narratives), T["Reports.Submitted"], narratives);
 
     public async Task<IActionResult> OnPostReturnAsync(Guid projectId, Guid reportId, string? section, string? comment, int version) =>
         await AfterAsync(projectId, reportId, await reports.ReturnAsync(projectId, reportId, [new CommentInput(section ?? T["Reports.General"], comment ?? "")], version), T["Reports.Returned"]);
@@ -30,7 +32,8 @@ public sealed class ReportDetailsModel(ReportService reports) : DeliveryPage
     public async Task<IActionResult> OnPostApproveAsync(Guid projectId, Guid reportId, int version) =>
         await AfterAsync(projectId, reportId, await reports.ApproveAsync(projectId, reportId, version), T["Reports.Approved"]);
 
-    private async Task<IActionResult> AfterAsync(Guid projectId, Guid reportId, Result<bool> result, string message)
+    private async Task<IActionResult> AfterAsync(Guid projectId, Guid reportId, Result<bool> result, string message,
+        IReadOnlyDictionary<Guid, string?>? typed = null)
     {
         if (await EnterAsync(projectId) is { } refused) return refused;
         if (await FailureAsync(result, "Report") is { } failure) return failure;
@@ -39,7 +42,18 @@ public sealed class ReportDetailsModel(ReportService reports) : DeliveryPage
             TempData["Saved"] = message;
             return Redirect($"/projects/{projectId}/reports/{reportId}");
         }
-        return await LoadAsync(projectId, reportId, null) ?? Page();
+        if (await LoadAsync(projectId, reportId, null) is { } missing) return missing;
+        if (typed is not null && View!.CanEdit)
+        {
+            View = View with
+            {
+                Content = View.Content with
+                {
+                    Narratives = View.Content.Narratives.Select(n => typed.TryGetValue(n.ActivityId, out var text) ? n with { Text = text ?? "" } : n).ToList(),
+                },
+            };
+        }
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(Guid projectId, Guid reportId, int? version)

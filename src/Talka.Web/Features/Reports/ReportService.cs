@@ -266,6 +266,8 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
                 if (context.Project.Activities.All(a => a.Id != activityId)) throw new DomainException("UnknownRow", "Narratives");
                 report.WriteNarrative(activityId, text);
             }
+            if (context.Rules.NarrativesRequired)
+                report.RequireNarratives(context.Project.Activities.OrderBy(a => a.Position).Select(a => (a.Id, a.Title)).ToList());
             var content = await ContentAsync(context, report, ct);
             var version = report.Submit(JsonSerializer.Serialize(content, Json), (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
             // The PDF of what was submitted is printed once, in the background, and kept with the version.

@@ -356,6 +356,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                                 .HasColumnType("integer")
                                 .HasColumnName("MinutesPerAcademicHour");
 
+                            b1.Property<bool>("NarrativesRequired")
+                                .HasColumnType("boolean")
+                                .HasColumnName("NarrativesRequired");
+
                             b1.Property<decimal>("ReallocationThresholdPercent")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("numeric(18,2)")

@@ -347,6 +347,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("MinutesPerAcademicHour");
 
+                            b1.Property<bool>("NarrativesRequired")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("NarrativesRequired");
+
                             b1.Property<decimal>("ReallocationThresholdPercent")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("TEXT")
