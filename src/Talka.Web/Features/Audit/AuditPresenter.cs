@@ -42,7 +42,9 @@ public sealed class AuditPresenter(TalkaDbContext db, Texts t)
     {
         var type = entry.EntityType;
         string Show(string field, JsonElement? value) => Value(type, field, value, names);
-        var lines = changes.Select(c => new AuditChange(FieldLabel(field: c.Field),
+        // The record's own id and its project are in the line already.
+        var lines = changes.Where(c => c.Field != "Id" && !(c.Field == "ProjectId" && entry.ProjectId is not null))
+            .Select(c => new AuditChange(FieldLabel(field: c.Field),
             c.Values.Length > 1 ? Show(c.Field, c.Values[0]) : "", Show(c.Field, c.Values[^1]))).ToList();
         return new AuditLine(entry.Id, LtFormat.LocalTime(new DateTimeOffset(DateTime.SpecifyKind(entry.At, DateTimeKind.Utc))),
             entry.UserName == "system" ? t["Audit.System"] : entry.UserName,
@@ -99,6 +101,10 @@ public sealed class AuditPresenter(TalkaDbContext db, Texts t)
                     return LtFormat.LocalTime(at);
                 if (Guid.TryParse(text, out var id)) return names.GetValueOrDefault(id) ?? t["Audit.OtherRecord"];
                 return text.Length > 300 ? text[..300] + "…" : text;
+            case JsonValueKind.Array:
+                var items = v.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.String
+                    && DateOnly.TryParse(item.GetString(), CultureInfo.InvariantCulture, out var d) ? LtFormat.Date(d) : Value(entityType, "", item, names)).ToList();
+                return items.Count == 0 ? "—" : string.Join(", ", items);
             default:
                 return v.ToString();
         }
