@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -47,6 +48,15 @@ public static class Hosting
         services.AddScoped<Writes>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<AuditPresenter>();
+        // Several instances behind one address share the keys that protect cookies and tokens, through the database.
+        services.AddDataProtection().SetApplicationName("Talka").PersistKeysToDbContext<TalkaDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<TalkaDbContext>("database", tags: ["ready"]);
+        if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(builder.Configuration["Talka:PersonKeySecret"]))
+        {
+            // Each instance would otherwise make its own, and the same person would count as several.
+            throw new InvalidOperationException(
+                "Talka:PersonKeySecret is not set: in production every instance needs the same configured secret (base64, 32 bytes or more).");
+        }
 
         services.AddIdentity<TalkaUser, IdentityRole>(options =>
             {
@@ -217,6 +227,12 @@ public static class Hosting
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(options => options.WithTitle("Talka API")).AllowAnonymous();
         app.MapOpenData();
+        // Liveness: the process answers. Readiness: it can reach its database (for a load balancer's checks).
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false })
+            .AllowAnonymous();
+        app.MapHealthChecks("/health/ready",
+            new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+            .AllowAnonymous();
         var api = app.MapGroup("/api/v1").RequireInputContract().RequireAuthorization();
         api.MapAuthApi();
         api.MapProgrammesApi();
@@ -235,15 +251,25 @@ public static class Hosting
 /// <summary>
 /// Creates or migrates the database, the roles, and in demo mode the demo data, before the app serves requests.
 /// A hosted service, so that every host (the app, the test host) prepares its database the same way.
+/// In production the instances do not migrate (several starting at once would race): `migrate` is run once before
+/// them, and an instance refuses to start on a database that still needs it (Talka:MigrateOnStart turns it back on).
 /// </summary>
-public sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration) : IHostedService
+public sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        await EnsureRolesAsync(scope.ServiceProvider);
+        if (!configuration.GetValue("Talka:MigrateOnStart", !environment.IsProduction()))
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+                throw new InvalidOperationException(
+                    $"The database needs {pending.Count} migration(s): run `dotnet Talka.Web.dll migrate` once, then start the instances.");
+            return;
+        }
+        await MigrateCommand.PrepareAsync(scope.ServiceProvider, cancellationToken);
         if (configuration.GetValue<bool>("Talka:Demo")) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 
@@ -256,6 +282,25 @@ public sealed class DatabasePreparation(IServiceProvider services, IConfiguratio
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
+    }
+}
+
+/// <summary>`migrate`: brings the database to the current version and makes sure the roles exist; run once per release,
+/// before the instances start.</summary>
+public static class MigrateCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await PrepareAsync(scope.ServiceProvider, CancellationToken.None);
+        Console.WriteLine("The database is up to date.");
+        return 0;
+    }
+
+    public static async Task PrepareAsync(IServiceProvider scoped, CancellationToken ct)
+    {
+        await scoped.GetRequiredService<TalkaDbContext>().Database.MigrateAsync(ct);
+        await DatabasePreparation.EnsureRolesAsync(scoped);
     }
 }
 

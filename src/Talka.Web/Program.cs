@@ -4,6 +4,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTalka();
 var app = builder.Build();
 
+if (args.FirstOrDefault() == "migrate")
+{
+    // Production: run once before the instances start (they do not migrate themselves).
+    return await MigrateCommand.RunAsync(app.Services);
+}
+
 if (args.FirstOrDefault() == "create-admin")
 {
     // Production's first administrator: dotnet Talka.Web.dll create-admin --email a@b.lt --password '...'

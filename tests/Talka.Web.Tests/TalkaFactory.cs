@@ -21,11 +21,22 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static string Provider => Environment.GetEnvironmentVariable("TALKA_TEST_DB") is { Length: > 0 } p ? p : Database.Sqlite;
     private readonly string _connectionString;
+    private readonly string _provider;
     private readonly string? _postgresDatabase;
     private readonly string? _sqliteFile;
 
+    /// <summary>Another instance of the app on this one's database (which this one owns and drops).</summary>
+    public TalkaFactory AnotherInstance() => new(this);
+
+    private TalkaFactory(TalkaFactory first)
+    {
+        _connectionString = first._connectionString;
+        _provider = first._provider;
+    }
+
     public TalkaFactory()
     {
+        _provider = Provider.Equals(Database.Postgres, StringComparison.OrdinalIgnoreCase) ? Database.Postgres : Database.Sqlite;
         if (Provider.Equals(Database.Postgres, StringComparison.OrdinalIgnoreCase))
         {
             var server = Environment.GetEnvironmentVariable("TALKA_TEST_POSTGRES")
@@ -45,7 +56,7 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Talka:Demo", "true");
         builder.UseSetting("Talka:PublicUrl", "https://talka.test");
-        builder.UseSetting("Talka:Database:Provider", _postgresDatabase is null ? Database.Sqlite : Database.Postgres);
+        builder.UseSetting("Talka:Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:Talka", _connectionString);
         builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>());
     }

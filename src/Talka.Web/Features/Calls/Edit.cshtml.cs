@@ -90,7 +90,11 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
                 i.LegalActTitle, total, min, max, i.ApplicationOpens, i.ApplicationCloses, i.ProjectPeriodStart, i.ProjectPeriodEnd, i.FundingSource,
                 i.MinutesPerAcademicHour, threshold, percent, i.Version, i.CostCategories, i.NarrativesRequired));
             if (await FailureAsync(result) is { } failure) return failure;
-            if (result.Ok) return Redirect($"/calls/details/{result.Value}");
+            if (result.Ok)
+            {
+                TempData["Saved"] = T["Calls.Saved"];
+                return Redirect($"/calls/details/{result.Value}");
+            }
         }
         await LoadAsync();
         return Page();

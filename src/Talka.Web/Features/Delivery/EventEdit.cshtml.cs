@@ -73,6 +73,7 @@ public sealed class EventEditModel(DeliveryQueries queries, DeliveryService serv
             i.HourUnit, i.Online, i.Venue, i.Municipality, i.Trainers, i.TargetGroups, i.Headcount, i.Version, dates));
         if (await FailureAsync(result) is { } failure) return failure;
         if (!result.Ok) return Page();
+        TempData["Saved"] = T["Delivery.EventSaved"];
         return Redirect($"/projects/{projectId}/events/{result.Value}");
     }
 }

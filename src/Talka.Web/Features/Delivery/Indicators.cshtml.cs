@@ -25,7 +25,11 @@ public sealed class IndicatorsModel(IndicatorQueries indicators, DeliveryService
         {
             var result = await service.RecordManualActualAsync(projectId, indicatorId, parsed, evidence);
             if (await FailureAsync(result, "Manual") is { } failure) return failure;
-            if (result.Ok) return Redirect($"/projects/{projectId}/indicators");
+            if (result.Ok)
+            {
+                TempData["Saved"] = T["Delivery.ManualSaved"];
+                return Redirect($"/projects/{projectId}/indicators");
+            }
         }
         Report = await indicators.ForAsync(Project);
         return Page();

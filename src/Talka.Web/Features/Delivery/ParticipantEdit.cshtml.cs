@@ -62,6 +62,7 @@ public sealed class ParticipantEditModel(DeliveryQueries queries, DeliveryServic
         ModelState.Remove("Input.PersonalIdentifier");
         if (await FailureAsync(result) is { } failure) return failure;
         if (!result.Ok) return Page();
+        TempData["Saved"] = T["Delivery.ParticipantSaved"];
         return Redirect($"/projects/{projectId}/participants");
     }
 }

@@ -66,7 +66,11 @@ public sealed class EditModel(OrganisationQueries queries, OrganisationService s
             i.Municipality, i.Address, i.Website, i.ContactEmail, i.ContactPhone, i.IsUmbrella,
             viewer.IsFunderAdmin ? i.MemberIds : null, i.Version));
         if (await FailureAsync(result) is { } failure) return failure;
-        if (result.Ok) return Redirect($"/organisations/details/{result.Value}");
+        if (result.Ok)
+        {
+            TempData["Saved"] = T["Organisations.Saved"];
+            return Redirect($"/organisations/details/{result.Value}");
+        }
         // A failed check digit is a warning the user may confirm: offer the confirmation box.
         ShowCheckDigitConfirmation = LegalEntityCode.Check(LegalEntityCode.Normalise(i.LegalEntityCode)) == LegalEntityCode.Verdict.CheckDigitMismatch;
         await LoadAsync(viewer);

@@ -41,6 +41,7 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
             FundingBodies = await queries.FundingBodiesAsync();
             return Page();
         }
+        TempData["Saved"] = T["Programmes.Saved"];
         return Redirect($"/programmes/details/{result.Value}");
     }
 }

@@ -33,7 +33,11 @@ public sealed class CreateModel(ProgrammeQueries programmes, OrganisationQueries
     {
         var result = await service.CreateAsync(new ProjectCreateInput(Input.CallId, Input.OrganisationId, Input.Title, Input.Start, Input.End));
         if (await FailureAsync(result) is { } failure) return failure;
-        if (result.Ok) return Redirect($"/projects/details/{result.Value}");
+        if (result.Ok)
+        {
+            TempData["Saved"] = T["Projects.Created"];
+            return Redirect($"/projects/details/{result.Value}");
+        }
         await LoadAsync();
         return Page();
     }

@@ -55,7 +55,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry or INotAudited || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            if (entry.Entity is AuditEntry or INotAudited or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             if (entry.Entity is IVersioned && entry.State == EntityState.Modified)
             {
                 var version = entry.Property(nameof(IVersioned.Version));

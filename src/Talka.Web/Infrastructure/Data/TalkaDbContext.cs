@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,12 @@ namespace Talka.Web.Infrastructure.Data;
 /// <see cref="PostgresTalkaDbContext"/>) so that each keeps its own, correct migration history.
 /// Services depend on this base type only.
 /// </summary>
-public abstract class TalkaDbContext(DbContextOptions options) : IdentityDbContext<TalkaUser>(options)
+public abstract class TalkaDbContext(DbContextOptions options) : IdentityDbContext<TalkaUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and tokens, shared by every instance (a restart or another instance
+    /// does not log anyone out).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<FundingBody> FundingBodies => Set<FundingBody>();
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<Call> Calls => Set<Call>();
