@@ -148,3 +148,15 @@ public class ViewerTests
     public void Organisation_ids_without_the_member_role_grant_nothing() =>
         Assert.Equal(ProjectAccess.None, With(Roles.Evaluator, OrgA).AccessToProject(OrgA, false));
 }
+
+public class SearchTextTests
+{
+    [Theory]
+    [InlineData("  Šeimos   SANTYKIŲ institutas ", "seimos santykiu institutas")]
+    [InlineData("Ąžuolų ČĘĖĮŠŲŪŽ ąčęėįšųūž", "azuolu ceeisuuz aceeisuuz")]
+    [InlineData("VšĮ „Vaikų linija“", "vsi „vaiku linija“")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void A_name_is_searched_in_lower_case_without_diacritics(string? text, string expected) =>
+        Assert.Equal(expected, SearchText.Normalize(text));
+}

@@ -36,6 +36,8 @@ public sealed class Organisation : IVersioned
 
     public Guid Id { get; private set; }
     public string Name { get; private set; }
+    /// <summary>The name as searched: lower case, no diacritics (<see cref="SearchText"/>).</summary>
+    public string SearchName { get; private set; } = "";
     public LegalForm LegalForm { get; private set; }
     public string? LegalEntityCode { get; private set; }
     /// <summary>True when the code fails the check digit and a user confirmed it anyway (old codes).</summary>
@@ -54,6 +56,7 @@ public sealed class Organisation : IVersioned
     private void Apply(OrganisationDetails d)
     {
         Name = Guard.Required(d.Name, nameof(Name), 300);
+        SearchName = SearchText.Normalize(Name);
         LegalForm = d.LegalForm;
         var code = Common.LegalEntityCode.Normalise(d.LegalEntityCode);
         if (code.Length == 0)

@@ -55,6 +55,7 @@ public sealed class Project : IVersioned
         OrganisationId = organisationId;
         ApplicationId = applicationId;
         Title = Guard.Required(title, nameof(Title), 500);
+        SearchTitle = SearchText.Normalize(Title);
         SetPeriod(start, end);
     }
 
@@ -63,6 +64,8 @@ public sealed class Project : IVersioned
     public Guid OrganisationId { get; private set; }
     public Guid? ApplicationId { get; private set; }
     public string Title { get; private set; }
+    /// <summary>The title as searched: lower case, no diacritics (<see cref="SearchText"/>).</summary>
+    public string SearchTitle { get; private set; } = "";
     public string? Goal { get; private set; }
     /// <summary>A short public description.</summary>
     public string? Summary { get; private set; }
@@ -111,6 +114,7 @@ public sealed class Project : IVersioned
     public void RevisePlan(PlanInput plan)
     {
         Title = Guard.Required(plan.Title, nameof(Title), 500);
+        SearchTitle = SearchText.Normalize(Title);
         Goal = Guard.Optional(plan.Goal, nameof(Goal), 4000);
         Summary = Guard.Optional(plan.Summary, nameof(Summary), 4000);
 

@@ -38,8 +38,9 @@ public sealed class OrganisationQueries(TalkaDbContext db)
         var query = Visible(viewer);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim();
-            query = query.Where(o => o.Name.Contains(term) || o.LegalEntityCode == term);
+            var code = search.Trim();
+            var term = SearchText.Normalize(search);
+            query = query.Where(o => o.SearchName.Contains(term) || o.LegalEntityCode == code);
         }
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(o => o.Name).Skip((page - 1) * PageSize).Take(PageSize)

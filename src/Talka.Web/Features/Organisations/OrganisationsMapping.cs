@@ -10,6 +10,8 @@ internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisatio
     public void Configure(EntityTypeBuilder<Organisation> b)
     {
         b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.SearchName).HasMaxLength(300);
+        b.HasIndex(x => x.SearchName);
         b.Property(x => x.LegalEntityCode).HasMaxLength(9);
         b.HasIndex(x => x.LegalEntityCode).IsUnique();
         b.Property(x => x.Municipality).HasMaxLength(60);

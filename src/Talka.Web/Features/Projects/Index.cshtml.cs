@@ -17,6 +17,7 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? OrganisationId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Municipality { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Page<ProjectRow> Result { get; private set; } = new([], 1, ProjectQueries.PageSize, 0);
@@ -34,7 +35,7 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
             ModelState.AddModelError(nameof(Year), T["Error.YearRange", Years.First.ToString(System.Globalization.CultureInfo.InvariantCulture), Years.Last.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             Year = null;
         }
-        Result = await queries.ListAsync(viewer, new ProjectFilter(ProgrammeId, Year, OrganisationId, Municipality, PageNumber));
+        Result = await queries.ListAsync(viewer, new ProjectFilter(ProgrammeId, Year, OrganisationId, Municipality, PageNumber, Search));
         ProgrammeItems = (await programmes.ListAsync()).Select(p => new SelectListItem(p.Title, p.Id.ToString(), p.Id == ProgrammeId)).ToList();
         // Only organisations whose projects this viewer can see are offered.
         var visibleOrganisations = queries.Visible(viewer).Select(p => p.OrganisationId).Distinct();

@@ -10,7 +10,9 @@ using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features.Projects;
 
-public sealed record ProjectFilter(Guid? ProgrammeId = null, int? Year = null, Guid? OrganisationId = null, string? Municipality = null, int Page = 1);
+/// <param name="Search">Words of the title or of the organisation's name, in any case, with or without diacritics.</param>
+public sealed record ProjectFilter(
+    Guid? ProgrammeId = null, int? Year = null, Guid? OrganisationId = null, string? Municipality = null, int Page = 1, string? Search = null);
 
 public sealed record ProjectRow(
     Guid Id, string Title, Guid OrganisationId, string Organisation, string FundingBody, Guid ProgrammeId, string Programme,
@@ -67,6 +69,8 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
         }
         if (!string.IsNullOrWhiteSpace(filter.Municipality))
             query = query.Where(x => x.p.Municipalities.Any(m => m.Municipality == filter.Municipality));
+        foreach (var word in SearchText.Normalize(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            query = query.Where(x => x.p.SearchTitle.Contains(word) || x.o.SearchName.Contains(word));
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderByDescending(x => x.p.Start).ThenBy(x => x.p.Title)

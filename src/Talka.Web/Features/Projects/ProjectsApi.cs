@@ -16,10 +16,11 @@ public static class ProjectsApi
     public static void MapProjectsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/projects").WithTags("Projects");
-        group.MapGet("/", async (Guid? programmeId, int? year, Guid? organisationId, string? municipality, int? page,
-                ProjectQueries q, ViewerAccessor v, Texts t, CancellationToken ct) =>
+        group.MapGet("/", async (Guid? programmeId, int? year, Guid? organisationId, string? municipality, int? page, string? q,
+                ProjectQueries queries, ViewerAccessor v, Texts t, CancellationToken ct) =>
             ApiResults.YearRefusal(t, year)
-                ?? Results.Ok(await q.ListAsync(await v.GetAsync(ct), new ProjectFilter(programmeId, year, organisationId, municipality, page ?? 1), ct)))
+                ?? Results.Ok(await queries.ListAsync(await v.GetAsync(ct),
+                    new ProjectFilter(programmeId, year, organisationId, municipality, page ?? 1, q), ct)))
             .AllowAnonymous().Returns<Organisations.Page<ProjectRow>>("List the projects the user may see, published ones for everyone");
         group.MapGet("/{id:guid}", async (Guid id, ProjectQueries q, ViewerAccessor v, Texts t, CancellationToken ct) =>
             await q.GetAsync(await v.GetAsync(ct), id, ct) is { } p ? Results.Ok(p) : ApiResults.NotFound(t))

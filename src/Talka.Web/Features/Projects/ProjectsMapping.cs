@@ -13,6 +13,8 @@ internal sealed class ProjectMapping : IEntityTypeConfiguration<Project>
     public void Configure(EntityTypeBuilder<Project> b)
     {
         b.Property(x => x.Title).HasMaxLength(500);
+        b.Property(x => x.SearchTitle).HasMaxLength(500);
+        b.HasIndex(x => x.SearchTitle);
         b.Property(x => x.Goal).HasMaxLength(4000);
         b.Property(x => x.Summary).HasMaxLength(4000);
         b.Property(x => x.Source).HasMaxLength(1000);

@@ -943,6 +943,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -955,6 +960,8 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("LegalEntityCode")
                         .IsUnique();
+
+                    b.HasIndex("SearchName");
 
                     b.ToTable("Organisations");
                 });
@@ -1105,6 +1112,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Source")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1130,6 +1142,8 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ApplicationId");
 
                     b.HasIndex("CallId");
+
+                    b.HasIndex("SearchTitle");
 
                     b.HasIndex("OrganisationId", "IsPublished");
 

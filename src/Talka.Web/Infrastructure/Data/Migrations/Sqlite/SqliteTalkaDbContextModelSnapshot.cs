@@ -932,6 +932,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -944,6 +949,8 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("LegalEntityCode")
                         .IsUnique();
+
+                    b.HasIndex("SearchName");
 
                     b.ToTable("Organisations");
                 });
@@ -1094,6 +1101,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1119,6 +1131,8 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ApplicationId");
 
                     b.HasIndex("CallId");
+
+                    b.HasIndex("SearchTitle");
 
                     b.HasIndex("OrganisationId", "IsPublished");
 

@@ -1,0 +1,45 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Talka.Web.Tests;
+
+/// <summary>Search finds names in any case, with or without Lithuanian letters.</summary>
+public sealed class SearchTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
+{
+    private static async Task<List<string>> TitlesAsync(HttpClient client, string query) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects?q={Uri.EscapeDataString(query)}")).GetProperty("items").EnumerateArray()
+        .Select(p => p.GetProperty("title").GetString()!).ToList();
+
+    [Fact]
+    public async Task Projects_are_found_by_title_or_organisation_whatever_the_case_and_diacritics()
+    {
+        await TestProjects.CreateAsync(factory, "Šeimų stiprinimo ratas");
+        await TestProjects.CreateAsync(factory, "Jaunimo užimtumo dirbtuvės");
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        foreach (var query in new[] { "šeimų stiprinimo", "SEIMU STIPRINIMO", "seimu", "ratas stiprinimo" })
+        {
+            var found = await TitlesAsync(admin, query);
+            Assert.Contains("Šeimų stiprinimo ratas", found);
+            Assert.DoesNotContain("Jaunimo užimtumo dirbtuvės", found);
+        }
+        // The organisation's name counts too: both projects belong to Šeimos santykių institutas.
+        var byOrganisation = await TitlesAsync(admin, "santykiu institutas");
+        Assert.Contains("Šeimų stiprinimo ratas", byOrganisation);
+        Assert.Contains("Jaunimo užimtumo dirbtuvės", byOrganisation);
+        Assert.Empty(await TitlesAsync(admin, "nėra tokio projekto"));
+
+        var page = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync("/projects?q=uzimtumo"));
+        Assert.Contains("Jaunimo užimtumo dirbtuvės", page);
+        Assert.DoesNotContain("Šeimų stiprinimo ratas", page);
+    }
+
+    [Fact]
+    public async Task Organisations_are_found_without_diacritics()
+    {
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        (await admin.PostAsJsonAsync("/api/v1/organisations", new { name = "Asociacija „Ąžuolų šešėlis“", legalForm = "Association" })).EnsureSuccessStatusCode();
+        var page = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync("/organisations?search=azuolu sesel"));
+        Assert.Contains("Asociacija „Ąžuolų šešėlis“", page);
+        Assert.DoesNotContain("Šeimos santykių institutas", page);
+    }
+}
