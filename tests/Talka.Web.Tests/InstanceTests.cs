@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Talka.Web.Tests;
@@ -47,6 +49,43 @@ public sealed class InstanceTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_import_started_on_one_instance_is_run_and_followed_on_another()
+    {
+        var projectId = await TestProjects.CreateAsync(factory, "Importas per dvi kopijas");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        (await member.PostAsJsonAsync($"/api/v1/projects/{projectId}/events",
+            new { kind = "Training", topic = "Mokymai", start = "2022-03-01", end = "2022-03-01", sessions = 1, hoursPerSession = 6 })).EnsureSuccessStatusCode();
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(
+            "Dalyvio Nr.;Vardas;Kategorija;Renginio Nr.\r\nK-1;Ona;Kita;1\r\nK-2;Jonas;Kita;1\r\nK-3;Rūta;Kita;1\r\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "dalyviai.csv");
+        var preview = await (await member.PostAsync($"/api/v1/projects/{projectId}/imports", form)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = preview.GetProperty("id").GetGuid();
+        Assert.Equal(0, preview.GetProperty("errorCount").GetInt32());
+
+        await using var second = factory.AnotherInstance();
+        // This instance takes no jobs: the other one must run it.
+        using (factory.HoldJobs())
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await member.PostAsync($"/api/v1/projects/{projectId}/imports/{id}/apply", null)).StatusCode);
+            // The same bearer token works on the other instance (the keys are in the database).
+            var other = second.CreateClient();
+            other.DefaultRequestHeaders.Authorization = member.DefaultRequestHeaders.Authorization;
+            JsonElement status = default;
+            for (var i = 0; i < 240; i++)
+            {
+                status = await other.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/imports/{id}");
+                if (status.GetProperty("state").GetString() is "Done" or "Failed") break;
+                await Task.Delay(250);
+            }
+            Assert.Equal("Done", status.GetProperty("state").GetString());
+            Assert.Equal(6, status.GetProperty("processed").GetInt32());
+        }
+        Assert.Equal(3, await factory.WithDbAsync(db => db.Set<Talka.Domain.Delivery.Participant>().CountAsync(p => p.ProjectId == projectId)));
     }
 
     private static string Cookies(HttpResponseMessage response) =>

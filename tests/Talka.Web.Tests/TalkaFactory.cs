@@ -79,7 +79,8 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         };
     }
 
-    /// <summary>Holds the background job worker until disposed: queued work stays queued.</summary>
+    /// <summary>Holds this instance's background job worker until disposed: queued work stays queued (another instance
+    /// may take it).</summary>
     public IDisposable HoldJobs() => Services.GetRequiredService<Talka.Web.Infrastructure.Jobs.JobWorker>().Hold();
 
     public Task InitializeAsync() => Task.CompletedTask;

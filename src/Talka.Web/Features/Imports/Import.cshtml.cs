@@ -3,7 +3,7 @@ using Talka.Web.Features.Delivery;
 
 namespace Talka.Web.Features.Imports;
 
-public sealed class ImportModel(ImportService imports, DeliveryQueries queries, ImportJobs jobs) : DeliveryPage
+public sealed class ImportModel(ImportService imports, DeliveryQueries queries) : DeliveryPage
 {
     public ImportStatus? Status { get; private set; }
     public IReadOnlyList<string> Headers { get; private set; } = [];
@@ -54,9 +54,8 @@ public sealed class ImportModel(ImportService imports, DeliveryQueries queries, 
         if (result.Ok)
         {
             Status = result.Value;
-            var job = jobs.Find(Status!.Id, ProjectId, (await ViewerAsync()).UserId);
-            Headers = job?.Table.Headers ?? [];
-            _mapping = job?.Mapping ?? [];
+            Headers = Status!.Headers;
+            _mapping = Status.Columns.ToDictionary(c => c.Key, c => c.Value);
         }
         return Page();
     }

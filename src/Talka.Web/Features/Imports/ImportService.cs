@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using Talka.Domain.Common;
 using Talka.Domain.Delivery;
 using Talka.Web.Features.Delivery;
 using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Jobs;
 using Talka.Web.Infrastructure.Localization;
 using Talka.Web.Infrastructure.Spreadsheets;
 using Talka.Web.Infrastructure.Web;
@@ -14,57 +14,23 @@ namespace Talka.Web.Features.Imports;
 
 public enum ImportState { Ready, Running, Done, Failed }
 
-/// <summary>An uploaded list on its way in: the file as read, the column mapping, the plan, and the progress once
-/// applied.</summary>
-public sealed class ImportJob
-{
-    public Guid Id { get; } = Guid.CreateVersion7();
-    public required Guid ProjectId { get; init; }
-    public required string UserId { get; init; }
-    public required string UserName { get; init; }
-    public required string FileName { get; init; }
-    public required SheetTable Table { get; init; }
-    public Dictionary<ImportField, int> Mapping { get; set; } = [];
-    public ImportPlan Plan { get; set; } = null!;
-    public DateTimeOffset Created { get; } = DateTimeOffset.UtcNow;
-    private int _state;
-    public ImportState State { get => (ImportState)_state; set => _state = (int)value; }
-    public bool TryStart() => Interlocked.CompareExchange(ref _state, (int)ImportState.Running, (int)ImportState.Ready) == (int)ImportState.Ready;
-    private int _processed;
-    public int Processed => _processed;
-    public void Advance(int count) => Interlocked.Add(ref _processed, count);
-    public int Total => Plan.NewParticipants.Count + Plan.NewAttendances.Count;
-    public string? Failure { get; set; }
-}
-
-/// <summary>Uploads waiting for confirmation or running, kept in memory for a few hours; each belongs to the user who
-/// uploaded it.</summary>
-public sealed class ImportJobs
-{
-    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
-
-    public void Add(ImportJob job)
-    {
-        foreach (var old in _jobs.Values.Where(j => j.Created < DateTimeOffset.UtcNow.AddHours(-6) && j.State != ImportState.Running))
-            _jobs.TryRemove(old.Id, out _);
-        _jobs[job.Id] = job;
-    }
-
-    public ImportJob? Find(Guid id, Guid projectId, string? userId) =>
-        _jobs.TryGetValue(id, out var job) && job.ProjectId == projectId && job.UserId == userId ? job : null;
-}
-
 /// <param name="Mapping">Each field read from the file, with the column it is read from; a field not listed is not
 /// read.</param>
+/// <param name="Headers">The file's column headings, in order.</param>
+/// <param name="Columns">Each field read from the file, with the index of its column in <paramref name="Headers"/>.</param>
 public sealed record ImportStatus(Guid Id, string FileName, ImportState State, int Processed, int Total, int Rows, int NewParticipants, int ExistingParticipants,
     int NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors, int ErrorCount, IReadOnlyDictionary<ImportField, string> Mapping,
-    string? Failure, string? Encoding, char? Delimiter, string Format)
+    string? Failure, string? Encoding, char? Delimiter, string Format, IReadOnlyList<string> Headers, IReadOnlyDictionary<ImportField, int> Columns)
 {
-    public static ImportStatus Of(ImportJob job) => new(job.Id, job.FileName, job.State, job.Processed, job.Total, job.Plan.Rows,
-        job.Plan.NewParticipants.Count, job.Plan.ExistingParticipants, job.Plan.NewAttendances.Count, job.Plan.ExistingAttendances,
-        job.Plan.Errors.Take(200).ToList(), job.Plan.Errors.Count,
-        job.Mapping.Where(m => m.Value >= 0 && m.Value < job.Table.Headers.Count).ToDictionary(m => m.Key, m => job.Table.Headers[m.Value]),
-        job.Failure, job.Table.Encoding, job.Table.Delimiter, job.Table.Format);
+    public static ImportStatus Of(ImportUpload upload)
+    {
+        var summary = JsonSerializer.Deserialize<ImportSummary>(upload.Summary, ImportService.Json)!;
+        var columns = ImportService.MappingOf(upload).Where(m => m.Value >= 0 && m.Value < summary.Headers.Count).ToDictionary(m => m.Key, m => m.Value);
+        return new(upload.Id, upload.FileName, upload.State, upload.Processed, upload.Total, summary.Rows, summary.NewParticipants,
+            summary.ExistingParticipants, summary.NewAttendances, summary.ExistingAttendances, summary.Errors, summary.ErrorCount,
+            columns.ToDictionary(c => c.Key, c => summary.Headers[c.Value]), upload.Failure, summary.Encoding, summary.Delimiter, summary.Format,
+            summary.Headers, columns);
+    }
 }
 
 public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
@@ -77,97 +43,109 @@ public sealed record ExportFile(byte[] Content, string ContentType, string FileN
 /// twice changes nothing the second time.
 /// </summary>
 public sealed class ImportService(
-    TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, ImportJobs jobs, ImportPlanner planner, Texts texts,
-    PersonKeySecret keys, IServiceScopeFactory scopes, ILogger<ImportService> logger)
+    TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, ImportPlanner planner, Texts texts, PersonKeySecret keys, JobQueue jobs,
+    TimeProvider clock)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static Dictionary<ImportField, int> MappingOf(ImportUpload upload) =>
+        JsonSerializer.Deserialize<Dictionary<ImportField, int>>(upload.Mapping, Json) ?? [];
+
+    public static SheetTable TableOf(ImportUpload upload) => SpreadsheetReader.Read(new MemoryStream(upload.Content));
 
     public async Task<Result<ImportStatus>> UploadAsync(Guid projectId, Stream file, string fileName, long length, CancellationToken ct = default)
     {
         var context = await gate.FindAsync(projectId, ct);
         if (ProjectGate.WriteRefusal(context) is { } refusal) return refusal == Outcome.Forbidden ? Result<ImportStatus>.Forbidden() : Result<ImportStatus>.NotFound();
         if (length > MaxFileBytes) return Result<ImportStatus>.Invalid(new FieldError("File", texts["Import.File.TooLarge", MaxFileBytes / 1024 / 1024]));
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy, ct);
         SheetTable table;
         try
         {
-            table = SpreadsheetReader.Read(file);
+            table = SpreadsheetReader.Read(new MemoryStream(copy.ToArray()));
         }
         catch (SpreadsheetException error)
         {
             return Result<ImportStatus>.Invalid(new FieldError("File", texts["Import.File." + error.Code, error.Args.ToArray()]));
         }
         var viewer = await viewers.GetAsync(ct);
-        var job = new ImportJob { ProjectId = projectId, UserId = viewer.UserId!, UserName = viewer.Email ?? "", FileName = Path.GetFileName(fileName), Table = table };
-        job.Mapping = ImportPlanner.AutoMap(table.Headers);
-        job.Plan = await PlanAsync(projectId, job, ct);
-        jobs.Add(job);
-        return Result<ImportStatus>.Success(ImportStatus.Of(job));
+        var upload = new ImportUpload
+        {
+            ProjectId = projectId, UserId = viewer.UserId!, UserName = viewer.Email ?? "", FileName = Path.GetFileName(fileName), Content = copy.ToArray(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await CheckAsync(upload, table, ImportPlanner.AutoMap(table.Headers), ct);
+        db.Add(upload);
+        await db.SaveChangesAsync(ct);
+        return Result<ImportStatus>.Success(ImportStatus.Of(upload));
+    }
+
+    /// <summary>Maps and checks the file against the project as it is now, and keeps what was found.</summary>
+    private async Task CheckAsync(ImportUpload upload, SheetTable table, Dictionary<ImportField, int> mapping, CancellationToken ct)
+    {
+        var (codes, events, attendance, personKeys) = await ExistingAsync(db, upload.ProjectId, ct);
+        var plan = planner.Plan(table, mapping, codes, events, attendance, personKeys, keys.KeyFor);
+        upload.Mapping = JsonSerializer.Serialize(mapping, Json);
+        upload.Total = plan.NewParticipants.Count + plan.NewAttendances.Count;
+        upload.Summary = JsonSerializer.Serialize(new ImportSummary(plan.Rows, plan.NewParticipants.Count, plan.ExistingParticipants,
+            plan.NewAttendances.Count, plan.ExistingAttendances, plan.Errors.Take(200).ToList(), plan.Errors.Count, table.Headers, table.Encoding,
+            table.Delimiter, table.Format), Json);
     }
 
     public async Task<Result<ImportStatus>> RemapAsync(Guid projectId, Guid importId, IReadOnlyDictionary<ImportField, int> mapping, CancellationToken ct = default)
     {
-        var (job, failure) = await JobAsync(projectId, importId, ct);
-        if (job is null) return failure!;
-        if (job.State != ImportState.Ready) return Result<ImportStatus>.Success(ImportStatus.Of(job));
-        job.Mapping = Enum.GetValues<ImportField>().ToDictionary(f => f, f => mapping.TryGetValue(f, out var i) && i < job.Table.Headers.Count ? i : -1);
-        job.Plan = await PlanAsync(projectId, job, ct);
-        return Result<ImportStatus>.Success(ImportStatus.Of(job));
+        var (upload, failure) = await UploadOfAsync(projectId, importId, ct);
+        if (upload is null) return failure!;
+        if (upload.State != ImportState.Ready) return Result<ImportStatus>.Success(ImportStatus.Of(upload));
+        var table = TableOf(upload);
+        await CheckAsync(upload, table,
+            Enum.GetValues<ImportField>().ToDictionary(f => f, f => mapping.TryGetValue(f, out var i) && i < table.Headers.Count ? i : -1), ct);
+        await db.SaveChangesAsync(ct);
+        return Result<ImportStatus>.Success(ImportStatus.Of(upload));
     }
 
     public async Task<Result<ImportStatus>> StatusAsync(Guid projectId, Guid importId, CancellationToken ct = default)
     {
-        var (job, failure) = await JobAsync(projectId, importId, ct);
-        return job is null ? failure! : Result<ImportStatus>.Success(ImportStatus.Of(job));
+        var (upload, failure) = await UploadOfAsync(projectId, importId, ct);
+        return upload is null ? failure! : Result<ImportStatus>.Success(ImportStatus.Of(upload));
     }
 
-    /// <summary>Starts applying the plan in the background. Asking again (a double click, a retry) starts nothing
-    /// new.</summary>
+    /// <summary>Starts applying the plan: a persisted job, taken by one instance. Asking again (a double click, a retry)
+    /// starts nothing new.</summary>
     public async Task<Result<ImportStatus>> StartAsync(Guid projectId, Guid importId, CancellationToken ct = default)
     {
-        var (job, failure) = await JobAsync(projectId, importId, ct);
-        if (job is null) return failure!;
-        if (job.State != ImportState.Ready) return Result<ImportStatus>.Success(ImportStatus.Of(job));
-        if (job.Plan.Errors.Count > 0)
-            return Result<ImportStatus>.Invalid(new FieldError("File", texts["Import.HasErrors", job.Plan.Errors.Count]));
-        if (!job.TryStart()) return Result<ImportStatus>.Success(ImportStatus.Of(job));
-        _ = Task.Run(() => ApplyInBackgroundAsync(job));
-        return Result<ImportStatus>.Success(ImportStatus.Of(job));
+        var (upload, failure) = await UploadOfAsync(projectId, importId, ct);
+        if (upload is null) return failure!;
+        if (upload.State != ImportState.Ready) return Result<ImportStatus>.Success(ImportStatus.Of(upload));
+        var summary = JsonSerializer.Deserialize<ImportSummary>(upload.Summary, Json)!;
+        if (summary.ErrorCount > 0) return Result<ImportStatus>.Invalid(new FieldError("File", texts["Import.HasErrors", summary.ErrorCount]));
+        upload.State = ImportState.Running;
+        upload.Version++;
+        jobs.Enqueue(ImportJobHandler.JobKind, upload.Id.ToString());
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Started by another request meanwhile.
+            db.ChangeTracker.Clear();
+            upload = await db.Set<ImportUpload>().AsNoTracking().SingleAsync(u => u.Id == importId, ct);
+        }
+        return Result<ImportStatus>.Success(ImportStatus.Of(upload));
     }
 
-    private async Task ApplyInBackgroundAsync(ImportJob job)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ImportApplier>().ApplyAsync(job);
-            job.State = ImportState.Done;
-        }
-        catch (Exception error)
-        {
-            logger.LogError(error, "Import {ImportId} into project {ProjectId} failed; nothing was saved", job.Id, job.ProjectId);
-            job.Failure = error switch
-            {
-                DbUpdateException => texts["Import.Conflict"],
-                DomainException => texts["Import.Changed"],
-                _ => texts["Import.Failed"],
-            };
-            job.State = ImportState.Failed;
-        }
-    }
-
-    private async Task<(ImportJob?, Result<ImportStatus>?)> JobAsync(Guid projectId, Guid importId, CancellationToken ct)
+    /// <summary>The upload, if it is this user's, in a project they may change.</summary>
+    private async Task<(ImportUpload?, Result<ImportStatus>?)> UploadOfAsync(Guid projectId, Guid importId, CancellationToken ct)
     {
         var context = await gate.FindAsync(projectId, ct);
         if (ProjectGate.WriteRefusal(context) is { } refusal)
             return (null, refusal == Outcome.Forbidden ? Result<ImportStatus>.Forbidden() : Result<ImportStatus>.NotFound());
-        var job = jobs.Find(importId, projectId, (await viewers.GetAsync(ct)).UserId);
-        return job is null ? (null, Result<ImportStatus>.NotFound()) : (job, null);
-    }
-
-    private async Task<ImportPlan> PlanAsync(Guid projectId, ImportJob job, CancellationToken ct)
-    {
-        var (codes, events, attendance, personKeys) = await ExistingAsync(db, projectId, ct);
-        return planner.Plan(job.Table, job.Mapping, codes, events, attendance, personKeys, keys.KeyFor);
+        var userId = (await viewers.GetAsync(ct)).UserId;
+        var upload = await db.Set<ImportUpload>().SingleOrDefaultAsync(u => u.Id == importId && u.ProjectId == projectId && u.UserId == userId, ct);
+        return upload is null ? (null, Result<ImportStatus>.NotFound()) : (upload, null);
     }
 
     internal static async Task<(HashSet<string> Codes, Dictionary<int, Guid> Events, HashSet<(string, int)> Attendance, Dictionary<string, string> Keys)>
@@ -226,48 +204,48 @@ public sealed class ImportService(
             : new ExportFile(SpreadsheetWriter.Csv(headers, rows, CsvFormat.Lithuanian), "text/csv; charset=utf-8", name + ".csv");
 }
 
-/// <summary>Applies a checked plan in one transaction, in chunks so that progress can be shown. Runs in its own
+/// <summary>Applies an upload in one transaction, in chunks so that progress can be shown. Runs in the job's
 /// scope.</summary>
 public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, AuditSettings audit, ImportPlanner planner, TimeProvider clock)
 {
-    public async Task ApplyAsync(ImportJob job)
+    public async Task ApplyAsync(ImportUpload upload, Func<int, Task>? advance, CancellationToken ct)
     {
         audit.SummaryOnly = true;
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Check again inside the transaction: another import may have added some of the same rows since the preview.
-        var (codes, events, attendance, personKeys) = await ImportService.ExistingAsync(db, job.ProjectId, default);
-        var plan = planner.Plan(job.Table, job.Mapping, codes, events, attendance, personKeys, keys.KeyFor);
+        var (codes, events, attendance, personKeys) = await ImportService.ExistingAsync(db, upload.ProjectId, ct);
+        var plan = planner.Plan(ImportService.TableOf(upload), ImportService.MappingOf(upload), codes, events, attendance, personKeys, keys.KeyFor);
         if (plan.Errors.Count > 0) throw new DomainException("ImportChanged");
-        job.Plan = plan;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var chunk in plan.NewParticipants.Chunk(2_000))
         {
-            db.AddRange(chunk.Select(p => new Participant(job.ProjectId, p.Details, p.Person is { } person ? keys.KeyFor(person) : null)));
-            await db.SaveChangesAsync();
+            db.AddRange(chunk.Select(p => new Participant(upload.ProjectId, p.Details, p.Person is { } person ? keys.KeyFor(person) : null)));
+            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            job.Advance(chunk.Length);
+            if (advance is not null) await advance(chunk.Length);
         }
-        var ids = await db.Set<Participant>().AsNoTracking().Where(p => p.ProjectId == job.ProjectId).ToDictionaryAsync(p => p.Code, p => p.Id);
+        var ids = await db.Set<Participant>().AsNoTracking().Where(p => p.ProjectId == upload.ProjectId).ToDictionaryAsync(p => p.Code, p => p.Id, ct);
         foreach (var chunk in plan.NewAttendances.Chunk(2_000))
         {
             db.AddRange(chunk.Select(a => new Attendance(events[a.EventNumber], ids[a.Code], a.Hours)));
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            job.Advance(chunk.Length);
+            if (advance is not null) await advance(chunk.Length);
         }
         db.Add(new AuditEntry
         {
-            At = clock.GetUtcNow().UtcDateTime, UserId = job.UserId, UserName = job.UserName, EntityType = "Import", EntityId = job.Id.ToString(),
-            RootId = job.ProjectId.ToString(), ProjectId = job.ProjectId, Action = "Added",
-            Changes = JsonSerializer.Serialize(new { File = job.FileName, plan.Rows, Participants = plan.NewParticipants.Count, Attendances = plan.NewAttendances.Count }),
+            At = clock.GetUtcNow().UtcDateTime, UserId = upload.UserId, UserName = upload.UserName, EntityType = "Import", EntityId = upload.Id.ToString(),
+            RootId = upload.ProjectId.ToString(), ProjectId = upload.ProjectId, Action = "Added",
+            Changes = JsonSerializer.Serialize(new { File = upload.FileName, plan.Rows, Participants = plan.NewParticipants.Count, Attendances = plan.NewAttendances.Count }),
         });
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
 }
 
 public static class ImportsModule
 {
     public static IServiceCollection AddImports(this IServiceCollection services) =>
-        services.AddSingleton<ImportJobs>().AddScoped<ImportPlanner>().AddScoped<ImportService>().AddScoped<ImportApplier>();
+        services.AddScoped<ImportPlanner>().AddScoped<ImportService>().AddScoped<ImportApplier>().AddJobHandler<ImportJobHandler>();
 }
