@@ -12,23 +12,58 @@ public sealed class AuditLogTests(TalkaFactory factory) : IClassFixture<TalkaFac
     /// <summary>The log's entries on a page: the table's text, without the filters above it; "" when it is
     /// empty.</summary>
     private static string Entries(string html) =>
-        Regex.Match(html, "<table class=\"audit-table\">.*?</table>", RegexOptions.Singleline) is { Success: true } m ? Html.Text(m.Value) : "";
+        Regex.Match(html, "<table class=\"audit-table\">.*?</table>", RegexOptions.Singleline) is { Success: true } m
+            ? Html.Text(m.Value)
+            : "";
 
     private async Task<(Guid Project, Guid Event)> ProjectWithAttendanceAsync(string title)
     {
         var id = await TestProjects.CreateAsync(factory, title);
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
         var plan = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}");
-        (await member.PutAsJsonAsync($"/api/v1/projects/{id}/plan", new
-        {
-            version = plan.GetProperty("version").GetInt32(), title = title + " (patikslinta)",
-            objectives = new[] { new { text = "Stiprinti tėvystės įgūdžius" } },
-            activities = new[] { new { objectiveNumber = 1, kind = "Training", title = "Mokymai tėvams" } },
-        })).EnsureSuccessStatusCode();
-        var eventId = await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/events",
-            new { kind = "Seminar", topic = "Vaiko raida", start = "2022-03-10", end = "2022-03-10", sessions = 1, hoursPerSession = 4 })).IdOf();
-        var participant = await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/participants", new { code = "A-1", category = "TargetGroupMember" })).IdOf();
-        (await member.PutAttendanceAsync(id, eventId, new[] { new { participantId = participant } })).EnsureSuccessStatusCode();
+        (
+            await member.PutAsJsonAsync(
+                $"/api/v1/projects/{id}/plan",
+                new
+                {
+                    version = plan.GetProperty("version").GetInt32(),
+                    title = title + " (patikslinta)",
+                    objectives = new[] { new { text = "Stiprinti tėvystės įgūdžius" } },
+                    activities = new[]
+                    {
+                        new
+                        {
+                            objectiveNumber = 1,
+                            kind = "Training",
+                            title = "Mokymai tėvams",
+                        },
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        var eventId = await (
+            await member.PostAsJsonAsync(
+                $"/api/v1/projects/{id}/events",
+                new
+                {
+                    kind = "Seminar",
+                    topic = "Vaiko raida",
+                    start = "2022-03-10",
+                    end = "2022-03-10",
+                    sessions = 1,
+                    hoursPerSession = 4,
+                }
+            )
+        ).IdOf();
+        var participant = await (
+            await member.PostAsJsonAsync(
+                $"/api/v1/projects/{id}/participants",
+                new { code = "A-1", category = "TargetGroupMember" }
+            )
+        ).IdOf();
+        (
+            await member.PutAttendanceAsync(id, eventId, new[] { new { participantId = participant } })
+        ).EnsureSuccessStatusCode();
         return (id, eventId);
     }
 
@@ -76,8 +111,13 @@ public sealed class AuditLogTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Contains("Sukurta · Sutartis", byAdmin);
         Assert.DoesNotContain("Lankomumas", byAdmin);
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Talka.Domain.Common.LtFormat.Vilnius).DateTime);
-        Assert.Contains("Lankomumas", Entries(await admin.GetStringAsync($"/audit?project={id}&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}")));
+        var today = DateOnly.FromDateTime(
+            TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Talka.Domain.Common.LtFormat.Vilnius).DateTime
+        );
+        Assert.Contains(
+            "Lankomumas",
+            Entries(await admin.GetStringAsync($"/audit?project={id}&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}"))
+        );
         var tomorrow = await admin.GetStringAsync($"/audit?project={id}&from={today.AddDays(1):yyyy-MM-dd}");
         Assert.Equal("", Entries(tomorrow));
         Assert.Contains("Nieko nerasta.", Html.Text(tomorrow));
@@ -90,7 +130,12 @@ public sealed class AuditLogTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var id = await TestProjects.CreateAsync(factory, "Audito puslapiai");
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
         for (var i = 1; i <= 55; i++)
-            (await member.PostAsJsonAsync($"/api/v1/projects/{id}/participants", new { code = $"P-{i:00}", category = "TargetGroupMember" })).EnsureSuccessStatusCode();
+            (
+                await member.PostAsJsonAsync(
+                    $"/api/v1/projects/{id}/participants",
+                    new { code = $"P-{i:00}", category = "TargetGroupMember" }
+                )
+            ).EnsureSuccessStatusCode();
         var admin = await factory.BrowserAsAsync(TalkaFactory.Admin);
         var first = await admin.GetStringAsync($"/audit?project={id}&type=Participant");
         Assert.Equal(50, Regex.Matches(Html.Text(first), "Sukurta · Dalyvis").Count);

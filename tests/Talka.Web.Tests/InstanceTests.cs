@@ -17,11 +17,14 @@ public sealed class InstanceTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var antiforgery = Cookies(form);
         var login = new HttpRequestMessage(HttpMethod.Post, "/account/login")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["Email"] = TalkaFactory.MemberB, ["Password"] = TalkaFactory.Password,
-                ["__RequestVerificationToken"] = Html.Token(await form.Content.ReadAsStringAsync()),
-            }),
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["Email"] = TalkaFactory.MemberB,
+                    ["Password"] = TalkaFactory.Password,
+                    ["__RequestVerificationToken"] = Html.Token(await form.Content.ReadAsStringAsync()),
+                }
+            ),
         };
         login.Headers.Add("Cookie", antiforgery);
         var signedIn = await first.SendAsync(login);
@@ -29,7 +32,11 @@ public sealed class InstanceTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var session = Cookies(signedIn);
 
         // The key that protects the cookie is in the database, where every instance finds it.
-        Assert.True(await factory.WithDbAsync(db => db.Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>().AnyAsync()));
+        Assert.True(
+            await factory.WithDbAsync(db =>
+                db.Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>().AnyAsync()
+            )
+        );
         await using var second = factory.AnotherInstance();
         var other = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         var request = new HttpRequestMessage(HttpMethod.Get, "/");
@@ -56,14 +63,32 @@ public sealed class InstanceTests(TalkaFactory factory) : IClassFixture<TalkaFac
     {
         var projectId = await TestProjects.CreateAsync(factory, "Importas per dvi kopijas");
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
-        (await member.PostAsJsonAsync($"/api/v1/projects/{projectId}/events",
-            new { kind = "Training", topic = "Mokymai", start = "2022-03-01", end = "2022-03-01", sessions = 1, hoursPerSession = 6 })).EnsureSuccessStatusCode();
+        (
+            await member.PostAsJsonAsync(
+                $"/api/v1/projects/{projectId}/events",
+                new
+                {
+                    kind = "Training",
+                    topic = "Mokymai",
+                    start = "2022-03-01",
+                    end = "2022-03-01",
+                    sessions = 1,
+                    hoursPerSession = 6,
+                }
+            )
+        ).EnsureSuccessStatusCode();
         using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(
-            "Dalyvio Nr.;Vardas;Kategorija;Renginio Nr.\r\nK-1;Ona;Kita;1\r\nK-2;Jonas;Kita;1\r\nK-3;Rūta;Kita;1\r\n"));
+        var file = new ByteArrayContent(
+            System.Text.Encoding.UTF8.GetBytes(
+                "Dalyvio Nr.;Vardas;Kategorija;Renginio Nr.\r\n"
+                    + "K-1;Ona;Kita;1\r\nK-2;Jonas;Kita;1\r\nK-3;Rūta;Kita;1\r\n"
+            )
+        );
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "dalyviai.csv");
-        var preview = await (await member.PostAsync($"/api/v1/projects/{projectId}/imports", form)).Content.ReadFromJsonAsync<JsonElement>();
+        var preview = await (
+            await member.PostAsync($"/api/v1/projects/{projectId}/imports", form)
+        ).Content.ReadFromJsonAsync<JsonElement>();
         var id = preview.GetProperty("id").GetGuid();
         Assert.Equal(0, preview.GetProperty("errorCount").GetInt32());
 
@@ -71,7 +96,10 @@ public sealed class InstanceTests(TalkaFactory factory) : IClassFixture<TalkaFac
         // This instance takes no jobs: the other one must run it.
         using (factory.HoldJobs())
         {
-            Assert.Equal(HttpStatusCode.Accepted, (await member.PostAsync($"/api/v1/projects/{projectId}/imports/{id}/apply", null)).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.Accepted,
+                (await member.PostAsync($"/api/v1/projects/{projectId}/imports/{id}/apply", null)).StatusCode
+            );
             // The same bearer token works on the other instance (the keys are in the database).
             var other = second.CreateClient();
             other.DefaultRequestHeaders.Authorization = member.DefaultRequestHeaders.Authorization;
@@ -79,15 +107,24 @@ public sealed class InstanceTests(TalkaFactory factory) : IClassFixture<TalkaFac
             for (var i = 0; i < 240; i++)
             {
                 status = await other.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/imports/{id}");
-                if (status.GetProperty("state").GetString() is "Done" or "Failed") break;
+                if (status.GetProperty("state").GetString() is "Done" or "Failed")
+                    break;
                 await Task.Delay(250);
             }
             Assert.Equal("Done", status.GetProperty("state").GetString());
             Assert.Equal(6, status.GetProperty("processed").GetInt32());
         }
-        Assert.Equal(3, await factory.WithDbAsync(db => db.Set<Talka.Domain.Delivery.Participant>().CountAsync(p => p.ProjectId == projectId)));
+        Assert.Equal(
+            3,
+            await factory.WithDbAsync(db =>
+                db.Set<Talka.Domain.Delivery.Participant>().CountAsync(p => p.ProjectId == projectId)
+            )
+        );
     }
 
     private static string Cookies(HttpResponseMessage response) =>
-        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
+        string.Join(
+            "; ",
+            response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []
+        );
 }

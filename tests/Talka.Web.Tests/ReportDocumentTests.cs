@@ -13,30 +13,58 @@ namespace Talka.Web.Tests;
 public sealed class ReportDocumentTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     private static readonly (string Topic, int Sessions, int Hours)[] Schedule =
-        [("Tėvystės mokymai", 11, 8), ("Seminarai pedagogams", 5, 6), ("Supervizijos", 2, 8)];
+    [
+        ("Tėvystės mokymai", 11, 8),
+        ("Seminarai pedagogams", 5, 6),
+        ("Supervizijos", 2, 8),
+    ];
 
     [Fact]
-    public async Task The_final_report_shows_each_event_as_sessions_times_hours_alike_on_the_page_in_the_pdf_and_in_the_xlsx()
+    public async Task The_final_report_shows_each_event_as_sessions_times_hours_alike_on_page_pdf_and_xlsx()
     {
         var id = await TestProjects.CreateAsync(factory, "Ataskaitos dokumentas");
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
         foreach (var (topic, sessions, hours) in Schedule)
         {
-            (await member.PostAsJsonAsync($"/api/v1/projects/{id}/events",
-                new { kind = "Training", topic, start = "2022-03-01", end = "2022-05-31", sessions, hoursPerSession = hours })).EnsureSuccessStatusCode();
+            (
+                await member.PostAsJsonAsync(
+                    $"/api/v1/projects/{id}/events",
+                    new
+                    {
+                        kind = "Training",
+                        topic,
+                        start = "2022-03-01",
+                        end = "2022-05-31",
+                        sessions,
+                        hoursPerSession = hours,
+                    }
+                )
+            ).EnsureSuccessStatusCode();
         }
-        var final = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports")).EnumerateArray()
-            .Single(r => r.GetProperty("kind").GetString() == "Final").GetProperty("id").GetGuid();
+        var final = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports"))
+            .EnumerateArray()
+            .Single(r => r.GetProperty("kind").GetString() == "Final")
+            .GetProperty("id")
+            .GetGuid();
         var url = $"/api/v1/projects/{id}/reports/{final}";
         var draft = await member.GetFromJsonAsync<JsonElement>(url);
-        Assert.Equal(HttpStatusCode.NoContent,
-            (await member.PostAsJsonAsync($"{url}/submit", new { version = draft.GetProperty("version").GetInt32() })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (
+                await member.PostAsJsonAsync($"{url}/submit", new { version = draft.GetProperty("version").GetInt32() })
+            ).StatusCode
+        );
 
         // The page.
-        var html = await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync($"/projects/{id}/reports/{final}?version=1");
+        var html = await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync(
+            $"/projects/{id}/reports/{final}?version=1"
+        );
         var pageRows = Rows(html, "report-table-events");
         Assert.Equal(3, pageRows.Count);
-        Assert.Equal(["1", "Mokymai", "Tėvystės mokymai", "2022-03-01 – 2022-05-31", "11 × 8 ak. val.", "88", "0"], pageRows[0]);
+        Assert.Equal(
+            ["1", "Mokymai", "Tėvystės mokymai", "2022-03-01 – 2022-05-31", "11 × 8 ak. val.", "88", "0"],
+            pageRows[0]
+        );
         Assert.Equal("5 × 6 ak. val.", pageRows[1][4]);
         Assert.Equal("30", pageRows[1][5]);
         Assert.Equal("2 × 8 ak. val.", pageRows[2][4]);
@@ -48,8 +76,11 @@ public sealed class ReportDocumentTests(TalkaFactory factory) : IClassFixture<Ta
         Assert.Equal(pageRows.Count, sheetRows.Count);
         for (var i = 0; i < pageRows.Count; i++)
         {
-            var cells = sheetRows[i].Cells.Skip(1).Take(7)
-                .Select(c => c.Number is { } n ? LtFormat.Number((decimal)n) : c.Text).ToList();
+            var cells = sheetRows[i]
+                .Cells.Skip(1)
+                .Take(7)
+                .Select(c => c.Number is { } n ? LtFormat.Number((decimal)n) : c.Text)
+                .ToList();
             Assert.Equal(pageRows[i], cells);
         }
         Assert.Equal(88.0, sheetRows[0].Cells[6].Number);
@@ -60,8 +91,10 @@ public sealed class ReportDocumentTests(TalkaFactory factory) : IClassFixture<Ta
         var lines = (await PdfTextAsync(pdf)).Split('\n');
         foreach (var row in pageRows)
         {
-            var at = Array.FindIndex(lines, l => l.Contains(row[4], StringComparison.Ordinal)
-                && Regex.IsMatch(l, $"^\\s*{row[0]}\\s"));
+            var at = Array.FindIndex(
+                lines,
+                l => l.Contains(row[4], StringComparison.Ordinal) && Regex.IsMatch(l, $"^\\s*{row[0]}\\s")
+            );
             Assert.True(at >= 0, $"No line of the PDF starts with {row[0]} and holds {row[4]}.");
             var from = 0;
             foreach (var cell in row.Where((_, i) => i != 2))
@@ -75,9 +108,20 @@ public sealed class ReportDocumentTests(TalkaFactory factory) : IClassFixture<Ta
         }
 
         // A record made after submission changes neither the frozen version nor its PDF.
-        (await member.PostAsJsonAsync($"/api/v1/projects/{id}/events",
-            new { kind = "Seminar", topic = "Vėliau įrašytas", start = "2022-06-01", end = "2022-06-01", sessions = 1, hoursPerSession = 2 }))
-            .EnsureSuccessStatusCode();
+        (
+            await member.PostAsJsonAsync(
+                $"/api/v1/projects/{id}/events",
+                new
+                {
+                    kind = "Seminar",
+                    topic = "Vėliau įrašytas",
+                    start = "2022-06-01",
+                    end = "2022-06-01",
+                    sessions = 1,
+                    hoursPerSession = 2,
+                }
+            )
+        ).EnsureSuccessStatusCode();
         Assert.Equal(pdf, await member.GetByteArrayAsync($"{url}/pdf?version=1"));
         Assert.DoesNotContain("Vėliau įrašytas", await PdfTextAsync(pdf));
     }
@@ -87,23 +131,41 @@ public sealed class ReportDocumentTests(TalkaFactory factory) : IClassFixture<Ta
     {
         var id = await TestProjects.CreateAsync(factory, "Ruošiamas PDF");
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
-        var q1 = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports")).EnumerateArray().First().GetProperty("id").GetGuid();
+        var q1 = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports"))
+            .EnumerateArray()
+            .First()
+            .GetProperty("id")
+            .GetGuid();
         var url = $"/api/v1/projects/{id}/reports/{q1}";
         // The worker is held, so the PDF stays unprinted while the page and the API are asked.
         using (factory.HoldJobs())
         {
             var draft = await member.GetFromJsonAsync<JsonElement>(url);
-            (await member.PostAsJsonAsync($"{url}/submit", new { version = draft.GetProperty("version").GetInt32() })).EnsureSuccessStatusCode();
+            (
+                await member.PostAsJsonAsync($"{url}/submit", new { version = draft.GetProperty("version").GetInt32() })
+            ).EnsureSuccessStatusCode();
             var pending = await member.GetAsync($"{url}/pdf?version=1");
             Assert.Equal(HttpStatusCode.Accepted, pending.StatusCode);
             Assert.Equal("5", pending.Headers.GetValues("Retry-After").Single());
-            Assert.Contains("PDF ruošiamas", (await pending.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
-            var page = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync($"/projects/{id}/reports/{q1}"));
+            Assert.Contains(
+                "PDF ruošiamas",
+                (await pending.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString()
+            );
+            var page = Html.Text(
+                await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync(
+                    $"/projects/{id}/reports/{q1}"
+                )
+            );
             Assert.Contains("PDF ruošiamas", page);
             Assert.DoesNotContain("Atsisiųsti PDF", page);
         }
-        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await StoredPdfAsync(member, $"{url}/pdf?version=1"), 0, 4));
-        var after = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync($"/projects/{id}/reports/{q1}"));
+        Assert.StartsWith(
+            "%PDF",
+            System.Text.Encoding.ASCII.GetString(await StoredPdfAsync(member, $"{url}/pdf?version=1"), 0, 4)
+        );
+        var after = Html.Text(
+            await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync($"/projects/{id}/reports/{q1}")
+        );
         Assert.Contains("Atsisiųsti PDF", after);
     }
 
@@ -113,7 +175,8 @@ public sealed class ReportDocumentTests(TalkaFactory factory) : IClassFixture<Ta
         for (var attempt = 0; attempt < 120; attempt++)
         {
             var response = await client.GetAsync(url);
-            if (response.StatusCode == HttpStatusCode.OK) return await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode == HttpStatusCode.OK)
+                return await response.Content.ReadAsByteArrayAsync();
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             await Task.Delay(500);
         }
@@ -126,22 +189,37 @@ public sealed class ReportDocumentTests(TalkaFactory factory) : IClassFixture<Ta
         await File.WriteAllBytesAsync(file, pdf);
         try
         {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"])
-                { RedirectStandardOutput = true })!;
+            using var process = System.Diagnostics.Process.Start(
+                new System.Diagnostics.ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"])
+                {
+                    RedirectStandardOutput = true,
+                }
+            )!;
             var text = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
             return text.Replace('\u00A0', ' ');
         }
-        finally { File.Delete(file); }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>The body rows of the table with the id, each as its cells' text.</summary>
     private static List<List<string>> Rows(string html, string tableId)
     {
-        var table = Regex.Match(html, $"<table id=\"{tableId}\">.*?<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
-        return Regex.Matches(table, "<tr>(.*?)</tr>", RegexOptions.Singleline)
-            .Select(r => Regex.Matches(r.Groups[1].Value, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline)
-                .Select(c => WebUtility.HtmlDecode(c.Groups[1].Value).Replace('\u00A0', ' ').Trim()).ToList())
+        var table = Regex
+            .Match(html, $"<table id=\"{tableId}\">.*?<tbody>(.*?)</tbody>", RegexOptions.Singleline)
+            .Groups[1]
+            .Value;
+        return Regex
+            .Matches(table, "<tr>(.*?)</tr>", RegexOptions.Singleline)
+            .Select(r =>
+                Regex
+                    .Matches(r.Groups[1].Value, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline)
+                    .Select(c => WebUtility.HtmlDecode(c.Groups[1].Value).Replace('\u00A0', ' ').Trim())
+                    .ToList()
+            )
             .ToList();
     }
 }

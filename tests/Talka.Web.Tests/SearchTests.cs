@@ -7,8 +7,11 @@ namespace Talka.Web.Tests;
 public sealed class SearchTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     private static async Task<List<string>> TitlesAsync(HttpClient client, string query) =>
-        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects?q={Uri.EscapeDataString(query)}")).GetProperty("items").EnumerateArray()
-        .Select(p => p.GetProperty("title").GetString()!).ToList();
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects?q={Uri.EscapeDataString(query)}"))
+            .GetProperty("items")
+            .EnumerateArray()
+            .Select(p => p.GetProperty("title").GetString()!)
+            .ToList();
 
     [Fact]
     public async Task Projects_are_found_by_title_or_organisation_whatever_the_case_and_diacritics()
@@ -28,7 +31,9 @@ public sealed class SearchTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         Assert.Contains("Jaunimo užimtumo dirbtuvės", byOrganisation);
         Assert.Empty(await TitlesAsync(admin, "nėra tokio projekto"));
 
-        var page = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync("/projects?q=uzimtumo"));
+        var page = Html.Text(
+            await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync("/projects?q=uzimtumo")
+        );
         Assert.Contains("Jaunimo užimtumo dirbtuvės", page);
         Assert.DoesNotContain("Šeimų stiprinimo ratas", page);
     }
@@ -37,8 +42,17 @@ public sealed class SearchTests(TalkaFactory factory) : IClassFixture<TalkaFacto
     public async Task Organisations_are_found_without_diacritics()
     {
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
-        (await admin.PostAsJsonAsync("/api/v1/organisations", new { name = "Asociacija „Ąžuolų šešėlis“", legalForm = "Association" })).EnsureSuccessStatusCode();
-        var page = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync("/organisations?search=azuolu sesel"));
+        (
+            await admin.PostAsJsonAsync(
+                "/api/v1/organisations",
+                new { name = "Asociacija „Ąžuolų šešėlis“", legalForm = "Association" }
+            )
+        ).EnsureSuccessStatusCode();
+        var page = Html.Text(
+            await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync(
+                "/organisations?search=azuolu sesel"
+            )
+        );
         Assert.Contains("Asociacija „Ąžuolų šešėlis“", page);
         Assert.DoesNotContain("Šeimos santykių institutas", page);
     }

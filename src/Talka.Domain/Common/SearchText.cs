@@ -12,19 +12,22 @@ public static class SearchText
 {
     public static string Normalize(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "";
+        if (string.IsNullOrWhiteSpace(text))
+            return "";
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var space = false;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
             if (char.IsWhiteSpace(c))
             {
                 space = builder.Length > 0;
                 continue;
             }
-            if (space) builder.Append(' ');
+            if (space)
+                builder.Append(' ');
             space = false;
             builder.Append(char.ToLowerInvariant(c));
         }

@@ -7,18 +7,38 @@ namespace Talka.Domain.Delivery;
 /// </summary>
 public static class SessionSchedule
 {
-    public static IReadOnlyList<DateOnly> Dates(DateOnly start, DateOnly end, int sessions, IReadOnlyList<DateOnly>? recorded)
+    public static IReadOnlyList<DateOnly> Dates(
+        DateOnly start,
+        DateOnly end,
+        int sessions,
+        IReadOnlyList<DateOnly>? recorded
+    )
     {
-        if (recorded is { Count: > 0 }) return recorded.Order().ToList();
-        if (sessions <= 1 || end <= start) return Enumerable.Repeat(end, Math.Max(sessions, 1)).ToList();
+        if (recorded is { Count: > 0 })
+            return recorded.Order().ToList();
+        if (sessions <= 1 || end <= start)
+            return Enumerable.Repeat(end, Math.Max(sessions, 1)).ToList();
         var span = end.DayNumber - start.DayNumber;
-        return Enumerable.Range(0, sessions)
-            .Select(i => DateOnly.FromDayNumber(start.DayNumber + (int)Math.Round((double)i * span / (sessions - 1), MidpointRounding.AwayFromZero)))
+        return Enumerable
+            .Range(0, sessions)
+            .Select(i =>
+                DateOnly.FromDayNumber(
+                    start.DayNumber + (int)Math.Round((double)i * span / (sessions - 1), MidpointRounding.AwayFromZero)
+                )
+            )
             .ToList();
     }
 
     /// <summary>The quarters the sessions fall in, with how many in each, in order.</summary>
-    public static IReadOnlyList<QuarterSessions> ByQuarter(DateOnly start, DateOnly end, int sessions, IReadOnlyList<DateOnly>? recorded) =>
-        Dates(start, end, sessions, recorded).GroupBy(Quarter.Of).OrderBy(g => g.Key)
-            .Select(g => new QuarterSessions(g.Key, g.Count())).ToList();
+    public static IReadOnlyList<QuarterSessions> ByQuarter(
+        DateOnly start,
+        DateOnly end,
+        int sessions,
+        IReadOnlyList<DateOnly>? recorded
+    ) =>
+        Dates(start, end, sessions, recorded)
+            .GroupBy(Quarter.Of)
+            .OrderBy(g => g.Key)
+            .Select(g => new QuarterSessions(g.Key, g.Count()))
+            .ToList();
 }

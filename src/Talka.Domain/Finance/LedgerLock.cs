@@ -20,9 +20,13 @@ public static class LedgerLock
     {
         if (ClosedFor(expense, closed) is { } period)
         {
-            throw new DomainException(period.Approved ? "ExpenseInApprovedQuarter" : "ExpenseInSubmittedQuarter",
-                expense.PaidOn is { } paid && paid >= expense.DocumentDate ? nameof(Expenditure.PaidOn) : nameof(Expenditure.DocumentDate),
-                Quarter.Of(period.End).ToString());
+            throw new DomainException(
+                period.Approved ? "ExpenseInApprovedQuarter" : "ExpenseInSubmittedQuarter",
+                expense.PaidOn is { } paid && paid >= expense.DocumentDate
+                    ? nameof(Expenditure.PaidOn)
+                    : nameof(Expenditure.DocumentDate),
+                Quarter.Of(period.End).ToString()
+            );
         }
     }
 }

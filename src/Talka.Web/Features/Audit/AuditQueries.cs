@@ -7,7 +7,13 @@ namespace Talka.Web.Features.Audit;
 /// <summary>What the audit log is narrowed to. Dates are Lithuanian calendar days; Record matches the record itself,
 /// the records that belong to it, and (for a project) everything filed under it.</summary>
 public sealed record AuditFilter(
-    string? User = null, string? Type = null, DateOnly? From = null, DateOnly? To = null, Guid? Project = null, Guid? Record = null);
+    string? User = null,
+    string? Type = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    Guid? Project = null,
+    Guid? Record = null
+);
 
 /// <summary>A page of the log, newest first, and where the next (older) page starts.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditLine> Lines, long? Older);
@@ -23,26 +29,41 @@ public sealed class AuditQueries(TalkaDbContext db, AuditPresenter presenter)
     {
         var keys = ids.Select(i => i.ToString()).ToList();
         var guids = ids.Cast<Guid?>().ToList();
-        var entries = await db.AuditEntries.AsNoTracking()
+        var entries = await db
+            .AuditEntries.AsNoTracking()
             .Where(a => keys.Contains(a.RootId) || keys.Contains(a.EntityId) || guids.Contains(a.ProjectId))
-            .OrderByDescending(a => a.Id).Take(20).ToListAsync();
+            .OrderByDescending(a => a.Id)
+            .Take(20)
+            .ToListAsync();
         return await presenter.PresentAsync(entries);
     }
 
     public async Task<AuditPage> PageAsync(AuditFilter filter, long? before, CancellationToken ct = default)
     {
         var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.User)) query = query.Where(a => a.UserName.Contains(filter.User.Trim()));
-        if (!string.IsNullOrWhiteSpace(filter.Type)) query = query.Where(a => a.EntityType == filter.Type);
-        if (filter.From is { } from) { var start = UtcStartOf(from); query = query.Where(a => a.At >= start); }
-        if (filter.To is { } to) { var end = UtcStartOf(to.AddDays(1)); query = query.Where(a => a.At < end); }
-        if (filter.Project is { } project) query = query.Where(a => a.ProjectId == project);
+        if (!string.IsNullOrWhiteSpace(filter.User))
+            query = query.Where(a => a.UserName.Contains(filter.User.Trim()));
+        if (!string.IsNullOrWhiteSpace(filter.Type))
+            query = query.Where(a => a.EntityType == filter.Type);
+        if (filter.From is { } from)
+        {
+            var start = UtcStartOf(from);
+            query = query.Where(a => a.At >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = UtcStartOf(to.AddDays(1));
+            query = query.Where(a => a.At < end);
+        }
+        if (filter.Project is { } project)
+            query = query.Where(a => a.ProjectId == project);
         if (filter.Record is { } record)
         {
             var key = record.ToString();
             query = query.Where(a => a.RootId == key || a.EntityId == key || a.ProjectId == record);
         }
-        if (before is { } id) query = query.Where(a => a.Id < id);
+        if (before is { } id)
+            query = query.Where(a => a.Id < id);
         var entries = await query.OrderByDescending(a => a.Id).Take(PageSize + 1).ToListAsync(ct);
         var lines = await presenter.PresentAsync(entries.Take(PageSize).ToList(), ct);
         return new AuditPage(lines, entries.Count > PageSize ? entries[PageSize - 1].Id : null);

@@ -9,13 +9,26 @@ namespace Talka.Web.Features.Audit;
 /// type, dates and project, newest first, a page at a time.</summary>
 public sealed class IndexModel(AuditQueries audit, TalkaDbContext db) : TalkaPage
 {
-    [BindProperty(SupportsGet = true, Name = "user")] public string? Who { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Type { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? Project { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? Record { get; set; }
-    [BindProperty(SupportsGet = true)] public long? Before { get; set; }
+    [BindProperty(SupportsGet = true, Name = "user")]
+    public string? Who { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Project { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Record { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public long? Before { get; set; }
 
     public AuditPage Log { get; private set; } = new([], null);
     public IReadOnlyList<string> Types { get; private set; } = [];
@@ -23,10 +36,15 @@ public sealed class IndexModel(AuditQueries audit, TalkaDbContext db) : TalkaPag
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!(await ViewerAsync()).CanSeeAuditTrail) return await DenyAsync();
+        if (!(await ViewerAsync()).CanSeeAuditTrail)
+            return await DenyAsync();
         Types = await audit.TypesAsync(ct);
         if (Project is { } project)
-            ProjectTitle = await db.Projects.AsNoTracking().Where(p => p.Id == project).Select(p => p.Title).SingleOrDefaultAsync(ct);
+            ProjectTitle = await db
+                .Projects.AsNoTracking()
+                .Where(p => p.Id == project)
+                .Select(p => p.Title)
+                .SingleOrDefaultAsync(ct);
         Log = await audit.PageAsync(new AuditFilter(Who, Type, From, To, Project, Record), Before, ct);
         return Page();
     }
@@ -36,11 +54,17 @@ public sealed class IndexModel(AuditQueries audit, TalkaDbContext db) : TalkaPag
     {
         var values = new Dictionary<string, string?>
         {
-            ["user"] = Who, ["type"] = Type, ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"),
-            ["project"] = Project?.ToString(), ["record"] = Record?.ToString(),
+            ["user"] = Who,
+            ["type"] = Type,
+            ["from"] = From?.ToString("yyyy-MM-dd"),
+            ["to"] = To?.ToString("yyyy-MM-dd"),
+            ["project"] = Project?.ToString(),
+            ["record"] = Record?.ToString(),
             ["before"] = before?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/audit",
-            values.Where(v => !string.IsNullOrEmpty(v.Value)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+            "/audit",
+            values.Where(v => !string.IsNullOrEmpty(v.Value))
+        );
     }
 }

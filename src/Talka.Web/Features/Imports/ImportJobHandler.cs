@@ -10,8 +10,13 @@ namespace Talka.Web.Features.Imports;
 /// Applies a started import, on whichever instance takes the job: all rows or none, in one transaction. If the
 /// instance stops half way, the transaction is rolled back and the job, taken again, applies the file from the start.
 /// </summary>
-public sealed class ImportJobHandler(TalkaDbContext db, ImportApplier applier, IServiceScopeFactory scopes, Texts texts,
-    ILogger<ImportJobHandler> logger) : IJobHandler
+public sealed class ImportJobHandler(
+    TalkaDbContext db,
+    ImportApplier applier,
+    IServiceScopeFactory scopes,
+    Texts texts,
+    ILogger<ImportJobHandler> logger
+) : IJobHandler
 {
     public const string JobKind = "import";
     public string Kind => JobKind;
@@ -20,7 +25,8 @@ public sealed class ImportJobHandler(TalkaDbContext db, ImportApplier applier, I
     {
         var id = Guid.Parse(payload);
         var upload = await db.Set<ImportUpload>().SingleOrDefaultAsync(u => u.Id == id, ct);
-        if (upload is null || upload.State is ImportState.Done or ImportState.Failed) return;
+        if (upload is null || upload.State is ImportState.Done or ImportState.Failed)
+            return;
         // Progress goes through a connection of its own on PostgreSQL; SQLite has one writer, the import's
         // transaction, so there the count is set when it ends.
         var progress = db.Database.IsNpgsql() ? new ProgressWriter(scopes, id) : null;
@@ -34,7 +40,12 @@ public sealed class ImportJobHandler(TalkaDbContext db, ImportApplier applier, I
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
-            logger.LogError(error, "Import {ImportId} into project {ProjectId} failed; nothing was saved", upload.Id, upload.ProjectId);
+            logger.LogError(
+                error,
+                "Import {ImportId} into project {ProjectId} failed; nothing was saved",
+                upload.Id,
+                upload.ProjectId
+            );
             db.ChangeTracker.Clear();
             upload = await db.Set<ImportUpload>().SingleAsync(u => u.Id == id, ct);
             upload.Failure = error switch
@@ -49,7 +60,8 @@ public sealed class ImportJobHandler(TalkaDbContext db, ImportApplier applier, I
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>Writes the count of rows applied so far, after each chunk, from a scope (and connection) of its own.</summary>
+    /// <summary>Writes the count of rows applied so far, after each chunk, from a scope (and connection) of its
+    /// own.</summary>
     private sealed class ProgressWriter(IServiceScopeFactory scopes, Guid id)
     {
         private int _processed;
@@ -59,7 +71,8 @@ public sealed class ImportJobHandler(TalkaDbContext db, ImportApplier applier, I
             _processed += count;
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
-            await db.Set<ImportUpload>().Where(u => u.Id == id && u.State == ImportState.Running)
+            await db.Set<ImportUpload>()
+                .Where(u => u.Id == id && u.State == ImportState.Running)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.Processed, _processed));
         }
     }

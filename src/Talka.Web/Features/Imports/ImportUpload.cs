@@ -12,10 +12,13 @@ public sealed class ImportUpload : Talka.Web.Infrastructure.Data.INotAudited
     public string UserId { get; set; } = "";
     public string UserName { get; set; } = "";
     public string FileName { get; set; } = "";
+
     /// <summary>The file as uploaded (at most <see cref="ImportService.MaxFileBytes"/>).</summary>
     public byte[] Content { get; set; } = [];
+
     /// <summary>Field → column index, as JSON.</summary>
     public string Mapping { get; set; } = "{}";
+
     /// <summary>What the check found (<see cref="ImportSummary"/>), as JSON.</summary>
     public string Summary { get; set; } = "{}";
     public ImportState State { get; set; }

@@ -10,8 +10,13 @@ namespace Talka.Web.Features.Reports;
 /// through <see cref="ChromiumQueue"/>. Needs Chromium (Talka:Chromium, default /usr/bin/chromium) and fonts with
 /// Lithuanian glyphs (Debian: fonts-dejavu-core, fonts-liberation).
 /// </summary>
-public sealed class ReportPdf(IConfiguration configuration, IWebHostEnvironment environment, RazorRenderer razor, ChromiumQueue queue,
-    ILogger<ReportPdf> logger)
+public sealed class ReportPdf(
+    IConfiguration configuration,
+    IWebHostEnvironment environment,
+    RazorRenderer razor,
+    ChromiumQueue queue,
+    ILogger<ReportPdf> logger
+)
 {
     /// <summary>The PDF; null when Chromium stayed busy too long.</summary>
     public async Task<byte[]?> RenderAsync(ReportDocument document, CancellationToken ct = default)
@@ -23,7 +28,11 @@ public sealed class ReportPdf(IConfiguration configuration, IWebHostEnvironment 
     public async Task<string> HtmlAsync(ReportDocument document)
     {
         var css = await File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, "css", "site.css"));
-        return await razor.RenderAsync("/Features/Reports/_ReportPrint.cshtml", document, new Dictionary<string, object?> { ["Css"] = css });
+        return await razor.RenderAsync(
+            "/Features/Reports/_ReportPrint.cshtml",
+            document,
+            new Dictionary<string, object?> { ["Css"] = css }
+        );
     }
 
     private async Task<byte[]> PrintAsync(string html, CancellationToken ct)
@@ -37,12 +46,23 @@ public sealed class ReportPdf(IConfiguration configuration, IWebHostEnvironment 
             var chromium = configuration["Talka:Chromium"] ?? "/usr/bin/chromium";
             var start = new ProcessStartInfo(chromium)
             {
-                RedirectStandardError = true, RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
                 ArgumentList =
                 {
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--no-pdf-header-footer",
-                    $"--user-data-dir={Path.Combine(folder.FullName, "profile")}", $"--print-to-pdf={pdf}", new Uri(page).AbsoluteUri,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-quic",
+                    "--no-pdf-header-footer",
+                    $"--user-data-dir={Path.Combine(folder.FullName, "profile")}",
+                    $"--print-to-pdf={pdf}",
+                    new Uri(page).AbsoluteUri,
                 },
             };
             using var process = Process.Start(start) ?? throw new InvalidOperationException("Chromium did not start.");
@@ -50,7 +70,10 @@ public sealed class ReportPdf(IConfiguration configuration, IWebHostEnvironment 
             timeout.CancelAfter(TimeSpan.FromSeconds(60));
             var errors = process.StandardError.ReadToEndAsync(timeout.Token);
             _ = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            try { await process.WaitForExitAsync(timeout.Token); }
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
@@ -65,7 +88,11 @@ public sealed class ReportPdf(IConfiguration configuration, IWebHostEnvironment 
         }
         finally
         {
-            try { folder.Delete(recursive: true); } catch (IOException) { }
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException) { }
         }
     }
 }

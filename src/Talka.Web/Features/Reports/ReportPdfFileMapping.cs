@@ -10,6 +10,9 @@ internal sealed class ReportPdfFileMapping : IEntityTypeConfiguration<ReportPdfF
     {
         b.ToTable("ReportPdfFiles");
         b.HasKey(x => x.VersionId);
-        b.HasOne<ReportVersion>().WithOne().HasForeignKey<ReportPdfFile>(x => x.VersionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ReportVersion>()
+            .WithOne()
+            .HasForeignKey<ReportPdfFile>(x => x.VersionId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,7 +12,13 @@ public sealed class JobQueue(TalkaDbContext db, TimeProvider clock, JobSignal si
     public Job Enqueue(string kind, string payload)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var job = new Job { Kind = kind, Payload = payload, CreatedAt = now, NotBefore = now };
+        var job = new Job
+        {
+            Kind = kind,
+            Payload = payload,
+            CreatedAt = now,
+            NotBefore = now,
+        };
         db.Add(job);
         signal.Wake();
         return job;
@@ -20,6 +26,12 @@ public sealed class JobQueue(TalkaDbContext db, TimeProvider clock, JobSignal si
 
     /// <summary>Whether a job of the kind for the payload is still waiting or running.</summary>
     public Task<bool> PendingAsync(string kind, string payload, CancellationToken ct = default) =>
-        db.Set<Job>().AnyAsync(j => j.Kind == kind && j.Payload == payload
-            && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running), ct);
+        db.Set<Job>()
+            .AnyAsync(
+                j =>
+                    j.Kind == kind
+                    && j.Payload == payload
+                    && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running),
+                ct
+            );
 }

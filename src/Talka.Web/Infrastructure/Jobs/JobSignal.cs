@@ -8,13 +8,19 @@ public sealed class JobSignal
 
     public void Wake()
     {
-        try { _signal.Release(); }
+        try
+        {
+            _signal.Release();
+        }
         catch (SemaphoreFullException) { } // already awake
     }
 
     public async Task WaitAsync(TimeSpan poll, CancellationToken ct)
     {
-        try { await _signal.WaitAsync(poll, ct); }
+        try
+        {
+            await _signal.WaitAsync(poll, ct);
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 }

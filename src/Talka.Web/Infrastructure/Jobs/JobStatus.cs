@@ -1,3 +1,9 @@
 namespace Talka.Web.Infrastructure.Jobs;
 
-public enum JobStatus { Queued, Running, Done, Failed }
+public enum JobStatus
+{
+    Queued,
+    Running,
+    Done,
+    Failed,
+}

@@ -9,8 +9,12 @@ namespace Talka.Web.Infrastructure.Jobs;
 /// records the outcome. A failure is retried after 10 s, 40 s, 90 s…, up to <see cref="MaxAttempts"/> times, then
 /// kept as failed with its error.
 /// </summary>
-public sealed class JobWorker(IServiceProvider services, JobSignal signal, TimeProvider clock, ILogger<JobWorker> logger)
-    : BackgroundService
+public sealed class JobWorker(
+    IServiceProvider services,
+    JobSignal signal,
+    TimeProvider clock,
+    ILogger<JobWorker> logger
+) : BackgroundService
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
@@ -32,7 +36,8 @@ public sealed class JobWorker(IServiceProvider services, JobSignal signal, TimeP
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 1) return;
+            if (Interlocked.Exchange(ref _released, 1) == 1)
+                return;
             Interlocked.Decrement(ref worker._holds);
             worker._signal.Wake();
         }
@@ -43,36 +48,51 @@ public sealed class JobWorker(IServiceProvider services, JobSignal signal, TimeP
         while (!stoppingToken.IsCancellationRequested)
         {
             bool ran;
-            try { ran = await RunNextAsync(stoppingToken); }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            try
+            {
+                ran = await RunNextAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
             catch (Exception error)
             {
                 // The database may be briefly away; the worker waits for the next poll, it does not stop.
                 logger.LogError(error, "The job worker could not claim a job.");
                 ran = false;
             }
-            if (!ran) await _signal.WaitAsync(Poll, stoppingToken);
+            if (!ran)
+                await _signal.WaitAsync(Poll, stoppingToken);
         }
     }
 
     /// <summary>Claims and runs the next due job; false when there was none.</summary>
     public async Task<bool> RunNextAsync(CancellationToken ct)
     {
-        if (Volatile.Read(ref _holds) > 0) return false;
+        if (Volatile.Read(ref _holds) > 0)
+            return false;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var candidates = await db.Set<Job>()
-            .Where(j => (j.Status == JobStatus.Queued && j.NotBefore <= now)
-                || (j.Status == JobStatus.Running && j.LeaseUntil < now))
-            .OrderBy(j => j.NotBefore).Take(5).ToListAsync(ct);
+            .Where(j =>
+                (j.Status == JobStatus.Queued && j.NotBefore <= now)
+                || (j.Status == JobStatus.Running && j.LeaseUntil < now)
+            )
+            .OrderBy(j => j.NotBefore)
+            .Take(5)
+            .ToListAsync(ct);
         foreach (var job in candidates)
         {
             job.Status = JobStatus.Running;
             job.LeaseUntil = now + Lease;
             job.Attempts++;
             job.Version++;
-            try { await db.SaveChangesAsync(ct); }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear(); // another instance took it
@@ -90,14 +110,24 @@ public sealed class JobWorker(IServiceProvider services, JobSignal signal, TimeP
         try
         {
             await using var scope = services.CreateAsyncScope();
-            var handler = scope.ServiceProvider.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == claimed.Kind)
+            var handler =
+                scope.ServiceProvider.GetServices<IJobHandler>().SingleOrDefault(h => h.Kind == claimed.Kind)
                 ?? throw new InvalidOperationException($"No handler runs jobs of kind {claimed.Kind}.");
             await handler.RunAsync(claimed.Payload, ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
         catch (Exception failure)
         {
-            logger.LogError(failure, "Job {Id} ({Kind}) failed on attempt {Attempt}.", claimed.Id, claimed.Kind, claimed.Attempts);
+            logger.LogError(
+                failure,
+                "Job {Id} ({Kind}) failed on attempt {Attempt}.",
+                claimed.Id,
+                claimed.Kind,
+                claimed.Attempts
+            );
             error = failure.GetType().Name + ": " + failure.Message;
         }
         await using var outcomeScope = services.CreateAsyncScope();

@@ -13,6 +13,6 @@ public static class JobsModule
         return services;
     }
 
-    public static IServiceCollection AddJobHandler<T>(this IServiceCollection services) where T : class, IJobHandler =>
-        services.AddScoped<IJobHandler, T>();
+    public static IServiceCollection AddJobHandler<T>(this IServiceCollection services)
+        where T : class, IJobHandler => services.AddScoped<IJobHandler, T>();
 }
