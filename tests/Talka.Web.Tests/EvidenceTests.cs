@@ -44,6 +44,9 @@ public sealed class EvidenceTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        // The file is kept in the database with its record, where every instance finds it.
+        Assert.Equal(Pdf, await factory.WithDbAsync(db => db.Set<Talka.Web.Features.Evidence.EvidenceContent>()
+            .Where(c => c.FileId == fileId).Select(c => c.Bytes).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, (await (await factory.ApiAsAsync(TalkaFactory.Auditor)).GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await factory.ApiAsAsync(TalkaFactory.MemberA)).GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await (await factory.ApiAsAsync(null)).GetAsync(url)).StatusCode);

@@ -29,15 +29,16 @@ public sealed record EvidenceRow(Guid Id, EvidenceOwner Owner, Guid? OwnerId, st
     public string Url(Guid projectId) => $"/api/v1/projects/{projectId}/files/{Id}";
 }
 
-public sealed record EvidenceDownload(string Path, string ContentType, string FileName);
+public sealed record EvidenceDownload(byte[] Content, string ContentType, string FileName);
 
 /// <summary>
-/// Evidence files on disk (Talka:DataDirectory/files, under names Talka chose). Each upload is checked by its content,
-/// and each download by who asks: only those who may read the project's records get its files.
+/// Evidence files, kept in the database with their records (files uploaded before that are still read from
+/// Talka:DataDirectory/files). Each upload is checked by its content, and each download by who asks: only those who may
+/// read the project's records get its files.
 /// </summary>
 public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, Writes writes, IConfiguration configuration, TimeProvider clock)
 {
-    private string Root => Directory.CreateDirectory(Path.Combine(Path.GetFullPath(configuration["Talka:DataDirectory"] ?? "data"), "files")).FullName;
+    private string LegacyRoot => Path.Combine(Path.GetFullPath(configuration["Talka:DataDirectory"] ?? "data"), "files");
 
     public async Task<Result<Guid>> UploadAsync(Guid projectId, EvidenceOwner owner, Guid? ownerId, Stream content, string fileName, long length,
         CancellationToken ct = default)
@@ -64,9 +65,8 @@ public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerA
         var file = new EvidenceFile(projectId, owner, ownerId, fileName, kind.Value, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)),
             (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
         db.Add(file);
+        db.Add(new EvidenceContent { FileId = file.Id, Bytes = bytes });
         await db.SaveChangesAsync(ct);
-        // On disk once the record is saved; a failed save leaves no file behind.
-        await File.WriteAllBytesAsync(Path.Combine(Root, file.Id.ToString("N")), bytes, ct);
         return Result<Guid>.Success(file.Id);
     }
 
@@ -83,8 +83,15 @@ public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerA
         if (ProjectGate.ReadRefusal(context) is not null) return Result<EvidenceDownload>.NotFound();
         var file = await db.Set<EvidenceFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ProjectId == projectId, ct);
         if (file is null) return Result<EvidenceDownload>.NotFound();
-        var path = Path.Combine(Root, file.Id.ToString("N"));
-        return File.Exists(path) ? Result<EvidenceDownload>.Success(new EvidenceDownload(path, file.ContentType, file.FileName)) : Result<EvidenceDownload>.NotFound();
+        var bytes = await db.Set<EvidenceContent>().AsNoTracking().Where(c => c.FileId == fileId).Select(c => c.Bytes).SingleOrDefaultAsync(ct);
+        if (bytes is null)
+        {
+            // Uploaded before files moved into the database.
+            var path = Path.Combine(LegacyRoot, file.Id.ToString("N"));
+            if (!File.Exists(path)) return Result<EvidenceDownload>.NotFound();
+            bytes = await File.ReadAllBytesAsync(path, ct);
+        }
+        return Result<EvidenceDownload>.Success(new EvidenceDownload(bytes, file.ContentType, file.FileName));
     }
 
     private async Task<bool> OwnerBelongsAsync(Guid projectId, EvidenceOwner owner, Guid? ownerId, ProjectContext context, CancellationToken ct) => owner switch
@@ -118,7 +125,7 @@ public static class EvidenceApi
             (await s.DownloadAsync(projectId, fileId, ct)).ToHttp(t, f =>
             {
                 http.Response.Headers.XContentTypeOptions = "nosniff";
-                return Results.File(f.Path, f.ContentType, f.FileName);
+                return Results.File(f.Content, f.ContentType, f.FileName);
             }))
             .ReturnsFile("Download an evidence file", "application/pdf", "image/png", "image/jpeg", ApiDocs.Xlsx,
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");

@@ -1327,6 +1327,20 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ReportVersion");
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.Evidence.EvidenceContent", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("EvidenceContents", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Features.Imports.ImportUpload", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1999,6 +2013,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Talka.Domain.Reports.Report", null)
                         .WithMany("Versions")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Evidence.EvidenceContent", b =>
+                {
+                    b.HasOne("Talka.Domain.Delivery.EvidenceFile", null)
+                        .WithOne()
+                        .HasForeignKey("Talka.Web.Features.Evidence.EvidenceContent", "FileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
