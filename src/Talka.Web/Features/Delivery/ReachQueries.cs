@@ -36,17 +36,20 @@ public sealed class ReachQueries(TalkaDbContext db)
     /// <param name="exact">True for funders signed in; otherwise counts of 1 to 4 persons are withheld.</param>
     public async Task<ProgrammeReach> ForProgrammeAsync(Guid programmeId, int? year, bool exact, CancellationToken ct = default)
     {
-        var projectIds = await Published(programmeId)
-            .Where(p => year == null || (p.Start <= new DateOnly(year.Value, 12, 31) && p.End >= new DateOnly(year.Value, 1, 1)))
-            .Select(p => p.Id).ToListAsync(ct);
-        var attended = await db.Set<Participant>().AsNoTracking()
-            .Where(p => projectIds.Contains(p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id))
-            .Select(p => new ParticipantFact(p.Id, p.Category, p.TargetGroup, p.Municipality, p.Gender, p.AgeBand, p.PersonKey))
-            .ToListAsync(ct);
-        var headcount = await db.Set<Event>().AsNoTracking().Where(e => projectIds.Contains(e.ProjectId) && e.Headcount != null).SumAsync(e => e.Headcount ?? 0, ct);
+        // Counted in the database (COUNT DISTINCT on the keyed hash), never by loading the participants.
+        var projects = Published(programmeId)
+            .Where(p => year == null || (p.Start <= new DateOnly(year.Value, 12, 31) && p.End >= new DateOnly(year.Value, 1, 1)));
+        var attended = db.Set<Participant>().AsNoTracking()
+            .Where(p => projects.Any(x => x.Id == p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id));
+        var projectCount = await projects.CountAsync(ct);
+        var keyed = await attended.Where(p => p.PersonKey != null).Select(p => p.PersonKey).Distinct().CountAsync(ct);
+        var withoutKey = await attended.CountAsync(p => p.PersonKey == null, ct);
+        var participants = await attended.CountAsync(ct);
+        var headcount = await db.Set<Event>().AsNoTracking()
+            .Where(e => projects.Any(x => x.Id == e.ProjectId) && e.Headcount != null).SumAsync(e => e.Headcount ?? 0, ct);
         int? Shown(int count) => exact ? count : SmallCells.Public(count);
-        return new ProgrammeReach(programmeId, year, projectIds.Count, Shown(IndicatorCalculator.DistinctPersons(attended)), Shown(attended.Count),
-            Shown(attended.Count(p => p.PersonKey is null)), headcount);
+        // A participant without a key counts once on their own (IndicatorCalculator.DistinctPersons, the same rule).
+        return new ProgrammeReach(programmeId, year, projectCount, Shown(keyed + withoutKey), Shown(participants), Shown(withoutKey), headcount);
     }
 
     /// <summary>Keys are enum names or municipalities ("" for not stated); the page puts them into words.</summary>
@@ -60,15 +63,17 @@ public sealed class ReachQueries(TalkaDbContext db)
         var funds = projects.Select(p => (p.Start.Year, Amount: granted.GetValueOrDefault(p.Id) ?? p.ReportedFundsUsed))
             .Where(x => x.Amount is not null).GroupBy(x => x.Year).OrderBy(g => g.Key)
             .Select(g => new ChartPoint(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Sum(x => x.Amount!.Value))).ToList();
-        var people = await db.Set<Participant>().AsNoTracking()
-            .Where(p => ids.Contains(p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id))
-            .Select(p => new { p.TargetGroup, p.Municipality }).ToListAsync(ct);
+        var attended = db.Set<Participant>().AsNoTracking()
+            .Where(p => ids.Contains(p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id));
+        // Grouped in the database: one row per target group or municipality, not one per person.
+        var byGroup = await attended.GroupBy(p => p.TargetGroup).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byMunicipality = await attended.GroupBy(p => p.Municipality).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var rules = await db.Calls.AsNoTracking().Where(c => c.ProgrammeId == programmeId).ToDictionaryAsync(c => c.Id, c => c.Rules.MinutesPerAcademicHour, ct);
         var callOf = projects.ToDictionary(p => p.Id, p => p.CallId);
         var events = await db.Set<Event>().AsNoTracking().Where(e => ids.Contains(e.ProjectId)).ToListAsync(ct);
         return new ProgrammeCharts(funds,
-            Persons(people.GroupBy(p => p.TargetGroup?.ToString() ?? "").Select(g => (g.Key, g.Count())), exact),
-            Persons(people.GroupBy(p => p.Municipality ?? "").Select(g => (g.Key, g.Count())), exact),
+            Persons(byGroup.Select(g => (g.Key?.ToString() ?? "", g.Count)), exact),
+            Persons(byMunicipality.Select(g => (g.Key ?? "", g.Count)), exact),
             events.GroupBy(e => e.Kind).OrderBy(g => g.Key)
                 .Select(g => new ChartPoint(g.Key.ToString(), g.Sum(e => e.AcademicHours(rules[callOf[e.ProjectId]]) ?? 0))).ToList());
     }
