@@ -35,8 +35,19 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Equal(0m, Figure(indicators, "Headcount"));
         Assert.Equal(3m, Figure(indicators, "Deliverables"));
         // And the records behind them: 209 participants in the register, each attended something.
-        var participants = await (await factory.ApiAsAsync(TalkaFactory.Admin)).GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/participants?attended=true");
-        Assert.Equal(209, participants.GetArrayLength());
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var participants = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/participants?attended=true");
+        Assert.Equal(209, participants.GetProperty("total").GetInt32());
+        // Paged on the server: 50 a page, the fifth page has the last 9, and no one is on two pages.
+        Assert.Equal(50, participants.GetProperty("items").GetArrayLength());
+        var codes = new HashSet<string>();
+        for (var page = 1; page <= 5; page++)
+        {
+            var items = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/participants?attended=true&page={page}"))
+                .GetProperty("items").EnumerateArray().Select(p => p.GetProperty("code").GetString()!).ToList();
+            Assert.Equal(page < 5 ? 50 : 9, items.Count);
+            Assert.All(items, code => Assert.True(codes.Add(code), $"{code} is on two pages"));
+        }
     }
 
     [Fact]
@@ -108,7 +119,7 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Equal(2.5m, Part(i, "VolunteerHours", "Quarter", "2022Q1"));
         // Each figure opens to its records: the Q2 participants are Ona and Jonas.
         var q2 = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/participants?quarter=2022Q2");
-        Assert.Equal(["1", "2"], q2.EnumerateArray().Select(p => p.GetProperty("code").GetString()).Order());
+        Assert.Equal(["1", "2"], q2.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("code").GetString()).Order());
 
         // The personal code was turned into a keyed hash and is stored nowhere in clear.
         var stored = await factory.WithDbAsync(db => db.Set<Participant>().SingleAsync(p => p.Id == ona));
@@ -163,8 +174,11 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Contains("Dalyviai (skirtingi asmenys) Kiekvienas asmuo skaičiuojamas vieną kartą, kad ir kiek renginių lankė. 209", text);
         Assert.Contains("Suteikta akademinių valandų 162", text);
         Assert.Contains($"href=\"/projects/{id}/participants?attended=true\">209</a>", html);
-        var drill = Html.Table(await member.GetStringAsync($"/projects/{id}/participants?attended=true"));
-        Assert.Equal(209, System.Text.RegularExpressions.Regex.Matches(drill, "<tr>").Count);
+        var drillPage = await member.GetStringAsync($"/projects/{id}/participants?attended=true");
+        Assert.Contains("iš viso 209", Html.Text(drillPage));
+        Assert.Equal(50, System.Text.RegularExpressions.Regex.Matches(Html.Table(drillPage), "<tr>").Count);
+        var last = Html.Table(await member.GetStringAsync($"/projects/{id}/participants?attended=true&page=5"));
+        Assert.Equal(9, System.Text.RegularExpressions.Regex.Matches(last, "<tr>").Count);
         var seminars = Html.Text(Html.Table(await member.GetStringAsync($"/projects/{id}/events?kind=Seminar")));
         Assert.Contains("Seminarai „Antrinė trauma ir atsparumas“", seminars);
         Assert.DoesNotContain("VTRS", seminars);

@@ -40,9 +40,10 @@ public static class DeliveryApi
             (await s.SetAttendanceAsync(projectId, eventId, input, ct)).ToHttp(t, count => Results.Ok(new SavedCount(count))))
             .Returns<SavedCount>("Replace who attended an event");
 
-        group.MapGet("/participants", (Guid projectId, [AsParameters] ParticipantQuery query, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
-            Read(projectId, gate, t, ct, async c => Results.Ok(await q.ParticipantsAsync(c, query.ToFilter(), ct))))
-            .Returns<IReadOnlyList<ParticipantRow>>("List the project's participants, filtered");
+        group.MapGet("/participants", (Guid projectId, [AsParameters] ParticipantQuery query, ProjectGate gate, DeliveryQueries q, Texts t,
+                CancellationToken ct) =>
+            Read(projectId, gate, t, ct, async c => Results.Ok(await q.ParticipantPageAsync(c, query.ToFilter(), query.Page ?? 1, ct))))
+            .Returns<Organisations.Page<ParticipantRow>>("List the project's participants, filtered, 50 a page (?page=2…)");
         group.MapPost("/participants", async (Guid projectId, ParticipantInput input, DeliveryService s, Texts t, CancellationToken ct) =>
             (await s.SaveParticipantAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/participants/{id}", new CreatedId(id))))
             .ReturnsCreated("Register a participant");
@@ -89,7 +90,7 @@ public static class DeliveryApi
 
 public sealed record ParticipantQuery(
     ParticipantCategory? Category, string? Municipality, Gender? Gender, AgeBand? AgeBand, TargetGroup? TargetGroup,
-    string? Quarter, Guid? EventId, EventKind? Kind, bool? Attended)
+    string? Quarter, Guid? EventId, EventKind? Kind, bool? Attended, int? Page)
 {
     public ParticipantFilter ToFilter() => new(Category, Municipality, Gender, AgeBand, TargetGroup, Quarter, EventId, Kind, Attended);
 }

@@ -62,10 +62,41 @@ public sealed class DeliveryQueries(TalkaDbContext db)
                orderby p.Code
                select new AttendanceRow(p.Id, p.Code, p.DisplayName, p.Category, a.AcademicHours)).ToListAsync(ct);
 
-    public async Task<IReadOnlyList<ParticipantRow>> ParticipantsAsync(ProjectContext context, ParticipantFilter? filter = null, CancellationToken ct = default)
+    public const int ParticipantPageSize = 50;
+
+    /// <summary>The whole filtered register (the event page's attendance form still needs it; issue 9 pages that
+    /// too).</summary>
+    public async Task<IReadOnlyList<ParticipantRow>> ParticipantsAsync(ProjectContext context, ParticipantFilter? filter = null,
+        CancellationToken ct = default)
+    {
+        var (people, attendance) = await FilteredAsync(context, filter ?? new ParticipantFilter(), ct);
+        return await RowsAsync(await people.OrderBy(p => p.Code).ToListAsync(ct), attendance, ct);
+    }
+
+    /// <summary>A page of the filtered register, ordered by participant number, counted and cut in the
+    /// database.</summary>
+    public async Task<Organisations.Page<ParticipantRow>> ParticipantPageAsync(ProjectContext context, ParticipantFilter? filter, int page,
+        CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        var (people, attendance) = await FilteredAsync(context, filter ?? new ParticipantFilter(), ct);
+        var total = await people.CountAsync(ct);
+        var items = await people.OrderBy(p => p.Code).Skip((page - 1) * ParticipantPageSize).Take(ParticipantPageSize).ToListAsync(ct);
+        return new Organisations.Page<ParticipantRow>(await RowsAsync(items, attendance, ct), page, ParticipantPageSize, total);
+    }
+
+    /// <summary>One participant of the project, by id.</summary>
+    public async Task<ParticipantRow?> ParticipantAsync(ProjectContext context, Guid participantId, CancellationToken ct = default)
+    {
+        var (people, attendance) = await FilteredAsync(context, new ParticipantFilter(), ct);
+        var found = await people.Where(p => p.Id == participantId).ToListAsync(ct);
+        return (await RowsAsync(found, attendance, ct)).SingleOrDefault();
+    }
+
+    private async Task<(IQueryable<Participant> People, IQueryable<Guid> Attendance)> FilteredAsync(ProjectContext context, ParticipantFilter f,
+        CancellationToken ct)
     {
         var projectId = context.Project.Id;
-        var f = filter ?? new ParticipantFilter();
         var query = db.Set<Participant>().AsNoTracking().Where(p => p.ProjectId == projectId);
         if (f.Category is { } category) query = query.Where(p => p.Category == category);
         if (f.Municipality is { } municipality) query = query.Where(p => p.Municipality == municipality);
@@ -98,8 +129,15 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         var filteredByAttendance = f.EventId is not null || f.Kind is not null || f.Quarter is not null || f.Attended == true;
         if (filteredByAttendance) query = query.Where(p => attendance.Any(x => x.ParticipantId == p.Id));
         else if (f.Attended == false) query = query.Where(p => !attendance.Any(x => x.ParticipantId == p.Id));
-        var events = await attendance.GroupBy(x => x.ParticipantId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var people = await query.OrderBy(p => p.Code).ToListAsync(ct);
+        return (query, attendance.Select(x => x.ParticipantId));
+    }
+
+    /// <summary>The rows for these participants, with how many (filtered) attendances each has.</summary>
+    private static async Task<IReadOnlyList<ParticipantRow>> RowsAsync(List<Participant> people, IQueryable<Guid> attendance, CancellationToken ct)
+    {
+        var ids = people.Select(p => p.Id).ToList();
+        var events = await attendance.Where(id => ids.Contains(id)).GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return people.Select(p => new ParticipantRow(p.Id, p.Code, p.DisplayName, p.Category, p.Organisation, p.Municipality, p.Gender, p.AgeBand,
             p.TargetGroup, p.Consent, p.PersonKey is not null, events.GetValueOrDefault(p.Id), p.Version)).ToList();
     }

@@ -38,7 +38,7 @@ public sealed class ParticipantEditModel(DeliveryQueries queries, DeliveryServic
         ParticipantId = participantId;
         if (participantId is { } id)
         {
-            var p = (await queries.ParticipantsAsync(Project)).SingleOrDefault(x => x.Id == id);
+            var p = await queries.ParticipantAsync(Project, id);
             if (p is null) return NotFound();
             Input = new ParticipantForm
             {

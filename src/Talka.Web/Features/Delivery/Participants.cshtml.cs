@@ -18,14 +18,18 @@ public sealed class ParticipantsModel(DeliveryQueries queries) : DeliveryPage
     [BindProperty(SupportsGet = true)] public bool? Attended { get; set; }
     [BindProperty(SupportsGet = true)] public bool Unstated { get; set; }
     [BindProperty(SupportsGet = true)] public string? Dimension { get; set; }
-    public IReadOnlyList<ParticipantRow> Participants { get; private set; } = [];
+    // From the query only: Razor Pages keeps its own "page" route value (the page's path), which a bound "page"
+    // would read instead.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    public Organisations.Page<ParticipantRow> Result { get; private set; } = new([], 1, DeliveryQueries.ParticipantPageSize, 0);
+    public IReadOnlyList<ParticipantRow> Participants => Result.Items;
     public string? FilterText { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
         if (await EnterAsync(projectId) is { } refused) return refused;
-        Participants = await queries.ParticipantsAsync(Project,
-            new ParticipantFilter(Category, Municipality, Gender, AgeBand, TargetGroup, Quarter, EventId, Kind, Attended, Unstated, Dimension));
+        Result = await queries.ParticipantPageAsync(Project,
+            new ParticipantFilter(Category, Municipality, Gender, AgeBand, TargetGroup, Quarter, EventId, Kind, Attended, Unstated, Dimension), PageNumber);
         var parts = new List<string>();
         if (Attended == true) parts.Add(T["Delivery.AttendedSomething"]);
         if (Category is { } c) parts.Add(T.Enum(c));

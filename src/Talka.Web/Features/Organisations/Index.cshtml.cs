@@ -6,7 +6,9 @@ namespace Talka.Web.Features.Organisations;
 public sealed class IndexModel(OrganisationQueries queries) : TalkaPage
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query only: Razor Pages keeps its own "page" route value (the page's path), which a bound "page"
+    // would read instead.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Page<OrganisationRow> Result { get; private set; } = new([], 1, OrganisationQueries.PageSize, 0);
     public bool CanCreate { get; private set; }
 

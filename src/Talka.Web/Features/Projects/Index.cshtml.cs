@@ -18,7 +18,9 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
     [BindProperty(SupportsGet = true)] public Guid? OrganisationId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Municipality { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query only: Razor Pages keeps its own "page" route value (the page's path), which a bound "page"
+    // would read instead.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Page<ProjectRow> Result { get; private set; } = new([], 1, ProjectQueries.PageSize, 0);
     public IReadOnlyList<SelectListItem> ProgrammeItems { get; private set; } = [];
