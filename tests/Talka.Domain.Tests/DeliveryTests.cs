@@ -242,6 +242,21 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    public void A_report_period_takes_the_sessions_of_a_series_that_fall_in_it()
+    {
+        var year = new EventFact(Guid.NewGuid(), EventKind.Seminar, new DateOnly(2022, 12, 15), 12, 24, 300, new DateOnly(2022, 1, 15));
+        var firstHalf = year.Within(new DateOnly(2022, 1, 1), new DateOnly(2022, 6, 30))!;
+        Assert.Equal(6, firstHalf.Sessions);
+        Assert.Equal(12m, firstHalf.AcademicHours);
+        Assert.Null(firstHalf.Headcount);                 // the crowd is counted where the series ends
+        var secondHalf = year.Within(new DateOnly(2022, 7, 1), new DateOnly(2022, 12, 31))!;
+        Assert.Equal(6, secondHalf.Sessions);
+        Assert.Equal(300, secondHalf.Headcount);
+        Assert.Same(year, year.Within(new DateOnly(2022, 1, 1), new DateOnly(2022, 12, 31)));
+        Assert.Null(year.Within(new DateOnly(2023, 1, 1), new DateOnly(2023, 6, 30)));
+    }
+
+    [Fact]
     public void Six_sessions_dated_in_two_quarters_give_each_quarter_its_sessions_hours_and_persons()
     {
         DateOnly D(int month, int day) => new(2022, month, day);

@@ -149,4 +149,45 @@ public sealed class QuarterTests(TalkaFactory factory) : IClassFixture<TalkaFact
                 .GetString()
         );
     }
+
+    [Fact]
+    public async Task A_half_year_activity_report_counts_the_sessions_of_a_series_held_in_that_half()
+    {
+        var id = await TestProjects.CreateAsync(factory, "Pusmečio serija");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        (
+            await member.PostAsJsonAsync(
+                $"/api/v1/projects/{id}/events",
+                new
+                {
+                    kind = "Seminar",
+                    topic = "Metų seminarai",
+                    start = "2022-01-15",
+                    end = "2022-12-15",
+                    sessions = 12,
+                    hoursPerSession = 2,
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        var activity = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports"))
+            .EnumerateArray()
+            .Single(r => r.GetProperty("kind").GetString() == "Activity");
+        Assert.Equal("2022-06-30", activity.GetProperty("periodEnd").GetString());
+        var report = await member.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/projects/{id}/reports/{activity.GetProperty("id").GetGuid()}"
+        );
+        var content = report.GetProperty("content");
+        decimal Figure(string metric) =>
+            content
+                .GetProperty("figures")
+                .EnumerateArray()
+                .Single(f => f.GetProperty("metric").GetString() == metric)
+                .GetProperty("value")
+                .GetDecimal();
+        Assert.Equal(6m, Figure("Sessions"));
+        Assert.Equal(12m, Figure("AcademicHours"));
+        var line = Assert.Single(content.GetProperty("events").EnumerateArray());
+        Assert.Equal(6, line.GetProperty("sessions").GetInt32());
+        Assert.Equal(12m, line.GetProperty("academicHours").GetDecimal());
+    }
 }

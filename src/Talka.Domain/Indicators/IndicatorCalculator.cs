@@ -22,6 +22,21 @@ public sealed record EventFact(
     /// <summary>The quarters its sessions fall in, with how many in each.</summary>
     public IReadOnlyList<QuarterSessions> Quarters { get; } =
         SessionSchedule.ByQuarter(Start ?? End, End, Math.Max(Sessions, 1), SessionDates);
+
+    /// <summary>
+    /// The part of the event that falls in a period (a report's): its sessions there, their share of its hours, its
+    /// headcount if its last session is there; null when none of its sessions is.
+    /// </summary>
+    public EventFact? Within(DateOnly start, DateOnly end)
+    {
+        var all = SessionSchedule.Dates(Start ?? End, End, Math.Max(Sessions, 1), SessionDates);
+        var dates = all.Where(d => d >= start && d <= end).ToList();
+        if (dates.Count == 0) return null;
+        if (dates.Count == all.Count) return this;
+        var share = (decimal)dates.Count / all.Count;
+        return new EventFact(Id, Kind, dates[^1], dates.Count, AcademicHours is { } hours ? decimal.Round(hours * share, 2) : null,
+            all[^1] <= end ? Headcount : null, dates[0], dates);
+    }
 }
 public sealed record ParticipantFact(Guid Id, ParticipantCategory Category, TargetGroup? TargetGroup, string? Municipality, Gender? Gender, AgeBand? AgeBand, string? PersonKey);
 public sealed record AttendanceFact(Guid EventId, Guid ParticipantId, decimal? AcademicHours);

@@ -213,16 +213,20 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
     {
         var (start, end) = (report.PeriodStart, report.PeriodEnd);
         var facts = await delivery.FactsAsync(context, ct);
-        var inPeriod = facts.Events.Where(e => e.End >= start && e.End <= end).Select(e => e.Id).ToHashSet();
+        // An event series counts in a report with the sessions that fall in its period (by their dates, else spread
+        // evenly), as the quarterly figures do; its attendance counts where it had sessions.
+        var inPeriod = facts.Events.Select(e => e.Within(start, end)).OfType<EventFact>().ToDictionary(e => e.Id);
         var periodFacts = facts with
         {
-            Events = facts.Events.Where(e => inPeriod.Contains(e.Id)).ToList(),
-            Attendances = facts.Attendances.Where(a => inPeriod.Contains(a.EventId)).ToList(),
+            Events = inPeriod.Values.ToList(),
+            Attendances = facts.Attendances.Where(a => inPeriod.ContainsKey(a.EventId)).ToList(),
             VolunteerHours = facts.VolunteerHours.Where(h => h.Day >= start && h.Day <= end).ToList(),
         };
         var figures = IndicatorCalculator.Compute(periodFacts).Figures.Select(f => new ContentFigure(f.Metric, f.Value)).ToList();
-        var events = (await delivery.EventsAsync(context, null, ct)).Where(e => inPeriod.Contains(e.Id))
-            .Select(e => new ContentEvent(e.Number, e.Kind, e.Topic, e.Start, e.End, e.Sessions, e.AcademicHours, e.Attendances, e.Headcount)).ToList();
+        var events = (await delivery.EventsAsync(context, null, ct)).Where(e => inPeriod.ContainsKey(e.Id))
+            .Select(e => (Row: e, Part: inPeriod[e.Id]))
+            .Select(x => new ContentEvent(x.Row.Number, x.Row.Kind, x.Row.Topic, x.Part.Start ?? x.Part.End, x.Part.End,
+                x.Part.Sessions, x.Part.AcademicHours, x.Row.Attendances, x.Part.Headcount)).ToList();
         var deliverables = (await delivery.DeliverablesAsync(context, null, ct))
             .Where(d => d.Date is { } date ? date >= start && date <= end : report.Kind == ReportKind.Final)
             .Select(d => new ContentDeliverable(d.Kind, d.Title, d.Date)).ToList();
