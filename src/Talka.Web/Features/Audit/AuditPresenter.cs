@@ -184,9 +184,15 @@ public sealed class AuditPresenter(TalkaDbContext db, Texts t)
         }
     }
 
+    // The model is the same for every context: a property's type is looked up once, not for every value shown.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), Type?> Types = new();
+
     /// <summary>The property's type in the model (nullable unwrapped), by the entity's and the property's
     /// names.</summary>
-    private Type? PropertyType(string entityType, string field)
+    private Type? PropertyType(string entityType, string field) =>
+        Types.GetOrAdd((entityType, field), key => LookUp(key.Item1, key.Item2));
+
+    private Type? LookUp(string entityType, string field)
     {
         var entity = db.Model.GetEntityTypes().FirstOrDefault(e => e.ClrType.Name == entityType);
         var property =

@@ -64,10 +64,11 @@ public sealed class ImportService(
         if (length > MaxFileBytes) return Result<ImportStatus>.Invalid(new FieldError("File", texts["Import.File.TooLarge", MaxFileBytes / 1024 / 1024]));
         using var copy = new MemoryStream();
         await file.CopyToAsync(copy, ct);
+        var bytes = copy.ToArray();
         SheetTable table;
         try
         {
-            table = SpreadsheetReader.Read(new MemoryStream(copy.ToArray()));
+            table = SpreadsheetReader.Read(new MemoryStream(bytes));
         }
         catch (SpreadsheetException error)
         {
@@ -76,7 +77,7 @@ public sealed class ImportService(
         var viewer = await viewers.GetAsync(ct);
         var upload = new ImportUpload
         {
-            ProjectId = projectId, UserId = viewer.UserId!, UserName = viewer.Email ?? "", FileName = Path.GetFileName(fileName), Content = copy.ToArray(),
+            ProjectId = projectId, UserId = viewer.UserId!, UserName = viewer.Email ?? "", FileName = Path.GetFileName(fileName), Content = bytes,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await CheckAsync(upload, table, ImportPlanner.AutoMap(table.Headers), ct);

@@ -250,11 +250,7 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
     public Task<Result<bool>> SaveNarrativesAsync(Guid projectId, Guid reportId, IReadOnlyDictionary<Guid, string?> narratives, int version, CancellationToken ct = default) =>
         WithReportAsync(projectId, reportId, write: true, version, async (context, report) =>
         {
-            foreach (var (activityId, text) in narratives)
-            {
-                if (context.Project.Activities.All(a => a.Id != activityId)) throw new DomainException("UnknownRow", "Narratives");
-                report.WriteNarrative(activityId, text);
-            }
+            WriteNarratives(context, report, narratives);
             await db.SaveChangesAsync(ct);
             return Result<bool>.Success(true);
         }, ct);
@@ -265,11 +261,7 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
         CancellationToken ct = default) =>
         WithReportAsync(projectId, reportId, write: true, version, async (context, report) =>
         {
-            foreach (var (activityId, text) in narratives ?? new Dictionary<Guid, string?>())
-            {
-                if (context.Project.Activities.All(a => a.Id != activityId)) throw new DomainException("UnknownRow", "Narratives");
-                report.WriteNarrative(activityId, text);
-            }
+            WriteNarratives(context, report, narratives ?? new Dictionary<Guid, string?>());
             if (context.Rules.NarrativesRequired)
                 report.RequireNarratives(context.Project.Activities.OrderBy(a => a.Position).Select(a => (a.Id, a.Title)).ToList());
             var content = await ContentAsync(context, report, ct);
@@ -297,6 +289,16 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             await db.SaveChangesAsync(ct);
             return Result<bool>.Success(true);
         }, ct);
+
+    /// <summary>Narratives for activities of the project's plan; any other activity is refused.</summary>
+    private static void WriteNarratives(ProjectContext context, Report report, IReadOnlyDictionary<Guid, string?> narratives)
+    {
+        foreach (var (activityId, text) in narratives)
+        {
+            if (context.Project.Activities.All(a => a.Id != activityId)) throw new DomainException("UnknownRow", "Narratives");
+            report.WriteNarrative(activityId, text);
+        }
+    }
 
     private Task<Result<bool>> WithReportAsync(Guid projectId, Guid reportId, bool write, int version, Func<ProjectContext, Report, Task<Result<bool>>> action, CancellationToken ct) =>
         writes.Run(async () =>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Talka.Domain.Common;
 using Talka.Domain.Reports;
-using Talka.Web.Features.Imports;
 using Talka.Web.Infrastructure.Jobs;
 using Talka.Web.Infrastructure.Localization;
 using Talka.Web.Infrastructure.Spreadsheets;
