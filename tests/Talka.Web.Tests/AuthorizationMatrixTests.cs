@@ -93,9 +93,12 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Upload", writePage);
         yield return new("GET", d + "/import/{importId:guid}", i => $"/projects/{i.HiddenA}/import/01900000-0000-7000-8000-000000000001", new(Login, 403, 403, 404, 403));
         yield return new("POST", d + "/events/edit/{eventId:guid?}", i => $"/projects/{i.HiddenA}/events/edit", writePage);
-        // Attendance saved by member A first; the admin's form still carries the event's old version and is refused as
-        // stale.
-        yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}", new(Login, 302, 403, 200, 403));
+        // Attendance is saved as changes: an empty page of changes saves nothing and comes back to the list.
+        yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}", new(Login, 302, 403, 302, 403));
+        yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}?handler=MarkAll", new(Login, 302, 403, 302, 403));
+        yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}?handler=UnmarkAll", new(Login, 302, 403, 302, 403));
+        // No event chosen to copy from: the form again, with the error.
+        yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}?handler=Copy", new(Login, 200, 403, 200, 403));
         yield return new("POST", d + "/events/{eventId:guid}", i => $"/projects/{i.HiddenA}/events/{i.EventA}?handler=Upload", writePage);
         yield return new("POST", d + "/participants/edit/{participantId:guid?}", i => $"/projects/{i.HiddenA}/participants/edit", writePage);
         yield return new("POST", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers?handler=Add", writePage);
@@ -169,6 +172,11 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("PUT", p + "/events/{eventId:guid}", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}", new(401, 409, 404, 409, 403), "{}");
         yield return new("PUT", p + "/events/{eventId:guid}/attendance", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}/attendance",
             new(401, 409, 404, 409, 403), "{\"marks\":[],\"version\":0}");
+        yield return new("GET", p + "/events/{eventId:guid}/attendance", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}/attendance", readA);
+        yield return new("PATCH", p + "/events/{eventId:guid}/attendance", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}/attendance",
+            new(401, 200, 404, 200, 403), "{}");
+        yield return new("POST", p + "/events/{eventId:guid}/attendance/bulk", i => $"/api/v1/projects/{i.HiddenA}/events/{i.EventA}/attendance/bulk",
+            new(401, 200, 404, 200, 403), "{\"attended\":true}");
         yield return new("GET", p + "/participants", i => $"/api/v1/projects/{i.HiddenA}/participants", readA);
         yield return new("POST", p + "/participants", i => $"/api/v1/projects/{i.HiddenA}/participants", writeA, "{}");
         yield return new("PUT", p + "/participants/{participantId:guid}", i => $"/api/v1/projects/{i.HiddenA}/participants/{i.ParticipantA}", writeA, "{}");

@@ -40,10 +40,8 @@ public sealed class PublicPrivacyTests(TalkaFactory factory) : IClassFixture<Tal
             new { code = "SLAPTAS-77", displayName = "Slaptenė Dalyvaitė", category = "TargetGroupMember", organisation = "Slaptoji bendruomenė", personalIdentifier = "39001010000" });
         var participant = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var eventId = await factory.WithDbAsync(db => db.Set<Event>().Where(e => e.ProjectId == id).OrderBy(e => e.Number).Select(e => e.Id).FirstAsync());
-        var attendance = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/events/{eventId}");
-        var marks = attendance.GetProperty("attendance").EnumerateArray().Select(a => new { participantId = a.GetProperty("participantId").GetGuid() })
-            .Append(new { participantId = participant }).ToList();
-        (await member.PutAttendanceAsync(id, eventId, marks)).EnsureSuccessStatusCode();
+        (await member.PatchAsJsonAsync($"/api/v1/projects/{id}/events/{eventId}/attendance", new { mark = new[] { new { participantId = participant } } }))
+            .EnsureSuccessStatusCode();
         var key = await factory.WithDbAsync(db => db.Set<Participant>().Where(p => p.Id == participant).Select(p => p.PersonKey).SingleAsync());
 
         var visitor = factory.Browser();

@@ -45,6 +45,8 @@ public sealed class Participant : IVersioned
     public TargetGroup? TargetGroup { get; private set; }
     public bool Consent { get; private set; }
     public string? PersonKey { get; private set; }
+    /// <summary>Number and name as searched: lower case, no diacritics (<see cref="SearchText"/>).</summary>
+    public string SearchName { get; private set; } = "";
     public int Version { get; set; }
 
     public void Update(ParticipantDetails details, string? personKey)
@@ -64,6 +66,7 @@ public sealed class Participant : IVersioned
         AgeBand = Guard.Defined(d.AgeBand, nameof(AgeBand));
         TargetGroup = Guard.Defined(d.TargetGroup, nameof(TargetGroup));
         Consent = d.Consent;
+        SearchName = SearchText.Normalize(DisplayName is null ? Code : Code + " " + DisplayName);
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Talka.Domain.Delivery;
 using Talka.Domain.Indicators;
 using Talka.Domain.Projects;
@@ -9,9 +10,6 @@ namespace Talka.Web.Features.Delivery;
 public sealed record ManualActualInput(decimal Value, string? Evidence);
 
 public sealed record FigureDto(Metric Metric, decimal Value, IReadOnlyList<Part> Parts);
-/// <summary>An event with who attended it.</summary>
-public sealed record EventDetail(EventRow Event, IReadOnlyList<AttendanceRow> Attendance);
-
 /// <summary>How many records a list replaced.</summary>
 public sealed record SavedCount(int Count);
 
@@ -27,9 +25,24 @@ public static class DeliveryApi
             Read(projectId, gate, t, ct, async c => Results.Ok(await q.EventsAsync(c, new EventFilter(kind, quarter), ct))))
             .Returns<IReadOnlyList<EventRow>>("List the project's events");
         group.MapGet("/events/{eventId:guid}", (Guid projectId, Guid eventId, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
-            Read(projectId, gate, t, ct, async c => await q.EventAsync(c, eventId, ct) is { } e
-                ? Results.Ok(new EventDetail(e, await q.AttendanceAsync(eventId, ct))) : ApiResults.NotFound(t)))
-            .Returns<EventDetail>("Get an event with its attendance");
+            Read(projectId, gate, t, ct, async c => await q.EventAsync(c, eventId, ct) is { } e ? Results.Ok(e) : ApiResults.NotFound(t)))
+            .Returns<EventRow>("Get an event (with how many attended it)");
+        group.MapGet("/events/{eventId:guid}/attendance", (Guid projectId, Guid eventId, string? q, AttendanceShown? shown, Guid? attendedEvent,
+                [FromQuery(Name = "page")] int? page, ProjectGate gate, DeliveryQueries queries, Texts t, CancellationToken ct) =>
+            Read(projectId, gate, t, ct, async c => await queries.EventAsync(c, eventId, ct) is null ? ApiResults.NotFound(t)
+                : Results.Ok(await queries.AttendancePageAsync(c, eventId, new AttendanceSelection(q, attendedEvent), shown ?? AttendanceShown.All,
+                    page ?? 1, ct))))
+            .Returns<Organisations.Page<AttendanceLine>>(
+                "List the project's participants as marked or not for an event: ?q= searches number and name, ?shown=Attended|Absent, " +
+                "?attendedEvent= those who attended another event; 50 a page (?page=2…)");
+        group.MapMethods("/events/{eventId:guid}/attendance", ["PATCH"], async (Guid projectId, Guid eventId, AttendanceChanges input,
+                DeliveryService s, Texts t, CancellationToken ct) =>
+            (await s.ChangeAttendanceAsync(projectId, eventId, input, ct)).ToHttp(t, count => Results.Ok(new SavedCount(count))))
+            .Returns<SavedCount>("Mark and unmark participants of an event (how many changed)");
+        group.MapPost("/events/{eventId:guid}/attendance/bulk", async (Guid projectId, Guid eventId, AttendanceBulk input,
+                DeliveryService s, Texts t, CancellationToken ct) =>
+            (await s.BulkAttendanceAsync(projectId, eventId, input, ct)).ToHttp(t, count => Results.Ok(new SavedCount(count))))
+            .Returns<SavedCount>("Mark (or unmark) everyone a search finds, or everyone who attended another event (how many changed)");
         group.MapPost("/events", async (Guid projectId, EventInput input, DeliveryService s, Texts t, CancellationToken ct) =>
             (await s.SaveEventAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/events/{id}", new CreatedId(id))))
             .ReturnsCreated("Record an event");

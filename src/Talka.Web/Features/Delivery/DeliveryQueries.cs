@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Common;
 using Talka.Domain.Delivery;
 using Talka.Domain.Indicators;
 using Talka.Domain.Projects;
@@ -16,6 +17,20 @@ public sealed record ParticipantRow(
     Gender? Gender, AgeBand? AgeBand, TargetGroup? TargetGroup, bool Consent, bool HasPersonKey, int Events, int Version);
 
 public sealed record AttendanceRow(Guid ParticipantId, string Code, string? DisplayName, ParticipantCategory Category, decimal? AcademicHours);
+
+/// <summary>A participant of the project as the attendance list of one event shows them: marked or not.</summary>
+public sealed record AttendanceLine(
+    Guid ParticipantId, string Code, string? DisplayName, ParticipantCategory Category, bool Attended, decimal? AcademicHours);
+
+/// <summary>Which participants an event's attendance list shows.</summary>
+public enum AttendanceShown { All, Attended, Absent }
+
+/// <summary>The participants an attendance list is filtered to: a search on number and name, and those who attended
+/// another event of the project.</summary>
+public sealed record AttendanceSelection(string? Search = null, Guid? AttendedEvent = null);
+
+/// <summary>An event of the project to copy attendance from.</summary>
+public sealed record EventChoice(Guid Id, int Number, string Topic, DateOnly Start, int Attendances);
 
 public sealed record VolunteerRow(Guid Id, string Name, string? Role, DateOnly? RecruitedOn, bool Trained, bool Active, decimal Hours, int Entries);
 
@@ -35,15 +50,24 @@ public sealed record EventFilter(EventKind? Kind = null, string? Quarter = null,
 
 public sealed class DeliveryQueries(TalkaDbContext db)
 {
-    public async Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, EventFilter? filter = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, EventFilter? filter = null, CancellationToken ct = default) =>
+        EventsAsync(context, filter, null, ct);
+
+    /// <summary>One event of the project, by id.</summary>
+    public async Task<EventRow?> EventAsync(ProjectContext context, Guid eventId, CancellationToken ct = default) =>
+        (await EventsAsync(context, null, eventId, ct)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, EventFilter? filter, Guid? eventId, CancellationToken ct)
     {
         var projectId = context.Project.Id;
         var query = db.Set<Event>().AsNoTracking().Include(e => e.TargetGroups).Where(e => e.ProjectId == projectId);
+        if (eventId is { } id) query = query.Where(e => e.Id == id);
         if (filter?.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter?.WithHeadcount == true) query = query.Where(e => e.Headcount != null);
         var events = await query.OrderBy(e => e.Number).ToListAsync(ct);
         if (filter?.Quarter is { } quarter) events = events.Where(e => e.Quarters.Any(q => q.Quarter.Key == quarter)).ToList();
-        var counts = await db.Set<Attendance>().AsNoTracking().Where(a => db.Set<Event>().Any(e => e.Id == a.EventId && e.ProjectId == projectId))
+        var ids = events.Select(e => e.Id).ToList();
+        var counts = await db.Set<Attendance>().AsNoTracking().Where(a => ids.Contains(a.EventId))
             .GroupBy(a => a.EventId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var activities = context.Project.Activities.ToDictionary(a => a.Id, a => a.Title);
         var minutes = context.Rules.MinutesPerAcademicHour;
@@ -52,8 +76,50 @@ public sealed class DeliveryQueries(TalkaDbContext db)
             counts.GetValueOrDefault(e.Id), e.TargetGroups.Select(t => t.TargetGroup).Order().ToList(), e.Version, e.SessionDates)).ToList();
     }
 
-    public async Task<EventRow?> EventAsync(ProjectContext context, Guid eventId, CancellationToken ct = default) =>
-        (await EventsAsync(context, null, ct)).SingleOrDefault(e => e.Id == eventId);
+    public const int AttendancePageSize = 50;
+
+    /// <summary>A page of an event's attendance list: the project's participants matching the selection, each marked
+    /// or not, ordered by number; filtered, counted and cut in the database.</summary>
+    public async Task<Organisations.Page<AttendanceLine>> AttendancePageAsync(ProjectContext context, Guid eventId,
+        AttendanceSelection selection, AttendanceShown shown, int page, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        var query =
+            from p in Selected(db, context.Project.Id, selection)
+            join a in db.Set<Attendance>().AsNoTracking().Where(a => a.EventId == eventId) on p.Id equals a.ParticipantId into marks
+            from a in marks.DefaultIfEmpty()
+            select new { p, a };
+        query = shown switch
+        {
+            AttendanceShown.Attended => query.Where(x => x.a != null),
+            AttendanceShown.Absent => query.Where(x => x.a == null),
+            _ => query,
+        };
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(x => x.p.Code).Skip((page - 1) * AttendancePageSize).Take(AttendancePageSize)
+            .Select(x => new AttendanceLine(x.p.Id, x.p.Code, x.p.DisplayName, x.p.Category, x.a != null,
+                x.a == null ? null : x.a.AcademicHours))
+            .ToListAsync(ct);
+        return new Organisations.Page<AttendanceLine>(items, page, AttendancePageSize, total);
+    }
+
+    /// <summary>The project's participants an attendance selection takes: every word of the search in the number or
+    /// name (case and diacritics aside), and, when asked, only those who attended the given event.</summary>
+    internal static IQueryable<Participant> Selected(TalkaDbContext db, Guid projectId, AttendanceSelection selection)
+    {
+        var query = db.Set<Participant>().AsNoTracking().Where(p => p.ProjectId == projectId);
+        foreach (var word in SearchText.Normalize(selection.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            query = query.Where(p => p.SearchName.Contains(word));
+        if (selection.AttendedEvent is { } other)
+            query = query.Where(p => db.Set<Attendance>().Any(a => a.EventId == other && a.ParticipantId == p.Id));
+        return query;
+    }
+
+    /// <summary>The project's events, by number, to copy attendance from.</summary>
+    public async Task<IReadOnlyList<EventChoice>> EventChoicesAsync(ProjectContext context, CancellationToken ct = default) =>
+        await db.Set<Event>().AsNoTracking().Where(e => e.ProjectId == context.Project.Id).OrderBy(e => e.Number)
+            .Select(e => new EventChoice(e.Id, e.Number, e.Topic, e.Start, db.Set<Attendance>().Count(a => a.EventId == e.Id)))
+            .ToListAsync(ct);
 
     public async Task<IReadOnlyList<AttendanceRow>> AttendanceAsync(Guid eventId, CancellationToken ct = default) =>
         await (from a in db.Set<Attendance>().AsNoTracking()

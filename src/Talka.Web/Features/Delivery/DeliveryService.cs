@@ -33,6 +33,14 @@ public sealed record AttendanceMark(Guid ParticipantId, decimal? AcademicHours =
 /// from.</summary>
 public sealed record AttendanceInput(IReadOnlyList<AttendanceMark> Marks, int Version);
 
+/// <summary>Changes to who attended an event: participants to mark (with hours attended, when not the whole event)
+/// and to unmark. Changes sent by two people at once both apply: neither replaces the other's list.</summary>
+public sealed record AttendanceChanges(IReadOnlyList<AttendanceMark>? Mark = null, IReadOnlyList<Guid>? Unmark = null);
+
+/// <summary>Marks (or unmarks) everyone a selection takes: all the participants a search finds, or all who attended
+/// another event of the project (copying its attendance).</summary>
+public sealed record AttendanceBulk(bool Attended, string? Search = null, Guid? AttendedEvent = null);
+
 public sealed record VolunteerInput(string? Name, string? Role, DateOnly? RecruitedOn, bool Trained, bool Active);
 public sealed record VolunteerHoursInput(DateOnly? Day, decimal Hours, Guid? ActivityId, Guid? EventId, string? Note);
 
@@ -45,7 +53,8 @@ public sealed record DeliverableInput(
 
 /// <summary>Writes of a project's delivery records. Pages and the API call these; each checks the project
 /// first.</summary>
-public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes writes, PersonKeySecret keys)
+public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes writes, PersonKeySecret keys, AuditSettings audit,
+    Infrastructure.Localization.Texts texts)
 {
     private static Result<T> Refused<T>(Outcome outcome) => outcome == Outcome.Forbidden ? Result<T>.Forbidden() : Result<T>.NotFound();
 
@@ -127,6 +136,102 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
         await db.SaveChangesAsync(ct);
         return Result<int>.Success(marks.Count);
     });
+
+    /// <summary>The most changes one request may carry (a page of the list carries 50).</summary>
+    public const int MaxAttendanceChanges = 5_000;
+
+    /// <summary>Applies changes to an event's attendance; returns how many participants' marks changed.</summary>
+    public Task<Result<int>> ChangeAttendanceAsync(Guid projectId, Guid eventId, AttendanceChanges changes, CancellationToken ct = default) =>
+        writes.Run(async () =>
+    {
+        if (ProjectGate.WriteRefusal(await gate.FindAsync(projectId, ct)) is { } refusal) return Refused<int>(refusal);
+        if (!await db.Set<Event>().AnyAsync(e => e.Id == eventId && e.ProjectId == projectId, ct)) return Result<int>.NotFound();
+        var marks = changes.Mark ?? [];
+        var unmarks = changes.Unmark ?? [];
+        var ids = marks.Select(m => m.ParticipantId).Concat(unmarks).ToList();
+        if (ids.Count > MaxAttendanceChanges) throw new DomainException("TooManyChanges", "Attendance", MaxAttendanceChanges);
+        if (ids.Count != ids.Distinct().Count()) throw new DomainException("ParticipantTwice", "Attendance");
+        var known = await db.Set<Participant>().Where(p => p.ProjectId == projectId && ids.Contains(p.Id)).CountAsync(ct);
+        if (known != ids.Count) throw new DomainException("UnknownRow", "Attendance");
+        var existing = await db.Set<Attendance>().Where(a => a.EventId == eventId && ids.Contains(a.ParticipantId))
+            .ToDictionaryAsync(a => a.ParticipantId, ct);
+        var changed = 0;
+        foreach (var id in unmarks)
+        {
+            if (!existing.TryGetValue(id, out var attendance)) continue;
+            db.Remove(attendance);
+            changed++;
+        }
+        foreach (var mark in marks)
+        {
+            if (existing.TryGetValue(mark.ParticipantId, out var attendance))
+            {
+                if (attendance.AcademicHours == mark.AcademicHours) continue;
+                attendance.SetHours(mark.AcademicHours);
+            }
+            else db.Add(new Attendance(eventId, mark.ParticipantId, mark.AcademicHours));
+            changed++;
+        }
+        if (changed > 0) await TouchAsync(eventId, ct);
+        await db.SaveChangesAsync(ct);
+        return Result<int>.Success(changed);
+    });
+
+    /// <summary>Marks or unmarks everyone a selection takes, in the database; the audit log gets one entry saying
+    /// how many and by what selection. Returns how many participants' marks changed.</summary>
+    public Task<Result<int>> BulkAttendanceAsync(Guid projectId, Guid eventId, AttendanceBulk bulk, CancellationToken ct = default) =>
+        writes.Run(async () =>
+    {
+        if (ProjectGate.WriteRefusal(await gate.FindAsync(projectId, ct)) is { } refusal) return Refused<int>(refusal);
+        if (!await db.Set<Event>().AnyAsync(e => e.Id == eventId && e.ProjectId == projectId, ct)) return Result<int>.NotFound();
+        string selection;
+        if (bulk.AttendedEvent is { } other)
+        {
+            if (other == eventId) throw new DomainException("CopySameEvent", nameof(bulk.AttendedEvent));
+            var number = await db.Set<Event>().Where(e => e.Id == other && e.ProjectId == projectId).Select(e => (int?)e.Number)
+                .SingleOrDefaultAsync(ct) ?? throw new DomainException("UnknownRow", nameof(bulk.AttendedEvent));
+            selection = texts["Delivery.SelectionFromEvent", number];
+        }
+        else selection = string.IsNullOrWhiteSpace(bulk.Search) ? texts["Delivery.SelectionAll"] : texts["Delivery.SelectionSearch", bulk.Search.Trim()];
+        var selected = DeliveryQueries.Selected(db, projectId, new AttendanceSelection(bulk.Search, bulk.AttendedEvent));
+        var before = await db.Set<Attendance>().CountAsync(a => a.EventId == eventId, ct);
+        int changed;
+        audit.SummaryOnly = true;
+        if (bulk.Attended)
+        {
+            var missing = await selected.Where(p => !db.Set<Attendance>().Any(a => a.EventId == eventId && a.ParticipantId == p.Id))
+                .Select(p => p.Id).ToListAsync(ct);
+            db.AddRange(missing.Select(id => new Attendance(eventId, id, null)));
+            changed = missing.Count;
+        }
+        else
+        {
+            changed = await db.Set<Attendance>().Where(a => a.EventId == eventId && selected.Any(p => p.Id == a.ParticipantId))
+                .ExecuteDeleteAsync(ct);
+        }
+        if (changed > 0)
+        {
+            await TouchAsync(eventId, ct);
+            db.Add(new AuditEntry
+            {
+                EntityType = nameof(Event), EntityId = eventId.ToString(), RootId = eventId.ToString(), ProjectId = projectId,
+                Action = "Modified",
+                Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?[]>
+                {
+                    ["Attendances"] = [before, bulk.Attended ? before + changed : before - changed],
+                    ["Selection"] = [null, selection],
+                }),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<int>.Success(changed);
+    });
+
+    /// <summary>A change to an event's attendance makes a new version of the event, so that a whole list made from an
+    /// older one (<see cref="SetAttendanceAsync"/>) is refused; changes themselves need no version, so two people
+    /// marking at once both succeed.</summary>
+    private Task<int> TouchAsync(Guid eventId, CancellationToken ct) =>
+        db.Set<Event>().Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Version, e => e.Version + 1), ct);
 
     public Task<Result<Guid>> SaveVolunteerAsync(Guid projectId, Guid? volunteerId, VolunteerInput input, CancellationToken ct = default) => writes.Run(async () =>
     {

@@ -55,6 +55,13 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
+            // A summary a use case writes itself (a bulk change) is stamped with who and when like any other entry.
+            if (entry is { Entity: AuditEntry { UserName: "" } summary, State: EntityState.Added })
+            {
+                summary.UserId = userId;
+                summary.UserName = userName;
+                summary.At = now;
+            }
             if (entry.Entity is AuditEntry or INotAudited or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             if (entry.Entity is IVersioned && entry.State == EntityState.Modified)
             {

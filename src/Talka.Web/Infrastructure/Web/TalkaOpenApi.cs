@@ -75,7 +75,7 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
         }
         if (path.Contains('{', StringComparison.Ordinal))
             await ProblemAsync("404", "No such record, or one the user may not see.");
-        if (secured && method is "POST" or "PUT" or "DELETE")
+        if (secured && method is "POST" or "PUT" or "PATCH" or "DELETE")
             await ProblemAsync("409", "The record was changed by someone else since the version given.");
 
         async Task ProblemAsync(string status, string description, Type? type = null)
