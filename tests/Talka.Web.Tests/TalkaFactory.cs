@@ -25,6 +25,10 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string? _postgresDatabase;
     private readonly string? _sqliteFile;
 
+    /// <summary>The database this factory's app runs on, for another process to join it.</summary>
+    public string ConnectionString => _connectionString;
+    public string DatabaseProvider => _provider;
+
     /// <summary>Another instance of the app on this one's database (which this one owns and drops).</summary>
     public TalkaFactory AnotherInstance() => new(this);
 

@@ -6,18 +6,22 @@ namespace Talka.Web.Infrastructure.Jobs;
 /// <summary>
 /// Runs persisted jobs, one at a time per instance: claims the oldest due job by taking its lease (a compare-and-set on
 /// the job's version, so two instances never run the same job at once), runs its handler in a scope of its own, and
-/// records the outcome. A failure is retried after 10 s, 40 s, 90 s…, up to <see cref="MaxAttempts"/> times, then
+/// records the outcome. While a job runs its lease is renewed every third of <see cref="Lease"/>
+/// (Talka:Jobs:LeaseSeconds, 120 by default): when an instance dies mid-job, another one takes the job over once the
+/// lease has run out, and runs it again from the start (a job's handler does its work in one transaction, so nothing of
+/// the dead attempt is left). A failure is retried after 10 s, 40 s, 90 s…, up to <see cref="MaxAttempts"/> times, then
 /// kept as failed with its error.
 /// </summary>
 public sealed class JobWorker(
     IServiceProvider services,
     JobSignal signal,
     TimeProvider clock,
+    IConfiguration configuration,
     ILogger<JobWorker> logger
 ) : BackgroundService
 {
     public const int MaxAttempts = 5;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    private readonly TimeSpan Lease = TimeSpan.FromSeconds(Math.Max(3, configuration.GetValue("Talka:Jobs:LeaseSeconds", 120)));
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
     private readonly JobSignal _signal = signal;
     private int _holds;
@@ -107,6 +111,8 @@ public sealed class JobWorker(
     private async Task RunAsync(Job claimed, CancellationToken ct)
     {
         string? error = null;
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewal = RenewAsync(claimed, running.Token);
         try
         {
             await using var scope = services.CreateAsyncScope();
@@ -129,6 +135,11 @@ public sealed class JobWorker(
                 claimed.Attempts
             );
             error = failure.GetType().Name + ": " + failure.Message;
+        }
+        finally
+        {
+            await running.CancelAsync();
+            await renewal;
         }
         await using var outcomeScope = services.CreateAsyncScope();
         var db = outcomeScope.ServiceProvider.GetRequiredService<TalkaDbContext>();
@@ -155,5 +166,35 @@ public sealed class JobWorker(
             job.Error = error.Length > 4000 ? error[..4000] : error;
         }
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Keeps the lease of a running job until <paramref name="ct"/> ends: every third of the lease it moves
+    /// the lease on, as long as the job is still this claim's (its version unchanged).</summary>
+    private async Task RenewAsync(Job claimed, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Lease / 3, clock, ct);
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
+                var until = clock.GetUtcNow().UtcDateTime + Lease;
+                var kept = await db.Set<Job>()
+                    .Where(j => j.Id == claimed.Id && j.Version == claimed.Version && j.Status == JobStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), ct);
+                if (kept == 0)
+                    logger.LogWarning("Job {Id} ({Kind}) lost its lease to another instance.", claimed.Id, claimed.Kind);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                // The job goes on; if the lease runs out meanwhile, another instance may take it over.
+                logger.LogError(error, "Could not renew the lease of job {Id}.", claimed.Id);
+            }
+        }
     }
 }
