@@ -29,22 +29,8 @@ npm ci --prefix tests/Talka.BrowserTests --no-audit --no-fund --loglevel=error >
 ./scripts/frontend.sh
 
 # 3. A throwaway PostgreSQL server on 127.0.0.1, stopped on exit.
-pgbin=/usr/lib/postgresql/15/bin
-pgdir="$(mktemp -d /tmp/talka-pg.XXXXXX)"
-pgport="${TALKA_PG_PORT:-55432}"
-while (echo > "/dev/tcp/127.0.0.1/$pgport") 2>/dev/null; do pgport=$((pgport + 1)); done
-runas_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" -eq 0 ] && chown postgres "$pgdir"
-cleanup() {
-  runas_pg "$pgbin/pg_ctl" -D "$pgdir/data" stop -m fast >/dev/null 2>&1 || true
-  rm -rf "$pgdir"
-}
-trap cleanup EXIT
-echo "== Starting PostgreSQL on 127.0.0.1:$pgport"
-runas_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-runas_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w \
-  -o "-h 127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
-runas_pg "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE ROLE talka LOGIN PASSWORD 'talka' CREATEDB" >/dev/null
+source "$root/scripts/lib/postgres.sh"
+trap stop_postgres EXIT
 
 # 4. Build once, then run each suite.
 echo "== Building"

@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# The benchmark: ./scripts/bench.sh [--size national|small] [--duration SECONDS] [--connections N]
+# Starts a throwaway PostgreSQL, generates the dataset (bench/Talka.Bench, binary COPY) on top of the demo data, starts
+# the app in Release as production runs it, and measures in one run: a trivial endpoint of the same process (the
+# ceiling) and the pages and API calls users wait for, with wrk; saving attendance on an event of 5 000 persons; an
+# import of a 1 M-row attendance file against raw COPY of the same rows; peak memory; cold starts. Prints a table and
+# writes it, with the machine's description, to bench/results/. Nothing here is asserted: figures are reported.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+size=national; duration=15; connections=64; import_rows=1000000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size) size="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    *) echo "Unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[ "$size" = small ] && import_rows=100000
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+missing=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
+command -v wrk >/dev/null || missing+=(wrk)
+command -v curl >/dev/null || missing+=(curl)
+command -v jq >/dev/null || missing+=(jq)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== Installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "== Building (Release)"
+./scripts/frontend.sh
+dotnet build src/Talka.Web -c Release -nologo -v q
+dotnet build bench/Talka.Bench -c Release -nologo -v q
+app_dir="$root/src/Talka.Web/bin/Release/net10.0"
+bench_tool=(dotnet "$root/bench/Talka.Bench/bin/Release/net10.0/Talka.Bench.dll")
+
+source "$root/scripts/lib/postgres.sh"
+work="$(mktemp -d /tmp/talka-bench.XXXXXX)"
+app_pid=""
+stop_app() { if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; fi; }
+cleanup() { stop_app; stop_postgres; rm -rf "$work"; }
+trap cleanup EXIT
+
+stamp="$(date -u +%Y-%m-%dT%H%M%SZ)"
+results_dir="$root/bench/results"
+mkdir -p "$results_dir"
+out="$results_dir/$stamp-$size"
+port=5099
+url="http://127.0.0.1:$port"
+cs="Host=127.0.0.1;Port=$pgport;Database=talka_bench;Username=talka;Password=talka;Maximum Pool Size=100"
+secret="$(head -c 32 /dev/urandom | base64)"
+
+# Starts the app in the given environment on the given database; sets ready_ms to the milliseconds until /health/ready
+# answers, and app_pid.
+start_app() {
+  local environment="$1" provider="$2" connection="$3"; shift 3
+  local started; started=$(date +%s%N)
+  (cd "$app_dir" && ASPNETCORE_ENVIRONMENT="$environment" Talka__Database__Provider="$provider" ConnectionStrings__Talka="$connection" \
+    Talka__PersonKeySecret="$secret" Talka__DataDirectory="$work/data" Logging__LogLevel__Default=Warning \
+    exec dotnet Talka.Web.dll --urls "$url" "$@" >>"$work/app.log" 2>&1) &
+  app_pid=$!
+  for _ in $(seq 1 1200); do
+    if curl -fs "$url/health/ready" >/dev/null 2>&1; then ready_ms=$(( ($(date +%s%N) - started) / 1000000 )); return 0; fi
+    if ! kill -0 "$app_pid" 2>/dev/null; then echo "The app stopped; its log:" >&2; tail -50 "$work/app.log" >&2; exit 1; fi
+    sleep 0.05
+  done
+  echo "The app did not become ready." >&2; exit 1
+}
+
+echo "== Schema and demo data (the app in its Demo environment migrates and seeds)"
+start_app Demo Postgres "$cs" --Talka:Demo=true
+stop_app
+echo "== Generating the $size dataset"
+generate_started=$(date +%s%N)
+"${bench_tool[@]}" generate --connection "$cs" --size "$size" --out "$work/ids.json"
+generate_seconds=$(( ($(date +%s%N) - generate_started) / 1000000 ))
+ids() { jq -r ".$1" "$work/ids.json"; }
+largest="$(ids largestProject)"; event="$(ids eventOfLargest)"; programme="$(ids programme)"; search="$(ids search)"
+
+echo "== Cold start on the $size database (Production)"
+start_app Production Postgres "$cs"
+cold_national=$ready_ms
+echo "   ready after $cold_national ms"
+
+token_for() {
+  curl -fs -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"Talka-demo-2026\"}" | jq -r .accessToken
+}
+member_token="$(token_for ssi@demo.talka.lt)"
+admin_token="$(token_for admin@demo.talka.lt)"
+# A signed-in member's session cookie, for the project page as its organisation sees it.
+jar="$work/cookies"
+form="$(curl -fs -c "$jar" "$url/account/login")"
+antiforgery="$(grep -oP 'name="__RequestVerificationToken" type="hidden" value="\K[^"]+' <<<"$form" | head -1)"
+curl -fs -b "$jar" -c "$jar" -o /dev/null -X POST "$url/account/login" \
+  --data-urlencode "Email=ssi@demo.talka.lt" --data-urlencode "Password=Talka-demo-2026" --data-urlencode "__RequestVerificationToken=$antiforgery"
+session="$(awk '$6 == "talka.auth" { print "talka.auth=" $7 }' "$jar")"
+
+table="$work/table.tsv"
+: > "$table"
+ceiling_rps=""
+# measure NAME PATH [wrk options…]: warms up, runs wrk for the duration, and records the figures.
+measure() {
+  local name="$1" path="$2"; shift 2
+  local script="$work/report.lua"
+  cp "$root/bench/wrk/report.lua" "$script"
+  wrk -t2 -c"$connections" -d3s --timeout 10s -s "$script" "$@" "$url$path" >/dev/null 2>&1 || true
+  local line
+  line="$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s "$script" "$@" "$url$path" 2>&1 | grep '^RESULT' || echo 'RESULT requests=0 seconds=0 rps=0 p50_ms=0 p95_ms=0 p99_ms=0 errors=-1')"
+  local rps p50 p95 p99 errors
+  rps="$(grep -oP 'rps=\K[0-9.]+' <<<"$line")"; p50="$(grep -oP 'p50_ms=\K[0-9.]+' <<<"$line")"
+  p95="$(grep -oP 'p95_ms=\K[0-9.]+' <<<"$line")"; p99="$(grep -oP 'p99_ms=\K[0-9.]+' <<<"$line")"
+  errors="$(grep -oP 'errors=\K-?[0-9]+' <<<"$line")"
+  [ -z "$ceiling_rps" ] && ceiling_rps="$rps"
+  local ratio; ratio="$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" >> "$table"
+  printf '   %-44s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s  %s %% of ceiling\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio"
+}
+
+echo "== Load: $connections connections, ${duration} s each"
+measure "Ceiling: /health/live" "/health/live"
+measure "Home page" "/"
+measure "Public project page (largest project)" "/projects/details/$largest"
+measure "Project page, signed-in member" "/projects/details/$largest" -H "Cookie: $session"
+measure "Programme dashboard" "/programmes/details/$programme"
+measure "Project list, searched" "/projects?q=$(jq -rn --arg s "$search" '$s|@uri')"
+measure "Open data: 360Giving JSON" "/open-data/360giving.json"
+measure "Indicators API (largest project)" "/api/v1/projects/$largest/indicators" -H "Authorization: Bearer $member_token"
+measure "Participants page 1 (largest project)" "/projects/$largest/participants" -H "Cookie: $session"
+mark="$(jq -c '{mark: [.participantsOnEvent[] | {participantId: .}]}' "$work/ids.json")"
+unmark="$(jq -c '{unmark: .participantsOnEvent}' "$work/ids.json")"
+cat "$root/bench/wrk/report.lua" "$root/bench/wrk/attendance.lua" > "$work/attendance.lua"
+line="$(TALKA_TOKEN="$member_token" MARK_BODY="$mark" UNMARK_BODY="$unmark" \
+  wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s "$work/attendance.lua" "$url/api/v1/projects/$largest/events/$event/attendance" 2>&1 | grep '^RESULT' || true)"
+rps="$(grep -oP 'rps=\K[0-9.]+' <<<"$line")"; p50="$(grep -oP 'p50_ms=\K[0-9.]+' <<<"$line")"; p95="$(grep -oP 'p95_ms=\K[0-9.]+' <<<"$line")"
+p99="$(grep -oP 'p99_ms=\K[0-9.]+' <<<"$line")"; errors="$(grep -oP 'errors=\K-?[0-9]+' <<<"$line")"
+ratio="$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')"
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "Save attendance (50 changes, event of 5 000)" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" >> "$table"
+printf '   %-44s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s\n' "Save attendance (50 changes, event of 5 000)" "$rps" "$p50" "$p95" "$p99" "$errors"
+bulk_started=$(date +%s%N)
+bulk_count="$(curl -fs -X POST "$url/api/v1/projects/$largest/events/$event/attendance/bulk" -H "Authorization: Bearer $member_token" \
+  -H 'Content-Type: application/json' -d '{"attended":false}' | jq .count)"
+curl -fs -o /dev/null -X POST "$url/api/v1/projects/$largest/events/$event/attendance/bulk" -H "Authorization: Bearer $member_token" \
+  -H 'Content-Type: application/json' -d '{"attended":true}'
+bulk_ms=$(( ($(date +%s%N) - bulk_started) / 1000000 ))
+echo "   Unmark and mark all on the event of 5 000: $bulk_count unmarked, both in $bulk_ms ms"
+
+load_peak_mb=$(( $(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0) / 1024 ))
+echo "   peak memory of the app under load (VmHWM): $load_peak_mb MB"
+
+echo "== Import of $import_rows rows against raw COPY of the same rows"
+"${bench_tool[@]}" import-file --rows "$import_rows" --out "$work/import.csv"
+copy_line="$("${bench_tool[@]}" copy-baseline --connection "$cs" --file "$work/import.csv" --project "$(ids copyProject)" | grep '^copy-baseline')"
+copy_rps="$(grep -oP 'rows_per_second=\K[0-9]+' <<<"$copy_line")"; copy_seconds="$(grep -oP 'seconds=\K[0-9.]+' <<<"$copy_line")"
+import_project="$(ids importProject)"
+import_started=$(date +%s%N)
+preview="$(curl -fs -X POST "$url/api/v1/projects/$import_project/imports" -H "Authorization: Bearer $member_token" -F "file=@$work/import.csv;type=text/csv")"
+import_id="$(jq -r .id <<<"$preview")"
+preview_errors="$(jq -r .errorCount <<<"$preview")"
+curl -fs -o /dev/null -X POST "$url/api/v1/projects/$import_project/imports/$import_id/apply" -H "Authorization: Bearer $member_token"
+state=""
+for _ in $(seq 1 3600); do
+  state="$(curl -fs "$url/api/v1/projects/$import_project/imports/$import_id" -H "Authorization: Bearer $member_token" | jq -r .state)"
+  [ "$state" = Done ] || [ "$state" = Failed ] && break
+  sleep 0.5
+done
+import_seconds="$(awk -v n=$(( $(date +%s%N) - import_started )) 'BEGIN { printf "%.2f", n / 1e9 }')"
+import_rps="$(awk -v r="$import_rows" -v s="$import_seconds" 'BEGIN { printf "%.0f", r / s }')"
+import_ratio="$(awk -v a="$import_rps" -v b="$copy_rps" 'BEGIN { printf "%.1f", 100 * a / b }')"
+echo "   raw COPY: $copy_rps rows/s ($copy_seconds s); Talka's import (upload, check, apply): $import_rps rows/s ($import_seconds s, $state, $preview_errors errors); $import_ratio %"
+peak_kb="$(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0)"
+peak_mb=$(( peak_kb / 1024 ))
+echo "   peak memory of the app, with the import (VmHWM): $peak_mb MB"
+stop_app
+
+echo "== Cold start on SQLite with an existing demo database"
+sqlite="Data Source=$work/demo.db"
+start_app Demo Sqlite "$sqlite" --Talka:Demo=true
+stop_app
+start_app Demo Sqlite "$sqlite" --Talka:Demo=true
+cold_sqlite=$ready_ms
+stop_app
+echo "   ready after $cold_sqlite ms"
+
+{
+  echo "# Talka benchmark, $size dataset, $stamp"
+  echo
+  echo "Command: \`./scripts/bench.sh --size $size --duration $duration --connections $connections\` (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown))."
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB,"
+  echo "$(uname -sr), .NET $(dotnet --version), PostgreSQL $("$pgbin/postgres" --version | awk '{ print $3 }') (throwaway: fsync off), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }')."
+  echo "App, database and load tool share the machine."
+  echo
+  echo "Dataset: $(ids projects) projects, $(ids participants) participants, $(ids attendances) attendances; generated in $(ids generateSeconds) s"
+  echo "(the whole step, with the .NET start, $((generate_seconds / 1000)) s)."
+  echo
+  echo "| Scenario ($connections connections, ${duration} s) | req/s | p50 ms | p95 ms | p99 ms | errors | % of ceiling |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  while IFS=$'\t' read -r name rps p50 p95 p99 errors ratio; do
+    echo "| $name | $rps | $p50 | $p95 | $p99 | $errors | $ratio |"
+  done < "$table"
+  echo
+  echo "| Other figure | value |"
+  echo "|---|---:|"
+  echo "| Unmark and mark all 5 000 on one event (two requests) | $bulk_ms ms |"
+  echo "| Raw COPY of $import_rows attendance rows | $copy_rps rows/s |"
+  echo "| Talka's import of the same file (upload, check, apply; $state) | $import_rps rows/s |"
+  echo "| Import as % of raw COPY | $import_ratio % |"
+  echo "| Peak memory of the app under load (VmHWM) | $load_peak_mb MB |"
+  echo "| Peak memory of the app, with the import (VmHWM) | $peak_mb MB |"
+  echo "| Cold start, $size database on PostgreSQL | $cold_national ms |"
+  echo "| Cold start, SQLite demo with an existing database | $cold_sqlite ms |"
+} > "$out.md"
+echo
+cat "$out.md"
+echo
+echo "Written to $out.md"
