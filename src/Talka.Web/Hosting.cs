@@ -270,7 +270,11 @@ public sealed class DatabasePreparation(IServiceProvider services, IConfiguratio
             return;
         }
         await MigrateCommand.PrepareAsync(scope.ServiceProvider, cancellationToken);
-        if (configuration.GetValue<bool>("Talka:Demo")) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        if (configuration.GetValue<bool>("Talka:Demo"))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<Features.Delivery.FigureStore>().RefreshStaleAsync(TimeProvider.System, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -301,6 +305,25 @@ public static class MigrateCommand
     {
         await scoped.GetRequiredService<TalkaDbContext>().Database.MigrateAsync(ct);
         await DatabasePreparation.EnsureRolesAsync(scoped);
+        // Projects whose figures were never stored (before this release, or written by a bulk load) get them now.
+        var refreshed = await scoped.GetRequiredService<Features.Delivery.FigureStore>().RefreshStaleAsync(TimeProvider.System, ct);
+        if (refreshed > 0) Console.WriteLine($"Figures stored for {refreshed} projects.");
+    }
+}
+
+/// <summary>The recount check: every project's figures computed again from scratch and compared with the stored ones.
+/// Prints each difference; exits 1 if there is any.</summary>
+public static class FiguresCheckCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
+        var projects = await db.Projects.CountAsync();
+        var differences = await scope.ServiceProvider.GetRequiredService<Features.Delivery.FigureStore>().CheckAsync();
+        foreach (var difference in differences) Console.WriteLine(difference);
+        Console.WriteLine($"Figures checked: {projects} projects, {differences.Count} differ from a recount.");
+        return differences.Count == 0 ? 0 : 1;
     }
 }
 

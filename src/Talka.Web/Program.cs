@@ -10,6 +10,12 @@ if (args.FirstOrDefault() == "migrate")
     return await MigrateCommand.RunAsync(app.Services);
 }
 
+if (args.FirstOrDefault() == "figures-check")
+{
+    // The recount check: stored figures against figures computed from scratch, for every project.
+    return await FiguresCheckCommand.RunAsync(app.Services);
+}
+
 if (args.FirstOrDefault() == "create-admin")
 {
     // Production's first administrator: dotnet Talka.Web.dll create-admin --email a@b.lt --password '...'

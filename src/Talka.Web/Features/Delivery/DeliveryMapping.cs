@@ -93,3 +93,13 @@ internal sealed class DeliverableMapping : IEntityTypeConfiguration<Deliverable>
         b.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ProjectFiguresMapping : IEntityTypeConfiguration<ProjectFigures>
+{
+    public void Configure(EntityTypeBuilder<ProjectFigures> b)
+    {
+        b.ToTable("ProjectFigures");
+        b.HasKey(x => x.ProjectId);
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -247,11 +247,11 @@ public sealed record IndicatorRow(Guid Id, string Name, string Unit, decimal Tar
 
 public sealed record IndicatorReport(Guid ProjectId, string ProjectTitle, IndicatorSet Computed, IReadOnlyList<IndicatorRow> Planned);
 
-public sealed class IndicatorQueries(TalkaDbContext db, DeliveryQueries delivery)
+public sealed class IndicatorQueries(TalkaDbContext db, FigureStore figures)
 {
     public async Task<IndicatorReport> ForAsync(ProjectContext context, CancellationToken ct = default)
     {
-        var computed = IndicatorCalculator.Compute(await delivery.FactsAsync(context, ct));
+        var computed = await figures.ForAsync(context, ct);
         var planned = await db.Set<PlannedIndicator>().AsNoTracking().Where(i => i.ProjectId == context.Project.Id).OrderBy(i => i.Position).ToListAsync(ct);
         return new IndicatorReport(context.Project.Id, context.Project.Title, computed, planned.Select(i => new IndicatorRow(i.Id, i.Name, i.Unit, i.Target, i.Metric,
             i.Metric is { } metric ? computed[metric].Value : i.ManualActual, i.Metric is null, i.ManualEvidence)).ToList());
@@ -262,5 +262,7 @@ public static class DeliveryModule
 {
     public static IServiceCollection AddDelivery(this IServiceCollection services) =>
         services.AddScoped<ProjectGate>().AddScoped<DeliveryService>().AddScoped<DeliveryQueries>().AddScoped<IndicatorQueries>().AddScoped<ReachQueries>().AddScoped<PublicResultsQueries>()
+            .AddScoped<FigureStore>().AddScoped<FiguresInterceptor>()
+            .AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>(sp => sp.GetRequiredService<FiguresInterceptor>())
             .AddSingleton<PersonKeySecret>();
 }

@@ -22,7 +22,7 @@ public sealed record PublicResults(IndicatorSet Figures, IReadOnlyList<PublicEve
     public int? Participants => Exact ? (int)Figures[Metric.DistinctParticipants].Value : SmallCells.Public((int)Figures[Metric.DistinctParticipants].Value);
 }
 
-public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries delivery)
+public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries delivery, FigureStore store)
 {
     /// <summary>Null for a project that is not published.</summary>
     /// <param name="exact">True for those who read the project's records; otherwise small counts are withheld.</param>
@@ -32,7 +32,7 @@ public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries deli
         if (project is null) return null;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == project.CallId, ct);
         var context = new ProjectContext(project, call.Rules, CanRead: false, CanWrite: false);
-        var figures = IndicatorCalculator.Compute(await delivery.FactsAsync(context, ct));
+        var figures = await store.ForAsync(context, ct);
         var events = (await delivery.EventsAsync(context, null, ct))
             .Select(e => new PublicEvent(e.Kind, e.Topic, e.Start, e.End, e.Sessions, e.AcademicHours,
                 exact ? e.Attendances : SmallCells.Public(e.Attendances), e.Headcount)).ToList();

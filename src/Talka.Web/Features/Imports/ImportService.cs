@@ -207,7 +207,8 @@ public sealed class ImportService(
 
 /// <summary>Applies an upload in one transaction, in chunks so that progress can be shown. Runs in the job's
 /// scope.</summary>
-public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, AuditSettings audit, ImportPlanner planner, TimeProvider clock)
+public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, AuditSettings audit, ImportPlanner planner, TimeProvider clock,
+    Delivery.FigureStore figures)
 {
     public async Task ApplyAsync(ImportUpload upload, Func<int, Task>? advance, CancellationToken ct)
     {
@@ -240,6 +241,8 @@ public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, Audit
             Changes = JsonSerializer.Serialize(new { File = upload.FileName, plan.Rows, Participants = plan.NewParticipants.Count, Attendances = plan.NewAttendances.Count }),
         });
         await db.SaveChangesAsync(ct);
+        // The chunks were saved in summary mode, which does not refresh figures: once here, before the commit.
+        await figures.RefreshAsync(upload.ProjectId, clock.GetUtcNow().UtcDateTime, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
     }

@@ -39,7 +39,7 @@ public sealed record OpenGrant(
 /// Talka's own
 /// records, get identifiers under the publisher prefix (Talka:OpenData:Prefix, default "360G-talka").
 /// </summary>
-public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery, IConfiguration configuration, TimeProvider clock)
+public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery, FigureStore store, IConfiguration configuration, TimeProvider clock)
 {
     private string Prefix => configuration["Talka:OpenData:Prefix"] ?? "360G-talka";
     private string Publisher => configuration["Talka:OpenData:PublisherId"] ?? "XI-TALKA";
@@ -54,6 +54,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         var bodies = await db.FundingBodies.AsNoTracking().ToDictionaryAsync(f => f.Id, ct);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         var agreements = await db.Agreements.AsNoTracking().ToDictionaryAsync(a => a.ProjectId, ct);
+        // Stored figures, read in one query; a project whose figures are stale is recounted.
+        var stored = await store.StoredAsync(projects.Select(p => p.Id).ToList(), ct);
         var grants = new List<OpenGrant>();
         foreach (var p in projects)
         {
@@ -61,7 +63,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
             var agreement = agreements.GetValueOrDefault(p.Id);
             var organisation = organisations[p.OrganisationId];
             var body = bodies[call.FundingBodyId];
-            var figures = IndicatorCalculator.Compute(await delivery.FactsAsync(new ProjectContext(p, call.Rules, false, false), ct));
+            var figures = stored.GetValueOrDefault(p.Id)
+                ?? IndicatorCalculator.Compute(await delivery.FactsAsync(new ProjectContext(p, call.Rules, false, false), ct));
             grants.Add(new OpenGrant(p, call, programmes[call.ProgrammeId], $"{Prefix}-fb-{body.Id:N}", body.NameOn(agreement?.SignedOn ?? p.Start),
                 organisation.LegalEntityCode is { } code ? $"LT-RC-{code}" : $"{Prefix}-org-{organisation.Id:N}", organisation.Name,
                 agreement?.Number, agreement?.SignedOn, agreement?.GrantedAmount, figures));

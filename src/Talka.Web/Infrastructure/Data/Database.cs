@@ -16,13 +16,15 @@ public static class Database
         var connectionString = config.GetConnectionString("Talka");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AuditInterceptor>();
+        // Every save goes through the audit first, then through the interceptors features add (stored figures).
+        builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>(sp => sp.GetRequiredService<AuditInterceptor>());
         builder.Services.AddScoped<AuditSettings>();
         if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Talka:Database:Provider is Postgres but ConnectionStrings:Talka is not set.");
             builder.Services.AddDbContext<TalkaDbContext, PostgresTalkaDbContext>((sp, options) =>
-                options.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                options.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()));
         }
         else if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -33,7 +35,7 @@ public static class Database
                 connectionString = $"Data Source={Path.Combine(dataDirectory, "talka.db")}";
             }
             builder.Services.AddDbContext<TalkaDbContext, SqliteTalkaDbContext>((sp, options) =>
-                options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                options.UseSqlite(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()));
         }
         else
         {

@@ -1332,6 +1332,29 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ReportVersion");
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.Delivery.ProjectFigures", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("ProjectFigures", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Features.Evidence.EvidenceContent", b =>
                 {
                     b.Property<Guid>("FileId")
@@ -2018,6 +2041,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Talka.Domain.Reports.Report", null)
                         .WithMany("Versions")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Delivery.ProjectFigures", b =>
+                {
+                    b.HasOne("Talka.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

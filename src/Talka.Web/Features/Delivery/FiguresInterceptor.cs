@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Talka.Domain.Calls;
+using Talka.Domain.Delivery;
+using Talka.Domain.Projects;
+using Talka.Web.Infrastructure.Data;
+
+namespace Talka.Web.Features.Delivery;
+
+/// <summary>
+/// Keeps stored figures true to the records: a save that changes a project's participants, events, attendance,
+/// volunteers, their hours or deliverables refreshes that project's figures right after, in the same transaction; a new
+/// project gets its row; a call whose rules change marks its projects' figures stale. A bulk writer (an import, marking
+/// thousands at once) saves in summary mode and refreshes once itself.
+/// </summary>
+public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider clock) : SaveChangesInterceptor
+{
+    private readonly HashSet<Guid> _projects = [];
+    private readonly HashSet<Guid> _events = [];
+    private readonly HashSet<Guid> _volunteers = [];
+    private readonly HashSet<Guid> _calls = [];
+    private bool _refreshing;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        RefreshAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        await RefreshAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Clear();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Clear();
+        return Task.CompletedTask;
+    }
+
+    private void Collect(DbContext? context)
+    {
+        if (context is null || _refreshing) return;
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            switch (entry.Entity)
+            {
+                case Participant p: _projects.Add(p.ProjectId); break;
+                case Event e: _projects.Add(e.ProjectId); break;
+                case Volunteer v: _projects.Add(v.ProjectId); break;
+                case Deliverable d: _projects.Add(d.ProjectId); break;
+                case Attendance a: _events.Add(a.EventId); break;
+                case VolunteerHours h: _volunteers.Add(h.VolunteerId); break;
+                case Project { } project when entry.State == EntityState.Added:
+                    context.Add(new ProjectFigures { ProjectId = project.Id, Stale = true });
+                    break;
+                case Call call when entry.State == EntityState.Modified: _calls.Add(call.Id); break;
+            }
+        }
+    }
+
+    private async Task RefreshAsync(DbContext? context, CancellationToken ct)
+    {
+        if (context is not TalkaDbContext db || _refreshing) return;
+        if (settings.SummaryOnly || (_projects.Count == 0 && _events.Count == 0 && _volunteers.Count == 0 && _calls.Count == 0))
+        {
+            Clear();
+            return;
+        }
+        _refreshing = true;
+        try
+        {
+            var projects = new HashSet<Guid>(_projects);
+            if (_events.Count > 0)
+            {
+                var events = _events.ToList();
+                projects.UnionWith(await db.Set<Event>().Where(e => events.Contains(e.Id)).Select(e => e.ProjectId).Distinct().ToListAsync(ct));
+            }
+            if (_volunteers.Count > 0)
+            {
+                var volunteers = _volunteers.ToList();
+                projects.UnionWith(await db.Set<Volunteer>().Where(v => volunteers.Contains(v.Id)).Select(v => v.ProjectId).Distinct().ToListAsync(ct));
+            }
+            var calls = _calls.ToList();
+            Clear();
+            var store = new FigureStore(db, new DeliveryQueries(db));
+            var now = clock.GetUtcNow().UtcDateTime;
+            // In a fixed order, so that two saves touching the same projects take their locks alike.
+            foreach (var project in projects.Order()) await store.RefreshAsync(project, now, ct);
+            foreach (var call in calls) await store.MarkCallStaleAsync(call, ct);
+        }
+        finally
+        {
+            _refreshing = false;
+        }
+    }
+
+    private void Clear()
+    {
+        _projects.Clear();
+        _events.Clear();
+        _volunteers.Clear();
+        _calls.Clear();
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Talka.Web.Features.Delivery;
+
+namespace Talka.Web.Tests;
+
+/// <summary>A project's figures are stored and refreshed by the change that alters the records behind them, so that
+/// readers need not recount; a recount from scratch always agrees.</summary>
+public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
+{
+    private async Task<decimal?> StoredAsync(Guid project, string metric)
+    {
+        var json = await factory.WithDbAsync(db => db.Set<ProjectFigures>().Where(f => f.ProjectId == project && !f.Stale).Select(f => f.Figures).SingleOrDefaultAsync());
+        if (string.IsNullOrEmpty(json)) return null;
+        return JsonDocument.Parse(json).RootElement.GetProperty("Figures").EnumerateArray()
+            .Single(f => f.GetProperty("Metric").GetString() == metric).GetProperty("Value").GetDecimal();
+    }
+
+    private async Task<IReadOnlyList<string>> RecountDifferencesAsync(Guid project)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FigureStore>().CheckAsync(project);
+    }
+
+    private static async Task<Guid> EventAsync(HttpClient member, Guid project, int sessions = 2) =>
+        await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/events",
+            new { kind = "Training", topic = "Mokymai", start = "2022-04-01", end = "2022-04-01", sessions, hoursPerSession = 3 })).IdOf();
+
+    private static async Task<List<Guid>> ParticipantsAsync(HttpClient member, Guid project, int count, string prefix)
+    {
+        var ids = new List<Guid>();
+        for (var i = 1; i <= count; i++)
+            ids.Add(await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/participants",
+                new { code = $"{prefix}-{i}", category = "Volunteer" })).IdOf());
+        return ids;
+    }
+
+    [Fact]
+    public async Task Every_kind_of_change_refreshes_the_stored_figures_and_a_recount_agrees()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Saugomi rodikliai");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var eventId = await EventAsync(member, project);
+        Assert.Equal(0m, await StoredAsync(project, "DistinctParticipants"));
+        Assert.Equal(6m, await StoredAsync(project, "AcademicHours"));
+        var people = await ParticipantsAsync(member, project, 3, "S");
+        var attendance = $"/api/v1/projects/{project}/events/{eventId}/attendance";
+
+        (await member.PatchAsJsonAsync(attendance, new { mark = people.Take(2).Select(id => new { participantId = id }) })).EnsureSuccessStatusCode();
+        Assert.Equal(2m, await StoredAsync(project, "DistinctParticipants"));
+        Assert.Empty(await RecountDifferencesAsync(project));
+
+        (await member.PostAsJsonAsync(attendance + "/bulk", new { attended = true })).EnsureSuccessStatusCode();
+        Assert.Equal(3m, await StoredAsync(project, "DistinctParticipants"));
+        (await member.PostAsJsonAsync(attendance + "/bulk", new { attended = false, search = "s-3" })).EnsureSuccessStatusCode();
+        Assert.Equal(2m, await StoredAsync(project, "DistinctParticipants"));
+        Assert.Empty(await RecountDifferencesAsync(project));
+
+        // An import: chunks saved in summary mode, the figures refreshed once before its commit.
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("Dalyvio Nr.;Kategorija;Renginio Nr.\r\nI-1;Kita;1\r\nI-2;Kita;1\r\nI-3;Kita;1\r\n"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "dalyviai.csv");
+        var import = (await (await member.PostAsync($"/api/v1/projects/{project}/imports", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await member.PostAsync($"/api/v1/projects/{project}/imports/{import}/apply", null)).EnsureSuccessStatusCode();
+        for (var i = 0; i < 120 && await StoredAsync(project, "DistinctParticipants") != 5m; i++) await Task.Delay(250);
+        Assert.Equal(5m, await StoredAsync(project, "DistinctParticipants"));
+
+        // A change to the event itself (sessions) changes the hours.
+        var version = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/events/{eventId}")).GetProperty("version").GetInt32();
+        (await member.PutAsJsonAsync($"/api/v1/projects/{project}/events/{eventId}",
+            new { kind = "Training", topic = "Mokymai", start = "2022-04-01", end = "2022-04-01", sessions = 4, hoursPerSession = 3, version }))
+            .EnsureSuccessStatusCode();
+        Assert.Equal(12m, await StoredAsync(project, "AcademicHours"));
+
+        // Volunteers and their hours.
+        var volunteer = await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/volunteers", new { name = "Savanorė", trained = true, active = true })).IdOf();
+        (await member.PostAsJsonAsync($"/api/v1/projects/{project}/volunteers/{volunteer}/hours", new { day = "2022-04-01", hours = 5 })).EnsureSuccessStatusCode();
+        Assert.Equal(1m, await StoredAsync(project, "Volunteers"));
+        Assert.Equal(5m, await StoredAsync(project, "VolunteerHours"));
+        Assert.Empty(await RecountDifferencesAsync(project));
+    }
+
+    [Fact]
+    public async Task Many_people_saving_at_once_leave_figures_equal_to_a_recount()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Lygiagretūs žymėjimai");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var eventId = await EventAsync(member, project);
+        var people = await ParticipantsAsync(member, project, 16, "L");
+        var attendance = $"/api/v1/projects/{project}/events/{eventId}/attendance";
+        var saves = people.Chunk(2).Select((pair, i) => (i % 2 == 0 ? member : admin)
+            .PatchAsJsonAsync(attendance, new { mark = pair.Select(id => new { participantId = id }) }));
+        Assert.All(await Task.WhenAll(saves), r => r.EnsureSuccessStatusCode());
+        Assert.Equal(16m, await StoredAsync(project, "DistinctParticipants"));
+        Assert.Empty(await RecountDifferencesAsync(project));
+    }
+
+    [Fact]
+    public async Task Readers_take_the_stored_figures_and_the_check_finds_any_that_differ_from_a_recount()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Patikrinami rodikliai");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var eventId = await EventAsync(member, project);
+        var people = await ParticipantsAsync(member, project, 2, "P");
+        (await member.PatchAsJsonAsync($"/api/v1/projects/{project}/events/{eventId}/attendance",
+            new { mark = people.Select(id => new { participantId = id }) })).EnsureSuccessStatusCode();
+        async Task<decimal> ShownAsync() => (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/indicators"))
+            .GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("metric").GetString() == "DistinctParticipants").GetProperty("value").GetDecimal();
+        Assert.Equal(2m, await ShownAsync());
+
+        // Someone alters the stored row behind Talka's back: the page shows what is stored, and the check catches it.
+        await factory.WithDbAsync(db => db.Set<ProjectFigures>().Where(f => f.ProjectId == project)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, f => f.Figures.Replace("\"DistinctParticipants\",\"Value\":2", "\"DistinctParticipants\",\"Value\":99"))));
+        Assert.Equal(99m, await ShownAsync());
+        var differences = await RecountDifferencesAsync(project);
+        Assert.Single(differences);
+        Assert.Contains(project.ToString(), differences[0]);
+
+        // Stale figures are not shown: they are recounted until refreshed.
+        await factory.WithDbAsync(db => db.Set<ProjectFigures>().Where(f => f.ProjectId == project).ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true)));
+        Assert.Equal(2m, await ShownAsync());
+        await using (var scope = factory.Services.CreateAsyncScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<FigureStore>().RefreshStaleAsync(TimeProvider.System) >= 1);
+        Assert.Equal(2m, await StoredAsync(project, "DistinctParticipants"));
+        Assert.Empty(await RecountDifferencesAsync(project));
+    }
+}
