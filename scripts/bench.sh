@@ -80,6 +80,12 @@ generate_started=$(date +%s%N)
 "${bench_tool[@]}" generate --connection "$cs" --size "$size" --out "$work/ids.json"
 generate_seconds=$(( ($(date +%s%N) - generate_started) / 1000000 ))
 ids() { jq -r ".$1" "$work/ids.json"; }
+echo "== Storing every project's figures (the migrate command refreshes figures never stored)"
+figures_started=$(date +%s%N)
+(cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production Talka__Database__Provider=Postgres ConnectionStrings__Talka="$cs" \
+  Talka__PersonKeySecret="$secret" Logging__LogLevel__Default=Warning dotnet Talka.Web.dll migrate | tail -2)
+figures_seconds=$(( ($(date +%s%N) - figures_started) / 1000 ))
+figures_seconds="$(awk -v n="$figures_seconds" 'BEGIN { printf "%.1f", n / 1e6 }')"
 largest="$(ids largestProject)"; event="$(ids eventOfLargest)"; programme="$(ids programme)"; search="$(ids search)"
 
 echo "== Cold start on the $size database (Production)"
@@ -150,6 +156,12 @@ curl -fs -o /dev/null -X POST "$url/api/v1/projects/$largest/events/$event/atten
 bulk_ms=$(( ($(date +%s%N) - bulk_started) / 1000000 ))
 echo "   Unmark and mark all on the event of 5 000: $bulk_count unmarked, both in $bulk_ms ms"
 
+echo "== Recount check: stored figures against figures computed from scratch, every project"
+check_started=$(date +%s%N)
+check="$(cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production Talka__Database__Provider=Postgres ConnectionStrings__Talka="$cs" \
+  Talka__PersonKeySecret="$secret" Logging__LogLevel__Default=Warning dotnet Talka.Web.dll figures-check | tail -1 || true)"
+check_seconds="$(awk -v n=$(( $(date +%s%N) - check_started )) 'BEGIN { printf "%.1f", n / 1e9 }')"
+echo "   $check ($check_seconds s)"
 load_peak_mb=$(( $(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0) / 1024 ))
 echo "   peak memory of the app under load (VmHWM): $load_peak_mb MB"
 
@@ -197,7 +209,8 @@ echo "   ready after $cold_sqlite ms"
   echo "App, database and load tool share the machine."
   echo
   echo "Dataset: $(ids projects) projects, $(ids participants) participants, $(ids attendances) attendances; generated in $(ids generateSeconds) s"
-  echo "(the whole step, with the .NET start, $((generate_seconds / 1000)) s)."
+  echo "(the whole step, with the .NET start, $((generate_seconds / 1000)) s); every project's figures then computed and stored in"
+  echo "$figures_seconds s. Recount check after the load: $check ($check_seconds s)."
   echo
   echo "| Scenario ($connections connections, ${duration} s) | req/s | p50 ms | p95 ms | p99 ms | errors | % of ceiling |"
   echo "|---|---:|---:|---:|---:|---:|---:|"

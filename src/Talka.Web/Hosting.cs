@@ -48,6 +48,7 @@ public static class Hosting
         services.AddScoped<Writes>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<AuditPresenter>();
+        services.AddPublicCache(builder.Configuration);
         // Several instances behind one address share the keys that protect cookies and tokens, through the database.
         services.AddDataProtection().SetApplicationName("Talka").PersistKeysToDbContext<TalkaDbContext>();
         services.AddHealthChecks().AddDbContextCheck<TalkaDbContext>("database", tags: ["ready"]);
@@ -222,6 +223,7 @@ public static class Hosting
         app.UseAuthentication();
         app.UseBearerStampCheck();
         app.UseAuthorization();
+        app.UsePublicCache();
 
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();

@@ -7,6 +7,8 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
+// Cached for visitors who are not signed in (PublicCache).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Talka.Web.Infrastructure.Web.PublicCache.Policy)]
 public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisations, ProjectQueries projects) : TalkaPage
 {
     public IReadOnlyList<OrganisationRow> OwnOrganisations { get; private set; } = [];

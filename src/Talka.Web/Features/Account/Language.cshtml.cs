@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Talka.Web.Features.Account;
 
-/// <summary>The language switch: remembers the choice in a cookie and goes back to the page.</summary>
+/// <summary>The language switch: remembers the choice in a cookie and goes back to the page. It takes no antiforgery
+/// token: another site making a visitor switch language does no harm, and a token would make every public page set a
+/// cookie, which keeps it out of the output cache.</summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken]
 public sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

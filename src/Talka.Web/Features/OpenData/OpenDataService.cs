@@ -282,7 +282,7 @@ public static class OpenDataModule
     /// <summary>Open data for everyone, without an account.</summary>
     public static void MapOpenData(this WebApplication app)
     {
-        var group = app.MapGroup("/open-data").WithTags("Open data").AllowAnonymous();
+        var group = app.MapGroup("/open-data").WithTags("Open data").AllowAnonymous().CacheOutput(Infrastructure.Web.PublicCache.Policy);
         group.MapGet("/360giving.json", async (OpenDataService s, CancellationToken ct) =>
             Results.Text(await s.ThreeSixtyGivingAsync(ct), "application/json", Encoding.UTF8))
             .ReturnsFile("Published grants in the 360Giving 1.4 standard", "application/json");

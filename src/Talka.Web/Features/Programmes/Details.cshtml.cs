@@ -6,6 +6,8 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Programmes;
 
 [AllowAnonymous]
+// Cached for visitors who are not signed in (PublicCache).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Talka.Web.Infrastructure.Web.PublicCache.Policy)]
 public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, Delivery.ReachQueries reach) : TalkaPage
 {
     public ProgrammeRow? Programme { get; private set; }

@@ -6,6 +6,8 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Programmes;
 
 [AllowAnonymous]
+// Cached for visitors who are not signed in (PublicCache).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Talka.Web.Infrastructure.Web.PublicCache.Policy)]
 public sealed class IndexModel(ProgrammeQueries queries) : TalkaPage
 {
     public IReadOnlyList<ProgrammeRow> Programmes { get; private set; } = [];

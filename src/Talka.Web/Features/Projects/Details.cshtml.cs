@@ -6,6 +6,8 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Projects;
 
 [AllowAnonymous]
+// Cached for visitors who are not signed in (PublicCache).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Talka.Web.Infrastructure.Web.PublicCache.Policy)]
 public sealed class DetailsModel(ProjectQueries queries, ProjectService service, AuditQueries audit, Delivery.PublicResultsQueries results) : TalkaPage
 {
     public ProjectView? Project { get; private set; }

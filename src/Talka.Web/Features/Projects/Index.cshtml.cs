@@ -11,6 +11,8 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Projects;
 
 [AllowAnonymous]
+// Cached for visitors who are not signed in (PublicCache).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Talka.Web.Infrastructure.Web.PublicCache.Policy)]
 public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programmes, TalkaDbContext db) : TalkaPage
 {
     [BindProperty(SupportsGet = true)] public Guid? ProgrammeId { get; set; }

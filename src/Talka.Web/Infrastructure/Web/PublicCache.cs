@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Talka.Web.Infrastructure.Data;
+
+namespace Talka.Web.Infrastructure.Web;
+
+/// <summary>
+/// Output caching of what the public reads (home, project and programme pages, open data): for visitors who are not
+/// signed in only (a signed-in user's pages are never cached or served from the cache), by path, query and language,
+/// with an ETag so that a browser's repeated visit gets 304. A save that changes records evicts the cache of this
+/// instance at once; other instances' copies end after Talka:PublicCache:Seconds (30 by default).
+/// </summary>
+public static class PublicCache
+{
+    public const string Policy = "Public";
+    public const string Tag = "public";
+
+    public static IServiceCollection AddPublicCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var seconds = Math.Max(1, configuration.GetValue("Talka:PublicCache:Seconds", 30));
+        services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
+            .Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag).SetVaryByQuery("*")
+            .VaryByValue(_ => new KeyValuePair<string, string>("language", CultureInfo.CurrentUICulture.Name))));
+        services.AddScoped<PublicCacheEviction>();
+        services.AddScoped<ISaveChangesInterceptor>(sp => sp.GetRequiredService<PublicCacheEviction>());
+        return services;
+    }
+
+    /// <summary>The output cache, and inside it the ETag of each public response computed from its bytes (a request
+    /// whose If-None-Match names it gets 304).</summary>
+    public static WebApplication UsePublicCache(this WebApplication app)
+    {
+        app.UseOutputCache();
+        app.Use(async (context, next) =>
+        {
+            var cached = context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == Policy
+                || context.GetEndpoint()?.Metadata.GetMetadata<IOutputCachePolicy>() is not null;
+            if (!cached || !HttpMethods.IsGet(context.Request.Method) || context.User.Identity?.IsAuthenticated == true)
+            {
+                await next();
+                return;
+            }
+            var original = context.Response.Body;
+            await using var buffer = new MemoryStream();
+            context.Response.Body = buffer;
+            try
+            {
+                await next();
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+            if (context.Response.StatusCode == StatusCodes.Status200OK)
+            {
+                var etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..22]}\"";
+                context.Response.Headers.ETag = etag;
+                if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+                {
+                    context.Response.StatusCode = StatusCodes.Status304NotModified;
+                    context.Response.ContentLength = 0;
+                    return;
+                }
+            }
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        });
+        return app;
+    }
+}
+
+/// <summary>Evicts this instance's public cache after a save that changed records (not the log, jobs or
+/// keys).</summary>
+public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor
+{
+    private bool _changed;
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (_changed) await store.EvictByTagAsync(PublicCache.Tag, CancellationToken.None);
+        _changed = false;
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (_changed) store.EvictByTagAsync(PublicCache.Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        _changed = false;
+        return result;
+    }
+
+    private void Note(DbContext? context) => _changed |= context?.ChangeTracker.Entries().Any(e =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && e.Entity is not (AuditEntry or INotAudited or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)) == true;
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Talka.Web.Tests;
+
+/// <summary>Public pages and open data are served from the output cache to visitors who are not signed in, with an
+/// ETag; a change evicts them at once; a signed-in user's pages never come from the cache.</summary>
+public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
+{
+    [Fact]
+    public async Task A_visitor_gets_cached_public_pages_with_an_etag_and_a_change_shows_at_once()
+    {
+        var title = "Talpyklos bandymo projektas";
+        var project = await TestProjects.CreateAsync(factory, title);
+        var visitor = factory.Browser();
+        var first = await visitor.GetAsync("/projects");
+        Assert.DoesNotContain(title, await first.Content.ReadAsStringAsync());
+        Assert.False(first.Headers.Contains("Set-Cookie"), "A public page must not set a cookie: " + first.Headers);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        var again = await visitor.GetAsync("/projects");
+        Assert.True(again.Headers.Age is not null, "The second visit is served from the cache.");
+        var conditional = new HttpRequestMessage(HttpMethod.Get, "/projects");
+        conditional.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await visitor.SendAsync(conditional)).StatusCode);
+
+        // Publishing changes what the public sees: the cache is evicted by the save.
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = true })).EnsureSuccessStatusCode();
+        var after = await visitor.GetAsync("/projects?q=" + Uri.EscapeDataString("talpyklos bandymo"));
+        Assert.Contains(title, await after.Content.ReadAsStringAsync());
+        Assert.Null(after.Headers.Age);
+        Assert.NotEqual(etag, (await visitor.GetAsync("/projects")).Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_never_gets_a_cached_page()
+    {
+        var visitor = factory.Browser();
+        await visitor.GetAsync("/");
+        Assert.NotNull((await visitor.GetAsync("/")).Headers.Age);
+        var member = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var home = await member.GetAsync("/");
+        Assert.Null(home.Headers.Age);
+        Assert.Contains(TalkaFactory.MemberB, await home.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(TalkaFactory.MemberB, await (await visitor.GetAsync("/")).Content.ReadAsStringAsync());
+    }
+}
