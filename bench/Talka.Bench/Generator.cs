@@ -344,7 +344,7 @@ internal sealed class Generator(string connectionString, Sizes sizes, int seed)
         {
             ["largestProject"] = projects[0].Id,
             ["eventOfLargest"] = eventsOf[0][0],
-            ["participantsOnEvent"] = people[0].Take(50).ToList(),
+            ["participantsOnEvent"] = people[0].ToList(),
             ["programme"] = busiest,
             ["search"] = "seimu stiprinimas",
             ["importProject"] = importProjects[0],

@@ -1,9 +1,10 @@
--- Saves attendance on an event as a page of changes would: alternately marks and unmarks the same 50 participants
--- (PATCH …/attendance), with the bearer token in TALKA_TOKEN and the two bodies in MARK_BODY / UNMARK_BODY.
+-- Saves attendance on an event as pages of changes would: each request marks or unmarks a page of 50 participants,
+-- chosen at random among the bodies in the file named by ATTENDANCE_BODIES (one JSON body a line), with the bearer
+-- token in TALKA_TOKEN.
 local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("TALKA_TOKEN") }
-local bodies = { os.getenv("MARK_BODY"), os.getenv("UNMARK_BODY") }
-local n = 0
+local bodies = {}
+for line in io.lines(os.getenv("ATTENDANCE_BODIES")) do bodies[#bodies + 1] = line end
+math.randomseed(os.time())
 request = function()
-  n = n + 1
-  return wrk.format("PATCH", nil, headers, bodies[n % 2 + 1])
+  return wrk.format("PATCH", nil, headers, bodies[math.random(#bodies)])
 end
