@@ -32,8 +32,11 @@ internal sealed class Generator(string connectionString, Sizes sizes, int seed)
     public async Task RunAsync(string outFile)
     {
         _clock.Start();
-        await using var data = NpgsqlDataSource.Create(connectionString);
+        await using var data = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await using var db = await data.OpenConnectionAsync();
+        await Execute(db, "SET maintenance_work_mem = '512MB'");
+        // The big tables are loaded without their keys, indexes and foreign keys, which are then built once.
+        var rebuild = await DropKeysAsync(db, ["Events", "Participant", "Attendance", "Expenditure"]);
         var fundingBody = (Guid)(await Scalar(db, "SELECT \"Id\" FROM \"FundingBodies\" LIMIT 1"))!;
         var templateCall = (Guid)(await Scalar(db, "SELECT \"Id\" FROM \"Calls\" ORDER BY \"Year\" DESC LIMIT 1"))!;
         var ssi = (Guid)(await Scalar(db, "SELECT \"Id\" FROM \"Organisations\" WHERE \"Name\" = 'Šeimos santykių institutas'"))!;
@@ -336,6 +339,8 @@ internal sealed class Generator(string connectionString, Sizes sizes, int seed)
                     "@day, @day, 1, 4, 'Academic', false, 0, ARRAY[]::date[])",
                     ("id", Guid.CreateVersion7()), ("project", id), ("n", n), ("day", new DateOnly(calls[^1].Year, 3, n)));
         }
+        foreach (var statement in rebuild) await Execute(db, statement);
+        Step("keys, indexes and foreign keys rebuilt");
         await Execute(db, "ANALYZE");
         Step("import projects, ANALYZE");
 
@@ -393,9 +398,50 @@ internal sealed class Generator(string connectionString, Sizes sizes, int seed)
 
     private static async Task Execute(NpgsqlConnection db, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 600 };
+        await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Drops the keys, unique constraints, indexes and foreign keys of these tables (and foreign keys that
+    /// point at them); returns the statements that build them again, keys first.</summary>
+    private static async Task<List<string>> DropKeysAsync(NpgsqlConnection db, string[] tables)
+    {
+        var foreign = new List<(string Table, string Name, string Definition)>();
+        var keys = new List<(string Table, string Name, string Definition)>();
+        var indexes = new List<(string Name, string Definition)>();
+        foreach (var table in tables)
+        {
+            await using (var command = new NpgsqlCommand(
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), contype::text FROM pg_constraint " +
+                "WHERE (conrelid = @t::regclass AND contype IN ('p', 'u', 'f')) OR (confrelid = @t::regclass AND contype = 'f')", db))
+            {
+                command.Parameters.AddWithValue("t", $"\"{table}\"");
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    var row = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                    if (reader.GetString(3) == "f") { if (!foreign.Contains(row)) foreign.Add(row); }
+                    else keys.Add(row);
+                }
+            }
+            await using (var command = new NpgsqlCommand(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = @t AND indexname NOT IN " +
+                "(SELECT conname FROM pg_constraint WHERE conrelid = @q::regclass)", db))
+            {
+                command.Parameters.AddWithValue("t", table);
+                command.Parameters.AddWithValue("q", $"\"{table}\"");
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        foreach (var (table, name, _) in foreign) await Execute(db, $"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"");
+        foreach (var (table, name, _) in keys) await Execute(db, $"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"");
+        foreach (var (name, _) in indexes) await Execute(db, $"DROP INDEX \"{name}\"");
+        return keys.Select(k => $"ALTER TABLE {k.Table} ADD CONSTRAINT \"{k.Name}\" {k.Definition}")
+            .Concat(indexes.Select(i => i.Definition))
+            .Concat(foreign.Select(f => $"ALTER TABLE {f.Table} ADD CONSTRAINT \"{f.Name}\" {f.Definition}"))
+            .ToList();
     }
 
     private static async Task<List<string>> ColumnsAsync(NpgsqlConnection db, string table)

@@ -58,7 +58,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         var member = await fixture.PageAsync("ssi@demo.talka.lt");
         problems.AddRange(await WatchAsync(member));
         var memberApi = await fixture.Talka.ApiAsAsync("ssi@demo.talka.lt");
-        var eventId = (await memberApi.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{ssi}/events"))[0].GetProperty("id").GetGuid();
+        var eventId = (await memberApi.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{ssi}/events")).GetProperty("items")[0].GetProperty("id").GetGuid();
         foreach (var url in new[]
         {
             $"/projects/{ssi}/indicators", $"/projects/{ssi}/events", $"/projects/{ssi}/events/{eventId}", $"/projects/{ssi}/participants",

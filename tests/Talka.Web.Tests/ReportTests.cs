@@ -109,7 +109,7 @@ public sealed class ReportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         var url = $"/api/v1/projects/{id}/reports/{q1.GetProperty("id").GetGuid()}";
         var draft = await member.GetFromJsonAsync<JsonElement>(url);
         (await member.PostAsJsonAsync($"{url}/submit", new { version = draft.GetProperty("version").GetInt32() })).EnsureSuccessStatusCode();
-        var queue = await (await factory.ApiAsAsync(TalkaFactory.Admin)).GetFromJsonAsync<JsonElement>("/api/v1/reports/queue");
+        var queue = (await (await factory.ApiAsAsync(TalkaFactory.Admin)).GetFromJsonAsync<JsonElement>("/api/v1/reports/queue")).GetProperty("items");
         Assert.Equal("Submitted", queue[0].GetProperty("status").GetString());
         Assert.Contains(queue.EnumerateArray(), r => r.GetProperty("id").GetGuid() == q1.GetProperty("id").GetGuid());
         var other = await factory.ApiAsAsync(TalkaFactory.MemberA);

@@ -21,9 +21,10 @@ public static class DeliveryApi
     {
         var group = api.MapGroup("/projects/{projectId:guid}").WithTags("Delivery").RequireAuthorization();
 
-        group.MapGet("/events", (Guid projectId, EventKind? kind, string? quarter, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
-            Read(projectId, gate, t, ct, async c => Results.Ok(await q.EventsAsync(c, new EventFilter(kind, quarter), ct))))
-            .Returns<IReadOnlyList<EventRow>>("List the project's events");
+        group.MapGet("/events", (Guid projectId, EventKind? kind, string? quarter, [FromQuery(Name = "page")] int? page, ProjectGate gate,
+                DeliveryQueries q, Texts t, CancellationToken ct) =>
+            Read(projectId, gate, t, ct, async c => Results.Ok(await q.EventPageAsync(c, new EventFilter(kind, quarter), page ?? 1, ct))))
+            .Returns<Organisations.Page<EventRow>>("List the project's events by number, filtered, 50 a page (?page=2…)");
         group.MapGet("/events/{eventId:guid}", (Guid projectId, Guid eventId, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
             Read(projectId, gate, t, ct, async c => await q.EventAsync(c, eventId, ct) is { } e ? Results.Ok(e) : ApiResults.NotFound(t)))
             .Returns<EventRow>("Get an event (with how many attended it)");

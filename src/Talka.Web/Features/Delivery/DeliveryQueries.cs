@@ -53,15 +53,37 @@ public sealed class DeliveryQueries(TalkaDbContext db)
     public Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, EventFilter? filter = null, CancellationToken ct = default) =>
         EventsAsync(context, filter, null, ct);
 
+    public const int EventPageSize = 50;
+
+    /// <summary>A page of the project's events, by number, filtered, counted and cut in the database (a quarter filter
+    /// picks the events by their session schedule first, as the quarterly figures do).</summary>
+    public async Task<Organisations.Page<EventRow>> EventPageAsync(ProjectContext context, EventFilter? filter, int page, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        var projectId = context.Project.Id;
+        var query = db.Set<Event>().AsNoTracking().Where(e => e.ProjectId == projectId);
+        if (filter?.Kind is { } kind) query = query.Where(e => e.Kind == kind);
+        if (filter?.WithHeadcount == true) query = query.Where(e => e.Headcount != null);
+        if (filter?.Quarter is { } quarter)
+        {
+            var inQuarter = (await query.ToListAsync(ct)).Where(e => e.Quarters.Any(q => q.Quarter.Key == quarter)).Select(e => e.Id).ToList();
+            query = query.Where(e => inQuarter.Contains(e.Id));
+        }
+        var total = await query.CountAsync(ct);
+        var ids = await query.OrderBy(e => e.Number).Skip((page - 1) * EventPageSize).Take(EventPageSize).Select(e => e.Id).ToListAsync(ct);
+        var rows = await EventsAsync(context, null, ids, ct);
+        return new Organisations.Page<EventRow>(rows, page, EventPageSize, total);
+    }
+
     /// <summary>One event of the project, by id.</summary>
     public async Task<EventRow?> EventAsync(ProjectContext context, Guid eventId, CancellationToken ct = default) =>
-        (await EventsAsync(context, null, eventId, ct)).SingleOrDefault();
+        (await EventsAsync(context, null, [eventId], ct)).SingleOrDefault();
 
-    private async Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, EventFilter? filter, Guid? eventId, CancellationToken ct)
+    private async Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, EventFilter? filter, IReadOnlyCollection<Guid>? only, CancellationToken ct)
     {
         var projectId = context.Project.Id;
         var query = db.Set<Event>().AsNoTracking().Include(e => e.TargetGroups).Where(e => e.ProjectId == projectId);
-        if (eventId is { } id) query = query.Where(e => e.Id == id);
+        if (only is not null) query = query.Where(e => only.Contains(e.Id));
         if (filter?.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter?.WithHeadcount == true) query = query.Where(e => e.Headcount != null);
         var events = await query.OrderBy(e => e.Number).ToListAsync(ct);

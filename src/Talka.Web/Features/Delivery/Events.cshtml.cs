@@ -8,13 +8,16 @@ public sealed class EventsModel(DeliveryQueries queries) : DeliveryPage
     [BindProperty(SupportsGet = true)] public EventKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Quarter { get; set; }
     [BindProperty(SupportsGet = true)] public bool? WithHeadcount { get; set; }
-    public IReadOnlyList<EventRow> Events { get; private set; } = [];
+    // From the query only: Razor Pages keeps its own "page" route value.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    public Organisations.Page<EventRow> Result { get; private set; } = new([], 1, DeliveryQueries.EventPageSize, 0);
+    public IReadOnlyList<EventRow> Events => Result.Items;
     public string? FilterText { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
         if (await EnterAsync(projectId) is { } refused) return refused;
-        Events = await queries.EventsAsync(Project, new EventFilter(Kind, Quarter, WithHeadcount));
+        Result = await queries.EventPageAsync(Project, new EventFilter(Kind, Quarter, WithHeadcount), PageNumber);
         var parts = new List<string>();
         if (Kind is { } kind) parts.Add(T.Enum(kind));
         if (Quarter is { } quarter) parts.Add(quarter);

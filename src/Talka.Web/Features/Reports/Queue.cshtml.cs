@@ -6,12 +6,15 @@ namespace Talka.Web.Features.Reports;
 /// <summary>The funder's queue: awaiting review first, then overdue, then due within a month.</summary>
 public sealed class QueueModel(ReportService reports) : TalkaPage
 {
-    public IReadOnlyList<ReportRow> Queue { get; private set; } = [];
+    // From the query only: Razor Pages keeps its own "page" route value.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    public Organisations.Page<ReportRow> Result { get; private set; } = new([], 1, ReportService.QueuePageSize, 0);
+    public IReadOnlyList<ReportRow> Queue => Result.Items;
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await reports.QueueAsync() is not { } queue) return await DenyAsync();
-        Queue = queue;
+        if (await reports.QueueAsync(PageNumber) is not { } queue) return await DenyAsync();
+        Result = queue;
         return Page();
     }
 }

@@ -119,14 +119,25 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
         catch (DbUpdateException) { db.ChangeTracker.Clear(); } // another request made them first
     }
 
-    /// <summary>The funder's queue: reports awaiting review, overdue and due soon, across all projects.</summary>
-    public async Task<IReadOnlyList<ReportRow>?> QueueAsync(CancellationToken ct = default)
+    public const int QueuePageSize = 50;
+
+    /// <summary>The funder's queue: reports awaiting review, then overdue, then due within a month, across all
+    /// projects; ordered, counted and cut in the database, 50 a page.</summary>
+    public async Task<Organisations.Page<ReportRow>?> QueueAsync(int page = 1, CancellationToken ct = default)
     {
         var viewer = await viewers.GetAsync(ct);
         if (!viewer.ReadsEverything) return null;
+        page = Math.Max(1, page);
         var today = Today;
-        return (await RowsAsync(db.Set<Report>().Where(r => r.Status == ReportStatus.Submitted || ((r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.Due <= today.AddDays(31))), ct))
-            .OrderBy(r => r.Status == ReportStatus.Submitted ? 0 : r.Overdue ? 1 : 2).ThenBy(r => r.Due).ToList();
+        var soon = today.AddDays(31);
+        var queue = db.Set<Report>().AsNoTracking()
+            .Where(r => r.Status == ReportStatus.Submitted || ((r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.Due <= soon));
+        var total = await queue.CountAsync(ct);
+        var ids = await queue
+            .OrderBy(r => r.Status == ReportStatus.Submitted ? 0 : r.Due < today ? 1 : 2).ThenBy(r => r.Due).ThenBy(r => r.Id)
+            .Skip((page - 1) * QueuePageSize).Take(QueuePageSize).Select(r => r.Id).ToListAsync(ct);
+        var rows = (await RowsAsync(db.Set<Report>().Where(r => ids.Contains(r.Id)), ct)).ToDictionary(r => r.Id);
+        return new Organisations.Page<ReportRow>(ids.Select(id => rows[id]).ToList(), page, QueuePageSize, total);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
