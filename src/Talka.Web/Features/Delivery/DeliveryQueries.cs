@@ -4,6 +4,7 @@ using Talka.Domain.Delivery;
 using Talka.Domain.Indicators;
 using Talka.Domain.Projects;
 using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Jobs;
 
 namespace Talka.Web.Features.Delivery;
 
@@ -285,6 +286,7 @@ public static class DeliveryModule
     public static IServiceCollection AddDelivery(this IServiceCollection services) =>
         services.AddScoped<ProjectGate>().AddScoped<DeliveryService>().AddScoped<DeliveryQueries>().AddScoped<IndicatorQueries>().AddScoped<ReachQueries>().AddScoped<PublicResultsQueries>()
             .AddScoped<FigureStore>().AddScoped<FiguresInterceptor>()
-            .AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>(sp => sp.GetRequiredService<FiguresInterceptor>())
+            .AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<FiguresInterceptor>())
+            .AddJobHandler<FiguresJobHandler>()
             .AddSingleton<PersonKeySecret>();
 }

@@ -50,6 +50,39 @@ public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false).SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
     }
 
+    /// <summary>Marks a project's figures stale and advances their generation, in the caller's transaction (a
+    /// refresh computed before this change then cannot be stored).</summary>
+    public Task<int> MarkStaleAsync(Guid projectId, CancellationToken ct = default) =>
+        db.Set<ProjectFigures>().Where(f => f.ProjectId == projectId)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true).SetProperty(f => f.Generation, f => f.Generation + 1), ct);
+
+    /// <summary>Refreshes a project's figures without holding its row while counting: reads the generation, counts,
+    /// and stores only if no change came meanwhile (else counts again). False if changes kept coming.</summary>
+    public async Task<bool> RefreshOptimisticAsync(Guid projectId, TimeProvider clock, CancellationToken ct = default)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var row = await db.Set<ProjectFigures>().AsNoTracking().Where(f => f.ProjectId == projectId)
+                .Select(f => new { f.Generation, f.Stale }).SingleOrDefaultAsync(ct);
+            if (row is null)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await RefreshAsync(projectId, clock.GetUtcNow().UtcDateTime, ct);
+                await transaction.CommitAsync(ct);
+                return true;
+            }
+            if (!row.Stale) return true;
+            var computed = await ComputeAsync(projectId, ct);
+            if (computed is null) return true;
+            var json = JsonSerializer.Serialize(computed, Json);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var stored = await db.Set<ProjectFigures>().Where(f => f.ProjectId == projectId && f.Generation == row.Generation)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false).SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
+            if (stored == 1) return true;
+        }
+        return false;
+    }
+
     /// <summary>Marks the figures of a call's projects stale (its rules changed: minutes in an academic hour).</summary>
     public Task<int> MarkCallStaleAsync(Guid callId, CancellationToken ct = default) =>
         db.Set<ProjectFigures>().Where(f => db.Projects.Any(p => p.Id == f.ProjectId && p.CallId == callId))

@@ -9,11 +9,13 @@ namespace Talka.Web.Features.Delivery;
 
 /// <summary>
 /// Keeps stored figures true to the records: a save that changes a project's participants, events, attendance,
-/// volunteers, their hours or deliverables refreshes that project's figures right after, in the same transaction; a new
-/// project gets its row; a call whose rules change marks its projects' figures stale. A bulk writer (an import, marking
-/// thousands at once) saves in summary mode and refreshes once itself.
+/// volunteers, their hours or deliverables marks that project's figures stale in the same transaction (readers then
+/// recount live) and queues a job that refreshes them right after it commits (one queued job per project at a time); a
+/// new project gets its row; a call whose rules change marks its projects' figures stale. A bulk writer (an import,
+/// marking thousands at once) saves in summary mode and refreshes once itself, in its transaction.
 /// </summary>
-public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider clock) : SaveChangesInterceptor
+public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider clock, Infrastructure.Jobs.JobSignal signal,
+    Infrastructure.Jobs.WakeOnCommit wake) : SaveChangesInterceptor
 {
     private readonly HashSet<Guid> _projects = [];
     private readonly HashSet<Guid> _events = [];
@@ -102,10 +104,22 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
             var calls = _calls.ToList();
             Clear();
             var store = new FigureStore(db, new DeliveryQueries(db));
-            var now = clock.GetUtcNow().UtcDateTime;
-            // In a fixed order, so that two saves touching the same projects take their locks alike.
-            foreach (var project in projects.Order()) await store.RefreshAsync(project, now, ct);
+            // In a fixed order, so that two saves touching the same projects take their row locks alike.
+            var ordered = projects.Order().ToList();
+            foreach (var project in ordered) await store.MarkStaleAsync(project, ct);
             foreach (var call in calls) await store.MarkCallStaleAsync(call, ct);
+            if (ordered.Count == 0) return;
+            var payloads = ordered.Select(p => p.ToString()).ToList();
+            var queued = await db.Set<Infrastructure.Jobs.Job>()
+                .Where(j => j.Kind == FiguresJobHandler.JobKind && j.Status == Infrastructure.Jobs.JobStatus.Queued && payloads.Contains(j.Payload))
+                .Select(j => j.Payload).ToListAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var payload in payloads.Except(queued))
+                db.Add(new Infrastructure.Jobs.Job { Kind = FiguresJobHandler.JobKind, Payload = payload, CreatedAt = now, NotBefore = now });
+            await db.SaveChangesAsync(ct);
+            // The worker is woken once the jobs are committed, not before (it would find nothing and wait for its poll).
+            if (db.Database.CurrentTransaction is null) signal.Wake();
+            else wake.Arm();
         }
         finally
         {

@@ -2,9 +2,9 @@ namespace Talka.Web.Features.Delivery;
 
 /// <summary>
 /// A project's figures as the indicator calculator last computed them from its records (with every breakdown), stored
-/// so that pages, the API and open data read them instead of recomputing from whole tables. Refreshed in the
-/// transaction that changes the records behind them (<see cref="FiguresInterceptor"/>); <see cref="Stale"/> when a
-/// change could not refresh them there (a call's rules changed), and then read live until refreshed.
+/// so that pages, the API and open data read them instead of recomputing from whole tables. A change to the records
+/// behind them marks them <see cref="Stale"/> in its own transaction and queues a job that refreshes them right after
+/// (<see cref="FiguresInterceptor"/>); while stale, readers recount live, so nobody reads an outdated figure.
 /// </summary>
 public sealed class ProjectFigures : Infrastructure.Data.INotAudited
 {
@@ -13,8 +13,8 @@ public sealed class ProjectFigures : Infrastructure.Data.INotAudited
     /// computation.</summary>
     public string Figures { get; set; } = "";
     public bool Stale { get; set; } = true;
-    /// <summary>Advanced by every refresh, first of all, which makes concurrent refreshes of one project wait for each
-    /// other (the row is locked until the transaction ends), so that the last to store has seen every change.</summary>
+    /// <summary>Advanced by every change and every locking refresh: a refresh stores its count only if the generation it
+    /// started from is still current, so a count that missed a change is never stored as fresh.</summary>
     public long Generation { get; set; }
     /// <summary>When, in UTC; null before the first computation.</summary>
     public DateTime? ComputedAt { get; set; }

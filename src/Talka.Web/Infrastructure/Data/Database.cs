@@ -17,14 +17,16 @@ public static class Database
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AuditInterceptor>();
         // Every save goes through the audit first, then through the interceptors features add (stored figures).
-        builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>(sp => sp.GetRequiredService<AuditInterceptor>());
+        builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<AuditInterceptor>());
+        builder.Services.AddScoped<Jobs.WakeOnCommit>();
+        builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Jobs.WakeOnCommit>());
         builder.Services.AddScoped<AuditSettings>();
         if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Talka:Database:Provider is Postgres but ConnectionStrings:Talka is not set.");
             builder.Services.AddDbContext<TalkaDbContext, PostgresTalkaDbContext>((sp, options) =>
-                options.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()));
+                options.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -35,7 +37,7 @@ public static class Database
                 connectionString = $"Data Source={Path.Combine(dataDirectory, "talka.db")}";
             }
             builder.Services.AddDbContext<TalkaDbContext, SqliteTalkaDbContext>((sp, options) =>
-                options.UseSqlite(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>()));
+                options.UseSqlite(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else
         {

@@ -56,7 +56,7 @@ public static class SpreadsheetReader
     /// Throws <see cref="SpreadsheetException"/> with FileEmpty, FileTypeNotAllowed, FileTooManyRows (maxRows) or
     /// FileUnreadable.
     /// </summary>
-    public static SheetTable Read(Stream content, int maxRows = 200_000)
+    public static SheetTable Read(Stream content, int maxRows = 1_000_000)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);

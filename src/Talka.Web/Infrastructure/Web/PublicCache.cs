@@ -25,7 +25,7 @@ public static class PublicCache
             .Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag).SetVaryByQuery("*")
             .VaryByValue(_ => new KeyValuePair<string, string>("language", CultureInfo.CurrentUICulture.Name))));
         services.AddScoped<PublicCacheEviction>();
-        services.AddScoped<ISaveChangesInterceptor>(sp => sp.GetRequiredService<PublicCacheEviction>());
+        services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<PublicCacheEviction>());
         return services;
     }
 
