@@ -153,6 +153,10 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
         if (ids.Count != ids.Distinct().Count()) throw new DomainException("ParticipantTwice", "Attendance");
         var known = await db.Set<Participant>().Where(p => p.ProjectId == projectId && ids.Contains(p.Id)).CountAsync(ct);
         if (known != ids.Count) throw new DomainException("UnknownRow", "Attendance");
+        if (ids.Count == 0) return Result<int>.Success(0);
+        // The event's row first: concurrent changes to one event's attendance then take turns, each seeing what the one
+        // before it saved (two people marking the same person both succeed instead of one meeting the other's row).
+        await TouchAsync(eventId, ct);
         var existing = await db.Set<Attendance>().Where(a => a.EventId == eventId && ids.Contains(a.ParticipantId))
             .ToDictionaryAsync(a => a.ParticipantId, ct);
         var changed = 0;
@@ -172,7 +176,6 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
             else db.Add(new Attendance(eventId, mark.ParticipantId, mark.AcademicHours));
             changed++;
         }
-        if (changed > 0) await TouchAsync(eventId, ct);
         await db.SaveChangesAsync(ct);
         return Result<int>.Success(changed);
     });
@@ -194,6 +197,7 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
         }
         else selection = string.IsNullOrWhiteSpace(bulk.Search) ? texts["Delivery.SelectionAll"] : texts["Delivery.SelectionSearch", bulk.Search.Trim()];
         var selected = DeliveryQueries.Selected(db, projectId, new AttendanceSelection(bulk.Search, bulk.AttendedEvent));
+        await TouchAsync(eventId, ct); // takes the event's row: changes to its attendance take turns
         var before = await db.Set<Attendance>().CountAsync(a => a.EventId == eventId, ct);
         int changed;
         audit.SummaryOnly = true;
@@ -211,7 +215,6 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
         }
         if (changed > 0)
         {
-            await TouchAsync(eventId, ct);
             db.Add(new AuditEntry
             {
                 EntityType = nameof(Event), EntityId = eventId.ToString(), RootId = eventId.ToString(), ProjectId = projectId,
@@ -231,7 +234,7 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
 
     /// <summary>A change to an event's attendance makes a new version of the event, so that a whole list made from an
     /// older one (<see cref="SetAttendanceAsync"/>) is refused; changes themselves need no version, so two people
-    /// marking at once both succeed.</summary>
+    /// marking at once both succeed. Updating the row also holds it to the end of the transaction.</summary>
     private Task<int> TouchAsync(Guid eventId, CancellationToken ct) =>
         db.Set<Event>().Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Version, e => e.Version + 1), ct);
 
