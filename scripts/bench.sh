@@ -75,6 +75,7 @@ start_app() {
 echo "== Schema and demo data (the app in its Demo environment migrates and seeds)"
 start_app Demo Postgres "$cs" --Talka:Demo=true
 stop_app
+: > "$work/app.log" # what follows is measured; the log's failures from here on are reported
 echo "== Generating the $size dataset"
 generate_started=$(date +%s%N)
 "${bench_tool[@]}" generate --connection "$cs" --size "$size" --out "$work/ids.json"
@@ -241,6 +242,36 @@ echo "   ready after $cold_sqlite ms"
   echo "| Peak memory of the app, with the import (VmHWM) | $peak_mb MB |"
   echo "| Cold start, $size database on PostgreSQL | $cold_national ms |"
   echo "| Cold start, SQLite demo with an existing database | $cold_sqlite ms |"
+  echo
+  echo "Against the targets of issue 9 (✔ met, ✘ missed):"
+  echo
+  figure() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n { print $c }' "$table"; }
+  check() { # check LABEL VALUE OP LIMIT UNIT
+    local verdict; verdict="$(awk -v v="$2" -v l="$4" -v op="$3" 'BEGIN { ok = (op == "<=" ? v <= l : v >= l); print (ok ? "✔" : "✘") }')"
+    echo "- $verdict $1: $2 $5 (target $3 $4 $5)"
+  }
+  check "dataset generated" "$(ids generateSeconds)" "<=" 300 s
+  check "programme dashboard p95, visitors (cached)" "$(figure 'Programme dashboard' 4)" "<=" 100 ms
+  check "programme dashboard p95, a funder alone (never cached)" "$(figure '1 connection: programme dashboard, funder' 4)" "<=" 100 ms
+  check "public project page p95" "$(figure 'Public project page (largest project)' 4)" "<=" 50 ms
+  check "project page p95, signed-in member, 64 connections" "$(figure 'Project page, signed-in member' 4)" "<=" 50 ms
+  check "project page p95, signed-in member alone" "$(figure '1 connection: project page, member' 4)" "<=" 50 ms
+  for page in "Home page" "Public project page (largest project)" "Programme dashboard" "Project list, searched" "Open data: 360Giving JSON"; do
+    check "$page, share of the ceiling" "$(figure "$page" 7)" ">=" 30 %
+    check "$page, p99" "$(figure "$page" 5)" "<=" 100 ms
+    check "$page, errors" "$(figure "$page" 6)" "<=" 0 ""
+  done
+  check "import against raw COPY" "$import_ratio" ">=" 50 %
+  check "app memory under load" "$load_peak_mb" "<=" 400 MB
+  check "cold start on SQLite with an existing database" "$cold_sqlite" "<=" 3000 ms
+  if grep -q '^fail:' "$work/app.log"; then
+    echo
+    echo "The app logged $(grep -c '^fail:' "$work/app.log") failures; the first:"
+    echo
+    echo '```'
+    grep -A6 -m3 '^fail:' "$work/app.log" | cut -c1-200
+    echo '```'
+  fi
 } > "$out.md"
 echo
 cat "$out.md"
