@@ -35,4 +35,32 @@ public sealed class RegisterPagingTests(TalkaFactory factory) : IClassFixture<Ta
         Assert.DoesNotContain("Užsiėmimas 50 ", page);
         Assert.Contains("Puslapis 2 iš 2 (iš viso 53)", page);
     }
+
+    [Fact]
+    public async Task Volunteers_and_deliverables_come_fifty_a_page()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Daug savanorių ir rezultatų");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        for (var i = 1; i <= 51; i++)
+        {
+            (await member.PostAsJsonAsync($"/api/v1/projects/{project}/volunteers", new { name = $"Savanoris {i:D2}", trained = true, active = true }))
+                .EnsureSuccessStatusCode();
+            (await member.PostAsJsonAsync($"/api/v1/projects/{project}/deliverables",
+                new { kind = i == 51 ? "Handbook" : "Publication", title = $"Leidinys {i:D2}", date = $"2022-06-{i % 28 + 1:D2}" })).EnsureSuccessStatusCode();
+        }
+        var volunteers = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/volunteers?page=2");
+        Assert.Equal(51, volunteers.GetProperty("total").GetInt32());
+        Assert.Equal(["Savanoris 51"], volunteers.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("name").GetString()));
+        var deliverables = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/deliverables");
+        Assert.Equal(51, deliverables.GetProperty("total").GetInt32());
+        Assert.Equal(50, deliverables.GetProperty("items").GetArrayLength());
+        var handbooks = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/deliverables?kind=Handbook");
+        Assert.Equal(["Leidinys 51"], handbooks.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("title").GetString()));
+        var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var page = Html.Text(await browser.GetStringAsync($"/projects/{project}/volunteers?page=2"));
+        Assert.Contains("Savanoris 51", page);
+        Assert.DoesNotContain("Savanoris 50", page);
+        Assert.Contains("Puslapis 2 iš 2 (iš viso 51)", page);
+        Assert.Contains("Puslapis 1 iš 2 (iš viso 51)", Html.Text(await browser.GetStringAsync($"/projects/{project}/deliverables")));
+    }
 }

@@ -20,7 +20,10 @@ public sealed class DeliverablesModel(DeliveryQueries queries, DeliveryService s
 {
     [BindProperty(SupportsGet = true)] public DeliverableKind? Kind { get; set; }
     [BindProperty] public DeliverableForm Input { get; set; } = new();
-    public IReadOnlyList<DeliverableRow> Deliverables { get; private set; } = [];
+    // From the query only: Razor Pages keeps its own "page" route value.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    public Organisations.Page<DeliverableRow> Result { get; private set; } = new([], 1, DeliveryQueries.RegisterPageSize, 0);
+    public IReadOnlyList<DeliverableRow> Deliverables => Result.Items;
     public ILookup<Guid?, Evidence.EvidenceRow> Files { get; private set; } = Array.Empty<Evidence.EvidenceRow>().ToLookup(f => f.OwnerId);
     public IEnumerable<SelectListItem> Kinds => Enum.GetValues<DeliverableKind>().Select(k => new SelectListItem(T.Enum(k), k.ToString()));
 
@@ -52,8 +55,9 @@ public sealed class DeliverablesModel(DeliveryQueries queries, DeliveryService s
 
     private async Task LoadAsync(DeliverableKind? kind)
     {
-        Deliverables = await queries.DeliverablesAsync(Project, kind);
-        Files = (await evidence.ListAsync(Project, EvidenceOwner.Deliverable)).ToLookup(f => f.OwnerId);
+        Result = await queries.DeliverablePageAsync(Project, kind, PageNumber);
+        var shown = Deliverables.Select(d => (Guid?)d.Id).ToHashSet();
+        Files = (await evidence.ListAsync(Project, EvidenceOwner.Deliverable)).Where(f => shown.Contains(f.OwnerId)).ToLookup(f => f.OwnerId);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid projectId)

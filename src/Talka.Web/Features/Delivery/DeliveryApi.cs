@@ -65,9 +65,10 @@ public static class DeliveryApi
             (await s.SaveParticipantAsync(projectId, participantId, input, ct)).ToHttp(t, _ => Results.NoContent()))
             .ReturnsNothing("Change a participant");
 
-        group.MapGet("/volunteers", (Guid projectId, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
-            Read(projectId, gate, t, ct, async c => Results.Ok(await q.VolunteersAsync(c, ct))))
-            .Returns<IReadOnlyList<VolunteerRow>>("List the project's volunteers");
+        group.MapGet("/volunteers", (Guid projectId, [FromQuery(Name = "page")] int? page, ProjectGate gate, DeliveryQueries q, Texts t,
+                CancellationToken ct) =>
+            Read(projectId, gate, t, ct, async c => Results.Ok(await q.VolunteerPageAsync(c, page ?? 1, ct))))
+            .Returns<Organisations.Page<VolunteerRow>>("List the project's volunteers by name, 50 a page (?page=2…)");
         group.MapPost("/volunteers", async (Guid projectId, VolunteerInput input, DeliveryService s, Texts t, CancellationToken ct) =>
             (await s.SaveVolunteerAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/volunteers/{id}", new CreatedId(id))))
             .ReturnsCreated("Register a volunteer");
@@ -75,9 +76,10 @@ public static class DeliveryApi
             (await s.LogVolunteerHoursAsync(projectId, volunteerId, input, ct)).ToHttp(t, id => Results.Ok(new CreatedId(id))))
             .Returns<CreatedId>("Log a volunteer's hours");
 
-        group.MapGet("/deliverables", (Guid projectId, DeliverableKind? kind, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
-            Read(projectId, gate, t, ct, async c => Results.Ok(await q.DeliverablesAsync(c, kind, ct))))
-            .Returns<IReadOnlyList<DeliverableRow>>("List the project's deliverables");
+        group.MapGet("/deliverables", (Guid projectId, DeliverableKind? kind, [FromQuery(Name = "page")] int? page, ProjectGate gate,
+                DeliveryQueries q, Texts t, CancellationToken ct) =>
+            Read(projectId, gate, t, ct, async c => Results.Ok(await q.DeliverablePageAsync(c, kind, page ?? 1, ct))))
+            .Returns<Organisations.Page<DeliverableRow>>("List the project's deliverables by date, filtered by kind, 50 a page (?page=2…)");
         group.MapPost("/deliverables", async (Guid projectId, DeliverableInput input, DeliveryService s, Texts t, CancellationToken ct) =>
             (await s.SaveDeliverableAsync(projectId, null, input, ct)).ToHttp(t, id => Results.Created($"/api/v1/projects/{projectId}/deliverables/{id}", new CreatedId(id))))
             .ReturnsCreated("Record a deliverable");

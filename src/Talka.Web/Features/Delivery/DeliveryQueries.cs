@@ -231,9 +231,34 @@ public sealed class DeliveryQueries(TalkaDbContext db)
             p.TargetGroup, p.Consent, p.PersonKey is not null, events.GetValueOrDefault(p.Id), p.Version)).ToList();
     }
 
-    public async Task<IReadOnlyList<VolunteerRow>> VolunteersAsync(ProjectContext context, CancellationToken ct = default) =>
-        (await db.Set<Volunteer>().AsNoTracking().Include(v => v.Hours).Where(v => v.ProjectId == context.Project.Id).OrderBy(v => v.Name).ToListAsync(ct))
-        .Select(v => new VolunteerRow(v.Id, v.Name, v.Role, v.RecruitedOn, v.Trained, v.Active, v.Hours.Sum(h => h.Hours), v.Hours.Count)).ToList();
+    public const int RegisterPageSize = 50;
+
+    /// <summary>A page of the project's volunteers by name, counted and cut in the database (the hours of that page's
+    /// volunteers only are read).</summary>
+    public async Task<Organisations.Page<VolunteerRow>> VolunteerPageAsync(ProjectContext context, int page, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        var query = db.Set<Volunteer>().AsNoTracking().Where(v => v.ProjectId == context.Project.Id);
+        var total = await query.CountAsync(ct);
+        var items = (await query.OrderBy(v => v.Name).ThenBy(v => v.Id).Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)
+                .Include(v => v.Hours).ToListAsync(ct))
+            .Select(v => new VolunteerRow(v.Id, v.Name, v.Role, v.RecruitedOn, v.Trained, v.Active, v.Hours.Sum(h => h.Hours), v.Hours.Count)).ToList();
+        return new Organisations.Page<VolunteerRow>(items, page, RegisterPageSize, total);
+    }
+
+    /// <summary>A page of the project's deliverables by date and title, filtered by kind, counted and cut in the
+    /// database.</summary>
+    public async Task<Organisations.Page<DeliverableRow>> DeliverablePageAsync(ProjectContext context, DeliverableKind? kind, int page,
+        CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        var query = db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == context.Project.Id && (kind == null || d.Kind == kind));
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(d => d.Date).ThenBy(d => d.Title).ThenBy(d => d.Id).Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)
+            .Select(d => new DeliverableRow(d.Id, d.ActivityId, d.Kind, d.Title, d.Date, d.PresentedTo, d.SurveySent, d.SurveyAnswered, d.Auditor, d.Description))
+            .ToListAsync(ct);
+        return new Organisations.Page<DeliverableRow>(items, page, RegisterPageSize, total);
+    }
 
     public async Task<IReadOnlyList<DeliverableRow>> DeliverablesAsync(ProjectContext context, DeliverableKind? kind = null, CancellationToken ct = default) =>
         await db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == context.Project.Id && (kind == null || d.Kind == kind))

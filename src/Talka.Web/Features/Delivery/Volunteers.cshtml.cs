@@ -5,12 +5,15 @@ namespace Talka.Web.Features.Delivery;
 
 public sealed class VolunteersModel(DeliveryQueries queries, DeliveryService service) : DeliveryPage
 {
-    public IReadOnlyList<VolunteerRow> Volunteers { get; private set; } = [];
+    // From the query only: Razor Pages keeps its own "page" route value.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    public Organisations.Page<VolunteerRow> Result { get; private set; } = new([], 1, DeliveryQueries.RegisterPageSize, 0);
+    public IReadOnlyList<VolunteerRow> Volunteers => Result.Items;
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
         if (await EnterAsync(projectId) is { } refused) return refused;
-        Volunteers = await queries.VolunteersAsync(Project);
+        Result = await queries.VolunteerPageAsync(Project, PageNumber);
         return Page();
     }
 
@@ -27,7 +30,7 @@ public sealed class VolunteersModel(DeliveryQueries queries, DeliveryService ser
         if (!LtFormat.TryParseAmount(hours, out var parsed))
         {
             ModelState.AddModelError("", T["Delivery.HoursField"] + ": " + T["Error.NumberInvalid"]);
-            Volunteers = await queries.VolunteersAsync(Project);
+            Result = await queries.VolunteerPageAsync(Project, PageNumber);
             return Page();
         }
         var result = await service.LogVolunteerHoursAsync(projectId, volunteerId, new VolunteerHoursInput(day, parsed, null, null, note));
@@ -42,7 +45,7 @@ public sealed class VolunteersModel(DeliveryQueries queries, DeliveryService ser
             TempData["Saved"] = message;
             return Redirect($"/projects/{ProjectId}/volunteers");
         }
-        Volunteers = await queries.VolunteersAsync(Project);
+        Result = await queries.VolunteerPageAsync(Project, PageNumber);
         return Page();
     }
 }
