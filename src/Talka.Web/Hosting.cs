@@ -276,6 +276,7 @@ public sealed class DatabasePreparation(IServiceProvider services, IConfiguratio
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
             await scope.ServiceProvider.GetRequiredService<Features.Delivery.FigureStore>().RefreshStaleAsync(TimeProvider.System, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<Features.Delivery.ProgrammeFigureStore>().RefreshStaleAsync(TimeProvider.System, cancellationToken);
         }
     }
 
@@ -310,6 +311,8 @@ public static class MigrateCommand
         // Projects whose figures were never stored (before this release, or written by a bulk load) get them now.
         var refreshed = await scoped.GetRequiredService<Features.Delivery.FigureStore>().RefreshStaleAsync(TimeProvider.System, ct);
         if (refreshed > 0) Console.WriteLine($"Figures stored for {refreshed} projects.");
+        var programmes = await scoped.GetRequiredService<Features.Delivery.ProgrammeFigureStore>().RefreshStaleAsync(TimeProvider.System, ct);
+        if (programmes > 0) Console.WriteLine($"Dashboard counts stored for {programmes} programmes.");
     }
 }
 
@@ -322,9 +325,11 @@ public static class FiguresCheckCommand
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
         var projects = await db.Projects.CountAsync();
-        var differences = await scope.ServiceProvider.GetRequiredService<Features.Delivery.FigureStore>().CheckAsync();
+        var differences = (await scope.ServiceProvider.GetRequiredService<Features.Delivery.FigureStore>().CheckAsync())
+            .Concat(await scope.ServiceProvider.GetRequiredService<Features.Delivery.ProgrammeFigureStore>().CheckAsync()).ToList();
         foreach (var difference in differences) Console.WriteLine(difference);
-        Console.WriteLine($"Figures checked: {projects} projects, {differences.Count} differ from a recount.");
+        var programmeCount = await db.Programmes.CountAsync();
+        Console.WriteLine($"Figures checked: {projects} projects and {programmeCount} programmes, {differences.Count} differ from a recount.");
         return differences.Count == 0 ? 0 : 1;
     }
 }

@@ -147,4 +147,38 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
         Assert.Equal(2m, await StoredAsync(project, "DistinctParticipants"));
         Assert.Empty(await RecountDifferencesAsync(project));
     }
+
+    [Fact]
+    public async Task A_programmes_dashboard_counts_are_stored_refreshed_after_changes_and_equal_a_recount()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Programos skaičiai", published: true);
+        var programme = await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == project)
+            .Join(db.Calls, p => p.CallId, c => c.Id, (p, c) => c.ProgrammeId).SingleAsync());
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var eventId = await EventAsync(member, project);
+        var people = new List<Guid>();
+        foreach (var (code, id) in new[] { ("R-1", "39001010000"), ("R-2", "49001010001"), ("R-3", "49001010012") })
+            people.Add(await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/participants",
+                new { code, category = "Volunteer", personalIdentifier = id })).IdOf());
+        (await member.PatchAsJsonAsync($"/api/v1/projects/{project}/events/{eventId}/attendance",
+            new { mark = people.Select(id => new { participantId = id }) })).EnsureSuccessStatusCode();
+
+        async Task<IReadOnlyList<string>> FreshDifferencesAsync()
+        {
+            for (var i = 0; i < 200 && await factory.WithDbAsync(db => db.Set<ProgrammeFigures>().AnyAsync(f => f.ProgrammeId == programme && f.Stale)); i++)
+                await Task.Delay(100);
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ProgrammeFigureStore>().CheckAsync(programme);
+        }
+        Assert.Empty(await FreshDifferencesAsync());
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        async Task<int> PersonsAsync() => (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}/reach")).GetProperty("distinctPersons").GetInt32();
+        var before = await PersonsAsync();
+
+        // Unpublishing takes the project's persons out of the programme's public counts: stale at once, recounted, stored.
+        (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = false })).EnsureSuccessStatusCode();
+        Assert.Equal(before - 3, await PersonsAsync());
+        Assert.Empty(await FreshDifferencesAsync());
+        Assert.Equal(before - 3, await PersonsAsync());
+    }
 }

@@ -103,3 +103,13 @@ internal sealed class ProjectFiguresMapping : IEntityTypeConfiguration<ProjectFi
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ProgrammeFiguresMapping : IEntityTypeConfiguration<ProgrammeFigures>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeFigures> b)
+    {
+        b.ToTable("ProgrammeFigures");
+        b.HasKey(x => x.ProgrammeId);
+        b.HasOne<Talka.Domain.Calls.Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

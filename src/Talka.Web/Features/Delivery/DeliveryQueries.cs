@@ -313,5 +313,6 @@ public static class DeliveryModule
             .AddScoped<FigureStore>().AddScoped<FiguresInterceptor>()
             .AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<FiguresInterceptor>())
             .AddJobHandler<FiguresJobHandler>()
+            .AddScoped<ProgrammeFigureStore>().AddJobHandler<ProgrammeFiguresJobHandler>()
             .AddSingleton<PersonKeySecret>();
 }

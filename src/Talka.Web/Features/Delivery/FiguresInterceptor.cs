@@ -21,6 +21,9 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
     private readonly HashSet<Guid> _events = [];
     private readonly HashSet<Guid> _volunteers = [];
     private readonly HashSet<Guid> _calls = [];
+    /// <summary>Projects whose own record or agreement changed: their programme's counts (published projects, funds)
+    /// may change, their figures do not.</summary>
+    private readonly HashSet<Guid> _programmeOnly = [];
     private bool _refreshing;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -74,6 +77,8 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
                 case Project { } project when entry.State == EntityState.Added:
                     context.Add(new ProjectFigures { ProjectId = project.Id, Stale = true });
                     break;
+                case Project { } project: _programmeOnly.Add(project.Id); break;
+                case Talka.Domain.Agreements.Agreement agreement: _programmeOnly.Add(agreement.ProjectId); break;
                 case Call call when entry.State == EntityState.Modified: _calls.Add(call.Id); break;
             }
         }
@@ -82,7 +87,7 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
     private async Task RefreshAsync(DbContext? context, CancellationToken ct)
     {
         if (context is not TalkaDbContext db || _refreshing) return;
-        if (settings.SummaryOnly || (_projects.Count == 0 && _events.Count == 0 && _volunteers.Count == 0 && _calls.Count == 0))
+        if (_projects.Count == 0 && _events.Count == 0 && _volunteers.Count == 0 && _calls.Count == 0 && _programmeOnly.Count == 0)
         {
             Clear();
             return;
@@ -102,20 +107,32 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
                 projects.UnionWith(await db.Set<Volunteer>().Where(v => volunteers.Contains(v.Id)).Select(v => v.ProjectId).Distinct().ToListAsync(ct));
             }
             var calls = _calls.ToList();
+            var touched = projects.Union(_programmeOnly).ToList();
+            var summary = settings.SummaryOnly;
             Clear();
             var store = new FigureStore(db, new DeliveryQueries(db));
             // In a fixed order, so that two saves touching the same projects take their row locks alike.
-            var ordered = projects.Order().ToList();
+            // A bulk writer (summary mode) refreshes its project's figures itself; its programme is marked here.
+            List<Guid> ordered = summary ? [] : projects.Order().ToList();
             foreach (var project in ordered) await store.MarkStaleAsync(project, ct);
             foreach (var call in calls) await store.MarkCallStaleAsync(call, ct);
-            if (ordered.Count == 0) return;
-            var payloads = ordered.Select(p => p.ToString()).ToList();
-            var queued = await db.Set<Infrastructure.Jobs.Job>()
-                .Where(j => j.Kind == FiguresJobHandler.JobKind && j.Status == Infrastructure.Jobs.JobStatus.Queued && payloads.Contains(j.Payload))
-                .Select(j => j.Payload).ToListAsync(ct);
+            // Their programmes' dashboard counts too.
+            var programmes = await db.Projects.Where(p => touched.Contains(p.Id))
+                .Join(db.Calls, p => p.CallId, c => c.Id, (p, c) => c.ProgrammeId)
+                .Union(db.Calls.Where(c => calls.Contains(c.Id)).Select(c => c.ProgrammeId))
+                .Distinct().OrderBy(id => id).ToListAsync(ct);
+            await new ProgrammeFigureStore(db).MarkStaleAsync(programmes, ct);
+            var jobs = ordered.Select(p => (FiguresJobHandler.JobKind, p.ToString()))
+                .Concat(programmes.Select(p => (ProgrammeFiguresJobHandler.JobKind, p.ToString()))).ToList();
+            if (jobs.Count == 0) return;
+            var payloads = jobs.Select(j => j.Item2).ToList();
+            var queued = (await db.Set<Infrastructure.Jobs.Job>()
+                .Where(j => (j.Kind == FiguresJobHandler.JobKind || j.Kind == ProgrammeFiguresJobHandler.JobKind)
+                    && j.Status == Infrastructure.Jobs.JobStatus.Queued && payloads.Contains(j.Payload))
+                .Select(j => new { j.Kind, j.Payload }).ToListAsync(ct)).Select(j => (j.Kind, j.Payload)).ToHashSet();
             var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var payload in payloads.Except(queued))
-                db.Add(new Infrastructure.Jobs.Job { Kind = FiguresJobHandler.JobKind, Payload = payload, CreatedAt = now, NotBefore = now });
+            foreach (var (kind, payload) in jobs.Where(j => !queued.Contains(j)))
+                db.Add(new Infrastructure.Jobs.Job { Kind = kind, Payload = payload, CreatedAt = now, NotBefore = now });
             await db.SaveChangesAsync(ct);
             // The worker is woken once the jobs are committed, not before (it would find nothing and wait for its poll).
             if (db.Database.CurrentTransaction is null) signal.Wake();
@@ -129,6 +146,7 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
 
     private void Clear()
     {
+        _programmeOnly.Clear();
         _projects.Clear();
         _events.Clear();
         _volunteers.Clear();

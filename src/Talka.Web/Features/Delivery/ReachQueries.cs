@@ -31,25 +31,28 @@ public sealed record ProgrammeCharts(IReadOnlyList<ChartPoint> FundsByYear, IRea
 /// they count published projects only, and breakdowns of persons withhold cells below five unless asked for exact
 /// figures.
 /// </summary>
+/// <summary>A programme's exact counts over its published projects, all years together: what its dashboard shows,
+/// before small cells are withheld for the public. Stored in <see cref="ProgrammeFigures"/>.</summary>
+public sealed record ProgrammeCounts(
+    int Projects, int DistinctPersons, int Participants, int WithoutKey, int Headcount, IReadOnlyList<ChartPoint> FundsByYear,
+    IReadOnlyList<(string Key, int Count)> ByTargetGroup, IReadOnlyList<(string Key, int Count)> ByMunicipality,
+    IReadOnlyList<ChartPoint> HoursByEventKind);
+
 public sealed class ReachQueries(TalkaDbContext db)
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { IncludeFields = true };
+
     /// <param name="exact">True for funders signed in; otherwise counts of 1 to 4 persons are withheld.</param>
     public async Task<ProgrammeReach> ForProgrammeAsync(Guid programmeId, int? year, bool exact, CancellationToken ct = default)
     {
-        // Counted in the database (COUNT DISTINCT on the keyed hash), never by loading the participants.
-        var projects = Published(programmeId)
-            .Where(p => year == null || (p.Start <= new DateOnly(year.Value, 12, 31) && p.End >= new DateOnly(year.Value, 1, 1)));
-        var attended = db.Set<Participant>().AsNoTracking()
-            .Where(p => projects.Any(x => x.Id == p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id));
-        var projectCount = await projects.CountAsync(ct);
-        var keyed = await attended.Where(p => p.PersonKey != null).Select(p => p.PersonKey).Distinct().CountAsync(ct);
-        var withoutKey = await attended.CountAsync(p => p.PersonKey == null, ct);
-        var participants = await attended.CountAsync(ct);
-        var headcount = await db.Set<Event>().AsNoTracking()
-            .Where(e => projects.Any(x => x.Id == e.ProjectId) && e.Headcount != null).SumAsync(e => e.Headcount ?? 0, ct);
         int? Shown(int count) => exact ? count : SmallCells.Public(count);
-        // A participant without a key counts once on their own (IndicatorCalculator.DistinctPersons, the same rule).
-        return new ProgrammeReach(programmeId, year, projectCount, Shown(keyed + withoutKey), Shown(participants), Shown(withoutKey), headcount);
+        if (year is null)
+        {
+            var c = await CountsAsync(programmeId, ct);
+            return new ProgrammeReach(programmeId, null, c.Projects, Shown(c.DistinctPersons), Shown(c.Participants), Shown(c.WithoutKey), c.Headcount);
+        }
+        var (projects, keyed, withoutKey, participants, headcount) = await ReachAsync(programmeId, year, ct);
+        return new ProgrammeReach(programmeId, year, projects, Shown(keyed + withoutKey), Shown(participants), Shown(withoutKey), headcount);
     }
 
     /// <summary>Keys are enum names or municipalities ("" for not stated); the page puts them into words.</summary>
@@ -57,6 +60,24 @@ public sealed class ReachQueries(TalkaDbContext db)
     /// cref="SmallCells"/>).</param>
     public async Task<ProgrammeCharts> ChartsAsync(Guid programmeId, bool exact, CancellationToken ct = default)
     {
+        var c = await CountsAsync(programmeId, ct);
+        return new ProgrammeCharts(c.FundsByYear, Persons(c.ByTargetGroup, exact), Persons(c.ByMunicipality, exact), c.HoursByEventKind);
+    }
+
+    /// <summary>The programme's stored counts when fresh; otherwise counted now (and not stored: the job does
+    /// that).</summary>
+    public async Task<ProgrammeCounts> CountsAsync(Guid programmeId, CancellationToken ct = default)
+    {
+        var stored = await db.Set<ProgrammeFigures>().AsNoTracking()
+            .Where(f => f.ProgrammeId == programmeId && !f.Stale && f.Figures != "").Select(f => f.Figures).SingleOrDefaultAsync(ct);
+        return stored is not null ? Read(stored) : await RecountAsync(programmeId, ct);
+    }
+
+    /// <summary>The programme's counts from its records, in the database: COUNT DISTINCT on the keyed hash, grouped
+    /// counts; never by loading participants.</summary>
+    public async Task<ProgrammeCounts> RecountAsync(Guid programmeId, CancellationToken ct = default)
+    {
+        var (projectCount, keyed, withoutKey, participants, headcount) = await ReachAsync(programmeId, null, ct);
         var projects = await Published(programmeId).ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
         var granted = await db.Agreements.AsNoTracking().Where(a => ids.Contains(a.ProjectId)).ToDictionaryAsync(a => a.ProjectId, a => a.GrantedAmount, ct);
@@ -71,12 +92,34 @@ public sealed class ReachQueries(TalkaDbContext db)
         var rules = await db.Calls.AsNoTracking().Where(c => c.ProgrammeId == programmeId).ToDictionaryAsync(c => c.Id, c => c.Rules.MinutesPerAcademicHour, ct);
         var callOf = projects.ToDictionary(p => p.Id, p => p.CallId);
         var events = await db.Set<Event>().AsNoTracking().Where(e => ids.Contains(e.ProjectId)).ToListAsync(ct);
-        return new ProgrammeCharts(funds,
-            Persons(byGroup.Select(g => (g.Key?.ToString() ?? "", g.Count)), exact),
-            Persons(byMunicipality.Select(g => (g.Key ?? "", g.Count)), exact),
+        return new ProgrammeCounts(projectCount, keyed + withoutKey, participants, withoutKey, headcount, funds,
+            byGroup.Select(g => (g.Key?.ToString() ?? "", g.Count)).ToList(),
+            byMunicipality.Select(g => (g.Key ?? "", g.Count)).ToList(),
             events.GroupBy(e => e.Kind).OrderBy(g => g.Key)
                 .Select(g => new ChartPoint(g.Key.ToString(), g.Sum(e => e.AcademicHours(rules[callOf[e.ProjectId]]) ?? 0))).ToList());
     }
+
+    /// <summary>Counted in the database (COUNT DISTINCT on the keyed hash), never by loading the participants. A
+    /// participant without a key counts once on their own (IndicatorCalculator.DistinctPersons, the same rule).</summary>
+    private async Task<(int Projects, int Keyed, int WithoutKey, int Participants, int Headcount)> ReachAsync(Guid programmeId, int? year,
+        CancellationToken ct)
+    {
+        var projects = Published(programmeId)
+            .Where(p => year == null || (p.Start <= new DateOnly(year.Value, 12, 31) && p.End >= new DateOnly(year.Value, 1, 1)));
+        var attended = db.Set<Participant>().AsNoTracking()
+            .Where(p => projects.Any(x => x.Id == p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id));
+        var projectCount = await projects.CountAsync(ct);
+        var keyed = await attended.Where(p => p.PersonKey != null).Select(p => p.PersonKey).Distinct().CountAsync(ct);
+        var withoutKey = await attended.CountAsync(p => p.PersonKey == null, ct);
+        var participants = await attended.CountAsync(ct);
+        var headcount = await db.Set<Event>().AsNoTracking()
+            .Where(e => projects.Any(x => x.Id == e.ProjectId) && e.Headcount != null).SumAsync(e => e.Headcount ?? 0, ct);
+        return (projectCount, keyed, withoutKey, participants, headcount);
+    }
+
+    internal static string Write(ProgrammeCounts counts) => System.Text.Json.JsonSerializer.Serialize(counts, Json);
+
+    private static ProgrammeCounts Read(string json) => System.Text.Json.JsonSerializer.Deserialize<ProgrammeCounts>(json, Json)!;
 
     private IQueryable<Talka.Domain.Projects.Project> Published(Guid programmeId) =>
         db.Projects.AsNoTracking().Where(p => p.IsPublished && db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programmeId));

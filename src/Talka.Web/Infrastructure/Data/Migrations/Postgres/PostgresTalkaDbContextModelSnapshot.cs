@@ -1332,6 +1332,29 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ReportVersion");
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("ProgrammeFigures", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Features.Delivery.ProjectFigures", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -2041,6 +2064,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Talka.Domain.Reports.Report", null)
                         .WithMany("Versions")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
+                {
+                    b.HasOne("Talka.Domain.Calls.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1321,6 +1321,29 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ReportVersion");
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Stale")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("ProgrammeFigures", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Features.Delivery.ProjectFigures", b =>
                 {
                     b.Property<Guid>("ProjectId")
@@ -2028,6 +2051,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Talka.Domain.Reports.Report", null)
                         .WithMany("Versions")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
+                {
+                    b.HasOne("Talka.Domain.Calls.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Talka.Web.Infrastructure.Data;
+
+namespace Talka.Web.Features.Delivery;
+
+/// <summary>Programmes' stored dashboard counts: marked stale, refreshed, and refreshed where stale or missing.</summary>
+public sealed class ProgrammeFigureStore(TalkaDbContext db)
+{
+    /// <summary>Marks the programmes stale and advances their generation, in the caller's transaction; adds the row of a
+    /// programme that has none.</summary>
+    public async Task MarkStaleAsync(IReadOnlyCollection<Guid> programmeIds, CancellationToken ct = default)
+    {
+        if (programmeIds.Count == 0) return;
+        await db.Set<ProgrammeFigures>().Where(f => programmeIds.Contains(f.ProgrammeId))
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true).SetProperty(f => f.Generation, f => f.Generation + 1), ct);
+    }
+
+    /// <summary>Counts a programme again and stores it, unless a change came meanwhile (then counts again). False if
+    /// changes kept coming.</summary>
+    public async Task<bool> RefreshAsync(Guid programmeId, TimeProvider clock, CancellationToken ct = default)
+    {
+        var reach = new ReachQueries(db);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var row = await db.Set<ProgrammeFigures>().AsNoTracking().Where(f => f.ProgrammeId == programmeId)
+                .Select(f => new { f.Generation, f.Stale, Empty = f.Figures == "" }).SingleOrDefaultAsync(ct);
+            if (row is null)
+            {
+                if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, ct)) return true;
+                db.Add(new ProgrammeFigures { ProgrammeId = programmeId });
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear(); // another instance added it
+                }
+                continue;
+            }
+            if (!row.Stale && !row.Empty) return true;
+            var json = ReachQueries.Write(await reach.RecountAsync(programmeId, ct));
+            var now = clock.GetUtcNow().UtcDateTime;
+            var stored = await db.Set<ProgrammeFigures>().Where(f => f.ProgrammeId == programmeId && f.Generation == row.Generation)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false)
+                    .SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
+            if (stored == 1) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Refreshes every programme whose counts are stale or missing.</summary>
+    public async Task<int> RefreshStaleAsync(TimeProvider clock, CancellationToken ct = default)
+    {
+        var ids = await db.Programmes.AsNoTracking()
+            .Where(p => !db.Set<ProgrammeFigures>().Any(f => f.ProgrammeId == p.Id && !f.Stale && f.Figures != ""))
+            .Select(p => p.Id).ToListAsync(ct);
+        foreach (var id in ids) await RefreshAsync(id, clock, ct);
+        return ids.Count;
+    }
+
+    /// <summary>The stored counts of every programme against a recount: the programmes that differ.</summary>
+    public async Task<IReadOnlyList<string>> CheckAsync(Guid? only = null, CancellationToken ct = default)
+    {
+        var reach = new ReachQueries(db);
+        var differences = new List<string>();
+        var stored = await db.Set<ProgrammeFigures>().AsNoTracking().ToDictionaryAsync(f => f.ProgrammeId, ct);
+        foreach (var id in await db.Programmes.AsNoTracking().Where(p => only == null || p.Id == only).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct))
+        {
+            var recount = ReachQueries.Write(await reach.RecountAsync(id, ct));
+            if (!stored.TryGetValue(id, out var row) || row.Figures == "") differences.Add($"programme {id}: no stored counts");
+            else if (row.Stale) differences.Add($"programme {id}: stale");
+            else if (row.Figures != recount) differences.Add($"programme {id}: stored {row.Figures} but recounted {recount}");
+        }
+        return differences;
+    }
+}

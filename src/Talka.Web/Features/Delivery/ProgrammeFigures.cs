@@ -1,0 +1,17 @@
+namespace Talka.Web.Features.Delivery;
+
+/// <summary>A programme's dashboard counts (<see cref="ProgrammeCounts"/>), stored like a project's figures: marked
+/// <see cref="Stale"/> by a change to its projects' records in that change's transaction and refreshed by a job right
+/// after; read live while stale.</summary>
+public sealed class ProgrammeFigures : Infrastructure.Data.INotAudited
+{
+    public Guid ProgrammeId { get; set; }
+    /// <summary>The counts as JSON; empty before the first computation.</summary>
+    public string Figures { get; set; } = "";
+    public bool Stale { get; set; } = true;
+    /// <summary>Advanced by every change: a refresh stores its count only if the generation it started from is still
+    /// current.</summary>
+    public long Generation { get; set; }
+    /// <summary>When, in UTC; null before the first computation.</summary>
+    public DateTime? ComputedAt { get; set; }
+}
