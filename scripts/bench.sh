@@ -39,6 +39,8 @@ dotnet build bench/Talka.Bench -c Release -nologo -v q
 app_dir="$root/src/Talka.Web/bin/Release/net10.0"
 bench_tool=(dotnet "$root/bench/Talka.Bench/bin/Release/net10.0/Talka.Bench.dll")
 
+# Room for the app's pool (100), the job worker and the commands the benchmark runs beside it.
+export TALKA_PG_OPTIONS="-c max_connections=300 ${TALKA_PG_OPTIONS:-}"
 source "$root/scripts/lib/postgres.sh"
 work="$(mktemp -d /tmp/talka-bench.XXXXXX)"
 app_pid=""
