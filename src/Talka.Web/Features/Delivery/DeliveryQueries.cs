@@ -17,8 +17,6 @@ public sealed record ParticipantRow(
     Guid Id, string Code, string? DisplayName, ParticipantCategory Category, string? Organisation, string? Municipality,
     Gender? Gender, AgeBand? AgeBand, TargetGroup? TargetGroup, bool Consent, bool HasPersonKey, int Events, int Version);
 
-public sealed record AttendanceRow(Guid ParticipantId, string Code, string? DisplayName, ParticipantCategory Category, decimal? AcademicHours);
-
 /// <summary>A participant of the project as the attendance list of one event shows them: marked or not.</summary>
 public sealed record AttendanceLine(
     Guid ParticipantId, string Code, string? DisplayName, ParticipantCategory Category, bool Attended, decimal? AcademicHours);
@@ -51,8 +49,9 @@ public sealed record EventFilter(EventKind? Kind = null, string? Quarter = null,
 
 public sealed class DeliveryQueries(TalkaDbContext db)
 {
-    public Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, EventFilter? filter = null, CancellationToken ct = default) =>
-        EventsAsync(context, filter, null, ct);
+    /// <summary>All the project's events, by number (for a report's period or an import's check, which need them
+    /// all).</summary>
+    public Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, CancellationToken ct = default) => EventsAsync(context, null, ct);
 
     public const int EventPageSize = 50;
 
@@ -72,23 +71,20 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         }
         var total = await query.CountAsync(ct);
         var ids = await query.OrderBy(e => e.Number).Skip((page - 1) * EventPageSize).Take(EventPageSize).Select(e => e.Id).ToListAsync(ct);
-        var rows = await EventsAsync(context, null, ids, ct);
+        var rows = await EventsAsync(context, ids, ct);
         return new Organisations.Page<EventRow>(rows, page, EventPageSize, total);
     }
 
     /// <summary>One event of the project, by id.</summary>
     public async Task<EventRow?> EventAsync(ProjectContext context, Guid eventId, CancellationToken ct = default) =>
-        (await EventsAsync(context, null, [eventId], ct)).SingleOrDefault();
+        (await EventsAsync(context, [eventId], ct)).SingleOrDefault();
 
-    private async Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, EventFilter? filter, IReadOnlyCollection<Guid>? only, CancellationToken ct)
+    private async Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, IReadOnlyCollection<Guid>? only, CancellationToken ct)
     {
         var projectId = context.Project.Id;
         var query = db.Set<Event>().AsNoTracking().Include(e => e.TargetGroups).Where(e => e.ProjectId == projectId);
         if (only is not null) query = query.Where(e => only.Contains(e.Id));
-        if (filter?.Kind is { } kind) query = query.Where(e => e.Kind == kind);
-        if (filter?.WithHeadcount == true) query = query.Where(e => e.Headcount != null);
         var events = await query.OrderBy(e => e.Number).ToListAsync(ct);
-        if (filter?.Quarter is { } quarter) events = events.Where(e => e.Quarters.Any(q => q.Quarter.Key == quarter)).ToList();
         var ids = events.Select(e => e.Id).ToList();
         var counts = await db.Set<Attendance>().AsNoTracking().Where(a => ids.Contains(a.EventId))
             .GroupBy(a => a.EventId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -144,23 +140,7 @@ public sealed class DeliveryQueries(TalkaDbContext db)
             .Select(e => new EventChoice(e.Id, e.Number, e.Topic, e.Start, db.Set<Attendance>().Count(a => a.EventId == e.Id)))
             .ToListAsync(ct);
 
-    public async Task<IReadOnlyList<AttendanceRow>> AttendanceAsync(Guid eventId, CancellationToken ct = default) =>
-        await (from a in db.Set<Attendance>().AsNoTracking()
-               join p in db.Set<Participant>().AsNoTracking() on a.ParticipantId equals p.Id
-               where a.EventId == eventId
-               orderby p.Code
-               select new AttendanceRow(p.Id, p.Code, p.DisplayName, p.Category, a.AcademicHours)).ToListAsync(ct);
-
     public const int ParticipantPageSize = 50;
-
-    /// <summary>The whole filtered register (the event page's attendance form still needs it; issue 9 pages that
-    /// too).</summary>
-    public async Task<IReadOnlyList<ParticipantRow>> ParticipantsAsync(ProjectContext context, ParticipantFilter? filter = null,
-        CancellationToken ct = default)
-    {
-        var (people, attendance) = await FilteredAsync(context, filter ?? new ParticipantFilter(), ct);
-        return await RowsAsync(await people.OrderBy(p => p.Code).ToListAsync(ct), attendance, ct);
-    }
 
     /// <summary>A page of the filtered register, ordered by participant number, counted and cut in the
     /// database.</summary>
@@ -254,17 +234,20 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         page = Math.Max(1, page);
         var query = db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == context.Project.Id && (kind == null || d.Kind == kind));
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(d => d.Date).ThenBy(d => d.Title).ThenBy(d => d.Id).Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)
-            .Select(d => new DeliverableRow(d.Id, d.ActivityId, d.Kind, d.Title, d.Date, d.PresentedTo, d.SurveySent, d.SurveyAnswered, d.Auditor, d.Description))
-            .ToListAsync(ct);
+        var items = await Rows(query.OrderBy(d => d.Date).ThenBy(d => d.Title).ThenBy(d => d.Id)
+            .Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)).ToListAsync(ct);
         return new Organisations.Page<DeliverableRow>(items, page, RegisterPageSize, total);
     }
 
-    public async Task<IReadOnlyList<DeliverableRow>> DeliverablesAsync(ProjectContext context, DeliverableKind? kind = null, CancellationToken ct = default) =>
-        await db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == context.Project.Id && (kind == null || d.Kind == kind))
-            .OrderBy(d => d.Date).ThenBy(d => d.Title)
-            .Select(d => new DeliverableRow(d.Id, d.ActivityId, d.Kind, d.Title, d.Date, d.PresentedTo, d.SurveySent, d.SurveyAnswered, d.Auditor, d.Description))
+    /// <summary>All the project's deliverables, by date (for a report or the public page, which show them
+    /// all).</summary>
+    public async Task<IReadOnlyList<DeliverableRow>> DeliverablesAsync(ProjectContext context, CancellationToken ct = default) =>
+        await Rows(db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == context.Project.Id).OrderBy(d => d.Date).ThenBy(d => d.Title))
             .ToListAsync(ct);
+
+    private static IQueryable<DeliverableRow> Rows(IQueryable<Deliverable> deliverables) =>
+        deliverables.Select(d => new DeliverableRow(d.Id, d.ActivityId, d.Kind, d.Title, d.Date, d.PresentedTo, d.SurveySent, d.SurveyAnswered,
+            d.Auditor, d.Description));
 
     /// <summary>The records behind a project's indicators, as the pure calculator takes them.</summary>
     public async Task<DeliveryFacts> FactsAsync(ProjectContext context, CancellationToken ct = default)

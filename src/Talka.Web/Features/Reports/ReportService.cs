@@ -234,11 +234,11 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             VolunteerHours = facts.VolunteerHours.Where(h => h.Day >= start && h.Day <= end).ToList(),
         };
         var figures = IndicatorCalculator.Compute(periodFacts).Figures.Select(f => new ContentFigure(f.Metric, f.Value)).ToList();
-        var events = (await delivery.EventsAsync(context, null, ct)).Where(e => inPeriod.ContainsKey(e.Id))
+        var events = (await delivery.EventsAsync(context, ct)).Where(e => inPeriod.ContainsKey(e.Id))
             .Select(e => (Row: e, Part: inPeriod[e.Id]))
             .Select(x => new ContentEvent(x.Row.Number, x.Row.Kind, x.Row.Topic, x.Part.Start ?? x.Part.End, x.Part.End,
                 x.Part.Sessions, x.Part.AcademicHours, x.Row.Attendances, x.Part.Headcount)).ToList();
-        var deliverables = (await delivery.DeliverablesAsync(context, null, ct))
+        var deliverables = (await delivery.DeliverablesAsync(context, ct))
             .Where(d => d.Date is { } date ? date >= start && date <= end : report.Kind == ReportKind.Final)
             .Select(d => new ContentDeliverable(d.Kind, d.Title, d.Date)).ToList();
         var view = await finance.ViewAsync(context.Project.Id, end, ct);
