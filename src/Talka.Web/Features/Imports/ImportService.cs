@@ -254,6 +254,10 @@ public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, Audit
         await db.SaveChangesAsync(ct);
         // The chunks were saved in summary mode, which does not refresh figures: once here, before the commit.
         await figures.RefreshAsync(upload.ProjectId, clock.GetUtcNow().UtcDateTime, ct);
+        // Done with the rows, in their transaction: a job run again after this commit (its worker failed before recording
+        // the outcome) finds the import done and leaves it, instead of logging it twice.
+        await db.Set<ImportUpload>().Where(u => u.Id == upload.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.State, ImportState.Done).SetProperty(u => u.Processed, u => u.Total), ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
