@@ -71,7 +71,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Prisijungti" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
+            // The address is what says the login worked; waiting for the page's load event as well once hung with the
+            // signed-in home page already shown.
+            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000, WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {
