@@ -306,7 +306,10 @@ public static class MigrateCommand
 
     public static async Task PrepareAsync(IServiceProvider scoped, CancellationToken ct)
     {
-        await scoped.GetRequiredService<TalkaDbContext>().Database.MigrateAsync(ct);
+        var db = scoped.GetRequiredService<TalkaDbContext>();
+        await db.Database.MigrateAsync(ct);
+        // SQLite in write-ahead-log mode (kept in the file): readers and the one writer do not wait for each other.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await DatabasePreparation.EnsureRolesAsync(scoped);
         // Projects whose figures were never stored (before this release, or written by a bulk load) get them now.
         var refreshed = await scoped.GetRequiredService<Features.Delivery.FigureStore>().RefreshStaleAsync(TimeProvider.System, ct);

@@ -102,16 +102,17 @@ public sealed class TwoProcessTests(TalkaFactory factory) : IClassFixture<TalkaF
         Assert.Equal(2 * rows, status.GetProperty("processed").GetInt32());
         Assert.Equal(rows, await factory.WithDbAsync(db => db.Set<Participant>().CountAsync(p => p.ProjectId == project)));
         Assert.Equal(rows, await factory.WithDbAsync(db => db.Set<Attendance>().CountAsync(a => db.Set<Participant>().Any(p => p.Id == a.ParticipantId && p.ProjectId == project))));
-        // The worker records the job's outcome just after the import's own commit.
+        // The worker records the job's outcome just after the import's own commit (if that write fails, the job is
+        // taken again when its lease runs out, finds the import done and ends).
         var done = await factory.WithDbAsync(db => db.Set<Job>().AsNoTracking().SingleAsync(j => j.Payload == payload));
-        for (var i = 0; i < 100 && done.Status != JobStatus.Done; i++)
+        for (var i = 0; i < 300 && done.Status != JobStatus.Done; i++)
         {
             await Task.Delay(100);
             done = await factory.WithDbAsync(db => db.Set<Job>().AsNoTracking().SingleAsync(j => j.Payload == payload));
         }
-        Assert.Equal(JobStatus.Done, done.Status);
-        // The killed attempt counts: the job was taken over, not run once. On SQLite the surviving process has once been
-        // seen to need one retry more (cause not yet found); the counts above show nothing was saved twice.
+        Assert.True(done.Status == JobStatus.Done, $"{done.Status} after {done.Attempts} attempts: {done.Error}\n{second.Output}");
+        // The killed attempt counts: the job was taken over, not run once. The counts above show nothing was saved
+        // twice, however many attempts it took.
         Assert.True(done.Attempts is >= 2 and <= JobWorker.MaxAttempts, $"{done.Attempts} attempts\n{second.Output}");
     }
 }

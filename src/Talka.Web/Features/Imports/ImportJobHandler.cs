@@ -32,11 +32,10 @@ public sealed class ImportJobHandler(
         var progress = db.Database.IsNpgsql() ? new ProgressWriter(scopes, id) : null;
         try
         {
+            // The applier marks the import done in the rows' own transaction: nothing is left to write after its
+            // commit, so nothing can fail between the rows being saved and the import saying so.
             await applier.ApplyAsync(upload, progress is null ? null : progress.Advance, ct);
-            db.ChangeTracker.Clear(); // the applier clears its tracker between chunks
-            upload = await db.Set<ImportUpload>().SingleAsync(u => u.Id == id, ct);
-            upload.State = ImportState.Done;
-            upload.Processed = upload.Total;
+            return;
         }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
@@ -48,6 +47,8 @@ public sealed class ImportJobHandler(
             );
             db.ChangeTracker.Clear();
             upload = await db.Set<ImportUpload>().SingleAsync(u => u.Id == id, ct);
+            // The commit reached the database before the failure was seen: the rows are in and the import says so.
+            if (upload.State == ImportState.Done) return;
             upload.Failure = error switch
             {
                 DbUpdateException => texts["Import.Conflict"],

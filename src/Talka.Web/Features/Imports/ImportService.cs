@@ -257,7 +257,8 @@ public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, Audit
         // Done with the rows, in their transaction: a job run again after this commit (its worker failed before recording
         // the outcome) finds the import done and leaves it, instead of logging it twice.
         await db.Set<ImportUpload>().Where(u => u.Id == upload.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.State, ImportState.Done).SetProperty(u => u.Processed, u => u.Total), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.State, ImportState.Done).SetProperty(u => u.Processed, u => u.Total)
+                .SetProperty(u => u.Version, u => u.Version + 1), ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
