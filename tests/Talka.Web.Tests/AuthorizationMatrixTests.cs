@@ -111,6 +111,40 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.ReportA}?handler=Return", new(Login, 403, 403, 200, 403));
         yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.ReportA}?handler=Approve", new(Login, 403, 403, 200, 403));
 
+        // Accounts. Member A manages organisation A (as the demo's members manage theirs).
+        yield return new("GET", "account/forgot-password", _ => "/account/forgot-password", Everyone200);
+        yield return new("GET", "account/reset-password", _ => "/account/reset-password", Everyone200);
+        yield return new("GET", "account/invitation", _ => "/account/invitation", Everyone200);
+        yield return new("GET", "account/password", _ => "/account/password", new(Login, 200, 200, 200, 200, 200));
+        yield return new("GET", "users", _ => "/users", AdminPage);
+        yield return new("GET", "users/index", _ => "/users/index", AdminPage);
+        yield return new("GET", "users/invite", _ => "/users/invite", AdminPage);
+        yield return new("GET", "users/invite", i => $"/users/invite?organisation={i.OrgA}", new(Login, 200, 403, 200, 403, 403));
+        yield return new("POST", "account/forgot-password", _ => "/account/forgot-password", Everyone200);
+        yield return new("POST", "account/reset-password", _ => "/account/reset-password", Everyone200);
+        yield return new("POST", "account/invitation", _ => "/account/invitation", Everyone200);
+        yield return new("POST", "account/password", _ => "/account/password", new(Login, 200, 200, 200, 200, 200));
+        yield return new("POST", "users", _ => "/users?handler=Disable", new(Login, 403, 403, 404, 403, 403));
+        yield return new("POST", "users", _ => "/users?handler=Enable", new(Login, 403, 403, 404, 403, 403));
+        yield return new("POST", "users/index", _ => "/users/index?handler=Disable", new(Login, 403, 403, 404, 403, 403));
+        yield return new("POST", "users/index", _ => "/users/index?handler=Enable", new(Login, 403, 403, 404, 403, 403));
+        yield return new("POST", "users/invite", _ => "/users/invite", AdminPage);
+        yield return new("POST", "users/invite", i => $"/users/invite?organisation={i.OrgA}", new(Login, 200, 403, 200, 403, 403));
+        yield return new("POST", "organisations/details/{id:guid}", i => $"/organisations/details/{i.OrgA}?handler=Remove",
+            new(Login, 403, 403, 404, 403, 403));
+        yield return new("POST", "api/v1/invitations", _ => "/api/v1/invitations", new(401, 400, 400, 400, 400, 400), "{}");
+        yield return new("POST", "api/v1/invitations", _ => "/api/v1/invitations", new(401, 201, 403, 201, 403, 403),
+            """{"email":"matrica@ngo.test","role":"OrganisationMember","organisationId":"{OrgA}"}""");
+        yield return new("POST", "api/v1/auth/accept-invitation", _ => "/api/v1/auth/accept-invitation", new(400, 400, 400, 400, 400, 400), "{}");
+        yield return new("POST", "api/v1/auth/forgot-password", _ => "/api/v1/auth/forgot-password", new(204, 204, 204, 204, 204, 204), "{}");
+        yield return new("POST", "api/v1/auth/reset-password", _ => "/api/v1/auth/reset-password", new(400, 400, 400, 400, 400, 400), "{}");
+        yield return new("POST", "api/v1/auth/change-password", _ => "/api/v1/auth/change-password", new(401, 400, 400, 400, 400, 400), "{}");
+        yield return new("GET", "api/v1/users/", _ => "/api/v1/users", new(401, 403, 403, 200, 403, 403));
+        yield return new("POST", "api/v1/users/{id}/disable", _ => "/api/v1/users/nobody/disable", new(401, 403, 403, 404, 403, 403));
+        yield return new("POST", "api/v1/users/{id}/enable", _ => "/api/v1/users/nobody/enable", new(401, 403, 403, 404, 403, 403));
+        yield return new("DELETE", "api/v1/organisations/{id:guid}/members/{userId}", i => $"/api/v1/organisations/{i.OrgA}/members/nobody",
+            new(401, 404, 404, 404, 403, 404));
+
         // Pages (POST, with the user's own antiforgery token and an empty form).
         yield return new("POST", "account/login", _ => "/account/login", Everyone200);
         yield return new("POST", "error", _ => "/error", Everyone200);
@@ -280,7 +314,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
                 var request = new HttpRequestMessage(new HttpMethod(c.Method), url);
                 if (c.Json == Multipart)
                     request.Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("Dalyvio Nr.;Vardas\nM-1;Testas\n")), "file", "sarasas.csv" } };
-                else if (c.Json is not null) request.Content = new StringContent(c.Json, Encoding.UTF8, "application/json");
+                else if (c.Json is not null)
+                    request.Content = new StringContent(c.Json.Replace("{OrgA}", ids.OrgA.ToString()), Encoding.UTF8, "application/json");
                 else if (c.Method == "POST") request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
                 var response = await (isApi ? api : browser).SendAsync(request);
                 var status = (int)response.StatusCode;

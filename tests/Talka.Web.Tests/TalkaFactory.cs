@@ -62,6 +62,10 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Talka:PublicUrl", "https://talka.test");
         builder.UseSetting("Talka:Database:Provider", _provider);
         builder.UseSetting("ConnectionStrings:Talka", _connectionString);
+        // E-mail goes to a real SMTP server on loopback.
+        builder.UseSetting("Talka:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Talka:Smtp:Port", SmtpCatcher.Shared.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Talka:Smtp:Security", "None");
         builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>());
     }
 

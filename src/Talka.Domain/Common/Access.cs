@@ -77,5 +77,19 @@ public sealed record Viewer(string? UserId, string? Email, IReadOnlySet<string> 
     public bool CanCreateOrganisation => IsFunderAdmin;
 
     public bool CanManageProgrammes => IsFunderAdmin;
+
+    /// <summary>The organisations whose manager this person is (members with the right to invite and remove
+    /// colleagues).</summary>
+    public IReadOnlySet<Guid> ManagedOrganisationIds { get; init; } = new HashSet<Guid>();
+    public bool Manages(Guid organisationId) => IsMemberOf(organisationId) && ManagedOrganisationIds.Contains(organisationId);
+
+    /// <summary>Funder admins invite anyone to any role; an organisation's manager invites members (and managers) to
+    /// that organisation only, never a funder, evaluator or auditor.</summary>
+    public bool MayInvite(string role, Guid? organisationId) =>
+        IsFunderAdmin
+        || (role == Common.Roles.OrganisationMember && organisationId is { } id && Manages(id));
+    public bool MayManageMembers(Guid organisationId) => IsFunderAdmin || Manages(organisationId);
+    public bool CanInviteAnyone => IsFunderAdmin || ManagedOrganisationIds.Any(Manages);
+    public bool CanManageUsers => IsFunderAdmin;
     public bool CanSeeAuditTrail => ReadsEverything;
 }

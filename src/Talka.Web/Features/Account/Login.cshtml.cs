@@ -29,6 +29,9 @@ public sealed class LoginModel(LoginService login) : TalkaPage
             case LoginOutcome.Failed:
                 ModelState.AddModelError("", T["Login.Failed"]);
                 return Page();
+            case LoginOutcome.Disabled:
+                ModelState.AddModelError("", T["Login.Disabled"]);
+                return Page();
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

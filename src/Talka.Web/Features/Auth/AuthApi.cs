@@ -28,13 +28,16 @@ public static class AuthApi
                     return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: t["Login.TooManyAttempts"]);
                 case LoginOutcome.Failed:
                     return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: t["Login.Failed"]);
+                case LoginOutcome.Disabled:
+                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Login.Disabled"]);
                 default:
                     // The bearer token handler has written the token response.
                     return Results.Empty;
             }
         }).AllowAnonymous().WithTags("Auth")
             .Returns<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>("Log in and get a bearer token")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // Ends every session of the user: the new security stamp refuses each bearer token and cookie issued before it.
         api.MapPost("/auth/logout", async (HttpContext http, UserManager<TalkaUser> users) =>

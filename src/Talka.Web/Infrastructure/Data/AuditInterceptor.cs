@@ -14,7 +14,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 {
     // Records whose parent is what a user sees on screen.
     private static readonly string[] RootKeys = ["ProjectId", "UmbrellaId", "FundingBodyId", "AgreementId", "ApplicationId"];
-    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash"];
     /// <summary>
     /// Personal data of the people a project works with: the audit log says that it changed, never what it was.
     /// The log is kept longer and read more widely than the register, and a person's erasure must not leave copies in

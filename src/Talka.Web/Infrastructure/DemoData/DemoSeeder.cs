@@ -239,7 +239,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             if (organisation is not null)
             {
                 var organisationId = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync();
-                db.OrganisationMemberships.Add(new OrganisationMembership { UserId = user.Id, OrganisationId = organisationId });
+                db.OrganisationMemberships.Add(new OrganisationMembership { UserId = user.Id, OrganisationId = organisationId, IsManager = true });
             }
         }
         await db.SaveChangesAsync();

@@ -4,4 +4,5 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Talka.Web.Infrastructure.Identity;
 
-public enum LoginOutcome { SignedIn, Failed, TooManyAttempts }
+/// <summary>How a sign-in ended. Disabled is said only to someone who gave the right password.</summary>
+public enum LoginOutcome { SignedIn, Failed, TooManyAttempts, Disabled }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Talka.Web.Infrastructure.Identity;
 
@@ -19,7 +20,7 @@ namespace Talka.Web.Infrastructure.Identity;
 ///   cannot all pass the check before the first failure is counted.
 /// </summary>
 public sealed class LoginService(UserManager<TalkaUser> users, SignInManager<TalkaUser> signIn, IPasswordHasher<TalkaUser> hasher,
-    LoginLimits limits, IHttpContextAccessor http)
+    LoginLimits limits, IHttpContextAccessor http, Data.TalkaDbContext db, TimeProvider clock)
 {
     private static readonly TalkaUser Nobody = new() { UserName = "nobody@talka.invalid" };
     private static readonly Lazy<string> NobodyHash = new(() => new PasswordHasher<TalkaUser>().HashPassword(Nobody, Guid.NewGuid().ToString()));
@@ -59,9 +60,13 @@ public sealed class LoginService(UserManager<TalkaUser> users, SignInManager<Tal
             limits.PerAccount.AttemptAcquire(account).Dispose();
             return LoginOutcome.Failed;
         }
+        if (user!.DisabledAt is not null) return LoginOutcome.Disabled;
         signIn.AuthenticationScheme = scheme;
         // (A successful login uses no attempt.)
-        await signIn.SignInAsync(user!, isPersistent: false);
+        await signIn.SignInAsync(user, isPersistent: false);
+        // Straight to the row: a sign-in is not a change of the account for the audit log.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
         return LoginOutcome.SignedIn;
     }
 

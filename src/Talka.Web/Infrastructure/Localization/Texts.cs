@@ -38,6 +38,15 @@ public sealed class Texts
         : _byLanguage["lt"].TryGetValue(key, out var lt) ? lt
         : key;
 
+    /// <summary>A text in a language chosen by the caller, not by the request (an e-mail in its recipient's
+    /// language).</summary>
+    public string In(string language, string key, params object?[] args)
+    {
+        var words = _byLanguage.TryGetValue(language, out var chosen) ? chosen : _byLanguage["lt"];
+        var text = words.TryGetValue(key, out var found) ? found : _byLanguage["lt"].TryGetValue(key, out var lt) ? lt : key;
+        return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args.Select(Display).ToArray());
+    }
+
     /// <summary>A count with its noun in the form that agrees with it: Count("Noun.Participant", 21) → "21
     /// dalyvis".</summary>
     public string Count(string key, long count) => LtPlural.Count(count, Get(key));

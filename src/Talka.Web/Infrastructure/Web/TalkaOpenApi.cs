@@ -25,6 +25,7 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
         ["Programmes"] = "Grant programmes and how many different people they reached.",
         ["Calls"] = "Calls for proposals within programmes, with their rules.",
         ["Organisations"] = "Applicant and grantee organisations.",
+        ["Accounts"] = "Invitations, the funder admins' list of users, disabling an account.",
         ["Projects"] = "Funded projects: plan, agreement, publication.",
         ["Delivery"] =
             "Events, attendance, participants, volunteers, deliverables and the indicators computed from them.",

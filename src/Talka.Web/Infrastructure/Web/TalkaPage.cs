@@ -31,7 +31,7 @@ public abstract class TalkaPage : PageModel
                 return await DenyAsync();
             default:
                 foreach (var error in result.Errors)
-                    ModelState.AddModelError(error.Field.Length == 0 ? "" : $"{prefix}.{error.Field}", error.Message);
+                    ModelState.AddModelError(error.Field.Length == 0 || prefix.Length == 0 ? error.Field : $"{prefix}.{error.Field}", error.Message);
                 return null;
         }
     }

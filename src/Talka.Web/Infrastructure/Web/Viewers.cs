@@ -19,7 +19,10 @@ public sealed class ViewerAccessor(IHttpContextAccessor http, TalkaDbContext db)
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
         // Memberships are read per request so that a revoked membership takes effect at once.
         var organisations = await db.OrganisationMemberships.AsNoTracking()
-            .Where(m => m.UserId == userId).Select(m => m.OrganisationId).ToListAsync(ct);
-        return _viewer = new Viewer(userId, user.Identity.Name, roles, organisations.ToHashSet());
+            .Where(m => m.UserId == userId).Select(m => new { m.OrganisationId, m.IsManager }).ToListAsync(ct);
+        return _viewer = new Viewer(userId, user.Identity.Name, roles, organisations.Select(m => m.OrganisationId).ToHashSet())
+        {
+            ManagedOrganisationIds = organisations.Where(m => m.IsManager).Select(m => m.OrganisationId).ToHashSet(),
+        };
     }
 }
