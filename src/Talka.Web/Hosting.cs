@@ -12,6 +12,7 @@ using Talka.Web.Features.Audit;
 using Talka.Web.Features.Auth;
 using Talka.Web.Features.Delivery;
 using Talka.Web.Features.Imports;
+using Talka.Web.Features.Notifications;
 using Talka.Web.Features.Evidence;
 using Talka.Web.Features.OpenData;
 using Talka.Web.Features.Finance;
@@ -182,6 +183,7 @@ public static class Hosting
         services.AddEmail(builder.Configuration);
         services.AddScoped<Features.Account.AccountService>();
         services.AddScoped<Features.Account.UserQueries>();
+        services.AddNotifications();
         return builder;
     }
 
@@ -252,6 +254,7 @@ public static class Hosting
         var api = app.MapGroup("/api/v1").RequireInputContract().RequireAuthorization();
         api.MapAuthApi();
         api.MapAccountsApi();
+        api.MapNotificationsApi();
         api.MapProgrammesApi();
         api.MapOrganisationsApi();
         api.MapProjectsApi();
@@ -326,6 +329,8 @@ public static class MigrateCommand
         // SQLite in write-ahead-log mode (kept in the file): readers and the one writer do not wait for each other.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await DatabasePreparation.EnsureRolesAsync(scoped);
+        // The daily reminders: the first run now, then each day (the run puts the next one in the queue).
+        await ReportRemindersJob.ScheduleAsync(db, scoped.GetRequiredService<JobQueue>(), TimeProvider.System, ct, now: true);
         // Projects whose figures were never stored (before this release, or written by a bulk load) get them now.
         var refreshed = await scoped.GetRequiredService<Features.Delivery.FigureStore>().RefreshStaleAsync(TimeProvider.System, ct);
         if (refreshed > 0) Console.WriteLine($"Figures stored for {refreshed} projects.");

@@ -43,7 +43,7 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_user_list_and_the_forgotten_password_page_pass_axe_on_a_desktop_and_a_phone()
+    public async Task The_user_list_notifications_and_forgotten_password_pages_pass_axe_on_a_desktop_and_a_phone()
     {
         var admin = await fixture.PageAsync(TalkaFactory.Admin);
         foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
@@ -55,6 +55,11 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
             var violations = await AccessibilityTests.SeriousViolationsAsync(admin);
             Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
             await BrowserFixture.ScreenshotAsync(admin, $"43-users-{width}");
+            await admin.GetByRole(AriaRole.Link, new() { Name = "Pranešimai" }).ClickAsync();
+            await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Pranešimai el. paštu");
+            var bellViolations = await AccessibilityTests.SeriousViolationsAsync(admin);
+            Assert.True(bellViolations.Count == 0, string.Join(Environment.NewLine, bellViolations));
+            await BrowserFixture.ScreenshotAsync(admin, $"45-notifications-{width}");
         }
         var visitor = await fixture.PageAsync();
         await visitor.SetViewportSizeAsync(390, 844);

@@ -145,6 +145,16 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("DELETE", "api/v1/organisations/{id:guid}/members/{userId}", i => $"/api/v1/organisations/{i.OrgA}/members/nobody",
             new(401, 404, 404, 404, 403, 404));
 
+        // Notifications: one's own, for every signed-in user.
+        yield return new("GET", "notifications", _ => "/notifications", new(Login, 200, 200, 200, 200, 200));
+        yield return new("GET", "notifications/index", _ => "/notifications/index", new(Login, 200, 200, 200, 200, 200));
+        yield return new("POST", "notifications", _ => "/notifications?handler=Read", new(Login, 302, 302, 302, 302, 302));
+        yield return new("POST", "notifications", _ => "/notifications?handler=Preferences", new(Login, 302, 302, 302, 302, 302));
+        yield return new("POST", "notifications/index", _ => "/notifications/index?handler=Read", new(Login, 302, 302, 302, 302, 302));
+        yield return new("POST", "notifications/index", _ => "/notifications/index?handler=Preferences", new(Login, 302, 302, 302, 302, 302));
+        yield return new("GET", "api/v1/notifications/", _ => "/api/v1/notifications", new(401, 200, 200, 200, 200, 200));
+        yield return new("POST", "api/v1/notifications/read", _ => "/api/v1/notifications/read", new(401, 204, 204, 204, 204, 204));
+
         // Pages (POST, with the user's own antiforgery token and an empty form).
         yield return new("POST", "account/login", _ => "/account/login", Everyone200);
         yield return new("POST", "error", _ => "/error", Everyone200);

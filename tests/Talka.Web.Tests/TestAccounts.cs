@@ -28,11 +28,12 @@ public static class TestAccounts
 
     /// <summary>Invites the address (as the given inviter), accepts through the API with <see cref="NewPassword"/>,
     /// and returns the new person's bearer-token client.</summary>
-    public static async Task<HttpClient> InvitedMemberAsync(TalkaFactory factory, Guid organisationId, string email, bool manager = false)
+    public static async Task<HttpClient> InvitedMemberAsync(TalkaFactory factory, Guid organisationId, string email, bool manager = false,
+        string language = "lt")
     {
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
         (await admin.PostAsJsonAsync("/api/v1/invitations",
-            new { email, role = "OrganisationMember", organisationId, manager })).EnsureSuccessStatusCode();
+            new { email, role = "OrganisationMember", organisationId, manager, language })).EnsureSuccessStatusCode();
         var anonymous = await factory.ApiAsAsync(null);
         (await anonymous.PostAsJsonAsync("/api/v1/auth/accept-invitation",
             new { token = await InvitationTokenAsync(email), password = NewPassword })).EnsureSuccessStatusCode();

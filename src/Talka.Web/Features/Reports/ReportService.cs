@@ -9,6 +9,7 @@ using Talka.Domain.Indicators;
 using Talka.Domain.Projects;
 using Talka.Domain.Reports;
 using Talka.Web.Features.Delivery;
+using Talka.Web.Features.Notifications;
 using Talka.Web.Infrastructure.Data;
 using Talka.Web.Infrastructure.Jobs;
 using Talka.Web.Infrastructure.Localization;
@@ -92,7 +93,7 @@ public sealed record ReportPdfOutcome(byte[]? Pdf, string FileName, bool Prepari
 /// members write and submit; funder admins return or approve; auditors read. Nobody changes an approved report.
 /// </summary>
 public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, ProjectPermissions permissions, DeliveryQueries delivery, Finance.FinanceService finance,
-    Writes writes, TimeProvider clock, JobQueue jobs, ReportPdf printer, Texts texts)
+    Writes writes, TimeProvider clock, JobQueue jobs, ReportPdf printer, Texts texts, Notifier notifier)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -279,27 +280,39 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             var version = report.Submit(JsonSerializer.Serialize(content, Json), (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
             // The PDF of what was submitted is printed once, in the background, and kept with the version.
             jobs.Enqueue(ReportPdfJob.JobKind, version.Id.ToString());
+            await notifier.NotifyAsync(await notifier.FunderAdminsAsync(ct), NotificationKinds.ReportSubmitted, Link(report),
+                Words(context, report), ct: ct);
             await db.SaveChangesAsync(ct);
             return Result<bool>.Success(true);
         }, ct);
 
     public Task<Result<bool>> ReturnAsync(Guid projectId, Guid reportId, IReadOnlyList<CommentInput> comments, int version, CancellationToken ct = default) =>
-        WithReportAsync(projectId, reportId, write: false, version, async (_, report) =>
+        WithReportAsync(projectId, reportId, write: false, version, async (context, report) =>
         {
             var viewer = await viewers.GetAsync(ct);
             report.Return(comments, viewer.Email ?? "", clock.GetUtcNow());
+            await notifier.NotifyAsync(await notifier.MembersOfAsync(context.Project.OrganisationId, ct), NotificationKinds.ReportReturned,
+                Link(report), Words(context, report), ct: ct);
             await db.SaveChangesAsync(ct);
             return Result<bool>.Success(true);
         }, ct);
 
     public Task<Result<bool>> ApproveAsync(Guid projectId, Guid reportId, int version, CancellationToken ct = default) =>
-        WithReportAsync(projectId, reportId, write: false, version, async (_, report) =>
+        WithReportAsync(projectId, reportId, write: false, version, async (context, report) =>
         {
             var viewer = await viewers.GetAsync(ct);
             report.Approve(viewer.Email ?? "", clock.GetUtcNow());
+            await notifier.NotifyAsync(await notifier.MembersOfAsync(context.Project.OrganisationId, ct), NotificationKinds.ReportApproved,
+                Link(report), Words(context, report), ct: ct);
             await db.SaveChangesAsync(ct);
             return Result<bool>.Success(true);
         }, ct);
+
+    private static string Link(Report report) => $"/projects/{report.ProjectId}/reports/{report.Id}";
+
+    /// <summary>What a report's notification names: the project, the period, the due date.</summary>
+    private static string[] Words(ProjectContext context, Report report) =>
+        [context.Project.Title, $"{LtFormat.Date(report.PeriodStart)} – {LtFormat.Date(report.PeriodEnd)}", LtFormat.Date(report.Due)];
 
     /// <summary>Narratives for activities of the project's plan; any other activity is refused.</summary>
     private static void WriteNarratives(ProjectContext context, Report report, IReadOnlyDictionary<Guid, string?> narratives)

@@ -8,8 +8,8 @@ namespace Talka.Web.Infrastructure.Jobs;
 public sealed class JobQueue(TalkaDbContext db, TimeProvider clock, JobSignal signal)
 {
     /// <summary>Adds the job to the context (saved with the caller's SaveChanges) and wakes this instance's
-    /// worker.</summary>
-    public Job Enqueue(string kind, string payload)
+    /// worker. <paramref name="notBefore"/> (UTC) puts it off until then.</summary>
+    public Job Enqueue(string kind, string payload, DateTime? notBefore = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var job = new Job
@@ -17,7 +17,7 @@ public sealed class JobQueue(TalkaDbContext db, TimeProvider clock, JobSignal si
             Kind = kind,
             Payload = payload,
             CreatedAt = now,
-            NotBefore = now,
+            NotBefore = notBefore ?? now,
         };
         db.Add(job);
         signal.Wake();

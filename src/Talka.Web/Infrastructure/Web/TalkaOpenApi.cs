@@ -26,6 +26,7 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
         ["Calls"] = "Calls for proposals within programmes, with their rules.",
         ["Organisations"] = "Applicant and grantee organisations.",
         ["Accounts"] = "Invitations, the funder admins' list of users, disabling an account.",
+        ["Notifications"] = "Your notifications (reports due, overdue, submitted, returned, approved).",
         ["Projects"] = "Funded projects: plan, agreement, publication.",
         ["Delivery"] =
             "Events, attendance, participants, volunteers, deliverables and the indicators computed from them.",

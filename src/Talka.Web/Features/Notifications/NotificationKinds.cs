@@ -1,0 +1,14 @@
+namespace Talka.Web.Features.Notifications;
+
+/// <summary>The kinds of notification; later features add theirs here (each with its texts "Notification.{kind}",
+/// "NotificationKind.{kind}" and "Email.{kind}.*").</summary>
+public static class NotificationKinds
+{
+    public const string ReportDueSoon = "ReportDueSoon";
+    public const string ReportOverdue = "ReportOverdue";
+    public const string ReportSubmitted = "ReportSubmitted";
+    public const string ReportReturned = "ReportReturned";
+    public const string ReportApproved = "ReportApproved";
+
+    public static IReadOnlyList<string> All { get; } = [ReportDueSoon, ReportOverdue, ReportSubmitted, ReportReturned, ReportApproved];
+}
