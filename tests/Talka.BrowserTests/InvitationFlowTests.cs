@@ -59,6 +59,7 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
             await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Pranešimai el. paštu");
             var bellViolations = await AccessibilityTests.SeriousViolationsAsync(admin);
             Assert.True(bellViolations.Count == 0, string.Join(Environment.NewLine, bellViolations));
+            Assert.Equal(0, await admin.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
             await BrowserFixture.ScreenshotAsync(admin, $"45-notifications-{width}");
         }
         var visitor = await fixture.PageAsync();
