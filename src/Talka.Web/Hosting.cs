@@ -184,6 +184,7 @@ public static class Hosting
         services.AddScoped<Features.Account.AccountService>();
         services.AddScoped<Features.Account.UserQueries>();
         services.AddNotifications();
+        services.AddScoped<Features.Home.HomeQueries>();
         return builder;
     }
 

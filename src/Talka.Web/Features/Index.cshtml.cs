@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Talka.Web.Features.Home;
+using Talka.Web.Features.Notifications;
 using Talka.Web.Features.Organisations;
 using Talka.Web.Features.Projects;
 using Talka.Web.Infrastructure.Data;
@@ -9,8 +11,12 @@ namespace Talka.Web.Features;
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 // Cached for visitors who are not signed in (PublicCache).
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Talka.Web.Infrastructure.Web.PublicCache.Policy)]
-public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisations, ProjectQueries projects) : TalkaPage
+public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisations, ProjectQueries projects, HomeQueries home,
+    NotificationQueries notifications) : TalkaPage
 {
+    public FunderHome? Funder { get; private set; }
+    public IReadOnlyList<MemberProject> MemberProjects { get; private set; } = [];
+    public IReadOnlyList<NotificationRow> Unread { get; private set; } = [];
     public IReadOnlyList<OrganisationRow> OwnOrganisations { get; private set; } = [];
     public int ProgrammeCount { get; private set; }
     public int ProjectCount { get; private set; }
@@ -19,7 +25,13 @@ public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisati
     {
         var viewer = await ViewerAsync();
         if (viewer.MemberOrganisationIds.Count > 0)
+        {
             OwnOrganisations = (await organisations.ListAsync(viewer, null, 1)).Items;
+            MemberProjects = await home.MemberAsync(viewer);
+        }
+        if (viewer.IsFunderAdmin) Funder = await home.FunderAsync();
+        if (viewer.UserId is { } user)
+            Unread = [.. (await notifications.PageAsync(user, 1)).Items.Where(n => !n.Read).Take(5)];
         ProgrammeCount = await db.Programmes.CountAsync();
         ProjectCount = await projects.Visible(viewer).CountAsync();
     }

@@ -8,12 +8,14 @@ public sealed class QueueModel(ReportService reports) : TalkaPage
 {
     // From the query only: Razor Pages keeps its own "page" route value.
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "filter")] public string? Filter { get; set; }
+    public static readonly string[] Filters = ["review", "overdue", "soon", "returned"];
     public Organisations.Page<ReportRow> Result { get; private set; } = new([], 1, ReportService.QueuePageSize, 0);
     public IReadOnlyList<ReportRow> Queue => Result.Items;
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await reports.QueueAsync(PageNumber) is not { } queue) return await DenyAsync();
+        if (await reports.QueueAsync(PageNumber, Filters.Contains(Filter) ? Filter : null) is not { } queue) return await DenyAsync();
         Result = queue;
         return Page();
     }

@@ -124,15 +124,27 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
 
     /// <summary>The funder's queue: reports awaiting review, then overdue, then due within a month, across all
     /// projects; ordered, counted and cut in the database, 50 a page.</summary>
-    public async Task<Organisations.Page<ReportRow>?> QueueAsync(int page = 1, CancellationToken ct = default)
+    /// <param name="filter">"review" (awaiting review), "overdue", "soon" (due within 14 days), "returned" (returned and
+    /// not yet resubmitted), or null for the whole queue.</param>
+    public async Task<Organisations.Page<ReportRow>?> QueueAsync(int page = 1, string? filter = null, CancellationToken ct = default)
     {
         var viewer = await viewers.GetAsync(ct);
         if (!viewer.ReadsEverything) return null;
         page = Math.Max(1, page);
         var today = Today;
         var soon = today.AddDays(31);
-        var queue = db.Set<Report>().AsNoTracking()
-            .Where(r => r.Status == ReportStatus.Submitted || ((r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.Due <= soon));
+        var fortnight = today.AddDays(14);
+        var all = db.Set<Report>().AsNoTracking();
+        var open = all.Where(r => r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned);
+        var queue = filter switch
+        {
+            "review" => all.Where(r => r.Status == ReportStatus.Submitted),
+            "overdue" => open.Where(r => r.Due < today),
+            "soon" => open.Where(r => r.Due >= today && r.Due <= fortnight),
+            "returned" => all.Where(r => r.Status == ReportStatus.Returned),
+            _ => all.Where(r => r.Status == ReportStatus.Submitted
+                || ((r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.Due <= soon)),
+        };
         var total = await queue.CountAsync(ct);
         var ids = await queue
             .OrderBy(r => r.Status == ReportStatus.Submitted ? 0 : r.Due < today ? 1 : 2).ThenBy(r => r.Due).ThenBy(r => r.Id)

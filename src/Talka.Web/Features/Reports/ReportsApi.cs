@@ -19,10 +19,13 @@ public static class ReportsModule
 
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/reports/queue", async ([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page, ReportService s, Texts t,
+        api.MapGet("/reports/queue", async ([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page, string? filter, ReportService s, Texts t,
                 CancellationToken ct) =>
-            await s.QueueAsync(page ?? 1, ct) is { } queue ? Results.Ok(queue) : ApiResults.Forbidden(t)).RequireAuthorization().WithTags("Reports")
-            .Returns<Organisations.Page<ReportRow>>("The funder's queue: reports awaiting review, overdue and due soon, 50 a page (?page=2…)");
+            filter is not (null or "review" or "overdue" or "soon" or "returned")
+                ? ApiResults.Invalid(t, "filter", t["Reports.FilterInvalid"])
+                : await s.QueueAsync(page ?? 1, filter, ct) is { } queue ? Results.Ok(queue) : ApiResults.Forbidden(t)).RequireAuthorization().WithTags("Reports")
+            .Returns<Organisations.Page<ReportRow>>("The funder's queue: reports awaiting review, overdue and due soon, 50 a page (?page=2…; "
+                + "?filter=review|overdue|soon|returned)");
         var group = api.MapGroup("/projects/{projectId:guid}/reports").WithTags("Reports").RequireAuthorization();
         group.MapGet("/", async (Guid projectId, ReportService s, Texts t, CancellationToken ct) =>
             await s.ForProjectAsync(projectId, ct) is { } rows ? Results.Ok(rows) : ApiResults.NotFound(t))

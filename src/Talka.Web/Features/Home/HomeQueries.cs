@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Common;
+using Talka.Domain.Delivery;
+using Talka.Domain.Finance;
+using Talka.Domain.Reports;
+using Talka.Web.Infrastructure.Data;
+
+namespace Talka.Web.Features.Home;
+
+/// <summary>What each role's home page shows, counted in the database.</summary>
+public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock)
+{
+    public const int CalendarDays = 60;
+    public const int SoonDays = 14;
+
+    // The same day as the report queue's, so that each count equals the list it links to.
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<FunderHome> FunderAsync(CancellationToken ct = default)
+    {
+        var today = Today;
+        var soon = today.AddDays(SoonDays);
+        var open = db.Set<Report>().Where(r => r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned);
+        var awaiting = await db.Set<Report>().CountAsync(r => r.Status == ReportStatus.Submitted, ct);
+        var overdue = await open.CountAsync(r => r.Due < today, ct);
+        var dueSoon = await open.CountAsync(r => r.Due >= today && r.Due <= soon, ct);
+        var returned = await db.Set<Report>().CountAsync(r => r.Status == ReportStatus.Returned, ct);
+        var end = today.AddDays(CalendarDays);
+        var upcoming = await (from r in open
+                              join p in db.Projects on r.ProjectId equals p.Id
+                              where r.Due >= today && r.Due <= end
+                              orderby r.Due, p.Title
+                              select new DeadlineItemRow(r.Id, r.ProjectId, p.Title, r.Kind, r.Due)).Take(200).ToListAsync(ct);
+        var calendar = upcoming.GroupBy(r => r.Due)
+            .Select(g => new DeadlineDay(g.Key, [.. g.Select(r => new DeadlineItem(r.Id, r.ProjectId, r.Title, r.Kind))])).ToList();
+        var programmes = await db.Programmes.OrderBy(p => p.Title).Select(p => new ProgrammeLink(p.Id, p.Title)).Take(50).ToListAsync(ct);
+        return new FunderHome(awaiting, overdue, dueSoon, returned, calendar, programmes);
+    }
+
+    /// <summary>The projects of the member's organisations (up to 50, latest first), each with its next report due, the
+    /// reports returned to it, and whether it lacks a budget or events in the last quarter it ran.</summary>
+    public async Task<IReadOnlyList<MemberProject>> MemberAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var organisations = viewer.MemberOrganisationIds.ToList();
+        if (organisations.Count == 0) return [];
+        var today = Today;
+        var quarterStart = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).AddMonths(-3);
+        var quarterEnd = quarterStart.AddMonths(3).AddDays(-1);
+        var rows = await db.Projects.AsNoTracking().Where(p => organisations.Contains(p.OrganisationId))
+            .OrderByDescending(p => p.Start).ThenBy(p => p.Title).Take(50)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.Start, p.End,
+                Next = db.Set<Report>().Where(r => r.ProjectId == p.Id && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned))
+                    .OrderBy(r => r.Due).Select(r => new { r.Id, r.Due }).FirstOrDefault(),
+                Returned = db.Set<Report>().Count(r => r.ProjectId == p.Id && r.Status == ReportStatus.Returned),
+                HasBudget = db.Set<BudgetLine>().Any(b => b.ProjectId == p.Id),
+                EventsLastQuarter = db.Set<Event>().Any(e => e.ProjectId == p.Id && e.Start >= quarterStart && e.Start <= quarterEnd),
+            }).ToListAsync(ct);
+        return [.. rows.Select(p => new MemberProject(p.Id, p.Title, p.Next?.Due, p.Next?.Id, p.Returned, !p.HasBudget,
+            p.Start <= quarterEnd && p.End >= quarterStart && !p.EventsLastQuarter))];
+    }
+
+    private sealed record DeadlineItemRow(Guid Id, Guid ProjectId, string Title, ReportKind Kind, DateOnly Due);
+}
