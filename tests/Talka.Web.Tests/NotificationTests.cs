@@ -111,6 +111,14 @@ public sealed class NotificationTests(TalkaFactory factory) : IClassFixture<Talk
         var text = (await member.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items").EnumerateArray()
             .Single(n => n.GetProperty("kind").GetString() == "ReportDueSoon").GetProperty("text").GetString();
         Assert.Contains($"reikia pateikti iki {LtFormat.Date(today.AddDays(5))}", text);
+        // A running project whose reports nobody has listed yet gets its schedule from the job, so it is reminded too.
+        var unopened = await TestProjects.CreateAsync(factory, "Dar neatidarytų ataskaitų projektas", organisationId: organisation);
+        await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == unopened)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.End, today.AddDays(100))));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<Report>().CountAsync(r => r.ProjectId == unopened)));
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == ReportRemindersJob.JobKind).RunAsync("daily", CancellationToken.None);
+        Assert.True(await factory.WithDbAsync(db => db.Set<Report>().CountAsync(r => r.ProjectId == unopened)) > 0);
         // The next run waits in the queue for tomorrow morning.
         var next = await factory.WithDbAsync(db => db.Set<Job>().Where(j => j.Kind == ReportRemindersJob.JobKind && j.Status == JobStatus.Queued)
             .Select(j => j.NotBefore).ToListAsync());

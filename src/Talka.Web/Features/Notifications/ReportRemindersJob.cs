@@ -7,11 +7,13 @@ using Talka.Web.Infrastructure.Jobs;
 namespace Talka.Web.Features.Notifications;
 
 /// <summary>
-/// The daily reminders: each undelivered report due within 7 days, or overdue (the day after, then weekly, for up to a
+/// The daily reminders: first the scheduled reports of every project still running are made sure of; then each
+/// undelivered report due within 7 days, or overdue (the day after, then weekly, for up to a
 /// year), gets its reminder to the organisation's members, once (see <see cref="ReportReminder"/>). Reads the reports
 /// a page at a time. Then puts its next run at 06:00 Lithuanian time the next day, unless one is queued already.
 /// </summary>
-public sealed class ReportRemindersJob(TalkaDbContext db, Notifier notifier, JobQueue jobs, TimeProvider clock) : IJobHandler
+public sealed class ReportRemindersJob(TalkaDbContext db, Notifier notifier, JobQueue jobs, TimeProvider clock, Reports.ReportService reports)
+    : IJobHandler
 {
     public const string JobKind = "report-reminders";
     public string Kind => JobKind;
@@ -23,6 +25,7 @@ public sealed class ReportRemindersJob(TalkaDbContext db, Notifier notifier, Job
         var today = DateOnly.FromDateTime(local.DateTime);
         var horizon = today.AddDays(ReportReminder.DaysBefore);
         var oldest = today.AddDays(-366);
+        await reports.EnsureSchedulesAsync(oldest, ct);
         for (var skip = 0; ; skip += PageSize)
         {
             var page = await (from r in db.Set<Report>().AsNoTracking()

@@ -107,6 +107,25 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
         return await RowsAsync(db.Set<Report>().Where(r => r.ProjectId == projectId), ct);
     }
 
+    /// <summary>Makes sure every project still running, or ended after <paramref name="since"/>, has its scheduled
+    /// reports (they are otherwise made when the project's reports are first listed): the daily reminders find
+    /// them. A page of projects at a time.</summary>
+    public async Task EnsureSchedulesAsync(DateOnly since, CancellationToken ct = default)
+    {
+        for (var skip = 0; ; skip += 200)
+        {
+            var projects = await db.Projects.AsNoTracking().Where(p => p.End >= since).OrderBy(p => p.Id).Skip(skip).Take(200).ToListAsync(ct);
+            var callIds = projects.Select(p => p.CallId).Distinct().ToList();
+            var rules = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, c => new Talka.Domain.Calls.ReportingRules(c.Rules.MinutesPerAcademicHour, c.Rules.HalfYearlyReportThreshold,
+                    c.Rules.ReallocationThresholdPercent, c.Rules.NarrativesRequired), ct);
+            foreach (var project in projects)
+                await EnsureScheduleAsync(new ProjectContext(project, rules[project.CallId], false, false), ct);
+            db.ChangeTracker.Clear();
+            if (projects.Count < 200) return;
+        }
+    }
+
     private async Task EnsureScheduleAsync(ProjectContext context, CancellationToken ct)
     {
         var agreement = await db.Agreements.AsNoTracking().Include(a => a.Funding).SingleOrDefaultAsync(a => a.ProjectId == context.Project.Id, ct);
