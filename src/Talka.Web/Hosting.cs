@@ -16,6 +16,7 @@ using Talka.Web.Features.Notifications;
 using Talka.Web.Features.Evidence;
 using Talka.Web.Features.OpenData;
 using Talka.Web.Features.Finance;
+using Talka.Web.Features.Registration;
 using Talka.Web.Features.Reports;
 using Talka.Web.Features.Organisations;
 using Talka.Web.Features.Programmes;
@@ -185,6 +186,7 @@ public static class Hosting
         services.AddScoped<Features.Account.UserQueries>();
         services.AddNotifications();
         services.AddScoped<Features.Home.HomeQueries>();
+        services.AddRegistration();
         return builder;
     }
 
@@ -239,6 +241,7 @@ public static class Hosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseBearerStampCheck();
+        app.UseTwoFactorRequirement(app.Configuration, app.Environment);
         app.UseAuthorization();
         app.UsePublicCache();
 
@@ -256,6 +259,7 @@ public static class Hosting
         api.MapAuthApi();
         api.MapAccountsApi();
         api.MapNotificationsApi();
+        api.MapRegistrationApi();
         api.MapProgrammesApi();
         api.MapOrganisationsApi();
         api.MapProjectsApi();

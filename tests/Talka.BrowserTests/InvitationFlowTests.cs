@@ -62,6 +62,11 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
             Assert.Equal(0, await admin.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
             await BrowserFixture.ScreenshotAsync(admin, $"45-notifications-{width}");
         }
+        await admin.GotoAsync("/account/two-factor-setup");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Img, new() { Name = "QR kodas autentifikavimo programėlei" })).ToBeVisibleAsync();
+        var setupViolations = await AccessibilityTests.SeriousViolationsAsync(admin);
+        Assert.True(setupViolations.Count == 0, string.Join(Environment.NewLine, setupViolations));
+        await BrowserFixture.ScreenshotAsync(admin, "46-two-factor-setup-390");
         var visitor = await fixture.PageAsync();
         await visitor.SetViewportSizeAsync(390, 844);
         await visitor.GotoAsync("/account/login");

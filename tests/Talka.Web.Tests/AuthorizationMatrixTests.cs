@@ -145,6 +145,26 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("DELETE", "api/v1/organisations/{id:guid}/members/{userId}", i => $"/api/v1/organisations/{i.OrgA}/members/nobody",
             new(401, 404, 404, 404, 403, 404));
 
+        // Two-factor sign-in: the second step needs the password step first; set-up is one's own.
+        yield return new("GET", "account/two-factor", _ => "/account/two-factor", new(Login, Login, Login, Login, Login, Login));
+        yield return new("POST", "account/two-factor", _ => "/account/two-factor", Everyone200);
+        yield return new("GET", "account/two-factor-setup", _ => "/account/two-factor-setup", new(Login, 200, 200, 200, 200, 200));
+        yield return new("POST", "account/two-factor-setup", _ => "/account/two-factor-setup?handler=Enable", new(Login, 200, 200, 200, 200, 200));
+        yield return new("POST", "account/two-factor-setup", _ => "/account/two-factor-setup?handler=NewCodes", new(Login, 302, 302, 302, 302, 302));
+
+        // Registration requests: anyone asks; funder admins decide.
+        yield return new("GET", "account/register", _ => "/account/register", Everyone200);
+        yield return new("POST", "account/register", _ => "/account/register", Everyone200);
+        yield return new("GET", "users/requests", _ => "/users/requests", AdminPage);
+        yield return new("POST", "users/requests", _ => "/users/requests?handler=Approve", new(Login, 403, 403, 404, 403, 403));
+        yield return new("POST", "users/requests", _ => "/users/requests?handler=Reject", new(Login, 403, 403, 404, 403, 403));
+        yield return new("POST", "api/v1/registration-requests/", _ => "/api/v1/registration-requests", new(400, 400, 400, 400, 400, 400), "{}");
+        yield return new("GET", "api/v1/registration-requests/", _ => "/api/v1/registration-requests", new(401, 403, 403, 200, 403, 403));
+        yield return new("POST", "api/v1/registration-requests/{id:guid}/approve", _ => $"/api/v1/registration-requests/{Guid.Empty}/approve",
+            new(401, 403, 403, 404, 403, 403));
+        yield return new("POST", "api/v1/registration-requests/{id:guid}/reject", _ => $"/api/v1/registration-requests/{Guid.Empty}/reject",
+            new(401, 403, 403, 404, 403, 403));
+
         // Notifications: one's own, for every signed-in user.
         yield return new("GET", "notifications", _ => "/notifications", new(Login, 200, 200, 200, 200, 200));
         yield return new("GET", "notifications/index", _ => "/notifications/index", new(Login, 200, 200, 200, 200, 200));

@@ -32,6 +32,8 @@ public sealed class LoginModel(LoginService login) : TalkaPage
             case LoginOutcome.Disabled:
                 ModelState.AddModelError("", T["Login.Disabled"]);
                 return Page();
+            case LoginOutcome.RequiresTwoFactor:
+                return Redirect("/account/two-factor" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl!) : ""));
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

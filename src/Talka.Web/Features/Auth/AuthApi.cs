@@ -5,7 +5,9 @@ using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features.Auth;
 
-public sealed record LoginInput(string? Email, string? Password);
+/// <summary>An e-mail and password; for an account with two-factor sign-in also the authenticator's code (or a
+/// recovery code, which works once).</summary>
+public sealed record LoginInput(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
 public static class AuthApi
 {
@@ -21,8 +23,11 @@ public static class AuthApi
                     ["email"] = string.IsNullOrWhiteSpace(input.Email) ? [t["Error.Required"]] : [],
                     ["password"] = string.IsNullOrWhiteSpace(input.Password) ? [t["Error.Required"]] : [],
                 }.Where(e => e.Value.Length > 0).ToDictionary(), title: t["Api.ValidationTitle"]);
-            switch (await login.SignInAsync(input.Email, input.Password, IdentityConstants.BearerScheme))
+            switch (await login.SignInAsync(input.Email, input.Password, IdentityConstants.BearerScheme, input.TwoFactorCode,
+                        input.TwoFactorRecoveryCode))
             {
+                case LoginOutcome.RequiresTwoFactor:
+                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: t["TwoFactor.CodeNeeded"]);
                 case LoginOutcome.TooManyAttempts:
                     http.Response.Headers.RetryAfter = "300";
                     return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: t["Login.TooManyAttempts"]);

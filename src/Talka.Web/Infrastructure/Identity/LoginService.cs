@@ -25,7 +25,11 @@ public sealed class LoginService(UserManager<TalkaUser> users, SignInManager<Tal
     private static readonly TalkaUser Nobody = new() { UserName = "nobody@talka.invalid" };
     private static readonly Lazy<string> NobodyHash = new(() => new PasswordHasher<TalkaUser>().HashPassword(Nobody, Guid.NewGuid().ToString()));
 
-    public async Task<LoginOutcome> SignInAsync(string email, string password, string scheme)
+    /// <param name="twoFactorCode">For the API (bearer tokens) of an account with two-factor sign-in: the
+    /// authenticator's code, or <paramref name="recoveryCode"/> (which works once). The login page asks for them on a
+    /// page of their own instead.</param>
+    public async Task<LoginOutcome> SignInAsync(string email, string password, string scheme, string? twoFactorCode = null,
+        string? recoveryCode = null)
     {
         var address = Network(http.HttpContext?.Connection.RemoteIpAddress ?? IPAddress.None);
         var account = email.Trim().ToUpperInvariant();
@@ -55,13 +59,29 @@ public sealed class LoginService(UserManager<TalkaUser> users, SignInManager<Tal
         }
         if (!valid)
         {
-            limits.PerAddress.AttemptAcquire(address).Dispose();
-            limits.PerAccountFromAddress.AttemptAcquire(accountFromAddress).Dispose();
-            limits.PerAccount.AttemptAcquire(account).Dispose();
+            Fail(address, accountFromAddress, account);
             return LoginOutcome.Failed;
         }
         if (user!.DisabledAt is not null) return LoginOutcome.Disabled;
         signIn.AuthenticationScheme = scheme;
+        if (user.TwoFactorEnabled)
+        {
+            if (scheme == IdentityConstants.ApplicationScheme)
+            {
+                // Identity remembers the half-signed-in person in its two-factor cookie; the code page finishes.
+                var half = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
+                return half.Succeeded ? LoginOutcome.SignedIn : half.RequiresTwoFactor ? LoginOutcome.RequiresTwoFactor : LoginOutcome.Failed;
+            }
+            if (string.IsNullOrWhiteSpace(twoFactorCode) && string.IsNullOrWhiteSpace(recoveryCode)) return LoginOutcome.RequiresTwoFactor;
+            var second = !string.IsNullOrWhiteSpace(twoFactorCode)
+                ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Digits(twoFactorCode))
+                : (await users.RedeemTwoFactorRecoveryCodeAsync(user, recoveryCode!.Replace(" ", "", StringComparison.Ordinal))).Succeeded;
+            if (!second)
+            {
+                Fail(address, accountFromAddress, account);
+                return LoginOutcome.Failed;
+            }
+        }
         // (A successful login uses no attempt.)
         await signIn.SignInAsync(user, isPersistent: false);
         // Straight to the row: a sign-in is not a change of the account for the audit log.
@@ -69,6 +89,42 @@ public sealed class LoginService(UserManager<TalkaUser> users, SignInManager<Tal
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
         return LoginOutcome.SignedIn;
     }
+
+    /// <summary>The second step of a page sign-in: the authenticator's code or a recovery code (once), for the person
+    /// whose password Identity's two-factor cookie remembers. Wrong codes count against the same limits as wrong
+    /// passwords.</summary>
+    public async Task<LoginOutcome> SecondStepAsync(string? code, string? recoveryCode)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return LoginOutcome.Failed;
+        var address = Network(http.HttpContext?.Connection.RemoteIpAddress ?? IPAddress.None);
+        var account = (user.Email ?? "").ToUpperInvariant();
+        var accountFromAddress = account + " " + address;
+        using (var probeAddress = limits.PerAddress.AttemptAcquire(address, 0))
+        using (var probeAccount = limits.PerAccount.AttemptAcquire(account, 0))
+        {
+            if (!probeAddress.IsAcquired || !probeAccount.IsAcquired) return LoginOutcome.TooManyAttempts;
+        }
+        var result = !string.IsNullOrWhiteSpace(code)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(Digits(code), isPersistent: false, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync((recoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal));
+        if (!result.Succeeded)
+        {
+            Fail(address, accountFromAddress, account);
+            return LoginOutcome.Failed;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
+        return LoginOutcome.SignedIn;
+    }
+
+    private void Fail(string address, string accountFromAddress, string account)
+    {
+        limits.PerAddress.AttemptAcquire(address).Dispose();
+        limits.PerAccountFromAddress.AttemptAcquire(accountFromAddress).Dispose();
+        limits.PerAccount.AttemptAcquire(account).Dispose();
+    }
+
+    private static string Digits(string code) => new(code.Where(char.IsDigit).ToArray());
 
     /// <summary>The key an address counts under: itself for IPv4, its /64 network for IPv6.</summary>
     public static string Network(IPAddress address)
