@@ -56,6 +56,27 @@ public sealed class HomePageTests(TalkaFactory factory) : IClassFixture<TalkaFac
     }
 
     [Fact]
+    public async Task A_visitors_figures_count_published_projects_only()
+    {
+        async Task<decimal> FundsAsync()
+        {
+            var page = await factory.Browser().GetStringAsync("/");
+            var match = System.Text.RegularExpressions.Regex.Match(page, "<strong>([^<]+)</strong> skirta lėšų");
+            Assert.True(match.Success, "No funds figure on the visitor's home page.");
+            var figure = System.Net.WebUtility.HtmlDecode(match.Groups[1].Value).Replace("€", "").Trim();
+            Assert.True(LtFormat.TryParseAmount(figure, out var amount), figure);
+            return amount;
+        }
+        var before = await FundsAsync();
+        await TestProjects.CreateAsync(factory, "Paskelbtas namų projektas", granted: 12_345.67m, published: true);
+        await TestProjects.CreateAsync(factory, "Neskelbiamas namų projektas", granted: 50_000m);
+        Assert.Equal(before + 12_345.67m, await FundsAsync());
+        var text = Html.Text(await factory.Browser().GetStringAsync("/"));
+        Assert.Contains("Skirtingi pasiekti asmenys pagal programą", text);
+        Assert.DoesNotContain("Neskelbiamas namų projektas", text);
+    }
+
+    [Fact]
     public async Task An_evaluator_is_told_assignments_come_with_selection_and_a_visitor_sees_the_public_cards()
     {
         var evaluator = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Evaluator)).GetStringAsync("/"));

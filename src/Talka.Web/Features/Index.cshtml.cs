@@ -15,6 +15,7 @@ public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisati
     NotificationQueries notifications) : TalkaPage
 {
     public FunderHome? Funder { get; private set; }
+    public PublicHome? Public { get; private set; }
     public IReadOnlyList<MemberProject> MemberProjects { get; private set; } = [];
     public IReadOnlyList<NotificationRow> Unread { get; private set; } = [];
     public IReadOnlyList<OrganisationRow> OwnOrganisations { get; private set; } = [];
@@ -30,6 +31,7 @@ public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisati
             MemberProjects = await home.MemberAsync(viewer);
         }
         if (viewer.IsFunderAdmin) Funder = await home.FunderAsync();
+        if (!viewer.IsAuthenticated) Public = await home.PublicAsync();
         if (viewer.UserId is { } user)
             Unread = [.. (await notifications.PageAsync(user, 1)).Items.Where(n => !n.Read).Take(5)];
         ProgrammeCount = await db.Programmes.CountAsync();

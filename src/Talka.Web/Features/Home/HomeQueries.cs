@@ -8,7 +8,7 @@ using Talka.Web.Infrastructure.Data;
 namespace Talka.Web.Features.Home;
 
 /// <summary>What each role's home page shows, counted in the database.</summary>
-public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock)
+public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock, Delivery.ReachQueries reach)
 {
     public const int CalendarDays = 60;
     public const int SoonDays = 14;
@@ -35,6 +35,26 @@ public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock)
             .Select(g => new DeadlineDay(g.Key, [.. g.Select(r => new DeadlineItem(r.Id, r.ProjectId, r.Title, r.Kind))])).ToList();
         var programmes = await db.Programmes.OrderBy(p => p.Title).Select(p => new ProgrammeLink(p.Id, p.Title)).Take(50).ToListAsync(ct);
         return new FunderHome(awaiting, overdue, dueSoon, returned, calendar, programmes);
+    }
+
+    /// <summary>The visitor's figures: each programme's stored counts (published projects only), added up where adding
+    /// is right (projects, funds, academic hours) and listed per programme where it is not (distinct persons).</summary>
+    public async Task<PublicHome> PublicAsync(CancellationToken ct = default)
+    {
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).Take(100).ToListAsync(ct);
+        var rows = new List<ProgrammeReachRow>();
+        var funds = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        decimal hours = 0;
+        foreach (var programme in programmes)
+        {
+            var counts = await reach.CountsAsync(programme.Id, ct);
+            if (counts.Projects == 0) continue;
+            rows.Add(new ProgrammeReachRow(programme.Id, programme.Title, counts.Projects, SmallCells.Public(counts.DistinctPersons)));
+            foreach (var point in counts.FundsByYear) funds[point.Key] = funds.GetValueOrDefault(point.Key) + (point.Value ?? 0);
+            hours += counts.HoursByEventKind.Sum(h => h.Value ?? 0);
+        }
+        return new PublicHome(rows.Sum(r => r.Projects), funds.Values.Sum(), hours, rows,
+            [.. funds.Select(f => new Delivery.ChartPoint(f.Key, f.Value))]);
     }
 
     /// <summary>The projects of the member's organisations (up to 50, latest first), each with its next report due, the
