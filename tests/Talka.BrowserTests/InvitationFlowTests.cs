@@ -23,7 +23,10 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(admin.Page, "40-invitation-sent");
 
         // The e-mail reaches the SMTP server; its link opens on a phone.
-        var link = SmtpCatcher.Link(await SmtpCatcher.Shared.WaitForAsync(email), "https://talka.test/account/invitation?token=");
+        var link = SmtpCatcher.Link(
+            await SmtpCatcher.Shared.WaitForAsync(email),
+            "https://talka.test/account/invitation?token="
+        );
         var person = new InvitationPages(await fixture.PageAsync());
         await person.Page.SetViewportSizeAsync(390, 844);
         await person.AcceptAsync(link["https://talka.test".Length..], "trumpas");
@@ -33,11 +36,15 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         await BrowserFixture.ScreenshotAsync(person.Page, "41-invitation-phone");
         await person.AcceptAsync(link["https://talka.test".Length..], TestAccounts.NewPassword);
-        await Assertions.Expect(person.Status).ToHaveTextAsync("Sveiki atvykę į Talką! Paskyra sukurta, esate prisijungę.");
+        await Assertions
+            .Expect(person.Status)
+            .ToHaveTextAsync("Sveiki atvykę į Talką! Paskyra sukurta, esate prisijungę.");
 
         // Signed in, the new member's project list holds their organisation's project only.
         await person.Page.GotoAsync("/projects");
-        await Assertions.Expect(person.Page.GetByRole(AriaRole.Link, new() { Name = "Naujos narės projektas" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(person.Page.GetByRole(AriaRole.Link, new() { Name = "Naujos narės projektas" }))
+            .ToBeVisibleAsync();
         await Assertions.Expect(person.Page.GetByText("Svetimas nematomas projektas")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(person.Page, "42-invited-member-projects-phone");
     }
@@ -50,20 +57,31 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
         {
             await admin.SetViewportSizeAsync(width, height);
             await admin.GotoAsync("/users");
-            await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Naudotojai");
-            await Assertions.Expect(admin.GetByRole(AriaRole.Cell, new() { Name = TalkaFactory.MemberB })).ToBeVisibleAsync();
+            await Assertions
+                .Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+                .ToHaveTextAsync("Naudotojai");
+            await Assertions
+                .Expect(admin.GetByRole(AriaRole.Cell, new() { Name = TalkaFactory.MemberB }))
+                .ToBeVisibleAsync();
             var violations = await AccessibilityTests.SeriousViolationsAsync(admin);
             Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
             await BrowserFixture.ScreenshotAsync(admin, $"43-users-{width}");
             await admin.GetByRole(AriaRole.Link, new() { Name = "Pranešimai" }).ClickAsync();
-            await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Pranešimai el. paštu");
+            await Assertions
+                .Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 2 }))
+                .ToHaveTextAsync("Pranešimai el. paštu");
             var bellViolations = await AccessibilityTests.SeriousViolationsAsync(admin);
             Assert.True(bellViolations.Count == 0, string.Join(Environment.NewLine, bellViolations));
-            Assert.Equal(0, await admin.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+            Assert.Equal(
+                0,
+                await admin.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")
+            );
             await BrowserFixture.ScreenshotAsync(admin, $"45-notifications-{width}");
         }
         await admin.GotoAsync("/account/two-factor-setup");
-        await Assertions.Expect(admin.GetByRole(AriaRole.Img, new() { Name = "QR kodas autentifikavimo programėlei" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(admin.GetByRole(AriaRole.Img, new() { Name = "QR kodas autentifikavimo programėlei" }))
+            .ToBeVisibleAsync();
         var setupViolations = await AccessibilityTests.SeriousViolationsAsync(admin);
         Assert.True(setupViolations.Count == 0, string.Join(Environment.NewLine, setupViolations));
         await BrowserFixture.ScreenshotAsync(admin, "46-two-factor-setup-390");
@@ -73,7 +91,9 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Pamiršote slaptažodį?" }).ClickAsync();
         await visitor.GetByLabel("El. paštas").FillAsync(TestAccounts.Address("nezinomas"));
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Siųsti nuorodą" }).ClickAsync();
-        await Assertions.Expect(visitor.GetByRole(AriaRole.Status)).ToContainTextAsync("Jei šiuo adresu Talkoje yra paskyra");
+        await Assertions
+            .Expect(visitor.GetByRole(AriaRole.Status))
+            .ToContainTextAsync("Jei šiuo adresu Talkoje yra paskyra");
         var phoneViolations = await AccessibilityTests.SeriousViolationsAsync(visitor);
         Assert.True(phoneViolations.Count == 0, string.Join(Environment.NewLine, phoneViolations));
         await BrowserFixture.ScreenshotAsync(visitor, "44-forgot-password-phone");

@@ -33,6 +33,9 @@ public sealed class PasswordPolicyTests
         // 15 letters with diacritics, 30 bytes in UTF-8.
         Assert.Null(PasswordPolicy.Check("ąčęėįšųūž ąčęėį", []));
         Assert.Null(PasswordPolicy.Check(string.Concat(Enumerable.Range(0, 20).Select(i => $"žodis{i} ")), []));
-        Assert.Equal(PasswordProblem.TooLong, PasswordPolicy.Check(new string('x', 100) + string.Concat(Enumerable.Range(0, 60).Select(i => $"{i}y")), []));
+        Assert.Equal(
+            PasswordProblem.TooLong,
+            PasswordPolicy.Check(new string('x', 100) + string.Concat(Enumerable.Range(0, 60).Select(i => $"{i}y")), [])
+        );
     }
 }

@@ -29,5 +29,8 @@ public sealed class ReportReminderTests
 
     [Fact]
     public void A_returned_report_past_its_due_date_is_overdue() =>
-        Assert.Equal(ReminderKind.Overdue, ReportReminder.For(Due, ReportStatus.Returned, new DateOnly(2026, 1, 20))?.Kind);
+        Assert.Equal(
+            ReminderKind.Overdue,
+            ReportReminder.For(Due, ReportStatus.Returned, new DateOnly(2026, 1, 20))?.Kind
+        );
 }

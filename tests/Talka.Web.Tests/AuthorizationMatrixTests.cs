@@ -165,6 +165,14 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "api/v1/registration-requests/{id:guid}/reject", _ => $"/api/v1/registration-requests/{Guid.Empty}/reject",
             new(401, 403, 403, 404, 403, 403));
 
+        // Programme officers: read by funder admins and auditors, set by funder admins.
+        yield return new("GET", "api/v1/programmes/{id:guid}/officers", i => $"/api/v1/programmes/{i.Programme}/officers",
+            new(401, 403, 403, 200, 200, 403));
+        yield return new("PUT", "api/v1/programmes/{id:guid}/officers", i => $"/api/v1/programmes/{i.Programme}/officers",
+            new(401, 403, 403, 204, 403, 403), """{"userIds":[]}""");
+        yield return new("POST", "programmes/details/{id:guid}", i => $"/programmes/details/{i.Programme}?handler=Officers",
+            new(Login, 403, 403, 302, 403, 403));
+
         // Notifications: one's own, for every signed-in user.
         yield return new("GET", "notifications", _ => "/notifications", new(Login, 200, 200, 200, 200, 200));
         yield return new("GET", "notifications/index", _ => "/notifications/index", new(Login, 200, 200, 200, 200, 200));

@@ -17,16 +17,32 @@ public sealed class HomePageTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var project = await TestProjects.CreateAsync(factory, "Namų puslapio projektas", organisationId: organisation);
         var email = TestAccounts.Address("namai");
         var member = await TestAccounts.InvitedMemberAsync(factory, organisation, email);
-        var report = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/reports")).EnumerateArray().First().GetProperty("id").GetGuid();
-        var due = await factory.WithDbAsync(db => db.Set<Report>().Where(r => r.ProjectId == project && r.Status == ReportStatus.Draft)
-            .OrderBy(r => r.Due).Select(r => r.Due).FirstAsync());
+        var report = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/reports"))
+            .EnumerateArray()
+            .First()
+            .GetProperty("id")
+            .GetGuid();
+        var due = await factory.WithDbAsync(db =>
+            db.Set<Report>()
+                .Where(r => r.ProjectId == project && r.Status == ReportStatus.Draft)
+                .OrderBy(r => r.Due)
+                .Select(r => r.Due)
+                .FirstAsync()
+        );
 
         var browser = factory.Browser();
         var login = await browser.GetStringAsync("/account/login");
-        await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Password"] = TestAccounts.NewPassword, ["__RequestVerificationToken"] = Html.Token(login),
-        }));
+        await browser.PostAsync(
+            "/account/login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["Email"] = email,
+                    ["Password"] = TestAccounts.NewPassword,
+                    ["__RequestVerificationToken"] = Html.Token(login),
+                }
+            )
+        );
         var home = await browser.GetStringAsync("/");
         var text = Html.Text(home);
         Assert.Contains("Namų puslapio projektas", text);
@@ -46,7 +62,10 @@ public sealed class HomePageTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var api = await factory.ApiAsAsync(TalkaFactory.Admin);
         foreach (var filter in new[] { "review", "overdue", "soon", "returned" })
         {
-            var count = System.Text.RegularExpressions.Regex.Match(home, $"href=\"/reports\\?filter={filter}\"><strong>(\\d+)</strong>");
+            var count = System.Text.RegularExpressions.Regex.Match(
+                home,
+                $"href=\"/reports\\?filter={filter}\"><strong>(\\d+)</strong>"
+            );
             Assert.True(count.Success, $"No count for {filter}.");
             var queue = await api.GetFromJsonAsync<JsonElement>($"/api/v1/reports/queue?filter={filter}");
             Assert.Equal(int.Parse(count.Groups[1].Value), queue.GetProperty("total").GetInt32());

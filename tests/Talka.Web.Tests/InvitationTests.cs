@@ -21,11 +21,18 @@ public sealed class InvitationTests(TalkaFactory factory) : IClassFixture<TalkaF
         var admin = await factory.BrowserAsAsync(TalkaFactory.Admin);
         var form = await admin.GetStringAsync($"/users/invite?organisation={organisation}");
         Assert.Contains("Asociacija „Kviečiame“", Html.Text(form));
-        var sent = await admin.PostAsync($"/users/invite?organisation={organisation}", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Organisation"] = organisation.ToString(), ["Language"] = "lt",
-            ["__RequestVerificationToken"] = Html.Token(form),
-        }));
+        var sent = await admin.PostAsync(
+            $"/users/invite?organisation={organisation}",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["Email"] = email,
+                    ["Organisation"] = organisation.ToString(),
+                    ["Language"] = "lt",
+                    ["__RequestVerificationToken"] = Html.Token(form),
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
 
         // The e-mail arrives in Lithuanian, plain text and HTML, with a link to Talka's public address.
@@ -41,16 +48,28 @@ public sealed class InvitationTests(TalkaFactory factory) : IClassFixture<TalkaF
         var path = link["https://talka.test".Length..];
         var page = await person.GetStringAsync(path);
         Assert.Contains(email, Html.Text(page));
-        var weak = await person.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Password"] = "Slaptažodis-2026-11", ["__RequestVerificationToken"] = Html.Token(page),
-        }));
+        var weak = await person.PostAsync(
+            path,
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["Password"] = "Slaptažodis-2026-11",
+                    ["__RequestVerificationToken"] = Html.Token(page),
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
         Assert.Contains("Šis slaptažodis per dažnas", Html.Text(await weak.Content.ReadAsStringAsync()));
-        var accepted = await person.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Password"] = TestAccounts.NewPassword, ["__RequestVerificationToken"] = Html.Token(page),
-        }));
+        var accepted = await person.PostAsync(
+            path,
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["Password"] = TestAccounts.NewPassword,
+                    ["__RequestVerificationToken"] = Html.Token(page),
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Contains(email, await person.GetStringAsync("/"));
 
@@ -63,37 +82,93 @@ public sealed class InvitationTests(TalkaFactory factory) : IClassFixture<TalkaF
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/projects/{others}")).StatusCode);
 
         // The link worked once.
-        var again = await (await factory.ApiAsAsync(null)).PostAsJsonAsync("/api/v1/auth/accept-invitation",
-            new { token = link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..], password = TestAccounts.NewPassword + " kitas" });
+        var again = await (await factory.ApiAsAsync(null)).PostAsJsonAsync(
+            "/api/v1/auth/accept-invitation",
+            new
+            {
+                token = link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..],
+                password = TestAccounts.NewPassword + " kitas",
+            }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("nebegalioja", await again.FieldErrorAsync("Token"));
     }
 
     [Fact]
-    public async Task An_organisation_manager_invites_colleagues_to_their_own_organisation_only_and_never_a_funder_role()
+    public async Task A_manager_invites_colleagues_to_their_own_organisation_only_never_a_funder_role()
     {
         var organisation = await TestAccounts.OrganisationAsync(factory, "Asociacija „Vadovo“");
         var other = await TestAccounts.OrganisationAsync(factory, "Asociacija „Svetima“");
-        var manager = await TestAccounts.InvitedMemberAsync(factory, organisation, TestAccounts.Address("vadove"), manager: true);
+        var manager = await TestAccounts.InvitedMemberAsync(
+            factory,
+            organisation,
+            TestAccounts.Address("vadove"),
+            manager: true
+        );
 
         var colleague = TestAccounts.Address("kolega");
-        var invited = await manager.PostAsJsonAsync("/api/v1/invitations", new { email = colleague, role = "OrganisationMember", organisationId = organisation });
+        var invited = await manager.PostAsJsonAsync(
+            "/api/v1/invitations",
+            new
+            {
+                email = colleague,
+                role = "OrganisationMember",
+                organisationId = organisation,
+            }
+        );
         Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
         await SmtpCatcher.Shared.WaitForAsync(colleague);
 
         var elsewhere = TestAccounts.Address("svetimas");
-        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync("/api/v1/invitations",
-            new { email = elsewhere, role = "OrganisationMember", organisationId = other })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync("/api/v1/invitations",
-            new { email = elsewhere, role = "FunderAdmin" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync("/api/v1/invitations",
-            new { email = elsewhere, role = "Auditor" })).StatusCode);
-        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<Talka.Web.Features.Account.Invitation>().CountAsync(i => i.Email == elsewhere)));
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (
+                await manager.PostAsJsonAsync(
+                    "/api/v1/invitations",
+                    new
+                    {
+                        email = elsewhere,
+                        role = "OrganisationMember",
+                        organisationId = other,
+                    }
+                )
+            ).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (
+                await manager.PostAsJsonAsync("/api/v1/invitations", new { email = elsewhere, role = "FunderAdmin" })
+            ).StatusCode
+        );
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (
+                await manager.PostAsJsonAsync("/api/v1/invitations", new { email = elsewhere, role = "Auditor" })
+            ).StatusCode
+        );
+        Assert.Equal(
+            0,
+            await factory.WithDbAsync(db =>
+                db.Set<Talka.Web.Features.Account.Invitation>().CountAsync(i => i.Email == elsewhere)
+            )
+        );
 
         // A plain member invites nobody.
         var member = await TestAccounts.InvitedMemberAsync(factory, organisation, TestAccounts.Address("narys"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/v1/invitations",
-            new { email = elsewhere, role = "OrganisationMember", organisationId = organisation })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (
+                await member.PostAsJsonAsync(
+                    "/api/v1/invitations",
+                    new
+                    {
+                        email = elsewhere,
+                        role = "OrganisationMember",
+                        organisationId = organisation,
+                    }
+                )
+            ).StatusCode
+        );
     }
 
     [Fact]
@@ -101,13 +176,23 @@ public sealed class InvitationTests(TalkaFactory factory) : IClassFixture<TalkaF
     {
         var organisation = await TestAccounts.OrganisationAsync(factory, "Asociacija „Šalinimo“");
         var project = await TestProjects.CreateAsync(factory, "Šalinamo nario projektas", organisationId: organisation);
-        var manager = await TestAccounts.InvitedMemberAsync(factory, organisation, TestAccounts.Address("vadove"), manager: true);
+        var manager = await TestAccounts.InvitedMemberAsync(
+            factory,
+            organisation,
+            TestAccounts.Address("vadove"),
+            manager: true
+        );
         var email = TestAccounts.Address("isejes");
         var member = await TestAccounts.InvitedMemberAsync(factory, organisation, email);
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/v1/projects/{project}")).StatusCode);
 
-        var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/v1/organisations/{organisation}/members/{userId}")).StatusCode);
+        var userId = await factory.WithDbAsync(db =>
+            db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync()
+        );
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await manager.DeleteAsync($"/api/v1/organisations/{organisation}/members/{userId}")).StatusCode
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/projects/{project}")).StatusCode);
     }
 
@@ -115,13 +200,22 @@ public sealed class InvitationTests(TalkaFactory factory) : IClassFixture<TalkaF
     public async Task Bad_invitations_get_field_errors_in_lithuanian_and_send_nothing()
     {
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
-        var noAddress = await admin.PostAsJsonAsync("/api/v1/invitations", new { email = "ne-adresas", role = "Auditor" });
+        var noAddress = await admin.PostAsJsonAsync(
+            "/api/v1/invitations",
+            new { email = "ne-adresas", role = "Auditor" }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, noAddress.StatusCode);
         Assert.Contains("el. pašto adresą", await noAddress.FieldErrorAsync("Email"));
-        var noOrganisation = await admin.PostAsJsonAsync("/api/v1/invitations", new { email = TestAccounts.Address("be-org"), role = "OrganisationMember" });
+        var noOrganisation = await admin.PostAsJsonAsync(
+            "/api/v1/invitations",
+            new { email = TestAccounts.Address("be-org"), role = "OrganisationMember" }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, noOrganisation.StatusCode);
         Assert.NotEmpty(await noOrganisation.FieldErrorAsync("OrganisationId"));
-        var badRole = await admin.PostAsJsonAsync("/api/v1/invitations", new { email = TestAccounts.Address("role"), role = "Karalius" });
+        var badRole = await admin.PostAsJsonAsync(
+            "/api/v1/invitations",
+            new { email = TestAccounts.Address("role"), role = "Karalius" }
+        );
         Assert.Contains("Pasirinkite vaidmenį", await badRole.FieldErrorAsync("Role"));
     }
 }

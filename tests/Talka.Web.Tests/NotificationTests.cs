@@ -17,7 +17,9 @@ public sealed class NotificationTests(TalkaFactory factory) : IClassFixture<Talk
 {
     private static async Task<(Guid Report, int Version)> FirstReportAsync(HttpClient member, Guid project)
     {
-        var report = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/reports")).EnumerateArray().First();
+        var report = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/reports"))
+            .EnumerateArray()
+            .First();
         var id = report.GetProperty("id").GetGuid();
         var view = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/reports/{id}");
         return (id, view.GetProperty("version").GetInt32());
@@ -33,28 +35,58 @@ public sealed class NotificationTests(TalkaFactory factory) : IClassFixture<Talk
         var lithuanian = TestAccounts.Address("lietuve");
         await TestAccounts.InvitedMemberAsync(factory, organisation, lithuanian);
         var (report, version) = await FirstReportAsync(member, project);
-        Assert.Equal(HttpStatusCode.NoContent, (await member.PostAsJsonAsync($"/api/v1/projects/{project}/reports/{report}/submit", new { version })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (
+                await member.PostAsJsonAsync($"/api/v1/projects/{project}/reports/{report}/submit", new { version })
+            ).StatusCode
+        );
 
         // The funder hears of the submission.
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
         var adminNews = await admin.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
-        Assert.Contains(adminNews.GetProperty("items").EnumerateArray(), n =>
-            n.GetProperty("kind").GetString() == "ReportSubmitted" && n.GetProperty("link").GetString() == $"/projects/{project}/reports/{report}");
+        Assert.Contains(
+            adminNews.GetProperty("items").EnumerateArray(),
+            n =>
+                n.GetProperty("kind").GetString() == "ReportSubmitted"
+                && n.GetProperty("link").GetString() == $"/projects/{project}/reports/{report}"
+        );
 
         var submitted = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/reports/{report}");
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/v1/projects/{project}/reports/{report}/return",
-            new { version = submitted.GetProperty("version").GetInt32(), comments = new[] { new { section = "Rodikliai", text = "Patikslinkite dalyvių skaičių." } } })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (
+                await admin.PostAsJsonAsync(
+                    $"/api/v1/projects/{project}/reports/{report}/return",
+                    new
+                    {
+                        version = submitted.GetProperty("version").GetInt32(),
+                        comments = new[] { new { section = "Rodikliai", text = "Patikslinkite dalyvių skaičių." } },
+                    }
+                )
+            ).StatusCode
+        );
 
         // In Talka: the bell counts it, the list says it in the reader's language.
         var news = await member.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
-        var returned = Assert.Single(news.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "ReportReturned");
+        var returned = Assert.Single(
+            news.GetProperty("items").EnumerateArray(),
+            n => n.GetProperty("kind").GetString() == "ReportReturned"
+        );
         Assert.Contains("„Pranešimų projektas“", returned.GetProperty("text").GetString());
         var browser = factory.Browser();
         var login = await browser.GetStringAsync("/account/login");
-        await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = lithuanian, ["Password"] = TestAccounts.NewPassword, ["__RequestVerificationToken"] = Html.Token(login),
-        }));
+        await browser.PostAsync(
+            "/account/login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["Email"] = lithuanian,
+                    ["Password"] = TestAccounts.NewPassword,
+                    ["__RequestVerificationToken"] = Html.Token(login),
+                }
+            )
+        );
         Assert.Contains("neperskaitytų: 1", await browser.GetStringAsync("/"));
         var list = Html.Text(await browser.GetStringAsync("/notifications"));
         Assert.Contains("grąžinta su pastabomis", list);
@@ -68,12 +100,14 @@ public sealed class NotificationTests(TalkaFactory factory) : IClassFixture<Talk
 
         // Marked read, the count is gone.
         Assert.Equal(HttpStatusCode.NoContent, (await member.PostAsync("/api/v1/notifications/read", null)).StatusCode);
-        Assert.All((await member.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items").EnumerateArray(),
-            n => Assert.True(n.GetProperty("read").GetBoolean()));
+        Assert.All(
+            (await member.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items").EnumerateArray(),
+            n => Assert.True(n.GetProperty("read").GetBoolean())
+        );
     }
 
     [Fact]
-    public async Task A_report_due_in_a_week_gets_one_reminder_however_often_the_daily_job_runs_and_none_by_email_when_turned_off()
+    public async Task A_report_due_in_a_week_is_reminded_once_however_often_the_job_runs_and_not_by_email_if_off()
     {
         var organisation = await TestAccounts.OrganisationAsync(factory, "Asociacija „Priminimų“");
         var project = await TestProjects.CreateAsync(factory, "Priminimų projektas", organisationId: organisation);
@@ -86,9 +120,15 @@ public sealed class NotificationTests(TalkaFactory factory) : IClassFixture<Talk
         using var hold = factory.HoldJobs();
         // The report falls due in five days (Lithuanian time).
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, LtFormat.Vilnius).DateTime);
-        await factory.WithDbAsync(db => db.Set<Report>().Where(r => r.Id == report).ExecuteUpdateAsync(s => s.SetProperty(r => r.Due, today.AddDays(5))));
+        await factory.WithDbAsync(db =>
+            db.Set<Report>()
+                .Where(r => r.Id == report)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Due, today.AddDays(5)))
+        );
         // One member does not want this kind by e-mail.
-        var quietId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == quiet).Select(u => u.Id).SingleAsync());
+        var quietId = await factory.WithDbAsync(db =>
+            db.Users.Where(u => u.Email == quiet).Select(u => u.Id).SingleAsync()
+        );
         await factory.WithDbAsync(async db =>
         {
             db.Add(new NotificationMute { UserId = quietId, Kind = NotificationKinds.ReportDueSoon });
@@ -98,30 +138,65 @@ public sealed class NotificationTests(TalkaFactory factory) : IClassFixture<Talk
         for (var run = 0; run < 2; run++)
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == ReportRemindersJob.JobKind).RunAsync("daily", CancellationToken.None);
+            await scope
+                .ServiceProvider.GetServices<IJobHandler>()
+                .Single(h => h.Kind == ReportRemindersJob.JobKind)
+                .RunAsync("daily", CancellationToken.None);
         }
 
-        var userIds = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email || u.Email == quiet).Select(u => u.Id).ToListAsync());
-        var reminders = await factory.WithDbAsync(db => db.Set<Notification>()
-            .Where(n => userIds.Contains(n.UserId) && n.Kind == NotificationKinds.ReportDueSoon).ToListAsync());
+        var userIds = await factory.WithDbAsync(db =>
+            db.Users.Where(u => u.Email == email || u.Email == quiet).Select(u => u.Id).ToListAsync()
+        );
+        var reminders = await factory.WithDbAsync(db =>
+            db.Set<Notification>()
+                .Where(n => userIds.Contains(n.UserId) && n.Kind == NotificationKinds.ReportDueSoon)
+                .ToListAsync()
+        );
         Assert.Equal(2, reminders.Count);
         Assert.All(reminders, n => Assert.Equal($"due:{report}", n.Key));
-        Assert.Equal(1, await factory.WithDbAsync(db => db.Set<EmailMessage>().CountAsync(m => m.To == email && m.Kind == NotificationKinds.ReportDueSoon)));
-        Assert.Equal(0, await factory.WithDbAsync(db => db.Set<EmailMessage>().CountAsync(m => m.To == quiet && m.Kind == NotificationKinds.ReportDueSoon)));
-        var text = (await member.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items").EnumerateArray()
-            .Single(n => n.GetProperty("kind").GetString() == "ReportDueSoon").GetProperty("text").GetString();
+        Assert.Equal(
+            1,
+            await factory.WithDbAsync(db =>
+                db.Set<EmailMessage>().CountAsync(m => m.To == email && m.Kind == NotificationKinds.ReportDueSoon)
+            )
+        );
+        Assert.Equal(
+            0,
+            await factory.WithDbAsync(db =>
+                db.Set<EmailMessage>().CountAsync(m => m.To == quiet && m.Kind == NotificationKinds.ReportDueSoon)
+            )
+        );
+        var text = (await member.GetFromJsonAsync<JsonElement>("/api/v1/notifications"))
+            .GetProperty("items")
+            .EnumerateArray()
+            .Single(n => n.GetProperty("kind").GetString() == "ReportDueSoon")
+            .GetProperty("text")
+            .GetString();
         Assert.Contains($"reikia pateikti iki {LtFormat.Date(today.AddDays(5))}", text);
         // A running project whose reports nobody has listed yet gets its schedule from the job, so it is reminded too.
-        var unopened = await TestProjects.CreateAsync(factory, "Dar neatidarytų ataskaitų projektas", organisationId: organisation);
-        await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == unopened)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.End, today.AddDays(100))));
+        var unopened = await TestProjects.CreateAsync(
+            factory,
+            "Dar neatidarytų ataskaitų projektas",
+            organisationId: organisation
+        );
+        await factory.WithDbAsync(db =>
+            db.Projects.Where(p => p.Id == unopened)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.End, today.AddDays(100)))
+        );
         Assert.Equal(0, await factory.WithDbAsync(db => db.Set<Report>().CountAsync(r => r.ProjectId == unopened)));
         await using (var scope = factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == ReportRemindersJob.JobKind).RunAsync("daily", CancellationToken.None);
+            await scope
+                .ServiceProvider.GetServices<IJobHandler>()
+                .Single(h => h.Kind == ReportRemindersJob.JobKind)
+                .RunAsync("daily", CancellationToken.None);
         Assert.True(await factory.WithDbAsync(db => db.Set<Report>().CountAsync(r => r.ProjectId == unopened)) > 0);
         // The next run waits in the queue for tomorrow morning.
-        var next = await factory.WithDbAsync(db => db.Set<Job>().Where(j => j.Kind == ReportRemindersJob.JobKind && j.Status == JobStatus.Queued)
-            .Select(j => j.NotBefore).ToListAsync());
+        var next = await factory.WithDbAsync(db =>
+            db.Set<Job>()
+                .Where(j => j.Kind == ReportRemindersJob.JobKind && j.Status == JobStatus.Queued)
+                .Select(j => j.NotBefore)
+                .ToListAsync()
+        );
         Assert.Single(next);
         Assert.True(next[0] > DateTime.UtcNow, $"The next run is due at {next[0]:u}.");
     }

@@ -29,7 +29,11 @@ public sealed class SmtpCatcher
 
     /// <summary>Every message received for the address so far.</summary>
     public IReadOnlyList<MimeMessage> To(string address) =>
-        [.. _received.Where(r => r.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)).Select(r => r.Message)];
+        [
+            .. _received
+                .Where(r => r.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase))
+                .Select(r => r.Message),
+        ];
 
     /// <summary>Waits (up to 30 s) for the <paramref name="count"/>-th message to the address.</summary>
     public async Task<MimeMessage> WaitForAsync(string address, int count = 1)
@@ -37,7 +41,8 @@ public sealed class SmtpCatcher
         for (var i = 0; i < 300; i++)
         {
             var messages = To(address);
-            if (messages.Count >= count) return messages[count - 1];
+            if (messages.Count >= count)
+                return messages[count - 1];
             await Task.Delay(100);
         }
         throw new TimeoutException($"No e-mail number {count} to {address} arrived within 30 s.");
@@ -48,7 +53,8 @@ public sealed class SmtpCatcher
     {
         var text = message.TextBody ?? "";
         var start = text.IndexOf(prefix, StringComparison.Ordinal);
-        if (start < 0) throw new InvalidOperationException($"No link {prefix} in:\n{text}");
+        if (start < 0)
+            throw new InvalidOperationException($"No link {prefix} in:\n{text}");
         var end = text.IndexOfAny(['\r', '\n', ' '], start);
         return text[start..(end < 0 ? text.Length : end)];
     }
@@ -99,8 +105,11 @@ public sealed class SmtpCatcher
                     await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                     var data = new StringBuilder();
                     while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".")
-                        data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
-                    var message = await MimeMessage.LoadAsync(new MemoryStream(Encoding.Latin1.GetBytes(data.ToString())));
+                        data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine)
+                            .Append("\r\n");
+                    var message = await MimeMessage.LoadAsync(
+                        new MemoryStream(Encoding.Latin1.GetBytes(data.ToString()))
+                    );
                     _received.Enqueue(([.. recipients], message));
                     recipients.Clear();
                     await writer.WriteLineAsync("250 OK: queued");

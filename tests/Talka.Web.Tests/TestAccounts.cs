@@ -13,7 +13,9 @@ public static class TestAccounts
     public static async Task<Guid> OrganisationAsync(TalkaFactory factory, string name)
     {
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
-        return await (await admin.PostAsJsonAsync("/api/v1/organisations", new { name, legalForm = "Association" })).IdOf();
+        return await (
+            await admin.PostAsJsonAsync("/api/v1/organisations", new { name, legalForm = "Association" })
+        ).IdOf();
     }
 
     /// <summary>An address no other test uses.</summary>
@@ -22,21 +24,44 @@ public static class TestAccounts
     /// <summary>The token of the invitation link in the latest e-mail to the address.</summary>
     public static async Task<string> InvitationTokenAsync(string email, int count = 1)
     {
-        var link = SmtpCatcher.Link(await SmtpCatcher.Shared.WaitForAsync(email, count), "https://talka.test/account/invitation?token=");
+        var link = SmtpCatcher.Link(
+            await SmtpCatcher.Shared.WaitForAsync(email, count),
+            "https://talka.test/account/invitation?token="
+        );
         return Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
     }
 
     /// <summary>Invites the address (as the given inviter), accepts through the API with <see cref="NewPassword"/>,
     /// and returns the new person's bearer-token client.</summary>
-    public static async Task<HttpClient> InvitedMemberAsync(TalkaFactory factory, Guid organisationId, string email, bool manager = false,
-        string language = "lt")
+    public static async Task<HttpClient> InvitedMemberAsync(
+        TalkaFactory factory,
+        Guid organisationId,
+        string email,
+        bool manager = false,
+        string language = "lt"
+    )
     {
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
-        (await admin.PostAsJsonAsync("/api/v1/invitations",
-            new { email, role = "OrganisationMember", organisationId, manager, language })).EnsureSuccessStatusCode();
+        (
+            await admin.PostAsJsonAsync(
+                "/api/v1/invitations",
+                new
+                {
+                    email,
+                    role = "OrganisationMember",
+                    organisationId,
+                    manager,
+                    language,
+                }
+            )
+        ).EnsureSuccessStatusCode();
         var anonymous = await factory.ApiAsAsync(null);
-        (await anonymous.PostAsJsonAsync("/api/v1/auth/accept-invitation",
-            new { token = await InvitationTokenAsync(email), password = NewPassword })).EnsureSuccessStatusCode();
+        (
+            await anonymous.PostAsJsonAsync(
+                "/api/v1/auth/accept-invitation",
+                new { token = await InvitationTokenAsync(email), password = NewPassword }
+            )
+        ).EnsureSuccessStatusCode();
         return await LoginAsync(factory, email, NewPassword);
     }
 
@@ -46,7 +71,10 @@ public static class TestAccounts
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            token
+        );
         return client;
     }
 }

@@ -11,10 +11,12 @@ public static class Totp
         var key = Base32(base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
         var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
         var counter = BitConverter.GetBytes(step);
-        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
+        if (BitConverter.IsLittleEndian)
+            Array.Reverse(counter);
         var hash = HMACSHA1.HashData(key, counter);
         var offset = hash[^1] & 0x0f;
-        var value = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        var value =
+            ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
         return (value % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -22,7 +24,8 @@ public static class Totp
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
+        int buffer = 0,
+            bits = 0;
         foreach (var c in text.TrimEnd('='))
         {
             buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);

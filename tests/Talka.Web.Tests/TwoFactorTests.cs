@@ -10,7 +10,12 @@ namespace Talka.Web.Tests;
 /// setting it up; then the authenticator's code or a recovery code (once) completes each sign-in.</summary>
 public sealed class TwoFactorTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string page, Dictionary<string, string> fields)
+    private static async Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client,
+        string url,
+        string page,
+        Dictionary<string, string> fields
+    )
     {
         fields["__RequestVerificationToken"] = Html.Token(page);
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
@@ -20,18 +25,38 @@ public sealed class TwoFactorTests(TalkaFactory factory) : IClassFixture<TalkaFa
     public async Task A_funder_admin_must_set_up_two_factor_before_any_page_and_a_recovery_code_works_once()
     {
         // The same database, with the requirement on (as in production).
-        await using var production = factory.WithWebHostBuilder(b => b.UseSetting("Talka:TwoFactor:RequiredForFunderAdmins", "true"));
+        await using var production = factory.WithWebHostBuilder(b =>
+            b.UseSetting("Talka:TwoFactor:RequiredForFunderAdmins", "true")
+        );
         var email = TestAccounts.Address("vadove");
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
-        (await admin.PostAsJsonAsync("/api/v1/invitations", new { email, role = "FunderAdmin" })).EnsureSuccessStatusCode();
-        (await (await factory.ApiAsAsync(null)).PostAsJsonAsync("/api/v1/auth/accept-invitation",
-            new { token = await TestAccounts.InvitationTokenAsync(email), password = TestAccounts.NewPassword })).EnsureSuccessStatusCode();
+        (
+            await admin.PostAsJsonAsync("/api/v1/invitations", new { email, role = "FunderAdmin" })
+        ).EnsureSuccessStatusCode();
+        (
+            await (await factory.ApiAsAsync(null)).PostAsJsonAsync(
+                "/api/v1/auth/accept-invitation",
+                new { token = await TestAccounts.InvitationTokenAsync(email), password = TestAccounts.NewPassword }
+            )
+        ).EnsureSuccessStatusCode();
 
-        HttpClient Browser() => production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        HttpClient Browser() =>
+            production.CreateClient(
+                new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }
+            );
         var browser = Browser();
         var login = await browser.GetStringAsync("/account/login");
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(browser, "/account/login", login,
-            new() { ["Email"] = email, ["Password"] = TestAccounts.NewPassword })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (
+                await PostFormAsync(
+                    browser,
+                    "/account/login",
+                    login,
+                    new() { ["Email"] = email, ["Password"] = TestAccounts.NewPassword }
+                )
+            ).StatusCode
+        );
 
         // Every page leads to the set-up page; the API says why.
         foreach (var path in new[] { "/", "/projects", "/users" })
@@ -41,9 +66,17 @@ public sealed class TwoFactorTests(TalkaFactory factory) : IClassFixture<TalkaFa
             Assert.Equal("/account/two-factor-setup", answer.Headers.Location?.ToString());
         }
         var api = production.CreateClient();
-        var token = (await (await api.PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestAccounts.NewPassword }))
-            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var token = (
+            await (
+                await api.PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestAccounts.NewPassword })
+            ).Content.ReadFromJsonAsync<JsonElement>()
+        )
+            .GetProperty("accessToken")
+            .GetString();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            token
+        );
         var refused = await api.GetAsync("/api/v1/organisations");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("dviejų veiksnių", await refused.Content.ReadAsStringAsync());
@@ -53,9 +86,19 @@ public sealed class TwoFactorTests(TalkaFactory factory) : IClassFixture<TalkaFa
         Assert.Contains("data:image/png;base64,", setup);
         var key = Regex.Match(setup, "<code class=\"key\" data-key>([a-z2-7 ]+)</code>").Groups[1].Value;
         Assert.NotEmpty(key);
-        var wrong = await PostFormAsync(browser, "/account/two-factor-setup?handler=Enable", setup, new() { ["Code"] = "000000" == Totp.Code(key) ? "111111" : "000000" });
+        var wrong = await PostFormAsync(
+            browser,
+            "/account/two-factor-setup?handler=Enable",
+            setup,
+            new() { ["Code"] = "000000" == Totp.Code(key) ? "111111" : "000000" }
+        );
         Assert.Contains("Kodas netinka", Html.Text(await wrong.Content.ReadAsStringAsync()));
-        var enabled = await PostFormAsync(browser, "/account/two-factor-setup?handler=Enable", setup, new() { ["Code"] = Totp.Code(key) });
+        var enabled = await PostFormAsync(
+            browser,
+            "/account/two-factor-setup?handler=Enable",
+            setup,
+            new() { ["Code"] = Totp.Code(key) }
+        );
         var done = await enabled.Content.ReadAsStringAsync();
         Assert.Contains("Dviejų veiksnių prisijungimas įjungtas.", Html.Text(done));
         var codes = Regex.Matches(done, "<li><code>([^<]+)</code></li>").Select(m => m.Groups[1].Value).ToList();
@@ -67,7 +110,12 @@ public sealed class TwoFactorTests(TalkaFactory factory) : IClassFixture<TalkaFa
         {
             var client = Browser();
             var form = await client.GetStringAsync("/account/login");
-            var first = await PostFormAsync(client, "/account/login", form, new() { ["Email"] = email, ["Password"] = TestAccounts.NewPassword });
+            var first = await PostFormAsync(
+                client,
+                "/account/login",
+                form,
+                new() { ["Email"] = email, ["Password"] = TestAccounts.NewPassword }
+            );
             Assert.Equal("/account/two-factor", first.Headers.Location?.ToString());
             var step = await client.GetStringAsync("/account/two-factor");
             return await PostFormAsync(client, "/account/two-factor", step, second);
@@ -79,11 +127,22 @@ public sealed class TwoFactorTests(TalkaFactory factory) : IClassFixture<TalkaFa
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(new() { ["Code"] = Totp.Code(key) })).StatusCode);
 
         // The API asks for the code too, and takes it.
-        var noCode = await production.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestAccounts.NewPassword });
+        var noCode = await production
+            .CreateClient()
+            .PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestAccounts.NewPassword });
         Assert.Equal(HttpStatusCode.Unauthorized, noCode.StatusCode);
         Assert.Contains("twoFactorCode", await noCode.Content.ReadAsStringAsync());
-        var withCode = await production.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
-            new { email, password = TestAccounts.NewPassword, twoFactorCode = Totp.Code(key) });
+        var withCode = await production
+            .CreateClient()
+            .PostAsJsonAsync(
+                "/api/v1/auth/login",
+                new
+                {
+                    email,
+                    password = TestAccounts.NewPassword,
+                    twoFactorCode = Totp.Code(key),
+                }
+            );
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
     }
 }

@@ -24,18 +24,22 @@ public static class PasswordPolicy
     {
         var text = password.Normalize(NormalizationForm.FormKC);
         var length = CountCodePoints(text);
-        if (length < MinimumLength) return PasswordProblem.TooShort;
-        if (length > MaximumLength) return PasswordProblem.TooLong;
+        if (length < MinimumLength)
+            return PasswordProblem.TooShort;
+        if (length > MaximumLength)
+            return PasswordProblem.TooLong;
         var lower = text.ToLower(CultureInfo.InvariantCulture);
         var letters = new string(lower.Where(char.IsLetter).ToArray());
-        if (lower.Distinct().Count() < 5 || IsRun(lower)) return PasswordProblem.Repetitive;
+        if (lower.Distinct().Count() < 5 || IsRun(lower))
+            return PasswordProblem.Repetitive;
         var list = CommonList.Value;
         if (list.Contains(lower) || (letters.Length > 0 && list.Contains(letters)) || IsRepeatOfCommon(letters, list))
             return PasswordProblem.Common;
         foreach (var word in personal)
         {
             var name = new string(word.ToLower(CultureInfo.InvariantCulture).Where(char.IsLetter).ToArray());
-            if (name.Length >= 4 && letters.Contains(name, StringComparison.Ordinal)) return PasswordProblem.Personal;
+            if (name.Length >= 4 && letters.Contains(name, StringComparison.Ordinal))
+                return PasswordProblem.Personal;
         }
         return null;
     }
@@ -45,15 +49,19 @@ public static class PasswordPolicy
     {
         for (var unit = 3; unit <= letters.Length / 2; unit++)
         {
-            if (letters.Length % unit != 0) continue;
+            if (letters.Length % unit != 0)
+                continue;
             var part = letters[..unit];
-            if (!list.Contains(part)) continue;
-            if (Enumerable.Range(1, letters.Length / unit - 1).All(i => letters.Substring(i * unit, unit) == part)) return true;
+            if (!list.Contains(part))
+                continue;
+            if (Enumerable.Range(1, letters.Length / unit - 1).All(i => letters.Substring(i * unit, unit) == part))
+                return true;
         }
         return false;
     }
 
-    /// <summary>Mostly a run of neighbouring characters: "abcdefghijklmno", "123456789012345", "qwertyuiopasdfg".</summary>
+    /// <summary>Mostly a run of neighbouring characters: "abcdefghijklmno", "123456789012345",
+    /// "qwertyuiopasdfg".</summary>
     private static bool IsRun(string lower)
     {
         const string rows = "qwertyuiopasdfghjklzxcvbnm1234567890";
@@ -63,7 +71,12 @@ public static class PasswordPolicy
             var a = lower[i - 1];
             var b = lower[i];
             var row = rows.IndexOf(a, StringComparison.Ordinal);
-            if (Math.Abs(b - a) == 1 || (a == '9' && b == '0') || (row >= 0 && row + 1 < rows.Length && rows[row + 1] == b)) steps++;
+            if (
+                Math.Abs(b - a) == 1
+                || (a == '9' && b == '0')
+                || (row >= 0 && row + 1 < rows.Length && rows[row + 1] == b)
+            )
+                steps++;
         }
         return steps >= (lower.Length - 1) * 3 / 4;
     }
@@ -73,7 +86,8 @@ public static class PasswordPolicy
         var count = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
             count++;
         }
         return count;
@@ -81,17 +95,20 @@ public static class PasswordPolicy
 
     private static HashSet<string> Load()
     {
-        using var stream = typeof(PasswordPolicy).Assembly.GetManifestResourceStream("Talka.Domain.Accounts.common-passwords.txt")
+        using var stream =
+            typeof(PasswordPolicy).Assembly.GetManifestResourceStream("Talka.Domain.Accounts.common-passwords.txt")
             ?? throw new InvalidOperationException("The list of common passwords is missing from the assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var set = new HashSet<string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
-            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
             var lower = line.Trim().ToLower(CultureInfo.InvariantCulture);
             set.Add(lower);
             var letters = new string(lower.Where(char.IsLetter).ToArray());
-            if (letters.Length >= 4) set.Add(letters);
+            if (letters.Length >= 4)
+                set.Add(letters);
         }
         return set;
     }

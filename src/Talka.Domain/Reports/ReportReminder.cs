@@ -1,12 +1,16 @@
 namespace Talka.Domain.Reports;
 
-public enum ReminderKind { DueSoon, Overdue }
+public enum ReminderKind
+{
+    DueSoon,
+    Overdue,
+}
 
 /// <summary>
-/// Which reminder a report calls for on a day: "due soon" once, within the <see cref="DaysBefore"/> days before it is
-/// due; "overdue" the day after it was due, then once a week (week 0, 1, 2…) while it stays undelivered. Submitted and
-/// approved reports call for none. The key names the reminder, so that however often the daily job runs, each is
-/// sent once.
+/// Which reminder a report calls for on a day: "due soon" once, within the <see cref="DaysBefore"/> days before it
+/// is due; "overdue" the day after it was due, then once a week (week 0, 1, 2…) while it stays undelivered.
+/// Submitted and approved reports call for none. The key names the reminder, so that however often the daily job
+/// runs, each is sent once.
 /// </summary>
 public sealed record ReportReminder(ReminderKind Kind, int Week)
 {
@@ -16,8 +20,10 @@ public sealed record ReportReminder(ReminderKind Kind, int Week)
 
     public static ReportReminder? For(DateOnly due, ReportStatus status, DateOnly today)
     {
-        if (status is not (ReportStatus.Draft or ReportStatus.Returned)) return null;
-        if (today > due) return new ReportReminder(ReminderKind.Overdue, (today.DayNumber - due.DayNumber - 1) / 7);
+        if (status is not (ReportStatus.Draft or ReportStatus.Returned))
+            return null;
+        if (today > due)
+            return new ReportReminder(ReminderKind.Overdue, (today.DayNumber - due.DayNumber - 1) / 7);
         return due.DayNumber - today.DayNumber <= DaysBefore ? new ReportReminder(ReminderKind.DueSoon, 0) : null;
     }
 }

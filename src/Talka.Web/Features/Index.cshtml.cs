@@ -30,7 +30,7 @@ public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisati
             OwnOrganisations = (await organisations.ListAsync(viewer, null, 1)).Items;
             MemberProjects = await home.MemberAsync(viewer);
         }
-        if (viewer.IsFunderAdmin) Funder = await home.FunderAsync();
+        if (viewer.IsFunderAdmin) Funder = await home.FunderAsync(viewer.UserId);
         if (!viewer.IsAuthenticated) Public = await home.PublicAsync();
         if (viewer.UserId is { } user)
             Unread = [.. (await notifications.PageAsync(user, 1)).Items.Where(n => !n.Read).Take(5)];

@@ -19,5 +19,6 @@ public sealed class HomePage(IPage page)
     /// <summary>The count link of the funder's queue, e.g. "laukia peržiūros".</summary>
     public ILocator Count(string label) => page.Locator("ul.counts a", new() { HasText = label });
 
-    public Task<int> OverflowAsync() => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+    public Task<int> OverflowAsync() =>
+        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
 }

@@ -13,7 +13,9 @@ public sealed class InvitationPages(IPage page)
     {
         await page.GotoAsync($"/organisations/details/{organisationId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Pakviesti kolegą" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Pakviesti naudotoją");
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+            .ToHaveTextAsync("Pakviesti naudotoją");
         await page.GetByLabel("El. paštas").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Siųsti kvietimą" }).ClickAsync();
     }
@@ -22,12 +24,15 @@ public sealed class InvitationPages(IPage page)
     public async Task AcceptAsync(string path, string password)
     {
         await page.GotoAsync(path);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kvietimas į Talką");
+        await Assertions
+            .Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+            .ToHaveTextAsync("Kvietimas į Talką");
         await page.GetByLabel("Naujas slaptažodis").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sukurti paskyrą" }).ClickAsync();
     }
 
     public ILocator FieldError => page.Locator(".field-validation-error");
 
-    public Task<int> OverflowAsync() => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+    public Task<int> OverflowAsync() =>
+        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
 }

@@ -8,7 +8,8 @@ namespace Talka.Web.Features.Account;
 [AllowAnonymous]
 public sealed class ForgotPasswordModel(AccountService accounts) : TalkaPage
 {
-    [BindProperty] public string? Email { get; set; }
+    [BindProperty]
+    public string? Email { get; set; }
     public bool Sent { get; private set; }
 
     public void OnGet() { }

@@ -8,10 +8,17 @@ namespace Talka.Web.Features.Account;
 
 /// <summary>The page an invitation's link opens: the person sets a password and is signed in.</summary>
 [AllowAnonymous]
-public sealed class InvitationModel(AccountService accounts, SignInManager<TalkaUser> signIn, UserManager<TalkaUser> users) : TalkaPage
+public sealed class InvitationModel(
+    AccountService accounts,
+    SignInManager<TalkaUser> signIn,
+    UserManager<TalkaUser> users
+) : TalkaPage
 {
-    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
-    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
     public InvitationSummary? Summary { get; private set; }
 
     public async Task OnGetAsync() => Summary = await accounts.FindInvitationAsync(Token, HttpContext.RequestAborted);
@@ -19,7 +26,8 @@ public sealed class InvitationModel(AccountService accounts, SignInManager<Talka
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await accounts.AcceptAsync(new AcceptInvitationInput(Token, Password), HttpContext.RequestAborted);
-        if (await FailureAsync(result, "") is { } failure) return failure;
+        if (await FailureAsync(result, "") is { } failure)
+            return failure;
         if (!result.Ok)
         {
             Summary = await accounts.FindInvitationAsync(Token, HttpContext.RequestAborted);

@@ -1,7 +1,14 @@
 namespace Talka.Web.Features.Account;
 
 /// <summary>An invitation as its sender sees it (never its link).</summary>
-public sealed record InvitationView(Guid Id, string Email, string Role, Guid? OrganisationId, bool Manager, DateTime ExpiresAt);
+public sealed record InvitationView(
+    Guid Id,
+    string Email,
+    string Role,
+    Guid? OrganisationId,
+    bool Manager,
+    DateTime ExpiresAt
+);
 
 /// <summary>What the invited person is shown before they accept.</summary>
 public sealed record InvitationSummary(string Email, string Role, string? OrganisationName, DateTime ExpiresAt);

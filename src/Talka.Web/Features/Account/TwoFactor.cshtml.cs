@@ -10,9 +10,14 @@ namespace Talka.Web.Features.Account;
 [AllowAnonymous]
 public sealed class TwoFactorModel(LoginService login, SignInManager<TalkaUser> signIn) : TalkaPage
 {
-    [BindProperty] public string? Code { get; set; }
-    [BindProperty] public string? RecoveryCode { get; set; }
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? RecoveryCode { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/login") : Page();

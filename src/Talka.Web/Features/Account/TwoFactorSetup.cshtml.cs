@@ -8,12 +8,18 @@ namespace Talka.Web.Features.Account;
 
 /// <summary>Setting up two-factor sign-in with an authenticator app (TOTP): the key as a QR code and as text, a code
 /// to prove it works, then ten recovery codes shown once.</summary>
-public sealed class TwoFactorSetupModel(UserManager<TalkaUser> users, SignInManager<TalkaUser> signIn, IConfiguration configuration,
-    IHostEnvironment environment) : TalkaPage
+public sealed class TwoFactorSetupModel(
+    UserManager<TalkaUser> users,
+    SignInManager<TalkaUser> signIn,
+    IConfiguration configuration,
+    IHostEnvironment environment
+) : TalkaPage
 {
-    [BindProperty] public string? Code { get; set; }
+    [BindProperty]
+    public string? Code { get; set; }
     public bool Enabled { get; private set; }
-    public bool Required => configuration.GetValue("Talka:TwoFactor:RequiredForFunderAdmins", environment.IsProduction())
+    public bool Required =>
+        configuration.GetValue("Talka:TwoFactor:RequiredForFunderAdmins", environment.IsProduction())
         && User.IsInRole(Talka.Domain.Common.Roles.FunderAdmin);
     public string SharedKey { get; private set; } = "";
     public string QrCode { get; private set; } = "";
@@ -22,14 +28,16 @@ public sealed class TwoFactorSetupModel(UserManager<TalkaUser> users, SignInMana
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (await users.GetUserAsync(User) is not { } user)
+            return Challenge();
         await LoadAsync(user);
         return Page();
     }
 
     public async Task<IActionResult> OnPostEnableAsync()
     {
-        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (await users.GetUserAsync(User) is not { } user)
+            return Challenge();
         var code = new string((Code ?? "").Where(char.IsDigit).ToArray());
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
@@ -46,8 +54,10 @@ public sealed class TwoFactorSetupModel(UserManager<TalkaUser> users, SignInMana
 
     public async Task<IActionResult> OnPostNewCodesAsync()
     {
-        if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        if (!user.TwoFactorEnabled) return Redirect(TwoFactorRequirement.SetupPath);
+        if (await users.GetUserAsync(User) is not { } user)
+            return Challenge();
+        if (!user.TwoFactorEnabled)
+            return Redirect(TwoFactorRequirement.SetupPath);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
         return Page();
     }
@@ -65,7 +75,9 @@ public sealed class TwoFactorSetupModel(UserManager<TalkaUser> users, SignInMana
         {
             // A first key, through the store: Identity's ResetAuthenticatorKeyAsync would also renew the security
             // stamp and so end this very session (and the person's API tokens) before two-factor is even on.
-            var store = (IUserAuthenticatorKeyStore<TalkaUser>)HttpContext.RequestServices.GetRequiredService<IUserStore<TalkaUser>>();
+            var store =
+                (IUserAuthenticatorKeyStore<TalkaUser>)
+                    HttpContext.RequestServices.GetRequiredService<IUserStore<TalkaUser>>();
             key = users.GenerateNewAuthenticatorKey();
             await store.SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
             await users.UpdateAsync(user);

@@ -16,7 +16,7 @@ public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock, Delivery.
     // The same day as the report queue's, so that each count equals the list it links to.
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<FunderHome> FunderAsync(CancellationToken ct = default)
+    public async Task<FunderHome> FunderAsync(string? userId, CancellationToken ct = default)
     {
         var today = Today;
         var soon = today.AddDays(SoonDays);
@@ -26,35 +26,71 @@ public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock, Delivery.
         var dueSoon = await open.CountAsync(r => r.Due >= today && r.Due <= soon, ct);
         var returned = await db.Set<Report>().CountAsync(r => r.Status == ReportStatus.Returned, ct);
         var end = today.AddDays(CalendarDays);
-        var upcoming = await (from r in open
-                              join p in db.Projects on r.ProjectId equals p.Id
-                              where r.Due >= today && r.Due <= end
-                              orderby r.Due, p.Title
-                              select new DeadlineItemRow(r.Id, r.ProjectId, p.Title, r.Kind, r.Due)).Take(200).ToListAsync(ct);
-        var calendar = upcoming.GroupBy(r => r.Due)
-            .Select(g => new DeadlineDay(g.Key, [.. g.Select(r => new DeadlineItem(r.Id, r.ProjectId, r.Title, r.Kind))])).ToList();
-        var programmes = await db.Programmes.OrderBy(p => p.Title).Select(p => new ProgrammeLink(p.Id, p.Title)).Take(50).ToListAsync(ct);
-        return new FunderHome(awaiting, overdue, dueSoon, returned, calendar, programmes);
+        var upcoming = await (
+            from r in open
+            join p in db.Projects on r.ProjectId equals p.Id
+            where r.Due >= today && r.Due <= end
+            orderby r.Due, p.Title
+            select new DeadlineItemRow(r.Id, r.ProjectId, p.Title, r.Kind, r.Due)
+        )
+            .Take(200)
+            .ToListAsync(ct);
+        var calendar = upcoming
+            .GroupBy(r => r.Due)
+            .Select(g => new DeadlineDay(
+                g.Key,
+                [.. g.Select(r => new DeadlineItem(r.Id, r.ProjectId, r.Title, r.Kind))]
+            ))
+            .ToList();
+        // The programmes the officer runs; every programme for a funder admin who runs none.
+        var own = await db.Set<Programmes.ProgrammeOfficer>().Where(o => o.UserId == userId).Select(o => o.ProgrammeId).ToListAsync(ct);
+        var programmes = await db
+            .Programmes.Where(p => own.Count == 0 || own.Contains(p.Id))
+            .OrderBy(p => p.Title)
+            .Select(p => new ProgrammeLink(p.Id, p.Title))
+            .Take(50)
+            .ToListAsync(ct);
+        return new FunderHome(awaiting, overdue, dueSoon, returned, calendar, programmes, own.Count > 0);
     }
 
-    /// <summary>The visitor's figures: each programme's stored counts (published projects only), added up where adding
-    /// is right (projects, funds, academic hours) and listed per programme where it is not (distinct persons).</summary>
+    /// <summary>The visitor's figures: each programme's stored counts (published projects only), added up where
+    /// adding is right (projects, funds, academic hours) and listed per programme where it is not (distinct
+    /// persons).</summary>
     public async Task<PublicHome> PublicAsync(CancellationToken ct = default)
     {
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).Take(100).ToListAsync(ct);
+        var programmes = await db
+            .Programmes.AsNoTracking()
+            .OrderBy(p => p.Title)
+            .Select(p => new { p.Id, p.Title })
+            .Take(100)
+            .ToListAsync(ct);
         var rows = new List<ProgrammeReachRow>();
         var funds = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         decimal hours = 0;
         foreach (var programme in programmes)
         {
             var counts = await reach.CountsAsync(programme.Id, ct);
-            if (counts.Projects == 0) continue;
-            rows.Add(new ProgrammeReachRow(programme.Id, programme.Title, counts.Projects, SmallCells.Public(counts.DistinctPersons)));
-            foreach (var point in counts.FundsByYear) funds[point.Key] = funds.GetValueOrDefault(point.Key) + (point.Value ?? 0);
+            if (counts.Projects == 0)
+                continue;
+            rows.Add(
+                new ProgrammeReachRow(
+                    programme.Id,
+                    programme.Title,
+                    counts.Projects,
+                    SmallCells.Public(counts.DistinctPersons)
+                )
+            );
+            foreach (var point in counts.FundsByYear)
+                funds[point.Key] = funds.GetValueOrDefault(point.Key) + (point.Value ?? 0);
             hours += counts.HoursByEventKind.Sum(h => h.Value ?? 0);
         }
-        return new PublicHome(rows.Sum(r => r.Projects), funds.Values.Sum(), hours, rows,
-            [.. funds.Select(f => new Delivery.ChartPoint(f.Key, f.Value))]);
+        return new PublicHome(
+            rows.Sum(r => r.Projects),
+            funds.Values.Sum(),
+            hours,
+            rows,
+            [.. funds.Select(f => new Delivery.ChartPoint(f.Key, f.Value))]
+        );
     }
 
     /// <summary>The projects of the member's organisations (up to 50, latest first), each with its next report due, the
@@ -62,23 +98,48 @@ public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock, Delivery.
     public async Task<IReadOnlyList<MemberProject>> MemberAsync(Viewer viewer, CancellationToken ct = default)
     {
         var organisations = viewer.MemberOrganisationIds.ToList();
-        if (organisations.Count == 0) return [];
+        if (organisations.Count == 0)
+            return [];
         var today = Today;
         var quarterStart = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).AddMonths(-3);
         var quarterEnd = quarterStart.AddMonths(3).AddDays(-1);
-        var rows = await db.Projects.AsNoTracking().Where(p => organisations.Contains(p.OrganisationId))
-            .OrderByDescending(p => p.Start).ThenBy(p => p.Title).Take(50)
+        var rows = await db
+            .Projects.AsNoTracking()
+            .Where(p => organisations.Contains(p.OrganisationId))
+            .OrderByDescending(p => p.Start)
+            .ThenBy(p => p.Title)
+            .Take(50)
             .Select(p => new
             {
-                p.Id, p.Title, p.Start, p.End,
-                Next = db.Set<Report>().Where(r => r.ProjectId == p.Id && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned))
-                    .OrderBy(r => r.Due).Select(r => new { r.Id, r.Due }).FirstOrDefault(),
+                p.Id,
+                p.Title,
+                p.Start,
+                p.End,
+                Next = db.Set<Report>()
+                    .Where(r =>
+                        r.ProjectId == p.Id && (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned)
+                    )
+                    .OrderBy(r => r.Due)
+                    .Select(r => new { r.Id, r.Due })
+                    .FirstOrDefault(),
                 Returned = db.Set<Report>().Count(r => r.ProjectId == p.Id && r.Status == ReportStatus.Returned),
                 HasBudget = db.Set<BudgetLine>().Any(b => b.ProjectId == p.Id),
-                EventsLastQuarter = db.Set<Event>().Any(e => e.ProjectId == p.Id && e.Start >= quarterStart && e.Start <= quarterEnd),
-            }).ToListAsync(ct);
-        return [.. rows.Select(p => new MemberProject(p.Id, p.Title, p.Next?.Due, p.Next?.Id, p.Returned, !p.HasBudget,
-            p.Start <= quarterEnd && p.End >= quarterStart && !p.EventsLastQuarter))];
+                EventsLastQuarter = db.Set<Event>()
+                    .Any(e => e.ProjectId == p.Id && e.Start >= quarterStart && e.Start <= quarterEnd),
+            })
+            .ToListAsync(ct);
+        return
+        [
+            .. rows.Select(p => new MemberProject(
+                p.Id,
+                p.Title,
+                p.Next?.Due,
+                p.Next?.Id,
+                p.Returned,
+                !p.HasBudget,
+                p.Start <= quarterEnd && p.End >= quarterStart && !p.EventsLastQuarter
+            )),
+        ];
     }
 
     private sealed record DeadlineItemRow(Guid Id, Guid ProjectId, string Title, ReportKind Kind, DateOnly Due);

@@ -5,8 +5,13 @@ namespace Talka.Web.Features.Home;
 /// <summary>A visitor's home: headline figures of the published projects, from the programmes' stored counts. Persons
 /// are given per programme (distinct within it; a person reached by two programmes counts in each), with small counts
 /// withheld.</summary>
-public sealed record PublicHome(int Projects, decimal Funds, decimal AcademicHours, IReadOnlyList<ProgrammeReachRow> Programmes,
-    IReadOnlyList<ChartPoint> FundsByYear);
+public sealed record PublicHome(
+    int Projects,
+    decimal Funds,
+    decimal AcademicHours,
+    IReadOnlyList<ProgrammeReachRow> Programmes,
+    IReadOnlyList<ChartPoint> FundsByYear
+);
 
 /// <summary>A programme's line on the visitor's home: its published projects and the distinct persons they reached
 /// (null when 1 to 4, withheld).</summary>

@@ -7,7 +7,8 @@ namespace Talka.Web.Features.Notifications;
 /// <summary>The bell's page: one's notifications, newest first; mark them read; choose which come by e-mail.</summary>
 public sealed class IndexModel(NotificationQueries queries) : TalkaPage
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
     public Page<NotificationRow> Result { get; private set; } = new([], 1, NotificationQueries.PageSize, 0);
     public IReadOnlySet<string> Muted { get; private set; } = new HashSet<string>();
 

@@ -8,6 +8,7 @@ public sealed class Notification : Infrastructure.Data.INotAudited
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string UserId { get; set; } = "";
     public string Kind { get; set; } = "";
+
     /// <summary>The values the text names, as a JSON array of strings.</summary>
     public string Args { get; set; } = "[]";
     public string Link { get; set; } = "";

@@ -10,5 +10,6 @@ public static class NotificationKinds
     public const string ReportReturned = "ReportReturned";
     public const string ReportApproved = "ReportApproved";
 
-    public static IReadOnlyList<string> All { get; } = [ReportDueSoon, ReportOverdue, ReportSubmitted, ReportReturned, ReportApproved];
+    public static IReadOnlyList<string> All { get; } =
+    [ReportDueSoon, ReportOverdue, ReportSubmitted, ReportReturned, ReportApproved];
 }

@@ -15,7 +15,12 @@ internal sealed class NotificationMapping : IEntityTypeConfiguration<Notificatio
         b.Property(x => x.Key).HasMaxLength(120);
         b.HasOne<TalkaUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.UserId, x.Key }).IsUnique();
-        b.HasIndex(x => new { x.UserId, x.ReadAt, x.CreatedAt });
+        b.HasIndex(x => new
+        {
+            x.UserId,
+            x.ReadAt,
+            x.CreatedAt,
+        });
     }
 }
 

@@ -20,7 +20,11 @@ public sealed class NotificationQueries(TalkaDbContext db, Texts texts, TimeProv
         page = Math.Max(1, page);
         var query = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip((page - 1) * PageSize).Take(PageSize)
+        var items = await query
+            .OrderByDescending(n => n.CreatedAt)
+            .ThenByDescending(n => n.Id)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
             .ToListAsync(ct);
         return new Page<NotificationRow>([.. items.Select(Row)], page, PageSize, total);
     }
@@ -28,24 +32,42 @@ public sealed class NotificationQueries(TalkaDbContext db, Texts texts, TimeProv
     public Task<int> MarkAllReadAsync(string userId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Set<Notification>().Where(n => n.UserId == userId && n.ReadAt == null)
+        return db.Set<Notification>()
+            .Where(n => n.UserId == userId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
     }
 
     public async Task<IReadOnlySet<string>> MutedAsync(string userId, CancellationToken ct = default) =>
-        (await db.Set<NotificationMute>().Where(m => m.UserId == userId).Select(m => m.Kind).ToListAsync(ct)).ToHashSet();
+        (
+            await db.Set<NotificationMute>().Where(m => m.UserId == userId).Select(m => m.Kind).ToListAsync(ct)
+        ).ToHashSet();
 
     /// <summary>Sets which kinds come by e-mail (all others are muted); unknown kinds are ignored.</summary>
-    public async Task SetEmailedAsync(string userId, IReadOnlyCollection<string> emailed, CancellationToken ct = default)
+    public async Task SetEmailedAsync(
+        string userId,
+        IReadOnlyCollection<string> emailed,
+        CancellationToken ct = default
+    )
     {
         await db.Set<NotificationMute>().Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);
-        db.AddRange(NotificationKinds.All.Where(k => !emailed.Contains(k)).Select(k => new NotificationMute { UserId = userId, Kind = k }));
+        db.AddRange(
+            NotificationKinds
+                .All.Where(k => !emailed.Contains(k))
+                .Select(k => new NotificationMute { UserId = userId, Kind = k })
+        );
         await db.SaveChangesAsync(ct);
     }
 
     private NotificationRow Row(Notification n)
     {
         var args = JsonSerializer.Deserialize<string[]>(n.Args) ?? [];
-        return new NotificationRow(n.Id, n.Kind, texts["Notification." + n.Kind, [.. args]], n.Link, n.CreatedAt, n.ReadAt is not null);
+        return new NotificationRow(
+            n.Id,
+            n.Kind,
+            texts["Notification." + n.Kind, [.. args]],
+            n.Link,
+            n.CreatedAt,
+            n.ReadAt is not null
+        );
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Talka.Domain.Common;
 using Talka.Web.Infrastructure.Data;
 using Talka.Web.Infrastructure.Email;
 
@@ -13,23 +12,56 @@ namespace Talka.Web.Features.Notifications;
 /// </summary>
 public sealed class Notifier(TalkaDbContext db, Mailer mailer, TimeProvider clock)
 {
-    public async Task<int> NotifyAsync(IReadOnlyCollection<string> userIds, string kind, string link, IReadOnlyList<string> args,
-        string? key = null, CancellationToken ct = default)
+    public async Task<int> NotifyAsync(
+        IReadOnlyCollection<string> userIds,
+        string kind,
+        string link,
+        IReadOnlyList<string> args,
+        string? key = null,
+        CancellationToken ct = default
+    )
     {
-        if (userIds.Count == 0) return 0;
+        if (userIds.Count == 0)
+            return 0;
         var ids = userIds.Distinct().ToList();
-        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DisabledAt == null)
-            .Select(u => new { u.Id, u.Email, u.Language }).ToListAsync(ct);
-        var told = key is null ? [] : await db.Set<Notification>().Where(n => ids.Contains(n.UserId) && n.Key == key)
-            .Select(n => n.UserId).ToListAsync(ct);
-        var muted = await db.Set<NotificationMute>().Where(m => ids.Contains(m.UserId) && m.Kind == kind).Select(m => m.UserId).ToListAsync(ct);
+        var people = await db
+            .Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) && u.DisabledAt == null)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.Language,
+            })
+            .ToListAsync(ct);
+        var told = key is null
+            ? []
+            : await db.Set<Notification>()
+                .Where(n => ids.Contains(n.UserId) && n.Key == key)
+                .Select(n => n.UserId)
+                .ToListAsync(ct);
+        var muted = await db.Set<NotificationMute>()
+            .Where(m => ids.Contains(m.UserId) && m.Kind == kind)
+            .Select(m => m.UserId)
+            .ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var json = JsonSerializer.Serialize(args);
         var sent = 0;
         foreach (var person in people.Where(p => !told.Contains(p.Id)))
         {
-            db.Add(new Notification { UserId = person.Id, Kind = kind, Args = json, Link = link, Key = key, CreatedAt = now });
-            if (person.Email is not null && !muted.Contains(person.Id)) mailer.Queue(person.Email, person.Language, kind, link, [.. args]);
+            db.Add(
+                new Notification
+                {
+                    UserId = person.Id,
+                    Kind = kind,
+                    Args = json,
+                    Link = link,
+                    Key = key,
+                    CreatedAt = now,
+                }
+            );
+            if (person.Email is not null && !muted.Contains(person.Id))
+                mailer.Queue(person.Email, person.Language, kind, link, [.. args]);
             sent++;
         }
         return sent;
@@ -37,10 +69,8 @@ public sealed class Notifier(TalkaDbContext db, Mailer mailer, TimeProvider cloc
 
     /// <summary>The organisation's members (the people a project's notifications go to).</summary>
     public async Task<IReadOnlyList<string>> MembersOfAsync(Guid organisationId, CancellationToken ct = default) =>
-        await db.OrganisationMemberships.Where(m => m.OrganisationId == organisationId).Select(m => m.UserId).ToListAsync(ct);
-
-    /// <summary>The funder admins (who review reports).</summary>
-    public async Task<IReadOnlyList<string>> FunderAdminsAsync(CancellationToken ct = default) =>
-        await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.FunderAdmin select ur.UserId)
+        await db
+            .OrganisationMemberships.Where(m => m.OrganisationId == organisationId)
+            .Select(m => m.UserId)
             .ToListAsync(ct);
 }

@@ -12,8 +12,13 @@ namespace Talka.Web.Features.Notifications;
 /// year), gets its reminder to the organisation's members, once (see <see cref="ReportReminder"/>). Reads the reports
 /// a page at a time. Then puts its next run at 06:00 Lithuanian time the next day, unless one is queued already.
 /// </summary>
-public sealed class ReportRemindersJob(TalkaDbContext db, Notifier notifier, JobQueue jobs, TimeProvider clock, Reports.ReportService reports)
-    : IJobHandler
+public sealed class ReportRemindersJob(
+    TalkaDbContext db,
+    Notifier notifier,
+    JobQueue jobs,
+    TimeProvider clock,
+    Reports.ReportService reports
+) : IJobHandler
 {
     public const string JobKind = "report-reminders";
     public string Kind => JobKind;
@@ -28,33 +33,71 @@ public sealed class ReportRemindersJob(TalkaDbContext db, Notifier notifier, Job
         await reports.EnsureSchedulesAsync(oldest, ct);
         for (var skip = 0; ; skip += PageSize)
         {
-            var page = await (from r in db.Set<Report>().AsNoTracking()
-                              join p in db.Projects.AsNoTracking() on r.ProjectId equals p.Id
-                              where (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.Due <= horizon && r.Due >= oldest
-                              orderby r.Id
-                              select new { r.Id, r.ProjectId, r.Due, r.Status, r.PeriodStart, r.PeriodEnd, p.Title, p.OrganisationId })
-                .Skip(skip).Take(PageSize).ToListAsync(ct);
+            var page = await (
+                from r in db.Set<Report>().AsNoTracking()
+                join p in db.Projects.AsNoTracking() on r.ProjectId equals p.Id
+                where
+                    (r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned)
+                    && r.Due <= horizon
+                    && r.Due >= oldest
+                orderby r.Id
+                select new
+                {
+                    r.Id,
+                    r.ProjectId,
+                    r.Due,
+                    r.Status,
+                    r.PeriodStart,
+                    r.PeriodEnd,
+                    p.Title,
+                    p.OrganisationId,
+                }
+            )
+                .Skip(skip)
+                .Take(PageSize)
+                .ToListAsync(ct);
             foreach (var r in page)
             {
-                if (ReportReminder.For(r.Due, r.Status, today) is not { } reminder) continue;
-                var kind = reminder.Kind == ReminderKind.DueSoon ? NotificationKinds.ReportDueSoon : NotificationKinds.ReportOverdue;
-                await notifier.NotifyAsync(await notifier.MembersOfAsync(r.OrganisationId, ct), kind, $"/projects/{r.ProjectId}/reports/{r.Id}",
-                    [r.Title, $"{LtFormat.Date(r.PeriodStart)} – {LtFormat.Date(r.PeriodEnd)}", LtFormat.Date(r.Due)], reminder.Key(r.Id), ct);
+                if (ReportReminder.For(r.Due, r.Status, today) is not { } reminder)
+                    continue;
+                var kind =
+                    reminder.Kind == ReminderKind.DueSoon
+                        ? NotificationKinds.ReportDueSoon
+                        : NotificationKinds.ReportOverdue;
+                await notifier.NotifyAsync(
+                    await notifier.MembersOfAsync(r.OrganisationId, ct),
+                    kind,
+                    $"/projects/{r.ProjectId}/reports/{r.Id}",
+                    [r.Title, $"{LtFormat.Date(r.PeriodStart)} – {LtFormat.Date(r.PeriodEnd)}", LtFormat.Date(r.Due)],
+                    reminder.Key(r.Id),
+                    ct
+                );
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            if (page.Count < PageSize) break;
+            if (page.Count < PageSize)
+                break;
         }
         await ScheduleAsync(db, jobs, clock, ct);
     }
 
     /// <summary>Queues the next run at 06:00 Lithuanian time tomorrow, unless a run is already queued (called after
     /// each run and by `migrate`, which queues the first one for now).</summary>
-    public static async Task ScheduleAsync(TalkaDbContext db, JobQueue jobs, TimeProvider clock, CancellationToken ct, bool now = false)
+    public static async Task ScheduleAsync(
+        TalkaDbContext db,
+        JobQueue jobs,
+        TimeProvider clock,
+        CancellationToken ct,
+        bool now = false
+    )
     {
-        if (await db.Set<Job>().AnyAsync(j => j.Kind == JobKind && j.Status == JobStatus.Queued, ct)) return;
+        if (await db.Set<Job>().AnyAsync(j => j.Kind == JobKind && j.Status == JobStatus.Queued, ct))
+            return;
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LtFormat.Vilnius);
-        var next = new DateTimeOffset(local.Date.AddDays(1).AddHours(6), LtFormat.Vilnius.GetUtcOffset(local.Date.AddDays(1).AddHours(6)));
+        var next = new DateTimeOffset(
+            local.Date.AddDays(1).AddHours(6),
+            LtFormat.Vilnius.GetUtcOffset(local.Date.AddDays(1).AddHours(6))
+        );
         jobs.Enqueue(JobKind, "daily", now ? null : next.UtcDateTime);
         await db.SaveChangesAsync(ct);
     }

@@ -8,8 +8,10 @@ namespace Talka.Web.Features.Programmes;
 [AllowAnonymous]
 // Cached for visitors who are not signed in (PublicCache).
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Talka.Web.Infrastructure.Web.PublicCache.Policy)]
-public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, Delivery.ReachQueries reach) : TalkaPage
+public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, Delivery.ReachQueries reach, ProgrammeOfficers officers)
+    : TalkaPage
 {
+    public IReadOnlyList<OfficerRow>? Officers { get; private set; }
     public ProgrammeRow? Programme { get; private set; }
     public bool CanManage { get; private set; }
     /// <summary>Funders see exact breakdowns; everyone else sees cells below five withheld.</summary>
@@ -27,8 +29,18 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, D
         Charts = await reach.ChartsAsync(id, exact: viewer.ReadsEverything);
         Exact = viewer.ReadsEverything;
         CanManage = viewer.CanManageProgrammes;
+        Officers = await officers.ListAsync(id);
         if (viewer.CanSeeAuditTrail) Audit = await audit.ForAsync(id);
         ViewData["AuditRecord"] = id;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostOfficersAsync(Guid id, string[] officerIds)
+    {
+        var result = await officers.SetAsync(id, new OfficersInput(officerIds), HttpContext.RequestAborted);
+        if (await FailureAsync(result, "") is { } failure) return failure;
+        if (!result.Ok) return await OnGetAsync(id);
+        TempData["Saved"] = T["Programmes.OfficersSaved"];
+        return Redirect($"/programmes/details/{id}");
     }
 }

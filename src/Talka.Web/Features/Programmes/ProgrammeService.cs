@@ -82,5 +82,5 @@ public sealed class ProgrammeService(TalkaDbContext db, ViewerAccessor viewers, 
 public static class ProgrammesModule
 {
     public static IServiceCollection AddProgrammes(this IServiceCollection services) =>
-        services.AddScoped<ProgrammeQueries>().AddScoped<ProgrammeService>();
+        services.AddScoped<ProgrammeOfficers>().AddScoped<ProgrammeQueries>().AddScoped<ProgrammeService>();
 }

@@ -25,6 +25,13 @@ public static class ProgrammesApi
             (await s.SaveProgrammeAsync(id, input, ct)).ToHttp(t, _ => Results.NoContent()))
             .RequireAuthorization().ReturnsNothing("Change a programme");
 
+        programmes.MapGet("/{id:guid}/officers", async (Guid id, ProgrammeOfficers o, Texts t, CancellationToken ct) =>
+            await o.ListAsync(id, ct) is { } list ? Results.Ok(list) : ApiResults.Forbidden(t))
+            .RequireAuthorization().Returns<IReadOnlyList<OfficerRow>>("The funder admins, and which of them run the programme");
+        programmes.MapPut("/{id:guid}/officers", async (Guid id, OfficersInput input, ProgrammeOfficers o, Texts t, CancellationToken ct) =>
+            (await o.SetAsync(id, input, ct)).ToHttp(t, _ => Results.NoContent()))
+            .RequireAuthorization().ReturnsNothing("Set who runs the programme (funder admins)");
+
         var calls = api.MapGroup("/calls").WithTags("Calls");
         calls.MapGet("/", async (int? year, ProgrammeQueries q, Texts t, CancellationToken ct) =>
                 ApiResults.YearRefusal(t, year) ?? Results.Ok(await q.CallsAsync(year, ct))).AllowAnonymous()

@@ -11,22 +11,34 @@ namespace Talka.Web.Features.Registration;
 [AllowAnonymous]
 public sealed class RegisterModel(RegistrationService registrations) : TalkaPage
 {
-    [BindProperty] public string? OrganisationName { get; set; }
-    [BindProperty] public LegalForm LegalForm { get; set; } = LegalForm.Association;
-    [BindProperty] public string? LegalEntityCode { get; set; }
-    [BindProperty] public string? ContactEmail { get; set; }
+    [BindProperty]
+    public string? OrganisationName { get; set; }
+
+    [BindProperty]
+    public LegalForm LegalForm { get; set; } = LegalForm.Association;
+
+    [BindProperty]
+    public string? LegalEntityCode { get; set; }
+
+    [BindProperty]
+    public string? ContactEmail { get; set; }
     public bool Sent { get; private set; }
 
     public IEnumerable<SelectListItem> LegalForms =>
-        Enum.GetValues<LegalForm>().Where(f => f != LegalForm.Unspecified).Select(f => new SelectListItem(T.Enum(f), f.ToString()));
+        Enum.GetValues<LegalForm>()
+            .Where(f => f != LegalForm.Unspecified)
+            .Select(f => new SelectListItem(T.Enum(f), f.ToString()));
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await registrations.RequestAsync(
-            new RegistrationInput(OrganisationName, LegalForm, LegalEntityCode, ContactEmail, Texts.CurrentLanguage), HttpContext.RequestAborted);
-        if (await FailureAsync(result, "") is { } failure) return failure;
+            new RegistrationInput(OrganisationName, LegalForm, LegalEntityCode, ContactEmail, Texts.CurrentLanguage),
+            HttpContext.RequestAborted
+        );
+        if (await FailureAsync(result, "") is { } failure)
+            return failure;
         Sent = result.Ok;
         return Page();
     }

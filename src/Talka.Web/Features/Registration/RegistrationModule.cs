@@ -2,5 +2,6 @@ namespace Talka.Web.Features.Registration;
 
 public static class RegistrationModule
 {
-    public static IServiceCollection AddRegistration(this IServiceCollection services) => services.AddScoped<RegistrationService>();
+    public static IServiceCollection AddRegistration(this IServiceCollection services) =>
+        services.AddScoped<RegistrationService>();
 }

@@ -2,7 +2,12 @@ using Talka.Domain.Organisations;
 
 namespace Talka.Web.Features.Registration;
 
-public enum RegistrationState { Pending, Approved, Rejected }
+public enum RegistrationState
+{
+    Pending,
+    Approved,
+    Rejected,
+}
 
 /// <summary>An NGO not yet in Talka asking to be registered: approved by a funder admin, it becomes an organisation
 /// and its contact person is invited as the organisation's manager.</summary>

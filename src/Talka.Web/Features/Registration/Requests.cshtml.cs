@@ -7,7 +7,8 @@ namespace Talka.Web.Features.Registration;
 /// <summary>The funder admins' list of NGOs asking to be registered.</summary>
 public sealed class RequestsModel(RegistrationService registrations) : TalkaPage
 {
-    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
     public Page<RegistrationRow>? Result { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -19,8 +20,10 @@ public sealed class RequestsModel(RegistrationService registrations) : TalkaPage
     public async Task<IActionResult> OnPostApproveAsync(Guid id)
     {
         var result = await registrations.ApproveAsync(id, HttpContext.RequestAborted);
-        if (await FailureAsync(result, "") is { } failure) return failure;
-        if (!result.Ok) return await OnGetAsync();
+        if (await FailureAsync(result, "") is { } failure)
+            return failure;
+        if (!result.Ok)
+            return await OnGetAsync();
         TempData["Saved"] = T["Registration.Approved"];
         return Redirect($"/organisations/details/{result.Value}");
     }
@@ -28,7 +31,8 @@ public sealed class RequestsModel(RegistrationService registrations) : TalkaPage
     public async Task<IActionResult> OnPostRejectAsync(Guid id)
     {
         var result = await registrations.RejectAsync(id, HttpContext.RequestAborted);
-        if (await FailureAsync(result, "") is { } failure) return failure;
+        if (await FailureAsync(result, "") is { } failure)
+            return failure;
         TempData["Saved"] = T["Registration.Rejected"];
         return Redirect("/users/requests");
     }

@@ -93,7 +93,8 @@ public sealed record ReportPdfOutcome(byte[]? Pdf, string FileName, bool Prepari
 /// members write and submit; funder admins return or approve; auditors read. Nobody changes an approved report.
 /// </summary>
 public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, ProjectPermissions permissions, DeliveryQueries delivery, Finance.FinanceService finance,
-    Writes writes, TimeProvider clock, JobQueue jobs, ReportPdf printer, Texts texts, Notifier notifier)
+    Writes writes, TimeProvider clock, JobQueue jobs, ReportPdf printer, Texts texts, Notifier notifier,
+    Programmes.ProgrammeOfficers officers)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -311,7 +312,7 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             var version = report.Submit(JsonSerializer.Serialize(content, Json), (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
             // The PDF of what was submitted is printed once, in the background, and kept with the version.
             jobs.Enqueue(ReportPdfJob.JobKind, version.Id.ToString());
-            await notifier.NotifyAsync(await notifier.FunderAdminsAsync(ct), NotificationKinds.ReportSubmitted, Link(report),
+            await notifier.NotifyAsync(await officers.ReviewersOfAsync(report.ProjectId, ct), NotificationKinds.ReportSubmitted, Link(report),
                 Words(context, report), ct: ct);
             await db.SaveChangesAsync(ct);
             return Result<bool>.Success(true);

@@ -7,6 +7,7 @@ public sealed class EmailMessage : Data.INotAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string To { get; set; } = "";
+
     /// <summary>Which e-mail it is ("Invitation", "PasswordReset"…).</summary>
     public string Kind { get; set; } = "";
     public string Subject { get; set; } = "";

@@ -11,6 +11,11 @@ internal sealed class EmailMessageMapping : IEntityTypeConfiguration<EmailMessag
         b.Property(x => x.To).HasMaxLength(320);
         b.Property(x => x.Kind).HasMaxLength(60);
         b.Property(x => x.Subject).HasMaxLength(300);
-        b.HasIndex(x => new { x.To, x.Kind, x.CreatedAt });
+        b.HasIndex(x => new
+        {
+            x.To,
+            x.Kind,
+            x.CreatedAt,
+        });
     }
 }

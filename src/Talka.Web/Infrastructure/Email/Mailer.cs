@@ -11,11 +11,18 @@ namespace Talka.Web.Infrastructure.Email;
 /// message and its "email" job are saved with the caller's SaveChanges, so an e-mail exists exactly when the change
 /// that needs it does. Links are built from Talka:PublicUrl (else from the address the request came to).
 /// </summary>
-public sealed class Mailer(TalkaDbContext db, JobQueue jobs, Texts texts, TimeProvider clock, IConfiguration configuration,
-    IHttpContextAccessor http)
+public sealed class Mailer(
+    TalkaDbContext db,
+    JobQueue jobs,
+    Texts texts,
+    TimeProvider clock,
+    IConfiguration configuration,
+    IHttpContextAccessor http
+)
 {
     /// <summary>Queues the e-mail "Email.{kind}.Subject" with the paragraphs "Email.{kind}.Body" (lines split on
-    /// "\n"), its arguments filled in, and a button to <paramref name="path"/> labelled "Email.{kind}.Action".</summary>
+    /// "\n"), its arguments filled in, and a button to <paramref name="path"/> labelled
+    /// "Email.{kind}.Action".</summary>
     public EmailMessage Queue(string to, string language, string kind, string? path, params object?[] args)
     {
         var subject = texts.In(language, $"Email.{kind}.Subject", args);
@@ -24,22 +31,39 @@ public sealed class Mailer(TalkaDbContext db, JobQueue jobs, Texts texts, TimePr
         var action = texts.In(language, $"Email.{kind}.Action");
         var footer = texts.In(language, "Email.Footer");
         var text = new StringBuilder();
-        foreach (var paragraph in paragraphs) text.Append(paragraph).Append("\r\n\r\n");
-        if (link is not null) text.Append(action).Append(":\r\n").Append(link).Append("\r\n\r\n");
+        foreach (var paragraph in paragraphs)
+            text.Append(paragraph).Append("\r\n\r\n");
+        if (link is not null)
+            text.Append(action).Append(":\r\n").Append(link).Append("\r\n\r\n");
         text.Append("-- \r\n").Append(footer).Append("\r\n");
-        var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{language}\"><body style=\"font-family:sans-serif;line-height:1.5;color:#1d2530\">");
-        foreach (var paragraph in paragraphs) html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
+        var html = new StringBuilder(
+            $"<!DOCTYPE html><html lang=\"{language}\">"
+                + "<body style=\"font-family:sans-serif;line-height:1.5;color:#1d2530\">"
+        );
+        foreach (var paragraph in paragraphs)
+            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
         if (link is not null)
         {
             var href = WebUtility.HtmlEncode(link);
-            html.Append($"<p><a href=\"{href}\" style=\"display:inline-block;padding:10px 16px;background:#1f5f8b;color:#fff;text-decoration:none;border-radius:4px\">")
-                .Append(WebUtility.HtmlEncode(action)).Append("</a></p>")
+            html.Append(
+                    $"<p><a href=\"{href}\" style=\"display:inline-block;padding:10px 16px;background:#1f5f8b;"
+                        + "color:#fff;text-decoration:none;border-radius:4px\">"
+                )
+                .Append(WebUtility.HtmlEncode(action))
+                .Append("</a></p>")
                 .Append($"<p style=\"font-size:13px;color:#555\">{href}</p>");
         }
-        html.Append("<hr><p style=\"font-size:13px;color:#555\">").Append(WebUtility.HtmlEncode(footer)).Append("</p></body></html>");
+        html.Append("<hr><p style=\"font-size:13px;color:#555\">")
+            .Append(WebUtility.HtmlEncode(footer))
+            .Append("</p></body></html>");
         var message = new EmailMessage
         {
-            To = to, Kind = kind, Subject = subject, Text = text.ToString(), Html = html.ToString(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            To = to,
+            Kind = kind,
+            Subject = subject,
+            Text = text.ToString(),
+            Html = html.ToString(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(message);
         jobs.Enqueue(EmailJobHandler.JobKind, message.Id.ToString());
@@ -51,7 +75,8 @@ public sealed class Mailer(TalkaDbContext db, JobQueue jobs, Texts texts, TimePr
     {
         var configured = configuration["Talka:PublicUrl"];
         var request = http.HttpContext?.Request;
-        var root = !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/')
+        var root =
+            !string.IsNullOrWhiteSpace(configured) ? configured.TrimEnd('/')
             : request is not null ? $"{request.Scheme}://{request.Host}{request.PathBase}"
             : "http://localhost:5000";
         return root + path;

@@ -11,12 +11,20 @@ public sealed class PolicyPasswordValidator(Texts texts) : IPasswordValidator<Ta
     public Task<IdentityResult> ValidateAsync(UserManager<TalkaUser> manager, TalkaUser user, string? password)
     {
         var personal = (user.Email ?? user.UserName ?? "").Split('@')[0];
-        return Task.FromResult(PasswordPolicy.Check(password ?? "", [personal]) is { } problem
-            ? IdentityResult.Failed(new IdentityError
-            {
-                Code = "Password" + problem,
-                Description = texts["Password." + problem, PasswordPolicy.MinimumLength, PasswordPolicy.MaximumLength],
-            })
-            : IdentityResult.Success);
+        return Task.FromResult(
+            PasswordPolicy.Check(password ?? "", [personal]) is { } problem
+                ? IdentityResult.Failed(
+                    new IdentityError
+                    {
+                        Code = "Password" + problem,
+                        Description = texts[
+                            "Password." + problem,
+                            PasswordPolicy.MinimumLength,
+                            PasswordPolicy.MaximumLength
+                        ],
+                    }
+                )
+                : IdentityResult.Success
+        );
     }
 }

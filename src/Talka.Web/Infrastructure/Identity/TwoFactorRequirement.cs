@@ -12,28 +12,52 @@ namespace Talka.Web.Infrastructure.Identity;
 public static class TwoFactorRequirement
 {
     public const string SetupPath = "/account/two-factor-setup";
-    private static readonly string[] Open = [SetupPath, "/account/logout", "/account/language", "/css", "/js", "/lib", "/status", "/error", "/health"];
+    private static readonly string[] Open =
+    [
+        SetupPath,
+        "/account/logout",
+        "/account/language",
+        "/css",
+        "/js",
+        "/lib",
+        "/status",
+        "/error",
+        "/health",
+    ];
 
-    public static IApplicationBuilder UseTwoFactorRequirement(this IApplicationBuilder app, IConfiguration configuration, IHostEnvironment environment)
+    public static IApplicationBuilder UseTwoFactorRequirement(
+        this IApplicationBuilder app,
+        IConfiguration configuration,
+        IHostEnvironment environment
+    )
     {
-        if (!configuration.GetValue("Talka:TwoFactor:RequiredForFunderAdmins", environment.IsProduction())) return app;
-        return app.Use(async (context, next) =>
-        {
-            if (context.User.IsInRole(Roles.FunderAdmin) && !Open.Any(p => context.Request.Path.StartsWithSegments(p)))
+        if (!configuration.GetValue("Talka:TwoFactor:RequiredForFunderAdmins", environment.IsProduction()))
+            return app;
+        return app.Use(
+            async (context, next) =>
             {
-                var users = context.RequestServices.GetRequiredService<UserManager<TalkaUser>>();
-                if (await users.GetUserAsync(context.User) is { TwoFactorEnabled: false })
+                if (
+                    context.User.IsInRole(Roles.FunderAdmin)
+                    && !Open.Any(p => context.Request.Path.StartsWithSegments(p))
+                )
                 {
-                    if (context.Request.Path.StartsWithSegments("/api"))
+                    var users = context.RequestServices.GetRequiredService<UserManager<TalkaUser>>();
+                    if (await users.GetUserAsync(context.User) is { TwoFactorEnabled: false })
                     {
-                        var texts = context.RequestServices.GetRequiredService<Texts>();
-                        await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: texts["TwoFactor.Required"]).ExecuteAsync(context);
+                        if (context.Request.Path.StartsWithSegments("/api"))
+                        {
+                            var texts = context.RequestServices.GetRequiredService<Texts>();
+                            await Results
+                                .Problem(statusCode: StatusCodes.Status403Forbidden, title: texts["TwoFactor.Required"])
+                                .ExecuteAsync(context);
+                        }
+                        else
+                            context.Response.Redirect(SetupPath);
+                        return;
                     }
-                    else context.Response.Redirect(SetupPath);
-                    return;
                 }
+                await next(context);
             }
-            await next(context);
-        });
+        );
     }
 }

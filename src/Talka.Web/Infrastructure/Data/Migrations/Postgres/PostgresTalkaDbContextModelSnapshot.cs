@@ -1570,6 +1570,21 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("NotificationMutes", (string)null);
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.Programmes.ProgrammeOfficer", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("ProgrammeId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProgrammeOfficers", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Features.Registration.RegistrationRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2349,6 +2364,21 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Talka.Web.Features.Notifications.NotificationMute", b =>
                 {
+                    b.HasOne("Talka.Web.Infrastructure.Identity.TalkaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Programmes.ProgrammeOfficer", b =>
+                {
+                    b.HasOne("Talka.Domain.Calls.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Talka.Web.Infrastructure.Identity.TalkaUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

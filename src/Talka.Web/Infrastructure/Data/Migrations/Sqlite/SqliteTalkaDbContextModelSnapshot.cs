@@ -1559,6 +1559,21 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("NotificationMutes", (string)null);
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.Programmes.ProgrammeOfficer", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProgrammeOfficers", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Features.Registration.RegistrationRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2336,6 +2351,21 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Talka.Web.Features.Notifications.NotificationMute", b =>
                 {
+                    b.HasOne("Talka.Web.Infrastructure.Identity.TalkaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Programmes.ProgrammeOfficer", b =>
+                {
+                    b.HasOne("Talka.Domain.Calls.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Talka.Web.Infrastructure.Identity.TalkaUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

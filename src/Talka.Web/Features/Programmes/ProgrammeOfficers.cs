@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Common;
+using Talka.Web.Infrastructure.Data;
+using Talka.Web.Infrastructure.Localization;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Programmes;
+
+/// <summary>Who runs each programme: read by funder admins and auditors, set by funder admins, and asked by the
+/// notifications (who hears of a submitted report) and the officer's home page.</summary>
+public sealed class ProgrammeOfficers(TalkaDbContext db, ViewerAccessor viewers, Writes writes, Texts texts)
+{
+    /// <summary>Every funder admin (up to 500), each marked if they run the programme; null if the viewer may not
+    /// see it.</summary>
+    public async Task<IReadOnlyList<OfficerRow>?> ListAsync(Guid programmeId, CancellationToken ct = default)
+    {
+        if (!(await viewers.GetAsync(ct)).ReadsEverything)
+            return null;
+        var officers = await db.Set<ProgrammeOfficer>()
+            .Where(o => o.ProgrammeId == programmeId)
+            .Select(o => o.UserId)
+            .ToListAsync(ct);
+        var admins = await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            join u in db.Users on ur.UserId equals u.Id
+            where r.Name == Roles.FunderAdmin
+            orderby u.NormalizedEmail
+            select new { u.Id, u.Email }
+        )
+            .Take(500)
+            .ToListAsync(ct);
+        return [.. admins.Select(a => new OfficerRow(a.Id, a.Email ?? "", officers.Contains(a.Id)))];
+    }
+
+    public async Task<Result<bool>> SetAsync(Guid programmeId, OfficersInput input, CancellationToken ct = default)
+    {
+        if (!(await viewers.GetAsync(ct)).CanManageProgrammes)
+            return Result<bool>.Forbidden();
+        return await writes.Run(async () =>
+        {
+            if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, ct))
+                return Result<bool>.NotFound();
+            var wanted = input.UserIds.Distinct().ToList();
+            var admins = await (
+                from ur in db.UserRoles
+                join r in db.Roles on ur.RoleId equals r.Id
+                where r.Name == Roles.FunderAdmin && wanted.Contains(ur.UserId)
+                select ur.UserId
+            ).ToListAsync(ct);
+            if (admins.Count != wanted.Count)
+                return Result<bool>.Invalid(new FieldError("UserIds", texts["Programmes.OfficerNotAdmin"]));
+            var current = await db.Set<ProgrammeOfficer>().Where(o => o.ProgrammeId == programmeId).ToListAsync(ct);
+            db.RemoveRange(current.Where(o => !wanted.Contains(o.UserId)));
+            db.AddRange(
+                wanted
+                    .Where(id => current.All(o => o.UserId != id))
+                    .Select(id => new ProgrammeOfficer { ProgrammeId = programmeId, UserId = id })
+            );
+            await db.SaveChangesAsync(ct);
+            return Result<bool>.Success(true);
+        });
+    }
+
+    /// <summary>Who hears of a project's submitted report: its programme's officers, or every funder admin when the
+    /// programme has none.</summary>
+    public async Task<IReadOnlyList<string>> ReviewersOfAsync(Guid projectId, CancellationToken ct = default)
+    {
+        var officers = await (
+            from p in db.Projects
+            join c in db.Calls on p.CallId equals c.Id
+            join o in db.Set<ProgrammeOfficer>() on c.ProgrammeId equals o.ProgrammeId
+            where p.Id == projectId
+            select o.UserId
+        ).ToListAsync(ct);
+        if (officers.Count > 0)
+            return officers;
+        return await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            where r.Name == Roles.FunderAdmin
+            select ur.UserId
+        ).ToListAsync(ct);
+    }
+
+    /// <summary>The programmes the person runs.</summary>
+    public async Task<IReadOnlyList<Guid>> RunByAsync(string userId, CancellationToken ct = default) =>
+        await db.Set<ProgrammeOfficer>().Where(o => o.UserId == userId).Select(o => o.ProgrammeId).ToListAsync(ct);
+}
