@@ -95,15 +95,39 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await DisposeAsync();
+        try
+        {
+            await DisposeAsync();
+        }
+        catch (NpgsqlException error)
+        {
+            // A background job cut off by the shutdown; the tests of this class have finished.
+            await Console.Error.WriteLineAsync($"Stopping the test app on {_postgresDatabase}: {error.Message}");
+        }
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
             var server = Environment.GetEnvironmentVariable("TALKA_TEST_POSTGRES")!;
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            // The database is the test's own on a throwaway server: dropping it is tried a few times, and a failure
+            // is reported rather than failing tests that passed.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var connection = new NpgsqlConnection(
+                        new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+                    await connection.OpenAsync();
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (NpgsqlException error)
+                {
+                    await Console.Error.WriteLineAsync($"Dropping {_postgresDatabase}, attempt {attempt}: {error.Message}");
+                    if (attempt == 5) break;
+                    await Task.Delay(500 * attempt);
+                }
+            }
         }
         if (_sqliteFile is not null)
         {
