@@ -20,5 +20,5 @@ trap 'kill "$mail_pid" 2> /dev/null || true' EXIT
 echo "E-mails Talka sends can be read at $mail_urls (smtp4dev)."
 dotnet run --project src/Talka.Web -c Release --no-launch-profile -- \
   --urls "${TALKA_URLS:-http://localhost:5080}" \
-  --Talka:DataDirectory="$root/data" \
+  --Talka:DataDirectory="$root/data" --Talka:PublicUrl="${TALKA_URLS:-http://localhost:5080}" \
   --Talka:Smtp:Host=localhost --Talka:Smtp:Port="$mail_port" --Talka:Smtp:Security=None "$@"

@@ -30,19 +30,7 @@ public sealed class HomePageTests(TalkaFactory factory) : IClassFixture<TalkaFac
                 .FirstAsync()
         );
 
-        var browser = factory.Browser();
-        var login = await browser.GetStringAsync("/account/login");
-        await browser.PostAsync(
-            "/account/login",
-            new FormUrlEncodedContent(
-                new Dictionary<string, string>
-                {
-                    ["Email"] = email,
-                    ["Password"] = TestAccounts.NewPassword,
-                    ["__RequestVerificationToken"] = Html.Token(login),
-                }
-            )
-        );
+        var browser = await factory.BrowserAsAsync(email, TestAccounts.NewPassword);
         var home = await browser.GetStringAsync("/");
         var text = Html.Text(home);
         Assert.Contains("Namų puslapio projektas", text);

@@ -74,19 +74,7 @@ public sealed class NotificationTests(TalkaFactory factory) : IClassFixture<Talk
             n => n.GetProperty("kind").GetString() == "ReportReturned"
         );
         Assert.Contains("„Pranešimų projektas“", returned.GetProperty("text").GetString());
-        var browser = factory.Browser();
-        var login = await browser.GetStringAsync("/account/login");
-        await browser.PostAsync(
-            "/account/login",
-            new FormUrlEncodedContent(
-                new Dictionary<string, string>
-                {
-                    ["Email"] = lithuanian,
-                    ["Password"] = TestAccounts.NewPassword,
-                    ["__RequestVerificationToken"] = Html.Token(login),
-                }
-            )
-        );
+        var browser = await factory.BrowserAsAsync(lithuanian, TestAccounts.NewPassword);
         Assert.Contains("neperskaitytų: 1", await browser.GetStringAsync("/"));
         var list = Html.Text(await browser.GetStringAsync("/notifications"));
         Assert.Contains("grąžinta su pastabomis", list);

@@ -89,19 +89,7 @@ public sealed class ProgrammeOfficerTests(TalkaFactory factory) : IClassFixture<
         );
 
         // The officer's home leads with the programmes they run.
-        var browser = factory.Browser();
-        var login = await browser.GetStringAsync("/account/login");
-        await browser.PostAsync(
-            "/account/login",
-            new FormUrlEncodedContent(
-                new Dictionary<string, string>
-                {
-                    ["Email"] = officerEmail,
-                    ["Password"] = TestAccounts.NewPassword,
-                    ["__RequestVerificationToken"] = Html.Token(login),
-                }
-            )
-        );
+        var browser = await factory.BrowserAsAsync(officerEmail, TestAccounts.NewPassword);
         Assert.Contains("Jūsų kuruojamos programos", Html.Text(await browser.GetStringAsync("/")));
     }
 }

@@ -148,14 +148,14 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>A cookie-holding client logged in through the login page, as a person would.</summary>
-    public async Task<HttpClient> BrowserAsAsync(string? email)
+    public async Task<HttpClient> BrowserAsAsync(string? email, string password = Password)
     {
         var client = Browser();
         if (email is null) return client;
         var form = await client.GetStringAsync("/account/login");
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = email, ["Password"] = Password, ["__RequestVerificationToken"] = Html.Token(form),
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = Html.Token(form),
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;

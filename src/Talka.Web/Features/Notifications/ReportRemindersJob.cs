@@ -31,6 +31,7 @@ public sealed class ReportRemindersJob(
         var horizon = today.AddDays(ReportReminder.DaysBefore);
         var oldest = today.AddDays(-366);
         await reports.EnsureSchedulesAsync(oldest, ct);
+        var members = new Dictionary<Guid, IReadOnlyList<string>>();
         for (var skip = 0; ; skip += PageSize)
         {
             var page = await (
@@ -64,8 +65,11 @@ public sealed class ReportRemindersJob(
                     reminder.Kind == ReminderKind.DueSoon
                         ? NotificationKinds.ReportDueSoon
                         : NotificationKinds.ReportOverdue;
+                // An organisation's members are read once per run, however many of its reports are reminded.
+                if (!members.TryGetValue(r.OrganisationId, out var people))
+                    members[r.OrganisationId] = people = await notifier.MembersOfAsync(r.OrganisationId, ct);
                 await notifier.NotifyAsync(
-                    await notifier.MembersOfAsync(r.OrganisationId, ct),
+                    people,
                     kind,
                     $"/projects/{r.ProjectId}/reports/{r.Id}",
                     [r.Title, $"{LtFormat.Date(r.PeriodStart)} – {LtFormat.Date(r.PeriodEnd)}", LtFormat.Date(r.Due)],

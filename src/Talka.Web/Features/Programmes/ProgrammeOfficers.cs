@@ -7,7 +7,7 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Programmes;
 
 /// <summary>Who runs each programme: read by funder admins and auditors, set by funder admins, and asked by the
-/// notifications (who hears of a submitted report) and the officer's home page.</summary>
+/// notifications (who hears of a submitted report).</summary>
 public sealed class ProgrammeOfficers(TalkaDbContext db, ViewerAccessor viewers, Writes writes, Texts texts)
 {
     /// <summary>Every funder admin (up to 500), each marked if they run the programme; null if the viewer may not
@@ -20,14 +20,11 @@ public sealed class ProgrammeOfficers(TalkaDbContext db, ViewerAccessor viewers,
             .Where(o => o.ProgrammeId == programmeId)
             .Select(o => o.UserId)
             .ToListAsync(ct);
-        var admins = await (
-            from ur in db.UserRoles
-            join r in db.Roles on ur.RoleId equals r.Id
-            join u in db.Users on ur.UserId equals u.Id
-            where r.Name == Roles.FunderAdmin
-            orderby u.NormalizedEmail
-            select new { u.Id, u.Email }
-        )
+        var adminIds = FunderAdminIds();
+        var admins = await db
+            .Users.Where(u => adminIds.Contains(u.Id))
+            .OrderBy(u => u.NormalizedEmail)
+            .Select(u => new { u.Id, u.Email })
             .Take(500)
             .ToListAsync(ct);
         return [.. admins.Select(a => new OfficerRow(a.Id, a.Email ?? "", officers.Contains(a.Id)))];
@@ -42,13 +39,8 @@ public sealed class ProgrammeOfficers(TalkaDbContext db, ViewerAccessor viewers,
             if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, ct))
                 return Result<bool>.NotFound();
             var wanted = input.UserIds.Distinct().ToList();
-            var admins = await (
-                from ur in db.UserRoles
-                join r in db.Roles on ur.RoleId equals r.Id
-                where r.Name == Roles.FunderAdmin && wanted.Contains(ur.UserId)
-                select ur.UserId
-            ).ToListAsync(ct);
-            if (admins.Count != wanted.Count)
+            var admins = await FunderAdminIds().Where(id => wanted.Contains(id)).CountAsync(ct);
+            if (admins != wanted.Count)
                 return Result<bool>.Invalid(new FieldError("UserIds", texts["Programmes.OfficerNotAdmin"]));
             var current = await db.Set<ProgrammeOfficer>().Where(o => o.ProgrammeId == programmeId).ToListAsync(ct);
             db.RemoveRange(current.Where(o => !wanted.Contains(o.UserId)));
@@ -75,15 +67,13 @@ public sealed class ProgrammeOfficers(TalkaDbContext db, ViewerAccessor viewers,
         ).ToListAsync(ct);
         if (officers.Count > 0)
             return officers;
-        return await (
-            from ur in db.UserRoles
-            join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == Roles.FunderAdmin
-            select ur.UserId
-        ).ToListAsync(ct);
+        return await FunderAdminIds().ToListAsync(ct);
     }
 
-    /// <summary>The programmes the person runs.</summary>
-    public async Task<IReadOnlyList<Guid>> RunByAsync(string userId, CancellationToken ct = default) =>
-        await db.Set<ProgrammeOfficer>().Where(o => o.UserId == userId).Select(o => o.ProgrammeId).ToListAsync(ct);
+    /// <summary>The ids of the funder admins, as a query to go on with.</summary>
+    private IQueryable<string> FunderAdminIds() =>
+        from ur in db.UserRoles
+        join r in db.Roles on ur.RoleId equals r.Id
+        where r.Name == Roles.FunderAdmin
+        select ur.UserId;
 }

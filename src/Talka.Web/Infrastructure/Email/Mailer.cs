@@ -70,7 +70,8 @@ public sealed class Mailer(
         return message;
     }
 
-    /// <summary>An absolute link to a path of Talka.</summary>
+    /// <summary>An absolute link to a path of Talka. A job (a reminder) has no request to take the address from:
+    /// set Talka:PublicUrl wherever e-mail is sent (the run command sets it).</summary>
     public string Link(string path)
     {
         var configured = configuration["Talka:PublicUrl"];
