@@ -183,6 +183,7 @@ public static class Hosting
         services.AddJobs();
         services.AddEmail(builder.Configuration);
         services.AddScoped<Features.Account.AccountService>();
+        services.AddScoped<Features.Users.UserAdministration>();
         services.AddScoped<Features.Account.UserQueries>();
         services.AddNotifications();
         services.AddScoped<Features.Home.HomeQueries>();

@@ -130,6 +130,22 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "users/index", _ => "/users/index?handler=Enable", new(Login, 403, 403, 404, 403, 403));
         yield return new("POST", "users/invite", _ => "/users/invite", AdminPage);
         yield return new("POST", "users/invite", i => $"/users/invite?organisation={i.OrgA}", new(Login, 200, 403, 200, 403, 403));
+        yield return new("GET", "users/{id}", _ => "/users/nobody", new(Login, 403, 403, 404, 403, 403));
+        foreach (var handler in new[] { "Roles", "ResetTwoFactor", "Disable", "Enable" })
+            yield return new("POST", "users/{id}", _ => $"/users/nobody?handler={handler}", new(Login, 403, 403, 404, 403, 403));
+        // Organisation A's member manages A, not an organisation that does not exist.
+        foreach (var handler in new[] { "Manager", "Remove" })
+            yield return new("POST", "users/{id}", _ => $"/users/nobody?handler={handler}&organisationId={Guid.Empty}",
+                new(Login, 403, 403, 404, 403, 403));
+        yield return new("GET", "api/v1/users/{id}", _ => "/api/v1/users/nobody", new(401, 403, 403, 404, 403, 403));
+        yield return new("PUT", "api/v1/users/{id}/roles", _ => "/api/v1/users/nobody/roles", new(401, 403, 403, 404, 403, 403),
+            """{"roles":["Auditor"]}""");
+        yield return new("PUT", "api/v1/users/{id}/roles", _ => "/api/v1/users/nobody/roles", new(401, 403, 403, 400, 403, 403),
+            """{"roles":["OrganisationMember"]}""");
+        yield return new("POST", "api/v1/users/{id}/reset-two-factor", _ => "/api/v1/users/nobody/reset-two-factor",
+            new(401, 403, 403, 404, 403, 403));
+        yield return new("PUT", "api/v1/organisations/{id:guid}/members/{userId}", i => $"/api/v1/organisations/{i.OrgA}/members/nobody",
+            new(401, 404, 404, 404, 403, 404), """{"manager":true}""");
         yield return new("POST", "organisations/details/{id:guid}", i => $"/organisations/details/{i.OrgA}?handler=Remove",
             new(Login, 403, 403, 404, 403, 403));
         yield return new("POST", "api/v1/invitations", _ => "/api/v1/invitations", new(401, 400, 400, 400, 400, 400), "{}");
@@ -151,6 +167,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", "account/two-factor-setup", _ => "/account/two-factor-setup", new(Login, 200, 200, 200, 200, 200));
         yield return new("POST", "account/two-factor-setup", _ => "/account/two-factor-setup?handler=Enable", new(Login, 200, 200, 200, 200, 200));
         yield return new("POST", "account/two-factor-setup", _ => "/account/two-factor-setup?handler=NewCodes", new(Login, 302, 302, 302, 302, 302));
+        yield return new("POST", "account/two-factor-setup", _ => "/account/two-factor-setup?handler=Disable", new(Login, 302, 302, 302, 302, 302));
 
         // Registration requests: anyone asks; funder admins decide.
         yield return new("GET", "account/register", _ => "/account/register", Everyone200);

@@ -31,12 +31,23 @@ public static class TestAccounts
         return Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
     }
 
-    /// <summary>Invites the address (as the given inviter), accepts through the API with <see cref="NewPassword"/>,
-    /// and returns the new person's bearer-token client.</summary>
-    public static async Task<HttpClient> InvitedMemberAsync(
+    /// <summary>Invites the address as a member of the organisation, accepts through the API with <see
+    /// cref="NewPassword"/>, and returns the new person's bearer-token client.</summary>
+    public static Task<HttpClient> InvitedMemberAsync(
         TalkaFactory factory,
         Guid organisationId,
         string email,
+        bool manager = false,
+        string language = "lt"
+    ) => InvitedAsync(factory, email, "OrganisationMember", organisationId, manager, language);
+
+    /// <summary>Invites the address to the role (by the funder admin), accepts through the API with <see
+    /// cref="NewPassword"/>, and returns the new person's bearer-token client.</summary>
+    public static async Task<HttpClient> InvitedAsync(
+        TalkaFactory factory,
+        string email,
+        string role,
+        Guid? organisationId = null,
         bool manager = false,
         string language = "lt"
     )
@@ -48,7 +59,7 @@ public static class TestAccounts
                 new
                 {
                     email,
-                    role = "OrganisationMember",
+                    role,
                     organisationId,
                     manager,
                     language,

@@ -81,6 +81,45 @@ public static class AccountsApi
             )
             .ReturnsNothing("Enable a disabled account");
 
+        users
+            .MapGet(
+                "/{id}",
+                async (string id, Users.UserAdministration s, ViewerAccessor v, Texts t, CancellationToken ct) =>
+                    !(await v.GetAsync(ct)).CanManageUsers ? ApiResults.Forbidden(t)
+                    : await s.DetailsAsync(id, ct) is { } details ? Results.Ok(details)
+                    : ApiResults.NotFound(t)
+            )
+            .Returns<Users.UserDetails>(
+                "Read an account: roles, memberships, two-factor, last sign-in (funder admins)"
+            );
+        users
+            .MapPut(
+                "/{id}/roles",
+                async (string id, Users.RolesInput input, Users.UserAdministration s, Texts t, CancellationToken ct) =>
+                    (await s.SetRolesAsync(id, input, ct)).ToHttp(t, Results.Ok)
+            )
+            .Returns<Users.UserDetails>("Set an account's staff roles; its sessions and tokens end");
+        users
+            .MapPost(
+                "/{id}/reset-two-factor",
+                async (string id, Users.UserAdministration s, Texts t, CancellationToken ct) =>
+                    (await s.ResetTwoFactorAsync(id, ct)).ToHttp(t, _ => Results.NoContent())
+            )
+            .ReturnsNothing("Turn off an account's two-factor sign-in and forget its key (a lost phone)");
+        api.MapPut(
+                "/organisations/{id:guid}/members/{userId}",
+                async (
+                    Guid id,
+                    string userId,
+                    Users.MemberInput input,
+                    Users.UserAdministration s,
+                    Texts t,
+                    CancellationToken ct
+                ) => (await s.SetManagerAsync(id, userId, input, ct)).ToHttp(t, _ => Results.NoContent())
+            )
+            .WithTags("Organisations")
+            .RequireAuthorization()
+            .ReturnsNothing("Make a member the organisation's manager, or not");
         api.MapDelete(
                 "/organisations/{id:guid}/members/{userId}",
                 async (Guid id, string userId, AccountService s, Texts t, CancellationToken ct) =>

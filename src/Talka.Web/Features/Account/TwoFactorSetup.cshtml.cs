@@ -62,6 +62,20 @@ public sealed class TwoFactorSetupModel(
         return Page();
     }
 
+    /// <summary>Turns two-factor sign-in off, unless the person's role requires it; the key and the recovery codes
+    /// are forgotten, and this session goes on with a fresh cookie.</summary>
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+            return Challenge();
+        if (Required)
+            return Redirect(TwoFactorRequirement.SetupPath);
+        await Talka.Web.Features.Users.UserAdministration.TwoFactorOff(users, user);
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["Saved"] = T["TwoFactor.Setup.TurnedOff"];
+        return Redirect(TwoFactorRequirement.SetupPath);
+    }
+
     private async Task LoadAsync(TalkaUser user)
     {
         Enabled = user.TwoFactorEnabled;

@@ -291,6 +291,24 @@ public sealed class AuditPresenter(TalkaDbContext db, Texts t)
                 .ToListAsync(ct)
         )
             names[o.Id] = $"„{o.Text}“";
+        // Accounts by e-mail and roles by their name: their keys are text holding a GUID.
+        var keys = list.Select(g => g.ToString()).ToList();
+        foreach (
+            var u in await db
+                .Users.AsNoTracking()
+                .Where(u => keys.Contains(u.Id))
+                .Select(u => new { u.Id, u.Email })
+                .ToListAsync(ct)
+        )
+            names[Guid.Parse(u.Id)] = u.Email ?? "";
+        foreach (
+            var r in await db
+                .Roles.AsNoTracking()
+                .Where(r => keys.Contains(r.Id))
+                .Select(r => new { r.Id, r.Name })
+                .ToListAsync(ct)
+        )
+            names[Guid.Parse(r.Id)] = t["Role." + r.Name];
         foreach (
             var c in await db
                 .Calls.AsNoTracking()

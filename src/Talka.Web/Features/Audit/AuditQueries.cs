@@ -38,6 +38,20 @@ public sealed class AuditQueries(TalkaDbContext db, AuditPresenter presenter)
         return await presenter.PresentAsync(entries);
     }
 
+    /// <summary>The latest changes to an account: the account itself, its roles and its memberships (whose keys
+    /// begin with the account's id).</summary>
+    public async Task<IReadOnlyList<AuditLine>> ForUserAsync(string userId, CancellationToken ct = default)
+    {
+        var prefix = userId + "/";
+        var entries = await db
+            .AuditEntries.AsNoTracking()
+            .Where(a => a.EntityId == userId || a.EntityId.StartsWith(prefix))
+            .OrderByDescending(a => a.Id)
+            .Take(20)
+            .ToListAsync(ct);
+        return await presenter.PresentAsync(entries, ct);
+    }
+
     public async Task<AuditPage> PageAsync(AuditFilter filter, long? before, CancellationToken ct = default)
     {
         var query = db.AuditEntries.AsNoTracking();

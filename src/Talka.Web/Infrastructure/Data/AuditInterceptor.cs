@@ -24,6 +24,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     {
         ["Participant"] = ["DisplayName", "PersonKey", "Organisation"],
         ["Volunteer"] = ["Name"],
+        // An account's authenticator key and recovery codes: secrets, however they are stored.
+        ["IdentityUserToken`1"] = ["Value"],
     };
     public const string Withheld = "•••";
     // Letters as they are (ą, not \u0105); values by name, not number.
