@@ -50,6 +50,31 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_funder_admin_opens_an_account_from_the_user_list_and_gives_it_the_auditor_role()
+    {
+        var email = TestAccounts.Address("vertintojas");
+        await TestAccounts.InvitedAsync(fixture.Talka, email, "Evaluator");
+        var admin = new UserPage(await fixture.PageAsync(TalkaFactory.Admin));
+        foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
+        {
+            await admin.Page.SetViewportSizeAsync(width, height);
+            await admin.OpenAsync(email);
+            await admin.SetRolesAsync("Vertintojas", "Auditorius");
+            await Assertions.Expect(admin.Status).ToHaveTextAsync("Vaidmenys išsaugoti; asmens prisijungimai baigti.");
+            await Assertions.Expect(admin.Page.GetByLabel("Auditorius", new() { Exact = true })).ToBeCheckedAsync();
+            await Assertions.Expect(admin.History).ToContainTextAsync("Auditorius");
+            var violations = await AccessibilityTests.SeriousViolationsAsync(admin.Page);
+            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            Assert.Equal(
+                0,
+                await admin.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")
+            );
+            await BrowserFixture.ScreenshotAsync(admin.Page, $"46-user-page-{width}");
+            await admin.SetRolesAsync("Vertintojas");
+        }
+    }
+
+    [Fact]
     public async Task The_user_list_notifications_and_forgotten_password_pages_pass_axe_on_a_desktop_and_a_phone()
     {
         var admin = await fixture.PageAsync(TalkaFactory.Admin);

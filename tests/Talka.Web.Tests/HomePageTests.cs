@@ -92,4 +92,132 @@ public sealed class HomePageTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Contains("Visuomenei", visitor);
         Assert.DoesNotContain("Ataskaitų darbo eilė", visitor);
     }
+
+    [Fact]
+    public async Task A_person_reached_by_two_programmes_counts_once_in_the_visitors_national_figure()
+    {
+        async Task<int> ReachedAsync()
+        {
+            var page = await factory.Browser().GetStringAsync("/");
+            var match = System.Text.RegularExpressions.Regex.Match(
+                page,
+                "<strong>([^<]+)</strong> skirtingų asmenų pasiekta"
+            );
+            Assert.True(match.Success, "No national figure of persons on the visitor's home page.");
+            var figure = System.Net.WebUtility.HtmlDecode(match.Groups[1].Value).Replace(" ", "").Replace("\u00a0", "");
+            return figure == "<5" ? 0 : int.Parse(figure, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var before = await ReachedAsync();
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var body = await factory.WithDbAsync(db => db.FundingBodies.Select(f => f.Id).FirstAsync());
+        var programme = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/programmes",
+                new { fundingBodyId = body, title = "Antra namų programa" }
+            )
+        ).IdOf();
+        var call = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/calls",
+                new
+                {
+                    programmeId = programme,
+                    fundingBodyId = body,
+                    title = "2023 m. antras konkursas",
+                    year = 2023,
+                    legalActNumber = "A1-200",
+                    legalActDate = "2022-11-01",
+                    legalActTitle = "Dėl nuostatų",
+                    totalBudget = 100_000,
+                    minGrant = 5_000,
+                    maxGrant = 20_000,
+                    projectPeriodStart = "2023-01-01",
+                    projectPeriodEnd = "2023-12-31",
+                    fundingSource = "StateBudget",
+                }
+            )
+        ).IdOf();
+        var first = await TestProjects.CreateAsync(factory, "Pirmos programos namų projektas", published: true);
+        var organisation = await factory.WithDbAsync(db =>
+            db.Projects.Where(p => p.Id == first).Select(p => p.OrganisationId).SingleAsync()
+        );
+        var second = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/projects",
+                new
+                {
+                    callId = call,
+                    organisationId = organisation,
+                    title = "Antros programos namų projektas",
+                    start = "2023-01-01",
+                    end = "2023-12-31",
+                }
+            )
+        ).IdOf();
+        (
+            await admin.PutAsJsonAsync($"/api/v1/projects/{second}/published", new { published = true })
+        ).EnsureSuccessStatusCode();
+        // The same six people take part in both projects.
+        var people = Enumerable.Range(1, 6).Select(i => $"asmuo{i}-{Guid.NewGuid():N}@namai.lt").ToList();
+        foreach (var project in new[] { first, second })
+        {
+            var marks = new List<object>();
+            for (var i = 0; i < people.Count; i++)
+                marks.Add(
+                    new
+                    {
+                        participantId = await (
+                            await admin.PostAsJsonAsync(
+                                $"/api/v1/projects/{project}/participants",
+                                new
+                                {
+                                    code = $"N-{i + 1}",
+                                    category = "TargetGroupMember",
+                                    personalIdentifier = people[i],
+                                }
+                            )
+                        ).IdOf(),
+                    }
+                );
+            var day = project == first ? "2022-03-01" : "2023-03-01";
+            var meeting = await (
+                await admin.PostAsJsonAsync(
+                    $"/api/v1/projects/{project}/events",
+                    new
+                    {
+                        kind = "Training",
+                        topic = "Susitikimas",
+                        start = day,
+                        end = day,
+                        sessions = 1,
+                        hoursPerSession = 2,
+                        hourUnit = "Academic",
+                    }
+                )
+            ).IdOf();
+            (await admin.PutAttendanceAsync(project, meeting, marks)).EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(before + 6, await ReachedAsync());
+        // Each programme's line counts them within the programme: the new programme's six are also in the other's.
+        var reach = await (await factory.ApiAsAsync(null)).GetFromJsonAsync<JsonElement>(
+            $"/api/v1/programmes/{programme}/reach"
+        );
+        Assert.Equal(6, reach.GetProperty("distinctPersons").GetInt32());
+        Assert.Contains("Antra namų programa", Html.Text(await factory.Browser().GetStringAsync("/")));
+    }
+
+    [Fact]
+    public async Task An_auditor_sees_the_projects_and_reports_they_read_and_the_latest_changes()
+    {
+        var auditor = await factory.BrowserAsAsync(TalkaFactory.Auditor);
+        var projects = await factory.WithDbAsync(db => db.Projects.CountAsync());
+        var title = "Auditoriaus namų projektas " + Guid.NewGuid().ToString("N")[..6];
+        await TestProjects.CreateAsync(factory, title);
+        var page = Html.Text(await auditor.GetStringAsync("/"));
+        Assert.Contains(LtPlural.Count(projects + 1, "projektas|projektai|projektų"), page);
+        var latest = page[page.IndexOf("Naujausi pakeitimai", StringComparison.Ordinal)..];
+        Assert.Contains(title, latest);
+        Assert.Contains(TalkaFactory.Admin, latest);
+    }
 }

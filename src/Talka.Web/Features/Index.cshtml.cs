@@ -16,6 +16,7 @@ public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisati
 {
     public FunderHome? Funder { get; private set; }
     public PublicHome? Public { get; private set; }
+    public AuditorHome? Auditor { get; private set; }
     public IReadOnlyList<MemberProject> MemberProjects { get; private set; } = [];
     public IReadOnlyList<NotificationRow> Unread { get; private set; } = [];
     public IReadOnlyList<OrganisationRow> OwnOrganisations { get; private set; } = [];
@@ -31,6 +32,7 @@ public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisati
             MemberProjects = await home.MemberAsync(viewer);
         }
         if (viewer.IsFunderAdmin) Funder = await home.FunderAsync(viewer.UserId);
+        else if (viewer.IsAuditor) Auditor = await home.AuditorAsync();
         if (!viewer.IsAuthenticated) Public = await home.PublicAsync();
         if (viewer.UserId is { } user)
             Unread = [.. (await notifications.PageAsync(user, 1)).Items.Where(n => !n.Read).Take(5)];

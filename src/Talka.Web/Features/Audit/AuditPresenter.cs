@@ -29,6 +29,16 @@ public sealed class AuditPresenter(TalkaDbContext db, Texts t)
         "HalfYearlyReportThreshold",
         "Planned",
     ];
+
+    // Identity's copies and switches nobody uses: they say nothing a reader needs.
+    private static readonly HashSet<string> Hidden =
+    [
+        "NormalizedEmail",
+        "NormalizedUserName",
+        "NormalizedName",
+        "LockoutEnabled",
+        "PhoneNumberConfirmed",
+    ];
     private static readonly string[] NameFields =
     [
         "Title",
@@ -73,7 +83,9 @@ public sealed class AuditPresenter(TalkaDbContext db, Texts t)
         string Show(string field, JsonElement? value) => Value(type, field, value, names);
         // The record's own id and its project are in the line already.
         var lines = changes
-            .Where(c => c.Field != "Id" && !(c.Field == "ProjectId" && entry.ProjectId is not null))
+            .Where(c =>
+                c.Field != "Id" && !Hidden.Contains(c.Field) && !(c.Field == "ProjectId" && entry.ProjectId is not null)
+            )
             .Select(c => new AuditChange(
                 FieldLabel(field: c.Field),
                 c.Values.Length > 1 ? Show(c.Field, c.Values[0]) : "",
@@ -152,6 +164,8 @@ public sealed class AuditPresenter(TalkaDbContext db, Texts t)
                 var text = v.GetString() ?? "";
                 if (text == AuditInterceptor.Withheld)
                     return t["Audit.Withheld"];
+                if (field == "Role" && Roles.All.Contains(text))
+                    return t["Role." + text];
                 if (clr is { IsEnum: true } && Enum.IsDefined(clr, text))
                     return t[$"{clr.Name}.{text}"];
                 if (clr == typeof(DateOnly) && DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var day))

@@ -52,7 +52,12 @@ public sealed class AuditQueries(TalkaDbContext db, AuditPresenter presenter)
         return await presenter.PresentAsync(entries, ct);
     }
 
-    public async Task<AuditPage> PageAsync(AuditFilter filter, long? before, CancellationToken ct = default)
+    public async Task<AuditPage> PageAsync(
+        AuditFilter filter,
+        long? before,
+        CancellationToken ct = default,
+        int size = PageSize
+    )
     {
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.User))
@@ -78,9 +83,9 @@ public sealed class AuditQueries(TalkaDbContext db, AuditPresenter presenter)
         }
         if (before is { } id)
             query = query.Where(a => a.Id < id);
-        var entries = await query.OrderByDescending(a => a.Id).Take(PageSize + 1).ToListAsync(ct);
-        var lines = await presenter.PresentAsync(entries.Take(PageSize).ToList(), ct);
-        return new AuditPage(lines, entries.Count > PageSize ? entries[PageSize - 1].Id : null);
+        var entries = await query.OrderByDescending(a => a.Id).Take(size + 1).ToListAsync(ct);
+        var lines = await presenter.PresentAsync(entries.Take(size).ToList(), ct);
+        return new AuditPage(lines, entries.Count > size ? entries[size - 1].Id : null);
     }
 
     /// <summary>The record types the log holds, for the filter.</summary>

@@ -109,7 +109,7 @@ internal sealed class ProgrammeFiguresMapping : IEntityTypeConfiguration<Program
     public void Configure(EntityTypeBuilder<ProgrammeFigures> b)
     {
         b.ToTable("ProgrammeFigures");
+        // No foreign key: the national row's key (ProgrammeFigures.AllProgrammes) is no programme.
         b.HasKey(x => x.ProgrammeId);
-        b.HasOne<Talka.Domain.Calls.Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -121,6 +121,7 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
                 .Join(db.Calls, p => p.CallId, c => c.Id, (p, c) => c.ProgrammeId)
                 .Union(db.Calls.Where(c => calls.Contains(c.Id)).Select(c => c.ProgrammeId))
                 .Distinct().OrderBy(id => id).ToListAsync(ct);
+            programmes = ProgrammeFigureStore.WithNational(programmes);
             await new ProgrammeFigureStore(db).MarkStaleAsync(programmes, ct);
             var jobs = ordered.Select(p => (FiguresJobHandler.JobKind, p.ToString()))
                 .Concat(programmes.Select(p => (ProgrammeFiguresJobHandler.JobKind, p.ToString()))).ToList();

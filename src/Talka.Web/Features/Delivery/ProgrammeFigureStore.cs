@@ -8,11 +8,20 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
 {
     /// <summary>Marks the programmes stale and advances their generation, in the caller's transaction; adds the row of a
     /// programme that has none.</summary>
+    /// <remarks>The national row goes stale with any programme; callers include it (<see cref="WithNational"/>).</remarks>
     public async Task MarkStaleAsync(IReadOnlyCollection<Guid> programmeIds, CancellationToken ct = default)
     {
         if (programmeIds.Count == 0) return;
         await db.Set<ProgrammeFigures>().Where(f => programmeIds.Contains(f.ProgrammeId))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true).SetProperty(f => f.Generation, f => f.Generation + 1), ct);
+    }
+
+    /// <summary>The programmes and, if there are any, the national row after them.</summary>
+    public static List<Guid> WithNational(IEnumerable<Guid> programmeIds)
+    {
+        var ids = programmeIds.Where(id => id != ProgrammeFigures.AllProgrammes).ToList();
+        if (ids.Count > 0) ids.Add(ProgrammeFigures.AllProgrammes);
+        return ids;
     }
 
     /// <summary>Counts a programme again and stores it, unless a change came meanwhile (then counts again). False if
@@ -26,7 +35,8 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
                 .Select(f => new { f.Generation, f.Stale, Empty = f.Figures == "" }).SingleOrDefaultAsync(ct);
             if (row is null)
             {
-                if (!await db.Programmes.AnyAsync(p => p.Id == programmeId, ct)) return true;
+                if (programmeId != ProgrammeFigures.AllProgrammes && !await db.Programmes.AnyAsync(p => p.Id == programmeId, ct))
+                    return true;
                 db.Add(new ProgrammeFigures { ProgrammeId = programmeId });
                 try
                 {
@@ -55,6 +65,8 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
         var ids = await db.Programmes.AsNoTracking()
             .Where(p => !db.Set<ProgrammeFigures>().Any(f => f.ProgrammeId == p.Id && !f.Stale && f.Figures != ""))
             .Select(p => p.Id).ToListAsync(ct);
+        if (!await db.Set<ProgrammeFigures>().AnyAsync(f => f.ProgrammeId == ProgrammeFigures.AllProgrammes && !f.Stale && f.Figures != "", ct))
+            ids.Add(ProgrammeFigures.AllProgrammes);
         foreach (var id in ids) await RefreshAsync(id, clock, ct);
         return ids.Count;
     }
@@ -65,7 +77,9 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
         var reach = new ReachQueries(db);
         var differences = new List<string>();
         var stored = await db.Set<ProgrammeFigures>().AsNoTracking().ToDictionaryAsync(f => f.ProgrammeId, ct);
-        foreach (var id in await db.Programmes.AsNoTracking().Where(p => only == null || p.Id == only).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct))
+        var ids = await db.Programmes.AsNoTracking().Where(p => only == null || p.Id == only).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        if (only is null || only == ProgrammeFigures.AllProgrammes) ids.Add(ProgrammeFigures.AllProgrammes);
+        foreach (var id in ids)
         {
             var recount = ReachQueries.Write(await reach.RecountAsync(id, ct));
             if (!stored.TryGetValue(id, out var row) || row.Figures == "") differences.Add($"programme {id}: no stored counts");

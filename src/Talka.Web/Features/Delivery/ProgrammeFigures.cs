@@ -2,9 +2,14 @@ namespace Talka.Web.Features.Delivery;
 
 /// <summary>A programme's dashboard counts (<see cref="ProgrammeCounts"/>), stored like a project's figures: marked
 /// <see cref="Stale"/> by a change to its projects' records in that change's transaction and refreshed by a job right
-/// after; read live while stale.</summary>
+/// after; read live while stale.
+/// The row keyed <see cref="AllProgrammes"/> holds the same counts over every programme: the national figures a
+/// visitor's home page shows, a person met in two programmes counted once.</summary>
 public sealed class ProgrammeFigures : Infrastructure.Data.INotAudited
 {
+    /// <summary>The key of the national row: every programme's published projects together.</summary>
+    public static readonly Guid AllProgrammes = Guid.Empty;
+
     public Guid ProgrammeId { get; set; }
     /// <summary>The counts as JSON; empty before the first computation.</summary>
     public string Figures { get; set; } = "";

@@ -89,7 +89,9 @@ public sealed class ReachQueries(TalkaDbContext db)
         // Grouped in the database: one row per target group or municipality, not one per person.
         var byGroup = await attended.GroupBy(p => p.TargetGroup).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var byMunicipality = await attended.GroupBy(p => p.Municipality).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var rules = await db.Calls.AsNoTracking().Where(c => c.ProgrammeId == programmeId).ToDictionaryAsync(c => c.Id, c => c.Rules.MinutesPerAcademicHour, ct);
+        var all = programmeId == ProgrammeFigures.AllProgrammes;
+        var rules = await db.Calls.AsNoTracking().Where(c => all || c.ProgrammeId == programmeId)
+            .ToDictionaryAsync(c => c.Id, c => c.Rules.MinutesPerAcademicHour, ct);
         var callOf = projects.ToDictionary(p => p.Id, p => p.CallId);
         var events = await db.Set<Event>().AsNoTracking().Where(e => ids.Contains(e.ProjectId)).ToListAsync(ct);
         return new ProgrammeCounts(projectCount, keyed + withoutKey, participants, withoutKey, headcount, funds,
@@ -121,8 +123,12 @@ public sealed class ReachQueries(TalkaDbContext db)
 
     private static ProgrammeCounts Read(string json) => System.Text.Json.JsonSerializer.Deserialize<ProgrammeCounts>(json, Json)!;
 
+    /// <summary>The programme's published projects; every published project for <see
+    /// cref="ProgrammeFigures.AllProgrammes"/>.</summary>
     private IQueryable<Talka.Domain.Projects.Project> Published(Guid programmeId) =>
-        db.Projects.AsNoTracking().Where(p => p.IsPublished && db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programmeId));
+        programmeId == ProgrammeFigures.AllProgrammes
+            ? db.Projects.AsNoTracking().Where(p => p.IsPublished)
+            : db.Projects.AsNoTracking().Where(p => p.IsPublished && db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programmeId));
 
     private static List<ChartPoint> Persons(IEnumerable<(string Key, int Count)> cells, bool exact)
     {

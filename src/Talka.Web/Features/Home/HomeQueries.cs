@@ -8,7 +8,12 @@ using Talka.Web.Infrastructure.Data;
 namespace Talka.Web.Features.Home;
 
 /// <summary>What each role's home page shows, counted in the database.</summary>
-public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock, Delivery.ReachQueries reach)
+public sealed class HomeQueries(
+    TalkaDbContext db,
+    TimeProvider clock,
+    Delivery.ReachQueries reach,
+    Audit.AuditQueries audit
+)
 {
     public const int CalendarDays = 60;
     public const int SoonDays = 14;
@@ -43,7 +48,10 @@ public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock, Delivery.
             ))
             .ToList();
         // The programmes the officer runs; every programme for a funder admin who runs none.
-        var own = await db.Set<Programmes.ProgrammeOfficer>().Where(o => o.UserId == userId).Select(o => o.ProgrammeId).ToListAsync(ct);
+        var own = await db.Set<Programmes.ProgrammeOfficer>()
+            .Where(o => o.UserId == userId)
+            .Select(o => o.ProgrammeId)
+            .ToListAsync(ct);
         var programmes = await db
             .Programmes.Where(p => own.Count == 0 || own.Contains(p.Id))
             .OrderBy(p => p.Title)
@@ -53,9 +61,28 @@ public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock, Delivery.
         return new FunderHome(awaiting, overdue, dueSoon, returned, calendar, programmes, own.Count > 0);
     }
 
-    /// <summary>The visitor's figures: each programme's stored counts (published projects only), added up where
-    /// adding is right (projects, funds, academic hours) and listed per programme where it is not (distinct
-    /// persons).</summary>
+    /// <summary>The auditor's counts of what they read, and the audit log's latest ten entries.</summary>
+    public async Task<AuditorHome> AuditorAsync(CancellationToken ct = default)
+    {
+        var projects = await db.Projects.CountAsync(ct);
+        var published = await db.Projects.CountAsync(p => p.IsPublished, ct);
+        var reports = await db.Set<Report>()
+            .GroupBy(r => r.Status)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var latest = await audit.PageAsync(new Audit.AuditFilter(), null, ct, size: 10);
+        return new AuditorHome(
+            projects,
+            published,
+            reports.GetValueOrDefault(ReportStatus.Submitted),
+            reports.GetValueOrDefault(ReportStatus.Approved),
+            reports.GetValueOrDefault(ReportStatus.Returned),
+            latest.Lines
+        );
+    }
+
+    /// <summary>The visitor's figures: the national stored counts (published projects only) for the headline, and
+    /// each programme's stored counts for its line; small counts of persons withheld.</summary>
     public async Task<PublicHome> PublicAsync(CancellationToken ct = default)
     {
         var programmes = await db
@@ -65,31 +92,27 @@ public sealed class HomeQueries(TalkaDbContext db, TimeProvider clock, Delivery.
             .Take(100)
             .ToListAsync(ct);
         var rows = new List<ProgrammeReachRow>();
-        var funds = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
-        decimal hours = 0;
         foreach (var programme in programmes)
         {
             var counts = await reach.CountsAsync(programme.Id, ct);
-            if (counts.Projects == 0)
-                continue;
-            rows.Add(
-                new ProgrammeReachRow(
-                    programme.Id,
-                    programme.Title,
-                    counts.Projects,
-                    SmallCells.Public(counts.DistinctPersons)
-                )
-            );
-            foreach (var point in counts.FundsByYear)
-                funds[point.Key] = funds.GetValueOrDefault(point.Key) + (point.Value ?? 0);
-            hours += counts.HoursByEventKind.Sum(h => h.Value ?? 0);
+            if (counts.Projects > 0)
+                rows.Add(
+                    new ProgrammeReachRow(
+                        programme.Id,
+                        programme.Title,
+                        counts.Projects,
+                        SmallCells.Public(counts.DistinctPersons)
+                    )
+                );
         }
+        var national = await reach.CountsAsync(Delivery.ProgrammeFigures.AllProgrammes, ct);
         return new PublicHome(
-            rows.Sum(r => r.Projects),
-            funds.Values.Sum(),
-            hours,
+            national.Projects,
+            national.Projects == 0 ? null : SmallCells.Public(national.DistinctPersons),
+            national.FundsByYear.Sum(f => f.Value ?? 0),
+            national.HoursByEventKind.Sum(h => h.Value ?? 0),
             rows,
-            [.. funds.Select(f => new Delivery.ChartPoint(f.Key, f.Value))]
+            national.FundsByYear
         );
     }
 

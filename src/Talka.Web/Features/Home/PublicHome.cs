@@ -2,11 +2,12 @@ using Talka.Web.Features.Delivery;
 
 namespace Talka.Web.Features.Home;
 
-/// <summary>A visitor's home: headline figures of the published projects, from the programmes' stored counts. Persons
-/// are given per programme (distinct within it; a person reached by two programmes counts in each), with small counts
-/// withheld.</summary>
+/// <summary>A visitor's home: headline figures of the published projects, from the stored national counts, with the
+/// distinct persons reached (a person met in two programmes counted once; null when 1 to 4, withheld); and each
+/// programme's line, where a person reached by two programmes counts in each.</summary>
 public sealed record PublicHome(
     int Projects,
+    int? DistinctPersons,
     decimal Funds,
     decimal AcademicHours,
     IReadOnlyList<ProgrammeReachRow> Programmes,

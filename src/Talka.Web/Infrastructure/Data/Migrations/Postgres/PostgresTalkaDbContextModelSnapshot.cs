@@ -1389,6 +1389,7 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("ComputedAt")
@@ -2315,15 +2316,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
-                {
-                    b.HasOne("Talka.Domain.Calls.Programme", null)
-                        .WithMany()
-                        .HasForeignKey("ProgrammeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Talka.Web.Features.Delivery.ProjectFigures", b =>

@@ -1378,6 +1378,7 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ComputedAt")
@@ -2302,15 +2303,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
-                {
-                    b.HasOne("Talka.Domain.Calls.Programme", null)
-                        .WithMany()
-                        .HasForeignKey("ProgrammeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Talka.Web.Features.Delivery.ProjectFigures", b =>
