@@ -182,7 +182,7 @@ public static class Hosting
         services.AddScoped<RazorRenderer>();
         services.AddJobs();
         services.AddEmail(builder.Configuration);
-        services.AddScoped<Features.Account.AccountService>();
+        services.AddScoped<Features.Account.AccountService>().AddJobHandler<Features.Account.PasswordResetJobHandler>();
         services.AddScoped<Features.Users.UserAdministration>();
         services.AddScoped<Features.Account.UserQueries>();
         services.AddNotifications();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -74,6 +75,24 @@ public static class TestAccounts
             )
         ).EnsureSuccessStatusCode();
         return await LoginAsync(factory, email, NewPassword);
+    }
+
+    /// <summary>Waits (up to 30 s) until the job of the kind for the payload has run.</summary>
+    public static async Task JobDoneAsync(TalkaFactory factory, string kind, string payload)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var status = await factory.WithDbAsync(db =>
+                db.Set<Talka.Web.Infrastructure.Jobs.Job>()
+                    .Where(j => j.Kind == kind && j.Payload == payload)
+                    .Select(j => (Talka.Web.Infrastructure.Jobs.JobStatus?)j.Status)
+                    .SingleOrDefaultAsync()
+            );
+            if (status == Talka.Web.Infrastructure.Jobs.JobStatus.Done)
+                return;
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"The {kind} job for {payload} did not run within 30 s.");
     }
 
     public static async Task<HttpClient> LoginAsync(TalkaFactory factory, string email, string password)

@@ -25,7 +25,8 @@ public sealed class AccountService(
     Writes writes,
     Texts texts,
     TimeProvider clock,
-    ViewerAccessor viewers
+    ViewerAccessor viewers,
+    Infrastructure.Jobs.JobQueue jobs
 )
 {
     public async Task<Result<InvitationView>> InviteAsync(InvitationInput input, CancellationToken ct = default)
@@ -175,13 +176,22 @@ public sealed class AccountService(
             return Result<AcceptedInvitation>.Success(new AcceptedInvitation(user.Id, invitation.Email));
         });
 
-    /// <summary>Sends a reset link to the address if it belongs to an account that may sign in; otherwise nothing.
-    /// The caller answers the same either way.</summary>
+    /// <summary>Queues the look-up of the address: the request does the same work, in the same time, whether or not
+    /// the address has an account, and the caller answers the same either way (<see
+    /// cref="PasswordResetJobHandler"/> sends the link).</summary>
     public async Task ForgotPasswordAsync(ForgotPasswordInput input, CancellationToken ct = default)
     {
         var email = input.Email?.Trim() ?? "";
         if (!IsEmail(email))
             return;
+        jobs.Enqueue(PasswordResetJobHandler.JobKind, email);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Sends a reset link to the address if it belongs to an account that may sign in; otherwise
+    /// nothing.</summary>
+    public async Task SendResetLinkAsync(string email, CancellationToken ct = default)
+    {
         var user = await users.FindByEmailAsync(email);
         if (user is null || user.DisabledAt is not null || user.Email is null)
             return;
