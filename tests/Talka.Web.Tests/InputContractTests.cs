@@ -161,9 +161,9 @@ public sealed class InputContractTests(TalkaFactory factory) : IClassFixture<Tal
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
         var call = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/calls?year=2022"))[0].GetProperty("id").GetGuid();
         var organisation = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == TestProjects.Organisation).Select(o => o.Id).SingleAsync());
-        var body = JsonSerializer.Serialize(new { callId = call, organisationId = organisation, title = "Su paraiškos numeriu", start = "2022-01-01", end = "2022-12-31", applicationNumber = "P-77" });
-        var message = await FieldErrorAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/projects", body), "ApplicationNumber");
-        Assert.Equal("Nežinomas laukas „applicationNumber“: tokio lauko API nepriima.", message);
+        var body = JsonSerializer.Serialize(new { callId = call, organisationId = organisation, title = "Su paraiškos numeriu", start = "2022-01-01", end = "2022-12-31", applicationCode = "P-77" });
+        var message = await FieldErrorAsync(await SendAsync(admin, HttpMethod.Post, "/api/v1/projects", body), "ApplicationCode");
+        Assert.Equal("Nežinomas laukas „applicationCode“: tokio lauko API nepriima.", message);
         Assert.False(await factory.WithDbAsync(db => db.Projects.AnyAsync(p => p.Title == "Su paraiškos numeriu")));
     }
 

@@ -13,6 +13,7 @@ public sealed class ProjectCreateForm
     public string? Title { get; set; }
     public DateOnly? Start { get; set; }
     public DateOnly? End { get; set; }
+    public string? ApplicationNumber { get; set; }
 }
 
 public sealed class CreateModel(ProgrammeQueries programmes, OrganisationQueries organisations, ProjectService service) : TalkaPage
@@ -31,7 +32,8 @@ public sealed class CreateModel(ProgrammeQueries programmes, OrganisationQueries
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await service.CreateAsync(new ProjectCreateInput(Input.CallId, Input.OrganisationId, Input.Title, Input.Start, Input.End));
+        var result = await service.CreateAsync(new ProjectCreateInput(Input.CallId, Input.OrganisationId, Input.Title, Input.Start, Input.End,
+            Input.ApplicationNumber));
         if (await FailureAsync(result) is { } failure) return failure;
         if (result.Ok)
         {

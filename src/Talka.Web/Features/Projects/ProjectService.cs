@@ -7,7 +7,10 @@ using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features.Projects;
 
-public sealed record ProjectCreateInput(Guid CallId, Guid OrganisationId, string? Title, DateOnly? Start, DateOnly? End);
+/// <param name="ApplicationNumber">The number of the application the project came from, for a project transcribed
+/// from a text (a funded application becomes a project with its number kept).</param>
+public sealed record ProjectCreateInput(
+    Guid CallId, Guid OrganisationId, string? Title, DateOnly? Start, DateOnly? End, string? ApplicationNumber = null);
 
 public sealed record PlanEditInput(
     int Version, string? Title, string? Goal, string? Summary,
@@ -34,7 +37,18 @@ public sealed class ProjectService(TalkaDbContext db, ViewerAccessor viewers, Pr
             throw new DomainException("Required", nameof(input.OrganisationId));
         var start = input.Start ?? throw new DomainException("Required", nameof(input.Start));
         var end = input.End ?? throw new DomainException("Required", nameof(input.End));
-        var project = new Project(call.Id, input.OrganisationId, null, input.Title ?? "", start, end);
+        // A typed application number is kept as the call's funded application of that number, as the seeds' are.
+        Talka.Domain.Applications.Application? application = null;
+        if (!string.IsNullOrWhiteSpace(input.ApplicationNumber))
+        {
+            var number = input.ApplicationNumber.Trim();
+            if (await db.Applications.AnyAsync(a => a.CallId == call.Id && a.Number == number, ct))
+                throw new DomainException("ApplicationNumberTaken", nameof(input.ApplicationNumber), number);
+            application = new Talka.Domain.Applications.Application(call.Id, input.OrganisationId, number, input.Title ?? "",
+                Talka.Domain.Applications.ApplicationStatus.Funded);
+            db.Applications.Add(application);
+        }
+        var project = new Project(call.Id, input.OrganisationId, application?.Id, input.Title ?? "", start, end);
         call.EnsureWithinProjectPeriod(project.Period, nameof(input.Start));
         db.Projects.Add(project);
         await db.SaveChangesAsync(ct);
