@@ -162,6 +162,37 @@ public sealed class Call : IVersioned
 
     public const string DefaultPublicityLine = "Projektą finansuoja Lietuvos Respublikos socialinės apsaugos ir darbo ministerija";
 
+    /// <summary>The call as a form (<see cref="ApplicationForm"/>), as JSON; empty while the call takes no
+    /// applications in Talka.</summary>
+    public string ApplicationFormJson { get; private set; } = "";
+
+    public ApplicationForm? Form =>
+        ApplicationFormJson.Length == 0
+            ? null
+            : System.Text.Json.JsonSerializer.Deserialize<ApplicationForm>(ApplicationFormJson, Applications.Application.Json);
+
+    /// <summary>Sets the call's form; the moment its cap was reached is kept whatever the new form says.</summary>
+    public ApplicationForm SetForm(ApplicationForm form)
+    {
+        var validated = form.Validated() with { CapReachedAt = Form?.CapReachedAt };
+        if (validated.Opens.Year < 1990 || validated.Closes.Year > 2100)
+            throw new DomainException("YearRange", nameof(ApplicationForm.Opens));
+        ApplicationFormJson = System.Text.Json.JsonSerializer.Serialize(validated, Applications.Application.Json);
+        return validated;
+    }
+
+    /// <summary>Announces that the cap is reached (once): the deadline moves to the closing hour of the next working
+    /// day, if that is earlier.</summary>
+    public void ReachCap(DateTime vilniusNow)
+    {
+        if (Form is not { CapReachedAt: null } form)
+            return;
+        ApplicationFormJson = System.Text.Json.JsonSerializer.Serialize(
+            form with { CapReachedAt = vilniusNow },
+            Applications.Application.Json
+        );
+    }
+
     public void SetPublicityLine(string? line) => PublicityLine = Guard.Optional(line, nameof(PublicityLine), 500) ?? DefaultPublicityLine;
 
     public void Update(CallDetails details) => Apply(details);
