@@ -25,6 +25,7 @@ using Talka.Web.Infrastructure.Data;
 using Talka.Web.Infrastructure.DemoData;
 using Talka.Web.Infrastructure.Identity;
 using Talka.Web.Infrastructure.Email;
+using Talka.Web.Features.Applications;
 using Talka.Web.Infrastructure.Jobs;
 using Talka.Web.Infrastructure.Localization;
 using Talka.Web.Infrastructure.Web;
@@ -172,6 +173,7 @@ public static class Hosting
         services.AddDelivery();
         services.AddImports();
         services.AddEvidence();
+        services.AddApplications();
         services.AddOpenData();
         services.AddFinance();
         services.AddReports();
@@ -267,6 +269,7 @@ public static class Hosting
         api.MapDeliveryApi();
         api.MapImportsApi();
         api.MapEvidenceApi();
+        api.MapApplicationsApi();
         api.MapFinanceApi();
         api.MapReportsApi();
         return app;

@@ -102,7 +102,10 @@ public sealed class ApplicationTests
     public void A_cap_reached_on_the_friday_before_a_monday_holiday_moves_the_deadline_to_tuesday_17_00()
     {
         // Monday 16 February 2026 is the Day of the Restoration of the State.
-        var form = Form(cap: 3) with { CapReachedAt = new DateTime(2026, 2, 13, 11, 20, 0) };
+        var form = Form(cap: 3) with
+        {
+            CapReachedAt = new DateTime(2026, 2, 13, 11, 20, 0),
+        };
         Assert.Equal(new DateTime(2026, 2, 17, 17, 0, 0), form.Deadline);
         // A cap reached on the closing day's eve leaves the earlier original deadline.
         Assert.Equal(Closes, (form with { CapReachedAt = new DateTime(2026, 2, 26, 12, 0, 0) }).Deadline);
@@ -130,7 +133,10 @@ public sealed class ApplicationTests
         var ngo = new EligibilityRule(EligibilityRuleKind.NgoMark);
         Assert.Equal(CheckMark.Failed, ngo.Assess(new EligibilityDeclaration(NgoMark: false)).Mark);
         var liquidation = new EligibilityRule(EligibilityRuleKind.NotInLiquidation);
-        Assert.Equal("Eligibility.InLiquidation", liquidation.Assess(new EligibilityDeclaration(InLiquidation: true)).Reason);
+        Assert.Equal(
+            "Eligibility.InLiquidation",
+            liquidation.Assess(new EligibilityDeclaration(InLiquidation: true)).Reason
+        );
     }
 
     [Fact]
@@ -175,7 +181,12 @@ public sealed class ApplicationTests
         var during = new DateTime(2026, 2, 2, 10, 0, 0);
         var application = Application.Draft(call.Id, Guid.NewGuid(), Complete().Validated(call), during);
         var first = Submit(application, call, form, during);
-        application.RequestClarification(form, ["Attachment:Statutes", "Goal"], "Pridėkite pasirašytus įstatus.", new DateOnly(2026, 3, 2));
+        application.RequestClarification(
+            form,
+            ["Attachment:Statutes", "Goal"],
+            "Pridėkite pasirašytus įstatus.",
+            new DateOnly(2026, 3, 2)
+        );
         Assert.Equal(ApplicationStatus.ClarificationRequested, application.Status);
         Assert.Equal(new DateOnly(2026, 3, 9), application.ClarificationDue); // 5 working days
         var budget = Complete(12_000m).Validated(call);
@@ -202,14 +213,17 @@ public sealed class ApplicationTests
         var during = new DateTime(2026, 2, 2, 10, 0, 0);
         var application = Application.Draft(call.Id, Guid.NewGuid(), Complete(income: 999.99m).Validated(call), during);
         Submit(application, call, form, during);
-        application.RecordCheck(form, [new CheckEntry("Attachment:Statutes", CheckMark.Passed, null, "Patikrinta su JAR.")]);
+        application.RecordCheck(
+            form,
+            [new CheckEntry("Attachment:Statutes", CheckMark.Passed, null, "Patikrinta su JAR.")]
+        );
         application.Decide(form, during, v => v is decimal d ? LtFormat.Eur(d) : v.ToString()!);
         Assert.Equal(ApplicationStatus.Ineligible, application.Status);
         var failed = Assert.Single(application.Outcomes, o => o.Mark == CheckMark.Failed);
         Assert.Equal(("Rule:MinimumIncome", "Eligibility.IncomeBelow"), (failed.Item, failed.Reason));
         Assert.Equal(["2025", LtFormat.Eur(999.99m), LtFormat.Eur(1_000m)], failed.Args);
-        var unknown = Assert.Throws<DomainException>(
-            () => application.Withdraw() // ineligible: nothing to withdraw
+        var unknown = Assert.Throws<DomainException>(() =>
+            application.Withdraw() // ineligible: nothing to withdraw
         );
         Assert.Equal("CannotWithdraw", unknown.Code);
     }

@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
 {
     // Expected answers. "login" = redirect to the login page.
     private const int Login = -1;
-    private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call, Guid EventA, Guid ParticipantA, Guid VolunteerA, Guid IndicatorA, Guid ReportA);
+    private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call, Guid EventA, Guid ParticipantA, Guid VolunteerA, Guid IndicatorA, Guid ReportA, Guid ApplicationA);
     /// <param name="Evaluator">An evaluator belongs to no organisation; where not given, they get what member B
     /// gets.</param>
     private sealed record Expect(int Anonymous, int MemberA, int MemberB, int Admin, int Auditor, int? Evaluator = null)
@@ -182,6 +182,37 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "api/v1/registration-requests/{id:guid}/reject", _ => $"/api/v1/registration-requests/{Guid.Empty}/reject",
             new(401, 403, 403, 404, 403, 403));
 
+        // Applications: the applicant's members draft and submit, the funder checks, auditors read; evaluators have
+        // nothing to read until selection assigns them. Member A's draft is to a call that takes no applications.
+        const string content = """{"plan":{"title":"Paraiška","objectives":[],"activities":[],"targetGroups":[],"municipalities":[],"indicators":[]},"partners":[],"budget":[],"declaration":{}}""";
+        yield return new("GET", "api/v1/calls/{id:guid}/application-form", i => $"/api/v1/calls/{i.Call}/application-form",
+            new(404, 404, 404, 404, 404, 404));
+        yield return new("PUT", "api/v1/calls/{id:guid}/application-form", i => $"/api/v1/calls/{i.Call}/application-form",
+            new(401, 403, 403, 400, 403, 403), "{}");
+        yield return new("GET", "api/v1/calls/{id:guid}/applications", i => $"/api/v1/calls/{i.Call}/applications",
+            new(401, 200, 200, 200, 200, 403));
+        yield return new("POST", "api/v1/calls/{id:guid}/applications", i => $"/api/v1/calls/{i.Call}/applications",
+            new(401, 400, 403, 403, 403, 403), """{"organisationId":"{OrgA}"}""");
+        yield return new("GET", "api/v1/calls/{id:guid}/application-register", i => $"/api/v1/calls/{i.Call}/application-register",
+            new(404, 404, 404, 404, 404, 404));
+        var application = (Ids i) => $"/api/v1/applications/{i.ApplicationA}";
+        yield return new("GET", "api/v1/applications/{id:guid}/", application, new(401, 200, 404, 200, 200, 404));
+        yield return new("PUT", "api/v1/applications/{id:guid}/", application, new(401, 200, 404, 403, 403, 404),
+            $$"""{"version":0,"content":{{content}}}""");
+        yield return new("POST", "api/v1/applications/{id:guid}/attachments/{key}", i => application(i) + "/attachments/Statutes",
+            new(401, 400, 404, 403, 403, 404), Multipart);
+        yield return new("GET", "api/v1/applications/{id:guid}/files/{fileId:guid}", i => application(i) + $"/files/{Guid.Empty}",
+            new(401, 404, 404, 404, 404, 404));
+        yield return new("POST", "api/v1/applications/{id:guid}/submit", i => application(i) + "/submit", new(401, 400, 404, 403, 403, 404));
+        yield return new("GET", "api/v1/applications/{id:guid}/versions/{number:int}", i => application(i) + "/versions/1",
+            new(401, 404, 404, 404, 404, 404));
+        yield return new("PUT", "api/v1/applications/{id:guid}/formal-check", i => application(i) + "/formal-check",
+            new(401, 403, 404, 400, 403, 404), """{"marks":[]}""");
+        yield return new("POST", "api/v1/applications/{id:guid}/clarification", i => application(i) + "/clarification",
+            new(401, 403, 404, 400, 403, 404), """{"items":["Goal"],"message":"Patikslinkite tikslą."}""");
+        yield return new("POST", "api/v1/applications/{id:guid}/withdraw", i => application(i) + "/withdraw",
+            new(401, 204, 404, 403, 403, 404));
+
         // Programme officers: read by funder admins and auditors, set by funder admins.
         yield return new("GET", "api/v1/programmes/{id:guid}/officers", i => $"/api/v1/programmes/{i.Programme}/officers",
             new(401, 403, 403, 200, 200, 403));
@@ -336,7 +367,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         Assert.True(missing.Count == 0, "Page handlers missing from the matrix:\n" + string.Join("\n", missing));
     }
 
-    private static readonly Ids SampleIds = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
+    private static readonly Ids SampleIds = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
 
     private static string HandlerOf(Func<Ids, string> url) =>
         System.Text.RegularExpressions.Regex.Match(url(SampleIds), "[?&]handler=([A-Za-z]+)") is { Success: true } m ? m.Groups[1].Value : "";
@@ -405,10 +436,13 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         var participant = new Participant(hidden.Id, new ParticipantDetails("A-1", null, ParticipantCategory.Other, null, null, null, null, null, false), null);
         var volunteer = new Volunteer(hidden.Id, "Savanoris", null, null, false, true);
         var report = new Talka.Domain.Reports.Report(hidden.Id, new Talka.Domain.Reports.ScheduledReport(Talka.Domain.Reports.ReportKind.QuarterlyFinancial, hidden.Start, hidden.Start.AddDays(30), hidden.Start.AddDays(40)));
-        db.AddRange(e, participant, volunteer, report);
+        // A draft application of A to the seed call (which takes no applications in Talka).
+        var application = Talka.Domain.Applications.Application.Draft(published.CallId, orgA,
+            Talka.Domain.Applications.ApplicationContent.Empty, DateTime.UtcNow);
+        db.AddRange(e, participant, volunteer, report, application);
         await db.SaveChangesAsync();
         var call = await db.Calls.SingleAsync(c => c.Id == published.CallId);
-        return new Ids(orgA, published.Id, hidden.Id, call.ProgrammeId, call.Id, e.Id, participant.Id, volunteer.Id, hidden.Indicators.Single().Id, report.Id);
+        return new Ids(orgA, published.Id, hidden.Id, call.ProgrammeId, call.Id, e.Id, participant.Id, volunteer.Id, hidden.Indicators.Single().Id, report.Id, application.Id);
     });
 
     private static string Normalise(string? route) => (route ?? "").Trim('/').ToLowerInvariant();

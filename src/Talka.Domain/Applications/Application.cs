@@ -104,7 +104,10 @@ public sealed class Application : IVersioned
 
     public ApplicationContent Content =>
         ContentJson.Length == 0
-            ? ApplicationContent.Empty with { Plan = ApplicationContent.Empty.Plan with { Title = Title } }
+            ? ApplicationContent.Empty with
+            {
+                Plan = ApplicationContent.Empty.Plan with { Title = Title },
+            }
             : JsonSerializer.Deserialize<ApplicationContent>(ContentJson, Json)!;
 
     public IReadOnlyList<string> ClarificationItems =>
@@ -166,11 +169,7 @@ public sealed class Application : IVersioned
         switch (Status)
         {
             case ApplicationStatus.Draft when !form.AcceptsAt(vilniusNow):
-                throw new DomainException(
-                    vilniusNow < form.Opens ? "CallNotOpen" : "CallClosed",
-                    null,
-                    form.Deadline
-                );
+                throw new DomainException(vilniusNow < form.Opens ? "CallNotOpen" : "CallClosed", null, form.Deadline);
             case ApplicationStatus.ClarificationRequested when DateOnly.FromDateTime(vilniusNow) > ClarificationDue:
                 throw new DomainException("ClarificationOverdue", null, ClarificationDue!.Value);
             case ApplicationStatus.Draft or ApplicationStatus.ClarificationRequested:

@@ -42,6 +42,12 @@ public sealed record ApplicationContent(
     public static ApplicationContent Empty { get; } =
         new(new PlanInput("", null, null, [], [], [], [], []), [], [], null, null, EligibilityDeclaration.Empty);
 
+    /// <summary>Content as stored (<see cref="Application.ContentJson"/>); empty content for no text.</summary>
+    public static ApplicationContent FromJson(string json) =>
+        json.Length == 0
+            ? Empty
+            : System.Text.Json.JsonSerializer.Deserialize<ApplicationContent>(json, Application.Json)!;
+
     /// <summary>The grant asked for: the budget's grant amounts added up.</summary>
     public decimal Requested => Budget.Sum(b => b.GrantAmount);
 
@@ -87,14 +93,17 @@ public sealed record ApplicationContent(
                         null,
                         Guard.Required(x.Name, $"Indicators[{i}].Name", 500),
                         Guard.Required(x.Unit, $"Indicators[{i}].Unit", 50),
-                        x.Target < 0 ? throw new DomainException("TargetNegative", $"Indicators[{i}].Target") : x.Target,
+                        x.Target < 0
+                            ? throw new DomainException("TargetNegative", $"Indicators[{i}].Target")
+                            : x.Target,
                         x.Metric
                     )
             )
             .ToList();
         var partners = Partners
             .Select(
-                (p, i) => new ApplicationPartnerRole(p.OrganisationId, Guard.Required(p.Role, $"Partners[{i}].Role", 1000))
+                (p, i) =>
+                    new ApplicationPartnerRole(p.OrganisationId, Guard.Required(p.Role, $"Partners[{i}].Role", 1000))
             )
             .ToList();
         if (partners.GroupBy(p => p.OrganisationId).Any(g => g.Count() > 1))

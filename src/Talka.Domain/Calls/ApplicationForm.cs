@@ -6,7 +6,17 @@ namespace Talka.Domain.Calls;
 
 /// <summary>The parts of the plan a call may require an application to fill in (the title and the period always
 /// are).</summary>
-public enum ApplicationSection { Goal, Objectives, Activities, TargetGroups, Municipalities, Partners, Indicators, Budget }
+public enum ApplicationSection
+{
+    Goal,
+    Objectives,
+    Activities,
+    TargetGroups,
+    Municipalities,
+    Partners,
+    Indicators,
+    Budget,
+}
 
 /// <summary>A document every application must attach (the organisation's statutes, its financial statements, a
 /// partnership agreement): a key the formal check marks, and the title the applicant reads.</summary>

@@ -176,7 +176,7 @@ public sealed class Call : IVersioned
     {
         var validated = form.Validated() with { CapReachedAt = Form?.CapReachedAt };
         if (validated.Opens.Year < 1990 || validated.Closes.Year > 2100)
-            throw new DomainException("YearRange", nameof(ApplicationForm.Opens));
+            throw new DomainException("YearRange", nameof(ApplicationForm.Opens), "1990", "2100");
         ApplicationFormJson = System.Text.Json.JsonSerializer.Serialize(validated, Applications.Application.Json);
         return validated;
     }
@@ -200,7 +200,7 @@ public sealed class Call : IVersioned
     private void Apply(CallDetails d)
     {
         Title = Guard.Required(d.Title, nameof(Title));
-        if (d.Year is < 1990 or > 2100) throw new DomainException("YearRange", nameof(Year));
+        if (d.Year is < 1990 or > 2100) throw new DomainException("YearRange", nameof(Year), "1990", "2100");
         Year = d.Year;
         FundingBodyId = d.FundingBodyId;
         LegalActNumber = d.LegalBasis?.Number;

@@ -9,23 +9,34 @@ public enum EligibilityRuleKind
     /// <summary>The NGO mark in the Register of Legal Entities.</summary>
     NgoMark,
     NotInLiquidation,
+
     /// <summary>A reliable taxpayer on the call's last formal-check day (not on the submission day).</summary>
     ReliableTaxpayer,
+
     /// <summary>Income of at least <see cref="EligibilityRule.Amount"/> in <see cref="EligibilityRule.Year"/>.</summary>
     MinimumIncome,
+
     /// <summary>Acting in at least <see cref="EligibilityRule.Count"/> counties.</summary>
     CountiesAtLeast,
+
     /// <summary>At least <see cref="EligibilityRule.Count"/> employees under an employment contract.</summary>
     EmployeesAtLeast,
+
     /// <summary>Not funded under the named other calls (<see cref="EligibilityRule.Calls"/>).</summary>
     NotFundedByCalls,
+
     /// <summary>One application per organisation across this call and the linked ones (<see
     /// cref="EligibilityRule.Calls"/>): a second is refused when it is made.</summary>
     OneApplicationAcrossCalls,
 }
 
 /// <summary>How an item of the formal check was marked.</summary>
-public enum CheckMark { Passed, Failed, NotApplicable }
+public enum CheckMark
+{
+    Passed,
+    Failed,
+    NotApplicable,
+}
 
 /// <summary>A rule's assessment of an applicant's declaration: the mark it suggests and, when failed, why (a text key
 /// and its values, shown in the applicant's language).</summary>
@@ -56,7 +67,7 @@ public sealed record EligibilityRule(
                     field + ".Amount"
                 );
                 if (Year is not (>= 1990 and <= 2100))
-                    throw new DomainException("YearRange", field + ".Year");
+                    throw new DomainException("YearRange", field + ".Year", "1990", "2100");
                 return this with { Count = null, Calls = null };
             case EligibilityRuleKind.CountiesAtLeast or EligibilityRuleKind.EmployeesAtLeast:
                 if (Count is not (>= 1 and <= 10_000))
@@ -81,7 +92,10 @@ public sealed record EligibilityRule(
                 declaration.InLiquidation is { } liquidation ? !liquidation : null,
                 "Eligibility.InLiquidation"
             ),
-            EligibilityRuleKind.ReliableTaxpayer => Yes(declaration.ReliableTaxpayer, "Eligibility.NotReliableTaxpayer"),
+            EligibilityRuleKind.ReliableTaxpayer => Yes(
+                declaration.ReliableTaxpayer,
+                "Eligibility.NotReliableTaxpayer"
+            ),
             EligibilityRuleKind.MinimumIncome => declaration.Income is { } income
                 ? income >= Amount
                     ? new Assessment(CheckMark.Passed)

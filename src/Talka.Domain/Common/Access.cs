@@ -28,6 +28,17 @@ public enum ProjectOperation
     Review,
 }
 
+/// <summary>What one may ask to do with an application.</summary>
+public enum ApplicationOperation
+{
+    /// <summary>See it whole: the applicant's members, funder admins and auditors.</summary>
+    Read,
+    /// <summary>Draft, attach, submit, withdraw: the applicant's members only.</summary>
+    Edit,
+    /// <summary>The formal check and its clarifications, and the internal notes: funder admins.</summary>
+    Check,
+}
+
 /// <summary>
 /// Who is asking, and what each record lets them do. Every page and endpoint asks these questions per record.
 /// - A funder admin reads and changes everything.
@@ -67,6 +78,15 @@ public sealed record Viewer(string? UserId, string? Email, IReadOnlySet<string> 
         ProjectOperation.Review => IsFunderAdmin,
         _ => false,
     };
+    /// <summary>The one rule for every per-application question.</summary>
+    public bool May(ApplicationOperation operation, Guid applicantId) => operation switch
+    {
+        ApplicationOperation.Read => ReadsEverything || IsMemberOf(applicantId),
+        ApplicationOperation.Edit => IsMemberOf(applicantId),
+        ApplicationOperation.Check => IsFunderAdmin,
+        _ => false,
+    };
+    public bool CanSetCallForms => IsFunderAdmin;
     public bool CanCreateProject => IsFunderAdmin;
     public bool CanManageAgreements => IsFunderAdmin;
     public bool CanPublishProjects => IsFunderAdmin;

@@ -9,7 +9,21 @@ public static class NotificationKinds
     public const string ReportSubmitted = "ReportSubmitted";
     public const string ReportReturned = "ReportReturned";
     public const string ReportApproved = "ReportApproved";
+    public const string ApplicationSubmitted = "ApplicationSubmitted";
+    public const string ApplicationClarification = "ApplicationClarification";
+    public const string ApplicationEligible = "ApplicationEligible";
+    public const string ApplicationIneligible = "ApplicationIneligible";
 
     public static IReadOnlyList<string> All { get; } =
-    [ReportDueSoon, ReportOverdue, ReportSubmitted, ReportReturned, ReportApproved];
+    [
+        ReportDueSoon,
+        ReportOverdue,
+        ReportSubmitted,
+        ReportReturned,
+        ReportApproved,
+        ApplicationSubmitted,
+        ApplicationClarification,
+        ApplicationEligible,
+        ApplicationIneligible,
+    ];
 }

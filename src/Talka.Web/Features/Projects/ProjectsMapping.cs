@@ -98,24 +98,3 @@ internal sealed class AgreementMapping : IEntityTypeConfiguration<Agreement>
     }
 }
 
-internal sealed class ApplicationMapping : IEntityTypeConfiguration<Application>
-{
-    public void Configure(EntityTypeBuilder<Application> b)
-    {
-        b.Property(x => x.Number).HasMaxLength(100);
-        b.Property(x => x.Title).HasMaxLength(500);
-        b.HasIndex(x => new { x.CallId, x.Number }).IsUnique();
-        b.HasOne<Call>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ApplicantId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(x => x.Partners).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class ApplicationPartnerMapping : IEntityTypeConfiguration<ApplicationPartner>
-{
-    public void Configure(EntityTypeBuilder<ApplicationPartner> b)
-    {
-        b.HasKey(x => new { x.ApplicationId, x.OrganisationId });
-        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -5,10 +5,11 @@ namespace Talka.Web.Infrastructure.Jobs;
 
 /// <summary>Puts work on the persisted queue, in the caller's unit of work: the job exists exactly when the change
 /// that needs it is saved.</summary>
-public sealed class JobQueue(TalkaDbContext db, TimeProvider clock, JobSignal signal)
+public sealed class JobQueue(TalkaDbContext db, TimeProvider clock, WakeOnCommit wake)
 {
-    /// <summary>Adds the job to the context (saved with the caller's SaveChanges) and wakes this instance's
-    /// worker. <paramref name="notBefore"/> (UTC) puts it off until then.</summary>
+    /// <summary>Adds the job to the context (saved with the caller's SaveChanges) and wakes this instance's worker
+    /// when that commits: woken before, the worker would find nothing and sleep until its next poll.
+    /// <paramref name="notBefore"/> (UTC) puts it off until then.</summary>
     public Job Enqueue(string kind, string payload, DateTime? notBefore = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -20,7 +21,7 @@ public sealed class JobQueue(TalkaDbContext db, TimeProvider clock, JobSignal si
             NotBefore = notBefore ?? now,
         };
         db.Add(job);
-        signal.Wake();
+        wake.Arm();
         return job;
     }
 

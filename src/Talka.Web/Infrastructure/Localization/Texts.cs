@@ -61,6 +61,8 @@ public sealed class Texts
         decimal amount => LtFormat.Eur(amount),
         int or long => LtFormat.Number(Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
         DateOnly date => LtFormat.Date(date),
+        // A wall-clock time (a call's deadline in Vilnius): "2026-02-27 17:00".
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         null => "",
         _ => value.ToString() ?? "",
     };

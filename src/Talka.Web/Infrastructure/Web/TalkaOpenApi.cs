@@ -26,6 +26,7 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
         ["Calls"] = "Calls for proposals within programmes, with their rules.",
         ["Organisations"] = "Applicant and grantee organisations.",
         ["Accounts"] = "Invitations, the funder admins' list of users, disabling an account.",
+        ["Applications"] = "A call's application form, applications drafted, submitted and withdrawn, the formal check.",
         ["Notifications"] = "Your notifications (reports due, overdue, submitted, returned, approved).",
         ["Projects"] = "Funded projects: plan, agreement, publication.",
         ["Delivery"] =

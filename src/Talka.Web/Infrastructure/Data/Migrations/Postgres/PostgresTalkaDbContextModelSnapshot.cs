@@ -252,23 +252,68 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("CallId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CheckJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("ClarificationDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClarificationItemList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ClarificationMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OutcomeJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<int>("Submissions")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantId");
+
+                    b.HasIndex("CallId", "ApplicantId");
 
                     b.HasIndex("CallId", "Number")
                         .IsUnique();
@@ -291,6 +336,41 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ApplicationPartner");
                 });
 
+            modelBuilder.Entity("Talka.Domain.Applications.ApplicationVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttachmentsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationVersions", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Domain.Calls.Call", b =>
                 {
                     b.Property<Guid>("Id")
@@ -298,6 +378,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("ApplicationCloses")
                         .HasColumnType("date");
+
+                    b.Property<string>("ApplicationFormJson")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateOnly?>("ApplicationOpens")
                         .HasColumnType("date");
@@ -1386,6 +1470,70 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.Applications.ApplicationFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Replaced")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Key");
+
+                    b.ToTable("ApplicationFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Applications.ApplicationFileContent", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("ApplicationFileContents", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
@@ -2015,6 +2163,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Talka.Domain.Applications.ApplicationVersion", b =>
+                {
+                    b.HasOne("Talka.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Talka.Domain.Calls.Call", b =>
                 {
                     b.HasOne("Talka.Domain.Calls.FundingBody", null)
@@ -2316,6 +2473,24 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Applications.ApplicationFile", b =>
+                {
+                    b.HasOne("Talka.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Web.Features.Applications.ApplicationFileContent", b =>
+                {
+                    b.HasOne("Talka.Web.Features.Applications.ApplicationFile", null)
+                        .WithOne()
+                        .HasForeignKey("Talka.Web.Features.Applications.ApplicationFileContent", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Talka.Web.Features.Delivery.ProjectFigures", b =>
