@@ -161,6 +161,20 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("DELETE", "api/v1/organisations/{id:guid}/members/{userId}", i => $"/api/v1/organisations/{i.OrgA}/members/nobody",
             new(401, 404, 404, 404, 403, 404));
 
+        // Application pages: member A's draft (to a call that takes no applications; the autosave sends the version
+        // the save before it replaced, so it is stale); the page's withdrawal comes
+        // last of A's page cases, and the API cases below find it withdrawn.
+        yield return new("GET", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}", new(Login, 200, 404, 200, 200, 404));
+        yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler=Save", new(Login, 302, 403, 403, 403, 403));
+        yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler=Autosave", new(Login, 409, 404, 404, 404, 404));
+        yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler=Attach", new(Login, 200, 404, 200, 200, 404));
+        yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler=Submit", new(Login, 200, 403, 403, 403, 403));
+        foreach (var handler in new[] { "Check", "Decide", "Clarify" })
+            yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler={handler}", new(Login, 403, 403, 200, 403, 403));
+        yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler=Withdraw", new(Login, 302, 403, 403, 403, 403));
+        yield return new("GET", "calls/{id:guid}/applications", i => $"/calls/{i.Call}/applications", new(Login, 200, 200, 200, 200, 403));
+        yield return new("POST", "calls/{id:guid}/applications", i => $"/calls/{i.Call}/applications?handler=Start", new(Login, 403, 403, 403, 403, 403));
+
         // Two-factor sign-in: the second step needs the password step first; set-up is one's own.
         yield return new("GET", "account/two-factor", _ => "/account/two-factor", new(Login, Login, Login, Login, Login, Login));
         yield return new("POST", "account/two-factor", _ => "/account/two-factor", Everyone200);
@@ -197,7 +211,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
             new(404, 404, 404, 404, 404, 404));
         var application = (Ids i) => $"/api/v1/applications/{i.ApplicationA}";
         yield return new("GET", "api/v1/applications/{id:guid}/", application, new(401, 200, 404, 200, 200, 404));
-        yield return new("PUT", "api/v1/applications/{id:guid}/", application, new(401, 200, 404, 403, 403, 404),
+        // A's draft was saved by the page meanwhile: version 0 is stale.
+        yield return new("PUT", "api/v1/applications/{id:guid}/", application, new(401, 409, 404, 403, 403, 404),
             $$"""{"version":0,"content":{{content}}}""");
         yield return new("POST", "api/v1/applications/{id:guid}/attachments/{key}", i => application(i) + "/attachments/Statutes",
             new(401, 400, 404, 403, 403, 404), Multipart);
@@ -210,8 +225,9 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
             new(401, 403, 404, 400, 403, 404), """{"marks":[]}""");
         yield return new("POST", "api/v1/applications/{id:guid}/clarification", i => application(i) + "/clarification",
             new(401, 403, 404, 400, 403, 404), """{"items":["Goal"],"message":"Patikslinkite tikslą."}""");
+        // Withdrawn already, by A's page.
         yield return new("POST", "api/v1/applications/{id:guid}/withdraw", i => application(i) + "/withdraw",
-            new(401, 204, 404, 403, 403, 404));
+            new(401, 400, 404, 403, 403, 404));
 
         // Programme officers: read by funder admins and auditors, set by funder admins.
         yield return new("GET", "api/v1/programmes/{id:guid}/officers", i => $"/api/v1/programmes/{i.Programme}/officers",

@@ -22,6 +22,9 @@ public static class LtFormat
 
     public static string Eur(decimal amount) => amount.ToString("#,##0.00", Numbers) + NoBreakSpace + "€";
 
+    /// <summary>An amount as a form field holds it: "47 511,61", without the sign.</summary>
+    public static string Amount(decimal amount) => amount.ToString("#,##0.00", Numbers);
+
     public static string Number(decimal value) =>
         value == decimal.Truncate(value) ? value.ToString("#,##0", Numbers) : value.ToString("#,##0.##", Numbers);
 

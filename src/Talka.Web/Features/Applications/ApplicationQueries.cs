@@ -272,6 +272,37 @@ public sealed class ApplicationQueries(
         return (bytes, file.ContentType, file.FileName);
     }
 
+    public Task<string?> CallTitleAsync(Guid callId, CancellationToken ct = default) =>
+        db.Calls.Where(c => c.Id == callId).Select(c => (string?)c.Title).SingleOrDefaultAsync(ct);
+
+    /// <summary>The call's page section: its form, the viewer's organisations to apply for, the register.</summary>
+    public async Task<CallApplicationsSection> SectionAsync(Guid callId, CancellationToken ct = default)
+    {
+        var viewer = await viewers.GetAsync(ct);
+        var form = await FormAsync(callId, ct);
+        var own = viewer.MemberOrganisationIds.ToList();
+        var applyAs =
+            own.Count == 0
+                ? []
+                : await db
+                    .Organisations.Where(o => own.Contains(o.Id))
+                    .OrderBy(o => o.Name)
+                    .Select(o => new OrganisationLink(o.Id, o.Name))
+                    .ToListAsync(ct);
+        return new CallApplicationsSection(
+            form,
+            applyAs,
+            viewer.IsAuthenticated && (viewer.ReadsEverything || own.Count > 0),
+            form is null ? null : await RegisterAsync(callId, ct)
+        );
+    }
+
+    /// <summary>The cost categories the call's budgets use.</summary>
+    public async Task<IReadOnlyList<Talka.Domain.Finance.CostCategory>> CategoriesAsync(
+        Guid callId,
+        CancellationToken ct = default
+    ) => (await db.Calls.AsNoTracking().SingleAsync(c => c.Id == callId, ct)).CostCategories;
+
     private static IEnumerable<string> AttachmentsChanged(string before, string after)
     {
         static Dictionary<string, string> Read(string json) =>

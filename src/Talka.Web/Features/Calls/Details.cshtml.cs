@@ -7,11 +7,13 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Calls;
 
 [AllowAnonymous]
-public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit) : TalkaPage
+public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, Applications.ApplicationQueries applications)
+    : TalkaPage
 {
     public CallView? Call { get; private set; }
     public bool CanManage { get; private set; }
     public IReadOnlyList<AuditLine>? Audit { get; private set; }
+    public Applications.CallApplicationsSection? Applications { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -19,6 +21,7 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit) :
         if (Call is null) return NotFound();
         var viewer = await ViewerAsync();
         CanManage = viewer.CanManageProgrammes;
+        Applications = await applications.SectionAsync(id);
         if (viewer.CanSeeAuditTrail) Audit = await audit.ForAsync(id);
         ViewData["AuditRecord"] = id;
         return Page();
