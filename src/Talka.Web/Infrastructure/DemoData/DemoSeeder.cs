@@ -1,3 +1,4 @@
+using Talka.Domain.Finance;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Talka.Domain.Agreements;
@@ -229,6 +230,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             [], []));
 
         SeedDelivery(p000, p002, p004);
+        SeedSelection(ngoCapacity, sadm, spc, ssi);
         await db.SaveChangesAsync();
 
         foreach (var (email, name, role, organisation) in Accounts)
@@ -304,6 +306,80 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
         db.Add(new Deliverable(p000.Id, p000.Period, new DeliverableDetails(ActivityOf(p000, "Klausimynas partneriams"), DeliverableKind.Survey,
             "Klausimynas partneriams apie patirtį ir įžvalgas viešojo valdymo sprendimų priėmime", null, null, null, null, null,
             "Sudarytas ir išsiųstas partneriams.")));
+    }
+
+    /// <summary>
+    /// The selection side at once: a call of the NGO Fund kind open from three days before the demo was made until 17:00
+    /// thirty days after, with the eligibility rules, attachments and sections of SELECTION.md, and two applications:
+    /// Šeimos santykių institutas's submitted (number NVOK-2027-0001, its statutes and financial statements attached),
+    /// the Social Partnership Centre's a draft still missing its budget. The call is an example, marked as such.
+    /// </summary>
+    private void SeedSelection(Programme programme, FundingBody body, Organisation spc, Organisation ssi)
+    {
+        var vilnius = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, LtFormat.Vilnius);
+        var today = vilnius.Date;
+        var call = new Call(programme.Id, new CallDetails(body.Id, "NVO fondo 2027 m. projektų atrankos konkursas (demonstracinis)",
+            2027, new LegalAct("A1-000", DateOnly.FromDateTime(today.AddDays(-10)), "Demonstracinis konkurso organizavimo nuostatų įsakymas (pavyzdys, ne tikras teisės aktas)"),
+            540_000m, 3_000m, 25_000m, DateOnly.FromDateTime(today.AddDays(-3)), DateOnly.FromDateTime(today.AddDays(30)),
+            new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), FundingSource.StateBudget, ReportingRules.Default));
+        var form = call.SetForm(new ApplicationForm(today.AddDays(-3).AddHours(9), today.AddDays(30).AddHours(17), null, null,
+            "NVOK-{year}-{number:0000}",
+            [
+                new EligibilityRule(EligibilityRuleKind.NgoMark),
+                new EligibilityRule(EligibilityRuleKind.NotInLiquidation),
+                new EligibilityRule(EligibilityRuleKind.ReliableTaxpayer),
+                new EligibilityRule(EligibilityRuleKind.MinimumIncome, 1_000m, vilnius.Year - 1),
+            ],
+            [new RequiredAttachment("Statutes", "Įstatai"), new RequiredAttachment("FinancialStatements", "Paskutinių metų finansinių ataskaitų rinkinys")],
+            [ApplicationSection.Goal, ApplicationSection.Objectives, ApplicationSection.Activities, ApplicationSection.TargetGroups,
+                ApplicationSection.Indicators, ApplicationSection.Budget]));
+        db.Calls.Add(call);
+
+        var submitted = Application.Draft(call.Id, ssi.Id, new ApplicationContent(
+            new PlanInput("Vaikų ir tėvų ryšio stiprinimas regionuose", "Stiprinti vaikų ir tėvų ryšį šeimose, auginančiose vaikus regionuose",
+                "Mokymai specialistams ir tėvų grupės penkiose savivaldybėse.",
+                [new ObjectiveInput(null, "Parengti specialistus vesti tėvų grupes"), new ObjectiveInput(null, "Surengti tėvų grupes regionuose")],
+                [
+                    new ActivityInput(null, 1, ActivityKind.Training, "VTRS mokymai specialistams", null),
+                    new ActivityInput(null, 2, ActivityKind.Seminar, "Tėvų grupių užsiėmimai", null),
+                ],
+                [TargetGroup.ParentsAndFamilies, TargetGroup.Specialists], ["Kauno r.", "Alytaus m.", "Utenos r."],
+                [new IndicatorInput(null, "Parengti specialistai", "asm.", 20), new IndicatorInput(null, "Tėvų grupių dalyviai", "asm.", 120)]),
+            [],
+            [new BudgetLineInput(CostCategory.Personnel, 12_000m, 0m), new BudgetLineInput(CostCategory.EventsAndTraining, 9_500m, 1_200m)],
+            new DateOnly(2027, 2, 1), new DateOnly(2027, 11, 30),
+            new EligibilityDeclaration(NgoMark: true, InLiquidation: false, ReliableTaxpayer: true, Income: 84_300m)).Validated(call), DateTime.UtcNow);
+        db.Applications.Add(submitted);
+        var files = new[] { ("Statutes", "istatai.pdf"), ("FinancialStatements", "finansines-ataskaitos.pdf") }
+            .Select(f => Attach(submitted, f.Item1, f.Item2)).ToList();
+        var version = submitted.Submit(call, form, ["Statutes", "FinancialStatements"], vilnius, DateTime.UtcNow, () => 1, "ssi@demo.talka.lt",
+            System.Text.Json.JsonSerializer.Serialize(files.Select(f => new { f.Key, f.Id, f.FileName, f.Sha256 })));
+        db.Add(version);
+
+        db.Applications.Add(Application.Draft(call.Id, spc.Id, ApplicationContent.Empty with
+        {
+            Plan = ApplicationContent.Empty.Plan with
+            {
+                Title = "Bendruomeninių paslaugų kokybės tinklas",
+                Goal = "Sujungti bendruomeninius globos namus į kokybės tinklą",
+            },
+        }, DateTime.UtcNow));
+    }
+
+    /// <summary>A small PDF attached to the application under the key.</summary>
+    private Features.Applications.ApplicationFile Attach(Application application, string key, string name)
+    {
+        var bytes = System.Text.Encoding.ASCII.GetBytes(
+            "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+        var file = new Features.Applications.ApplicationFile
+        {
+            ApplicationId = application.Id, Key = key, FileName = name, ContentType = "application/pdf", Size = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), UploadedBy = "ssi@demo.talka.lt",
+            UploadedAt = DateTime.UtcNow,
+        };
+        db.Add(file);
+        db.Add(new Features.Applications.ApplicationFileContent { FileId = file.Id, Bytes = bytes });
+        return file;
     }
 
     private static Organisation Org(string name, LegalForm form, bool umbrella = false) =>
