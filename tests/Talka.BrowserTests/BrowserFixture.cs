@@ -54,7 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context (its own cookies), optionally logged in through the login page. Contexts of
     /// earlier tests are closed as new ones open (no test uses more than <see cref="OpenContexts"/> at once), so
     /// that Chromium does not carry every test's pages to the end of the run.</summary>
-    public async Task<IPage> PageAsync(string? email = null)
+    public async Task<IPage> PageAsync(string? email = null, string password = TalkaFactory.Password)
     {
         while (_contexts.Count >= OpenContexts)
         {
@@ -67,7 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (email is null) return page;
         await page.GotoAsync("/account/login");
         await page.GetByLabel("El. paštas").FillAsync(email);
-        await page.GetByLabel("Slaptažodis").FillAsync(TalkaFactory.Password);
+        await page.GetByLabel("Slaptažodis").FillAsync(password);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Prisijungti" }).ClickAsync();
         try
         {

@@ -32,9 +32,10 @@ public sealed class ApplicationTexts(Texts t)
     public string Rule(EligibilityRule rule, IReadOnlyDictionary<Guid, string>? calls = null) =>
         t[
             "EligibilityRule." + rule.Kind,
-            rule.Year ?? 0,
+            // A year is written as such ("2025", not "2 025"); counts are small.
+            rule.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
             rule.Amount is { } amount ? LtFormat.Eur(amount) : "",
-            rule.Count ?? 0,
+            rule.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
             string.Join(", ", (rule.Calls ?? []).Select(c => calls?.GetValueOrDefault(c) ?? c.ToString()))
         ];
 
