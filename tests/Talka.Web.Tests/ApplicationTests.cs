@@ -363,4 +363,35 @@ public sealed class ApplicationTests(TalkaFactory factory) : IClassFixture<Talka
             ).StatusCode
         );
     }
+
+    [Fact]
+    public async Task A_funded_application_becomes_a_project_with_its_plan_budget_and_number()
+    {
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var call = await TestApplications.CallAsync(admin, VilniusNow.AddDays(-1), VilniusNow.AddDays(10));
+        var (member, organisation) = await ApplicantAsync("Finansuojama");
+        var id = await TestApplications.DraftAsync(member, call, organisation, TestApplications.Content(14_000m));
+        var number = (await (await member.PostAsync($"/api/v1/applications/{id}/submit", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("number").GetString();
+        // Not before it is eligible.
+        var early = await admin.PostAsync($"/api/v1/applications/{id}/fund", null);
+        Assert.Equal("Finansuoti galima tik formaliuosius reikalavimus atitinkančią paraišką.", await early.FieldErrorAsync(""));
+        (await admin.PutAsJsonAsync($"/api/v1/applications/{id}/formal-check", new { marks = Array.Empty<object>(), decide = true }))
+            .EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsync($"/api/v1/applications/{id}/fund", null)).StatusCode);
+        var project = await (await admin.PostAsync($"/api/v1/applications/{id}/fund", null)).IdOf();
+
+        var read = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}");
+        Assert.Equal(number, read.GetProperty("applicationNumber").GetString());
+        Assert.Equal("Savanorystė kaimo bendruomenėse", read.GetProperty("title").GetString());
+        Assert.Equal("Įtraukti jaunimą į savanorystę", read.GetProperty("goal").GetString());
+        Assert.Equal(organisation, read.GetProperty("organisationId").GetGuid());
+        Assert.Equal("2027-02-01", read.GetProperty("start").GetString());
+        var finance = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/finance");
+        var line = Assert.Single(finance.GetProperty("budget").EnumerateArray());
+        Assert.Equal(("EventsAndTraining", 14_000m, 500m),
+            (line.GetProperty("category").GetString(), line.GetProperty("grantAmount").GetDecimal(), line.GetProperty("ownFunds").GetDecimal()));
+        var application = await member.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}");
+        Assert.Equal("Funded", application.GetProperty("status").GetString());
+    }
 }

@@ -171,6 +171,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler=Submit", new(Login, 200, 403, 403, 403, 403));
         foreach (var handler in new[] { "Check", "Decide", "Clarify" })
             yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler={handler}", new(Login, 403, 403, 200, 403, 403));
+        yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler=Fund", new(Login, 403, 403, 200, 403, 403));
         yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler=Withdraw", new(Login, 302, 403, 403, 403, 403));
         yield return new("GET", "calls/{id:guid}/applications", i => $"/calls/{i.Call}/applications", new(Login, 200, 200, 200, 200, 403));
         yield return new("POST", "calls/{id:guid}/applications", i => $"/calls/{i.Call}/applications?handler=Start", new(Login, 403, 403, 403, 403, 403));
@@ -225,6 +226,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
             new(401, 403, 404, 400, 403, 404), """{"marks":[]}""");
         yield return new("POST", "api/v1/applications/{id:guid}/clarification", i => application(i) + "/clarification",
             new(401, 403, 404, 400, 403, 404), """{"items":["Goal"],"message":"Patikslinkite tikslą."}""");
+        yield return new("POST", "api/v1/applications/{id:guid}/fund", i => application(i) + "/fund", new(401, 403, 404, 400, 403, 404));
         // Withdrawn already, by A's page.
         yield return new("POST", "api/v1/applications/{id:guid}/withdraw", i => application(i) + "/withdraw",
             new(401, 400, 404, 403, 403, 404));

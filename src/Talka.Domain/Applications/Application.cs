@@ -322,6 +322,15 @@ public sealed class Application : IVersioned
             : ApplicationStatus.Eligible;
     }
 
+    /// <summary>Marks an eligible application funded: its plan, budget and partners become a project's (the
+    /// selection decides which applications; until it exists, a funder admin does).</summary>
+    public void Fund()
+    {
+        if (Status != ApplicationStatus.Eligible)
+            throw new DomainException("FundOnlyEligible", null);
+        Status = ApplicationStatus.Funded;
+    }
+
     public void AddPartner(Guid organisationId)
     {
         if (organisationId == ApplicantId)

@@ -300,6 +300,35 @@ public sealed class ApplicationService(
             return Result<DateOnly>.Success(application.ClarificationDue!.Value);
         });
 
+    /// <summary>Funds an eligible application: a project of its applicant under its call, with the application's
+    /// plan, partners, period and budget, and its number kept (funder admins).</summary>
+    public async Task<Result<Guid>> FundAsync(Guid id, CancellationToken ct = default) =>
+        await writes.Run(async () =>
+        {
+            if (await CheckableAsync(id, ct) is not { } found)
+                return await RefusalAsync<Guid>(id, ct);
+            var (application, _) = found;
+            application.Fund();
+            var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, ct);
+            var content = application.Content;
+            var project = new Talka.Domain.Projects.Project(
+                call.Id,
+                application.ApplicantId,
+                application.Id,
+                content.Plan.Title,
+                content.Start ?? call.ProjectPeriodStart,
+                content.End ?? call.ProjectPeriodEnd
+            );
+            project.RevisePlan(content.Plan);
+            foreach (var partner in content.Partners)
+                project.AddPartner(partner.OrganisationId);
+            db.Projects.Add(project);
+            db.Add(new Talka.Domain.Finance.ProjectBudget(project.Id) { Version = 1 });
+            db.AddRange(Talka.Domain.Finance.Budgets.Build(project.Id, [.. content.Budget], null, call.CostCategories));
+            await db.SaveChangesAsync(ct);
+            return Result<Guid>.Success(project.Id);
+        });
+
     /// <summary>The application and its call, if the viewer may edit it; null otherwise.</summary>
     private async Task<(Application, Call)?> EditableAsync(Guid id, CancellationToken ct)
     {

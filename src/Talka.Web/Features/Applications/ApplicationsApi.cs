@@ -136,6 +136,16 @@ public static class ApplicationsApi
                     (await s.RequestClarificationAsync(id, input, ct)).ToHttp(t, due => Results.Ok(new DueView(due)))
             )
             .Returns<DueView>("Return the application to the applicant for the named items (funder admins)");
+        applications
+            .MapPost(
+                "/fund",
+                async (Guid id, ApplicationService s, Texts t, CancellationToken ct) =>
+                    (await s.FundAsync(id, ct)).ToHttp(
+                        t,
+                        project => Results.Created($"/api/v1/projects/{project}", new CreatedId(project))
+                    )
+            )
+            .ReturnsCreated("Fund an eligible application: it becomes a project with its plan, budget and number");
     }
 }
 

@@ -129,6 +129,17 @@ public sealed class DetailsModel(ApplicationQueries queries, ApplicationService 
         return Redirect($"/applications/{id}");
     }
 
+    public async Task<IActionResult> OnPostFundAsync(Guid id)
+    {
+        var result = await service.FundAsync(id, HttpContext.RequestAborted);
+        if (await FailureAsync(result, "") is { } failure)
+            return failure;
+        if (!result.Ok)
+            return await ShowAsync(id, fromForm: false) ?? Page();
+        TempData["Saved"] = T["Applications.FundedDone"];
+        return Redirect($"/projects/details/{result.Value}");
+    }
+
     public Task<IActionResult> OnPostCheckAsync(Guid id) => CheckAsync(id, decide: false);
 
     public Task<IActionResult> OnPostDecideAsync(Guid id) => CheckAsync(id, decide: true);
