@@ -394,4 +394,49 @@ public sealed class ApplicationTests(TalkaFactory factory) : IClassFixture<Talka
         var application = await member.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}");
         Assert.Equal("Funded", application.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task A_funder_admin_sets_a_calls_form_on_its_page_and_the_public_call_page_shows_it()
+    {
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var call = await TestApplications.CallAsync(admin, VilniusNow.AddDays(-1), VilniusNow.AddDays(10));
+        var browser = await factory.BrowserAsAsync(TalkaFactory.Admin);
+        var page = await browser.GetStringAsync($"/calls/{call}/application-form");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", Html.Token(page)),
+            new("Input.Opens", "2027-01-04T09:00"),
+            new("Input.Closes", "2027-02-26T17:00"),
+            new("Input.Cap", "125"),
+            new("Input.NumberPattern", "MIK-{year}-{number:000}"),
+            new("Input.ClarificationWorkingDays", "5"),
+            new("Input.Rules", "NgoMark"),
+            new("Input.Rules", "MinimumIncome"),
+            new("Input.IncomeAmount", "1 000,00"),
+            new("Input.IncomeYear", "2025"),
+            new("Input.Rules", "CountiesAtLeast"),
+            new("Input.Counties", "2"),
+            new("Input.Attachments", "Statutes"),
+            new("Input.Attachments", "FinancialStatements"),
+            new("Input.Sections", "Goal"),
+            new("Input.Sections", "Budget"),
+        };
+        var saved = await browser.PostAsync($"/calls/{call}/application-form", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var form = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{call}/application-form")).GetProperty("form");
+        Assert.Equal(125, form.GetProperty("cap").GetInt32());
+        Assert.Equal(["NgoMark", "MinimumIncome", "CountiesAtLeast"], form.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
+        var visitor = Html.Text(await factory.Browser().GetStringAsync($"/calls/details/{call}"));
+        Assert.Contains($"2025 m. pajamos – ne mažiau kaip {LtFormat.Eur(1_000m)}", visitor);
+        Assert.Contains("Veikia ne mažiau kaip 2 apskrityse", visitor);
+        Assert.Contains("2027 m. vasario 26 d. 17:00", visitor);
+        Assert.Contains("Paskutinių metų finansinių ataskaitų rinkinys", visitor);
+
+        // A pattern without the number is refused beside its field.
+        fields[4] = new("Input.NumberPattern", "MIK-{year}");
+        fields[0] = new("__RequestVerificationToken", Html.Token(await browser.GetStringAsync($"/calls/{call}/application-form")));
+        var refused = await browser.PostAsync($"/calls/{call}/application-form", new FormUrlEncodedContent(fields));
+        var answer = await refused.Content.ReadAsStringAsync();
+        Assert.True(Html.FieldError(answer, "Input.NumberPattern")?.StartsWith("Numerio šablone turi būti") == true, $"{(int)refused.StatusCode} {Html.Text(answer)}");
+    }
 }

@@ -174,6 +174,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler=Fund", new(Login, 403, 403, 200, 403, 403));
         yield return new("POST", "applications/{id:guid}", i => $"/applications/{i.ApplicationA}?handler=Withdraw", new(Login, 302, 403, 403, 403, 403));
         yield return new("GET", "calls/{id:guid}/applications", i => $"/calls/{i.Call}/applications", new(Login, 200, 200, 200, 200, 403));
+        yield return new("GET", "calls/{id:guid}/application-form", i => $"/calls/{i.Call}/application-form", AdminPage);
+        yield return new("POST", "calls/{id:guid}/application-form", i => $"/calls/{i.Call}/application-form", AdminPage);
         yield return new("POST", "calls/{id:guid}/applications", i => $"/calls/{i.Call}/applications?handler=Start", new(Login, 403, 403, 403, 403, 403));
 
         // Two-factor sign-in: the second step needs the password step first; set-up is one's own.
