@@ -71,11 +71,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Prisijungti" }).ClickAsync();
         try
         {
-            // The address is what says the login worked; waiting for the page's load event as well once hung with the
-            // signed-in home page already shown.
-            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+            // The address is what says the login worked; waiting for the page's load events as well hung now and then
+            // (a full suite run, once in a while) with the signed-in home page already shown. So: the address
+            // committed, then the sign-out link of the signed-in layout visible.
+            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+            await Assertions.Expect(page.GetByText("Atsijungti").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         }
-        catch (TimeoutException)
+        catch (Exception error) when (error is TimeoutException or PlaywrightException)
         {
             // Say where the login ended and what that page said, instead of a bare timeout.
             await ScreenshotAsync(page, "login-failed-" + email.Split('@')[0]);

@@ -371,14 +371,29 @@ public sealed class ApplicationTests(TalkaFactory factory) : IClassFixture<Talka
         var call = await TestApplications.CallAsync(admin, VilniusNow.AddDays(-1), VilniusNow.AddDays(10));
         var (member, organisation) = await ApplicantAsync("Finansuojama");
         var id = await TestApplications.DraftAsync(member, call, organisation, TestApplications.Content(14_000m));
-        var number = (await (await member.PostAsync($"/api/v1/applications/{id}/submit", null)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("number").GetString();
+        var number = (
+            await (
+                await member.PostAsync($"/api/v1/applications/{id}/submit", null)
+            ).Content.ReadFromJsonAsync<JsonElement>()
+        )
+            .GetProperty("number")
+            .GetString();
         // Not before it is eligible.
         var early = await admin.PostAsync($"/api/v1/applications/{id}/fund", null);
-        Assert.Equal("Finansuoti galima tik formaliuosius reikalavimus atitinkančią paraišką.", await early.FieldErrorAsync(""));
-        (await admin.PutAsJsonAsync($"/api/v1/applications/{id}/formal-check", new { marks = Array.Empty<object>(), decide = true }))
-            .EnsureSuccessStatusCode();
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsync($"/api/v1/applications/{id}/fund", null)).StatusCode);
+        Assert.Equal(
+            "Finansuoti galima tik formaliuosius reikalavimus atitinkančią paraišką.",
+            await early.FieldErrorAsync("")
+        );
+        (
+            await admin.PutAsJsonAsync(
+                $"/api/v1/applications/{id}/formal-check",
+                new { marks = Array.Empty<object>(), decide = true }
+            )
+        ).EnsureSuccessStatusCode();
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await member.PostAsync($"/api/v1/applications/{id}/fund", null)).StatusCode
+        );
         var project = await (await admin.PostAsync($"/api/v1/applications/{id}/fund", null)).IdOf();
 
         var read = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}");
@@ -389,8 +404,14 @@ public sealed class ApplicationTests(TalkaFactory factory) : IClassFixture<Talka
         Assert.Equal("2027-02-01", read.GetProperty("start").GetString());
         var finance = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/finance");
         var line = Assert.Single(finance.GetProperty("budget").EnumerateArray());
-        Assert.Equal(("EventsAndTraining", 14_000m, 500m),
-            (line.GetProperty("category").GetString(), line.GetProperty("grantAmount").GetDecimal(), line.GetProperty("ownFunds").GetDecimal()));
+        Assert.Equal(
+            ("EventsAndTraining", 14_000m, 500m),
+            (
+                line.GetProperty("category").GetString(),
+                line.GetProperty("grantAmount").GetDecimal(),
+                line.GetProperty("ownFunds").GetDecimal()
+            )
+        );
         var application = await member.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}");
         Assert.Equal("Funded", application.GetProperty("status").GetString());
     }
@@ -423,9 +444,14 @@ public sealed class ApplicationTests(TalkaFactory factory) : IClassFixture<Talka
         };
         var saved = await browser.PostAsync($"/calls/{call}/application-form", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var form = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{call}/application-form")).GetProperty("form");
+        var form = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{call}/application-form")).GetProperty(
+            "form"
+        );
         Assert.Equal(125, form.GetProperty("cap").GetInt32());
-        Assert.Equal(["NgoMark", "MinimumIncome", "CountiesAtLeast"], form.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
+        Assert.Equal(
+            ["NgoMark", "MinimumIncome", "CountiesAtLeast"],
+            form.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("kind").GetString())
+        );
         var visitor = Html.Text(await factory.Browser().GetStringAsync($"/calls/details/{call}"));
         Assert.Contains($"2025 m. pajamos – ne mažiau kaip {LtFormat.Eur(1_000m)}", visitor);
         Assert.Contains("Veikia ne mažiau kaip 2 apskrityse", visitor);
@@ -434,9 +460,70 @@ public sealed class ApplicationTests(TalkaFactory factory) : IClassFixture<Talka
 
         // A pattern without the number is refused beside its field.
         fields[4] = new("Input.NumberPattern", "MIK-{year}");
-        fields[0] = new("__RequestVerificationToken", Html.Token(await browser.GetStringAsync($"/calls/{call}/application-form")));
+        fields[0] = new(
+            "__RequestVerificationToken",
+            Html.Token(await browser.GetStringAsync($"/calls/{call}/application-form"))
+        );
         var refused = await browser.PostAsync($"/calls/{call}/application-form", new FormUrlEncodedContent(fields));
         var answer = await refused.Content.ReadAsStringAsync();
-        Assert.True(Html.FieldError(answer, "Input.NumberPattern")?.StartsWith("Numerio šablone turi būti") == true, $"{(int)refused.StatusCode} {Html.Text(answer)}");
+        Assert.True(
+            Html.FieldError(answer, "Input.NumberPattern")?.StartsWith("Numerio šablone turi būti") == true,
+            $"{(int)refused.StatusCode} {Html.Text(answer)}"
+        );
+    }
+
+    [Fact]
+    public async Task On_the_page_a_partner_is_named_by_its_legal_entity_code_and_an_unknown_code_is_refused_beside_it()
+    {
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var call = await TestApplications.CallAsync(admin, VilniusNow.AddDays(-1), VilniusNow.AddDays(10));
+        var partner = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/organisations",
+                new
+                {
+                    name = "Asociacija „Partnerė“",
+                    legalForm = "Association",
+                    legalEntityCode = "305198980",
+                }
+            )
+        ).IdOf();
+        var (_, organisation, email) = await NamedApplicantAsync("Su partneriu");
+        var browser = await factory.BrowserAsAsync(email, TestAccounts.NewPassword);
+        var member = await TestAccounts.LoginAsync(factory, email, TestAccounts.NewPassword);
+        var id = await (
+            await member.PostAsJsonAsync($"/api/v1/calls/{call}/applications", new { organisationId = organisation })
+        ).IdOf();
+        async Task<HttpResponseMessage> SaveAsync(string code)
+        {
+            var page = await browser.GetStringAsync($"/applications/{id}");
+            var version = System
+                .Text.RegularExpressions.Regex.Match(page, "name=\"Input.Version\" value=\"(\\d+)\"")
+                .Groups[1]
+                .Value;
+            return await browser.PostAsync(
+                $"/applications/{id}?handler=Save",
+                new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["__RequestVerificationToken"] = Html.Token(page),
+                        ["Input.Version"] = version,
+                        ["Input.Title"] = "Su partneriu",
+                        ["Input.Partners[0].Code"] = code,
+                        ["Input.Partners[0].Role"] = "Veda mokymus savanoriams",
+                    }
+                )
+            );
+        }
+        var unknown = await SaveAsync("111111111");
+        Assert.Equal(
+            "Organizacija su kodu 111111111 Talkoje neįregistruota.",
+            Html.FieldError(await unknown.Content.ReadAsStringAsync(), "Input.Partners[0].Code")
+        );
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("305198980")).StatusCode);
+        var saved = await member.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}");
+        var named = Assert.Single(saved.GetProperty("partners").EnumerateArray());
+        Assert.Equal(partner, named.GetProperty("organisationId").GetGuid());
+        Assert.Equal("Veda mokymus savanoriams", named.GetProperty("role").GetString());
     }
 }

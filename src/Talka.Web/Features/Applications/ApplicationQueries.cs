@@ -67,6 +67,25 @@ public sealed class ApplicationQueries(
             .Select(v => new VersionRow(v.Number, v.SubmittedAt, v.SubmittedBy))
             .ToListAsync(ct);
         var content = application.Content;
+        var partnerIds = content.Partners.Select(p => p.OrganisationId).ToList();
+        var partnerOrgs = await db
+            .Organisations.Where(o => partnerIds.Contains(o.Id))
+            .Select(o => new
+            {
+                o.Id,
+                o.Name,
+                o.LegalEntityCode,
+            })
+            .ToDictionaryAsync(o => o.Id, ct);
+        var partners = content
+            .Partners.Where(p => partnerOrgs.ContainsKey(p.OrganisationId))
+            .Select(p => new ApplicationPartnerView(
+                p.OrganisationId,
+                partnerOrgs[p.OrganisationId].Name,
+                partnerOrgs[p.OrganisationId].LegalEntityCode,
+                p.Role
+            ))
+            .ToList();
         var missing = form is null ? [] : content.Missing(form, [.. files.Select(f => f.Key)]);
         var funder = viewer.May(ApplicationOperation.Check, application.ApplicantId);
         var edit = viewer.May(ApplicationOperation.Edit, application.ApplicantId) && application.Editable;
@@ -108,6 +127,7 @@ public sealed class ApplicationQueries(
             application.Status,
             application.Version,
             content,
+            partners,
             content.Requested,
             content.CoFinancing,
             missing,
@@ -270,6 +290,18 @@ public sealed class ApplicationQueries(
             .Select(c => c.Bytes)
             .SingleAsync(ct);
         return (bytes, file.ContentType, file.FileName);
+    }
+
+    /// <summary>The organisation registered under a legal entity code, if any.</summary>
+    public async Task<Guid?> OrganisationByCodeAsync(string code, CancellationToken ct = default)
+    {
+        var normal = Talka.Domain.Common.LegalEntityCode.Normalise(code);
+        return normal.Length == 0
+            ? null
+            : await db
+                .Organisations.Where(o => o.LegalEntityCode == normal)
+                .Select(o => (Guid?)o.Id)
+                .FirstOrDefaultAsync(ct);
     }
 
     public Task<string?> CallTitleAsync(Guid callId, CancellationToken ct = default) =>

@@ -15,6 +15,9 @@ public sealed record CallFormView(
     int Received
 );
 
+/// <summary>A partner named in an application: its organisation, legal entity code and role.</summary>
+public sealed record ApplicationPartnerView(Guid OrganisationId, string Name, string? Code, string Role);
+
 /// <summary>One attached document in the draft.</summary>
 public sealed record AttachmentRow(Guid Id, string Key, string FileName, long Size, DateTime UploadedAt);
 
@@ -45,6 +48,7 @@ public sealed record ApplicationView(
     ApplicationStatus Status,
     int Version,
     ApplicationContent Content,
+    IReadOnlyList<ApplicationPartnerView> Partners,
     decimal Requested,
     decimal CoFinancing,
     IReadOnlyList<string> Missing,

@@ -173,7 +173,26 @@ public sealed class DetailsModel(ApplicationQueries queries, ApplicationService 
 
     private async Task<Result<int>> SaveAsync(Guid id)
     {
-        var content = Input.ToContent(Amount);
+        var partners = new Dictionary<int, Guid?>();
+        for (var i = 0; i < Input.Partners.Count; i++)
+            if (!string.IsNullOrWhiteSpace(Input.Partners[i].Code))
+                partners[i] = await queries.OrganisationByCodeAsync(
+                    Input.Partners[i].Code!,
+                    HttpContext.RequestAborted
+                );
+        var content = Input.ToContent(
+            Amount,
+            (code, i) =>
+            {
+                if (partners.GetValueOrDefault(i) is { } found)
+                    return found;
+                ModelState.AddModelError(
+                    $"Input.Partners[{i}].Code",
+                    string.IsNullOrWhiteSpace(code) ? T["Error.Required"] : T["Applications.PartnerUnknown", code]
+                );
+                return null;
+            }
+        );
         if (!ModelState.IsValid)
             return Result<int>.Invalid();
         return await service.SaveDraftAsync(id, new DraftInput(Input.Version, content), HttpContext.RequestAborted);
@@ -191,7 +210,7 @@ public sealed class DetailsModel(ApplicationQueries queries, ApplicationService 
             if (await queries.VersionAsync(id, v.Number, HttpContext.RequestAborted) is { } version)
                 Changes[v.Number] = version.ChangedLabels;
         if (!fromForm)
-            Input = DraftForm.From(Application.Content, Application.Version, categories);
+            Input = DraftForm.From(Application.Content, Application.Version, categories, Application.Partners);
         if (Application.Marks is { } marks && CallForm is { } form)
             Marks =
             [

@@ -22,6 +22,9 @@ public sealed class DraftForm
     public List<string> Municipalities { get; set; } = [];
     public List<IndicatorRow> Indicators { get; set; } = [];
     public List<BudgetRow> Budget { get; set; } = [];
+
+    /// <summary>Partners by their legal entity code, with their role.</summary>
+    public List<PartnerRow> Partners { get; set; } = [];
     public bool? NgoMark { get; set; }
     public bool? InLiquidation { get; set; }
     public bool? ReliableTaxpayer { get; set; }
@@ -44,6 +47,12 @@ public sealed class DraftForm
         public string? Target { get; set; }
     }
 
+    public sealed class PartnerRow
+    {
+        public string? Code { get; set; }
+        public string? Role { get; set; }
+    }
+
     public sealed class BudgetRow
     {
         public CostCategory Category { get; set; }
@@ -53,7 +62,12 @@ public sealed class DraftForm
 
     /// <summary>The form filled from a draft, with empty rows to add to and a budget row for each of the call's
     /// categories.</summary>
-    public static DraftForm From(ApplicationContent content, int version, IReadOnlyList<CostCategory> categories)
+    public static DraftForm From(
+        ApplicationContent content,
+        int version,
+        IReadOnlyList<CostCategory> categories,
+        IReadOnlyList<ApplicationPartnerView> partners
+    )
     {
         var plan = content.Plan;
         var declaration = content.Declaration;
@@ -78,6 +92,7 @@ public sealed class DraftForm
                 new ActivityRow(),
             ],
             TargetGroups = [.. plan.TargetGroups],
+            Partners = [.. partners.Select(p => new PartnerRow { Code = p.Code, Role = p.Role }), new PartnerRow()],
             Municipalities = [.. plan.Municipalities],
             Indicators =
             [
@@ -115,8 +130,15 @@ public sealed class DraftForm
 
     /// <summary>The content the form says; a number that is not one is reported through <paramref name="amount"/>
     /// (which puts the message beside the field) and read as empty.</summary>
-    public ApplicationContent ToContent(Func<string?, string, decimal?> amount)
+    /// <param name="partner">The organisation of a legal entity code, or null (reported beside the row).</param>
+    public ApplicationContent ToContent(Func<string?, string, decimal?> amount, Func<string, int, Guid?> partner)
     {
+        var partners = Partners
+            .Select((p, i) => (p, i))
+            .Where(r => !string.IsNullOrWhiteSpace(r.p.Code) || !string.IsNullOrWhiteSpace(r.p.Role))
+            .Select(r => partner(r.p.Code ?? "", r.i) is { } id ? new ApplicationPartnerRole(id, r.p.Role ?? "") : null)
+            .OfType<ApplicationPartnerRole>()
+            .ToList();
         var objectives = (Objectives ?? "")
             .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(text => new ObjectiveInput(null, text))
@@ -146,7 +168,7 @@ public sealed class DraftForm
             .ToList();
         return new ApplicationContent(
             new PlanInput(Title ?? "", Goal, Summary, objectives, activities, TargetGroups, Municipalities, indicators),
-            [],
+            partners,
             budget,
             Start,
             End,
