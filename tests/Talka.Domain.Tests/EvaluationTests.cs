@@ -3,7 +3,8 @@ using Talka.Domain.Evaluation;
 namespace Talka.Domain.Tests;
 
 /// <summary>The evaluation's arithmetic as the evaluation issue states it: when a third expert is called, how the
-/// final score is formed, and the ranking within the budget with partial funding, the reserve and a withdrawal.</summary>
+/// final score is formed, and the ranking within the budget with partial funding, the reserve and a
+/// withdrawal.</summary>
 public sealed class EvaluationTests
 {
     private static readonly DateTime Day = new(2026, 3, 2, 10, 0, 0);
