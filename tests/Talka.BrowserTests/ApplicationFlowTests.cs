@@ -11,7 +11,7 @@ public sealed class ApplicationFlowTests(BrowserFixture fixture)
     [Fact]
     public async Task An_applicant_fills_the_form_sees_the_checklist_and_submits_and_an_officer_marks_the_formal_check()
     {
-        var now = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, LtFormat.Vilnius);
+        var now = LtFormat.VilniusTime(DateTime.UtcNow);
         var admin = await fixture.Talka.ApiAsAsync(TalkaFactory.Admin);
         var call = await TestApplications.CallAsync(admin, now.AddDays(-1), now.AddDays(10));
         var organisation = await TestAccounts.OrganisationAsync(fixture.Talka, "Asociacija „Naršyklės paraiška“");

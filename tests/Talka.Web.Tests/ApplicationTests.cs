@@ -13,7 +13,7 @@ namespace Talka.Web.Tests;
 /// </summary>
 public sealed class ApplicationTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
-    private static DateTime VilniusNow => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, LtFormat.Vilnius);
+    private static DateTime VilniusNow => LtFormat.VilniusTime(DateTime.UtcNow);
 
     private async Task<(HttpClient Member, Guid Organisation)> ApplicantAsync(string name)
     {

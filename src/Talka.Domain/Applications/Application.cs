@@ -220,6 +220,11 @@ public sealed class Application : IVersioned
     public static IReadOnlyList<string> CheckItems(ApplicationForm form) =>
         [.. form.Rules.Select(r => r.Key), .. form.Attachments.Select(a => "Attachment:" + a.Key)];
 
+    /// <summary>What a clarification may ask for: the formal check's items, then the parts of the application (each
+    /// key one <see cref="ApplicationContent.Changed"/> reports).</summary>
+    public static IReadOnlyList<string> ClarifiableItems(ApplicationForm form) =>
+        [.. CheckItems(form), "Title", "Summary", .. Enum.GetNames<ApplicationSection>(), "Period", "Declaration"];
+
     /// <summary>Records the officer's marks (a submitted application; the check is open until decided).</summary>
     public void RecordCheck(ApplicationForm form, IReadOnlyList<CheckEntry> entries)
     {
@@ -262,11 +267,7 @@ public sealed class Application : IVersioned
             throw new DomainException("NotAwaitingCheck", null);
         if (items.Count == 0)
             throw new DomainException("Required", "Items");
-        var known = CheckItems(form)
-            .Concat(["Title", "Period", "Declaration"])
-            .Concat(Enum.GetNames<ApplicationSection>())
-            .Concat(["Summary"])
-            .ToHashSet();
+        var known = ClarifiableItems(form).ToHashSet();
         for (var i = 0; i < items.Count; i++)
             if (!known.Contains(items[i]))
                 throw new DomainException("UnknownCheckItem", $"Items[{i}]", items[i]);

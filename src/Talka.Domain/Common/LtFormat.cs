@@ -22,6 +22,10 @@ public static class LtFormat
 
     public static string Eur(decimal amount) => amount.ToString("#,##0.00", Numbers) + NoBreakSpace + "€";
 
+    /// <summary>The Lithuanian wall-clock time of a UTC instant (a call's deadline is stated in it).</summary>
+    public static DateTime VilniusTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Vilnius);
+
     /// <summary>An amount as a form field holds it: "47 511,61", without the sign.</summary>
     public static string Amount(decimal amount) => amount.ToString("#,##0.00", Numbers);
 

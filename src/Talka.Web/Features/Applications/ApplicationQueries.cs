@@ -21,7 +21,7 @@ public sealed class ApplicationQueries(
 {
     public const int PageSize = 50;
 
-    private DateTime VilniusNow => TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, LtFormat.Vilnius);
+    private DateTime VilniusNow => LtFormat.VilniusTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<CallFormView?> FormAsync(Guid callId, CancellationToken ct = default)
     {
@@ -146,7 +146,8 @@ public sealed class ApplicationQueries(
                         or ApplicationStatus.Submitted
                         or ApplicationStatus.ClarificationRequested
                         or ApplicationStatus.Eligible,
-            funder && application.Status == ApplicationStatus.Submitted
+            funder && application.Status == ApplicationStatus.Submitted,
+            funder && application.Status == ApplicationStatus.Eligible
         );
     }
 

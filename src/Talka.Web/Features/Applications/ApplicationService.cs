@@ -27,7 +27,7 @@ public sealed class ApplicationService(
 )
 {
     private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
-    private DateTime VilniusNow => TimeZoneInfo.ConvertTimeFromUtc(UtcNow, LtFormat.Vilnius);
+    private DateTime VilniusNow => LtFormat.VilniusTime(UtcNow);
 
     public async Task<Result<ApplicationForm>> SetFormAsync(
         Guid callId,
@@ -176,8 +176,7 @@ public sealed class ApplicationService(
         {
             if (await EditableAsync(id, ct) is not { } found)
                 return await RefusalAsync<SubmissionView>(id, ct);
-            var (application, _) = found;
-            var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, ct);
+            var (application, call) = found;
             var form = call.Form ?? throw new DomainException("CallTakesNoApplications", null);
             if (application.Status == ApplicationStatus.Draft)
                 await EnsureFirstAsync(call, form, application.ApplicantId, application.Id, ct);
@@ -336,7 +335,8 @@ public sealed class ApplicationService(
         var application = await db.Applications.Include(a => a.Partners).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (application is null || !viewer.May(ApplicationOperation.Edit, application.ApplicantId))
             return null;
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, ct);
+        // Tracked: a submission that reaches the cap records it on the call.
+        var call = await db.Calls.SingleAsync(c => c.Id == application.CallId, ct);
         return (application, call);
     }
 

@@ -62,7 +62,8 @@ public sealed record ApplicationView(
     bool MayEdit,
     bool MaySubmit,
     bool MayWithdraw,
-    bool MayCheck
+    bool MayCheck,
+    bool MayFund
 );
 
 /// <summary>One submitted version with what changed since the one before (item keys and words).</summary>

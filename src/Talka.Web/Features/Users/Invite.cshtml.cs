@@ -12,8 +12,6 @@ namespace Talka.Web.Features.Users;
 /// only.</summary>
 public sealed class InviteModel(AccountService accounts, TalkaDbContext db) : TalkaPage
 {
-    public static readonly string[] StaffRoles = UserAdministration.StaffRoles;
-
     [BindProperty]
     public string? Email { get; set; }
 

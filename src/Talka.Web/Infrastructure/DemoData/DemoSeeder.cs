@@ -316,7 +316,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
     /// </summary>
     private void SeedSelection(Programme programme, FundingBody body, Organisation spc, Organisation ssi)
     {
-        var vilnius = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, LtFormat.Vilnius);
+        var vilnius = LtFormat.VilniusTime(DateTime.UtcNow);
         var today = vilnius.Date;
         var call = new Call(programme.Id, new CallDetails(body.Id, "NVO fondo 2027 m. projektų atrankos konkursas (demonstracinis)",
             2027, new LegalAct("A1-000", DateOnly.FromDateTime(today.AddDays(-10)), "Demonstracinis konkurso organizavimo nuostatų įsakymas (pavyzdys, ne tikras teisės aktas)"),
