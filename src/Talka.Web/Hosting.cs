@@ -26,6 +26,7 @@ using Talka.Web.Infrastructure.DemoData;
 using Talka.Web.Infrastructure.Identity;
 using Talka.Web.Infrastructure.Email;
 using Talka.Web.Features.Applications;
+using Talka.Web.Features.Evaluation;
 using Talka.Web.Infrastructure.Jobs;
 using Talka.Web.Infrastructure.Localization;
 using Talka.Web.Infrastructure.Web;
@@ -174,6 +175,7 @@ public static class Hosting
         services.AddImports();
         services.AddEvidence();
         services.AddApplications();
+        services.AddEvaluation();
         services.AddOpenData();
         services.AddFinance();
         services.AddReports();
@@ -270,6 +272,7 @@ public static class Hosting
         api.MapImportsApi();
         api.MapEvidenceApi();
         api.MapApplicationsApi();
+        api.MapEvaluationApi();
         api.MapFinanceApi();
         api.MapReportsApi();
         return app;

@@ -19,7 +19,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
 {
     // Expected answers. "login" = redirect to the login page.
     private const int Login = -1;
-    private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call, Guid EventA, Guid ParticipantA, Guid VolunteerA, Guid IndicatorA, Guid ReportA, Guid ApplicationA);
+    private sealed record Ids(Guid OrgA, Guid PublishedA, Guid HiddenA, Guid Programme, Guid Call, Guid EventA, Guid ParticipantA, Guid VolunteerA, Guid IndicatorA, Guid ReportA, Guid ApplicationA, Guid AssignmentE);
     /// <param name="Evaluator">An evaluator belongs to no organisation; where not given, they get what member B
     /// gets.</param>
     private sealed record Expect(int Anonymous, int MemberA, int MemberB, int Admin, int Auditor, int? Evaluator = null)
@@ -233,6 +233,45 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "api/v1/applications/{id:guid}/withdraw", i => application(i) + "/withdraw",
             new(401, 400, 404, 403, 403, 404));
 
+        // Evaluation pages. The evaluator's declaration (by the page, with no conflict) comes last among them: the API
+        // cases below then meet a declared assignment.
+        yield return new("GET", "evaluation", _ => "/evaluation", new(Login, 403, 403, 403, 403, 200));
+        yield return new("GET", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}", new(Login, 403, 403, 200, 200, 200));
+        yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Save", new(Login, 403, 403, 403, 403, 200));
+        yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Autosave", new(Login, 404, 404, 404, 404, 400));
+        yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Submit", new(Login, 403, 403, 403, 403, 200));
+        yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Reopen", new(Login, 403, 403, 200, 403, 403));
+        yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Declare", new(Login, 403, 403, 403, 403, 302));
+        yield return new("GET", "calls/{id:guid}/evaluation", i => $"/calls/{i.Call}/evaluation", new(Login, 403, 403, 200, 200, 403));
+        yield return new("POST", "calls/{id:guid}/evaluation", i => $"/calls/{i.Call}/evaluation?handler=Criteria", new(Login, 403, 403, 200, 403, 403));
+        yield return new("POST", "calls/{id:guid}/evaluation", i => $"/calls/{i.Call}/evaluation?handler=Assign", new(Login, 403, 403, 302, 403, 403));
+        yield return new("POST", "calls/{id:guid}/evaluation", i => $"/calls/{i.Call}/evaluation?handler=Spread", new(Login, 403, 403, 302, 403, 403));
+        yield return new("GET", "calls/{id:guid}/ranking", i => $"/calls/{i.Call}/ranking", new(Login, 403, 403, 200, 200, 403));
+        yield return new("GET", "calls/{id:guid}/ranking", i => $"/calls/{i.Call}/ranking?handler=Pdf", new(Login, 403, 403, 404, 404, 403));
+        yield return new("POST", "calls/{id:guid}/ranking", i => $"/calls/{i.Call}/ranking?handler=Approve", new(Login, 403, 403, 200, 403, 403));
+
+        // Evaluation: funder admins set criteria, assign and approve; auditors read the board and the ranking; the
+        // demo evaluator sees their own (undeclared) assignment of A's application, nothing of the application.
+        var call = (Ids i) => $"/api/v1/calls/{i.Call}";
+        yield return new("PUT", "api/v1/calls/{id:guid}/criteria", i => call(i) + "/criteria", new(401, 403, 403, 400, 403, 403), "{}");
+        yield return new("GET", "api/v1/calls/{id:guid}/evaluation", i => call(i) + "/evaluation", new(401, 403, 403, 200, 200, 403));
+        yield return new("POST", "api/v1/calls/{id:guid}/assignments", i => call(i) + "/assignments", new(401, 403, 403, 400, 403, 403), "{}");
+        yield return new("GET", "api/v1/calls/{id:guid}/ranking", i => call(i) + "/ranking", new(401, 403, 403, 200, 200, 403));
+        yield return new("POST", "api/v1/calls/{id:guid}/ranking/approve", i => call(i) + "/ranking/approve",
+            new(401, 403, 403, 400, 403, 403), """{"expected":0}""");
+        yield return new("GET", "api/v1/calls/{id:guid}/funded", i => call(i) + "/funded", new(404, 404, 404, 404, 404, 404));
+        yield return new("GET", "api/v1/assignments/", _ => "/api/v1/assignments", new(401, 403, 403, 403, 403, 200));
+        var assignment = (Ids i) => $"/api/v1/assignments/{i.AssignmentE}";
+        yield return new("GET", "api/v1/assignments/{id:guid}/", assignment, new(401, 404, 404, 200, 200, 200));
+        // Declared already (by the page): a second declaration is refused; version 0 of the scores is stale.
+        yield return new("POST", "api/v1/assignments/{id:guid}/declaration", i => assignment(i) + "/declaration",
+            new(401, 404, 404, 403, 403, 400), """{"conflict":true}""");
+        yield return new("PUT", "api/v1/assignments/{id:guid}/scores", i => assignment(i) + "/scores",
+            new(401, 404, 404, 403, 403, 409), """{"version":0,"scores":[]}""");
+        yield return new("POST", "api/v1/assignments/{id:guid}/submit", i => assignment(i) + "/submit", new(401, 404, 404, 403, 403, 400));
+        yield return new("POST", "api/v1/assignments/{id:guid}/reopen", i => assignment(i) + "/reopen",
+            new(401, 404, 404, 400, 403, 403), """{"reason":"Klaida"}""");
+
         // Programme officers: read by funder admins and auditors, set by funder admins.
         yield return new("GET", "api/v1/programmes/{id:guid}/officers", i => $"/api/v1/programmes/{i.Programme}/officers",
             new(401, 403, 403, 200, 200, 403));
@@ -387,7 +426,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         Assert.True(missing.Count == 0, "Page handlers missing from the matrix:\n" + string.Join("\n", missing));
     }
 
-    private static readonly Ids SampleIds = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
+    private static readonly Ids SampleIds = new(Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
 
     private static string HandlerOf(Func<Ids, string> url) =>
         System.Text.RegularExpressions.Regex.Match(url(SampleIds), "[?&]handler=([A-Za-z]+)") is { Success: true } m ? m.Groups[1].Value : "";
@@ -460,9 +499,15 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         var application = Talka.Domain.Applications.Application.Draft(published.CallId, orgA,
             Talka.Domain.Applications.ApplicationContent.Empty, DateTime.UtcNow);
         db.AddRange(e, participant, volunteer, report, application);
-        await db.SaveChangesAsync();
         var call = await db.Calls.SingleAsync(c => c.Id == published.CallId);
-        return new Ids(orgA, published.Id, hidden.Id, call.ProgrammeId, call.Id, e.Id, participant.Id, volunteer.Id, hidden.Indicators.Single().Id, report.Id, application.Id);
+        // The seed call gets criteria, and the demo evaluator an assignment (not declared) of A's application.
+        call.SetEvaluation(new Talka.Domain.Evaluation.CallEvaluation(
+            [new Talka.Domain.Evaluation.Criterion("A", "Aktualumas", null, 100)], null, null, new(), ""));
+        var evaluator = await db.Users.Where(u => u.Email == TalkaFactory.Evaluator).Select(u => u.Id).SingleAsync();
+        var assignment = new Talka.Domain.Evaluation.Assignment(call.Id, application.Id, evaluator, false, DateTime.UtcNow);
+        db.Add(assignment);
+        await db.SaveChangesAsync();
+        return new Ids(orgA, published.Id, hidden.Id, call.ProgrammeId, call.Id, e.Id, participant.Id, volunteer.Id, hidden.Indicators.Single().Id, report.Id, application.Id, assignment.Id);
     });
 
     private static string Normalise(string? route) => (route ?? "").Trim('/').ToLowerInvariant();

@@ -210,6 +210,7 @@ public sealed class Application : IVersioned
                 or ApplicationStatus.Submitted
                 or ApplicationStatus.ClarificationRequested
                 or ApplicationStatus.Eligible
+                or ApplicationStatus.Reserve
             )
         )
             throw new DomainException("CannotWithdraw", null);
@@ -327,9 +328,54 @@ public sealed class Application : IVersioned
     /// selection decides which applications; until it exists, a funder admin does).</summary>
     public void Fund()
     {
-        if (Status != ApplicationStatus.Eligible)
+        if (Status is not (ApplicationStatus.Eligible or ApplicationStatus.Reserve))
             throw new DomainException("FundOnlyEligible", null);
         Status = ApplicationStatus.Funded;
+    }
+
+    /// <summary>The final score of the expert evaluation.</summary>
+    public decimal? FinalScore { get; private set; }
+
+    /// <summary>The amount awarded by the approved ranking (less than requested when funded partially).</summary>
+    public decimal? Awarded { get; private set; }
+    public int? ReserveRank { get; private set; }
+
+    /// <summary>The decision that placed the application ("A1-123, 2027-03-01"), and the last day to appeal it.</summary>
+    public string? DecisionReference { get; private set; }
+    public DateOnly? AppealUntil { get; private set; }
+
+    /// <summary>Takes the place an approved ranking gives: funded (with the amount), on the reserve list (with its
+    /// place) or not funded. An application funded by an earlier version keeps its award. Returns whether the place
+    /// changed (the applicant is then told).</summary>
+    public bool Place(Evaluation.RankedLine line, string decisionReference, DateOnly appealUntil)
+    {
+        var funded = line.Decision is Evaluation.RankingDecision.Funded or Evaluation.RankingDecision.PartiallyFunded;
+        if (Status == ApplicationStatus.Funded)
+        {
+            if (!funded || line.Awarded < Awarded)
+                throw new DomainException("RankingTakesAwardBack", null, Number ?? Title);
+            if (line.Awarded == Awarded)
+                return false;
+        }
+        else if (Status is not (ApplicationStatus.Eligible or ApplicationStatus.Reserve or ApplicationStatus.Rejected))
+            throw new DomainException("NotRankable", null, Number ?? Title);
+        var status = line.Decision switch
+        {
+            // Funded by the caller's conversion into a project (Fund); one below an earlier minimum waits as reserve.
+            _ when funded => Status == ApplicationStatus.Rejected ? ApplicationStatus.Reserve : Status,
+            Evaluation.RankingDecision.Reserve => ApplicationStatus.Reserve,
+            _ => ApplicationStatus.Rejected,
+        };
+        var awarded = funded ? line.Awarded : (decimal?)null;
+        if (!funded && status == Status && ReserveRank == line.ReserveRank && FinalScore == line.Score)
+            return false;
+        FinalScore = line.Score;
+        Awarded = awarded;
+        ReserveRank = line.ReserveRank;
+        DecisionReference = decisionReference;
+        AppealUntil = appealUntil;
+        Status = status;
+        return true;
     }
 
     public void AddPartner(Guid organisationId)

@@ -193,6 +193,19 @@ public sealed class Call : IVersioned
         );
     }
 
+    /// <summary>The call's evaluation (<see cref="Evaluation.CallEvaluation"/>) as JSON; empty until set.</summary>
+    public string EvaluationJson { get; private set; } = "";
+
+    public Evaluation.CallEvaluation? Evaluation => Talka.Domain.Evaluation.CallEvaluation.FromJson(EvaluationJson);
+
+    /// <summary>Sets the criteria and the evaluation settings, checked against the call's minimum grant.</summary>
+    public Evaluation.CallEvaluation SetEvaluation(Evaluation.CallEvaluation evaluation)
+    {
+        var validated = evaluation.Validated(MinGrant);
+        EvaluationJson = validated.ToJson();
+        return validated;
+    }
+
     public void SetPublicityLine(string? line) => PublicityLine = Guard.Optional(line, nameof(PublicityLine), 500) ?? DefaultPublicityLine;
 
     public void Update(CallDetails details) => Apply(details);

@@ -31,12 +31,26 @@ public enum ProjectOperation
 /// <summary>What one may ask to do with an application.</summary>
 public enum ApplicationOperation
 {
-    /// <summary>See it whole: the applicant's members, funder admins and auditors.</summary>
+    /// <summary>See it whole: the applicant's members, funder admins and auditors, and the experts assigned to it
+    /// once they declared no conflict.</summary>
     Read,
     /// <summary>Draft, attach, submit, withdraw: the applicant's members only.</summary>
     Edit,
     /// <summary>The formal check and its clarifications, and the internal notes: funder admins.</summary>
     Check,
+}
+
+/// <summary>What one may ask to do with an expert's assignment.</summary>
+public enum AssignmentOperation
+{
+    /// <summary>See that it exists and its state: the expert, funder admins and auditors.</summary>
+    Read,
+    /// <summary>Sign the declaration: the assigned expert, once.</summary>
+    Declare,
+    /// <summary>Read the application and score it: the assigned expert after declaring no conflict.</summary>
+    Evaluate,
+    /// <summary>Assign, reassign and reopen submitted scores: funder admins.</summary>
+    Manage,
 }
 
 /// <summary>
@@ -79,13 +93,33 @@ public sealed record Viewer(string? UserId, string? Email, IReadOnlySet<string> 
         _ => false,
     };
     /// <summary>The one rule for every per-application question.</summary>
-    public bool May(ApplicationOperation operation, Guid applicantId) => operation switch
+    /// <param name="declaredExpert">Whether the viewer is an expert assigned to the application who declared no
+    /// conflict for it: they read it, nothing more.</param>
+    public bool May(ApplicationOperation operation, Guid applicantId, bool declaredExpert = false) => operation switch
     {
-        ApplicationOperation.Read => ReadsEverything || IsMemberOf(applicantId),
+        ApplicationOperation.Read => ReadsEverything || IsMemberOf(applicantId) || (declaredExpert && IsEvaluator),
         ApplicationOperation.Edit => IsMemberOf(applicantId),
         ApplicationOperation.Check => IsFunderAdmin,
         _ => false,
     };
+    /// <summary>The one rule for every per-assignment question: an evaluator sees only their own assignments, and an
+    /// application's content only once they declared no conflict for it.</summary>
+    public bool May(AssignmentOperation operation, string? evaluatorId, Evaluation.AssignmentState state)
+    {
+        var own = IsEvaluator && UserId is not null && UserId == evaluatorId;
+        return operation switch
+        {
+            AssignmentOperation.Read => ReadsEverything || own,
+            AssignmentOperation.Declare => own && state == Evaluation.AssignmentState.Assigned,
+            AssignmentOperation.Evaluate => own
+                && state is Evaluation.AssignmentState.Declared or Evaluation.AssignmentState.Submitted,
+            AssignmentOperation.Manage => IsFunderAdmin,
+            _ => false,
+        };
+    }
+    /// <summary>Set criteria, assign experts, run the ranking and approve it: funder admins; auditors read.</summary>
+    public bool CanManageEvaluation => IsFunderAdmin;
+    public bool CanSeeEvaluation => ReadsEverything;
     public bool CanSetCallForms => IsFunderAdmin;
     public bool CanCreateProject => IsFunderAdmin;
     public bool CanManageAgreements => IsFunderAdmin;

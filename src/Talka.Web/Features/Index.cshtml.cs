@@ -12,11 +12,13 @@ namespace Talka.Web.Features;
 // Cached for visitors who are not signed in (PublicCache).
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Talka.Web.Infrastructure.Web.PublicCache.Policy)]
 public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisations, ProjectQueries projects, HomeQueries home,
-    NotificationQueries notifications) : TalkaPage
+    NotificationQueries notifications, Evaluation.EvaluationQueries evaluation) : TalkaPage
 {
     public FunderHome? Funder { get; private set; }
     public PublicHome? Public { get; private set; }
     public AuditorHome? Auditor { get; private set; }
+    /// <summary>An evaluator's assignments still to do (declare or score).</summary>
+    public IReadOnlyList<Evaluation.AssignmentRow>? Assignments { get; private set; }
     public IReadOnlyList<MemberProject> MemberProjects { get; private set; } = [];
     public IReadOnlyList<NotificationRow> Unread { get; private set; } = [];
     public IReadOnlyList<OrganisationRow> OwnOrganisations { get; private set; } = [];
@@ -34,6 +36,9 @@ public sealed class IndexModel(TalkaDbContext db, OrganisationQueries organisati
         if (viewer.IsFunderAdmin) Funder = await home.FunderAsync(viewer.UserId);
         else if (viewer.IsAuditor) Auditor = await home.AuditorAsync();
         if (!viewer.IsAuthenticated) Public = await home.PublicAsync();
+        if (viewer.IsEvaluator)
+            Assignments = [.. (await evaluation.MineAsync() ?? []).Where(a =>
+                a.State is Talka.Domain.Evaluation.AssignmentState.Assigned or Talka.Domain.Evaluation.AssignmentState.Declared)];
         if (viewer.UserId is { } user)
             Unread = [.. (await notifications.PageAsync(user, 1)).Items.Where(n => !n.Read).Take(5)];
         ProgrammeCount = await db.Programmes.CountAsync();

@@ -46,7 +46,14 @@ public sealed class ApplicationQueries(
     {
         var viewer = await viewers.GetAsync(ct);
         var application = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null || !viewer.May(ApplicationOperation.Read, application.ApplicantId))
+        if (
+            application is null
+            || !viewer.May(
+                ApplicationOperation.Read,
+                application.ApplicantId,
+                await DeclaredExpertAsync(viewer, id, ct)
+            )
+        )
             return null;
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, ct);
         var form = call.Form;
@@ -147,7 +154,17 @@ public sealed class ApplicationQueries(
                         or ApplicationStatus.ClarificationRequested
                         or ApplicationStatus.Eligible,
             funder && application.Status == ApplicationStatus.Submitted,
-            funder && application.Status == ApplicationStatus.Eligible
+            funder && application.Status == ApplicationStatus.Eligible,
+            application.DecisionReference is { } reference
+                ? new SelectionDecision(
+                    application.Status,
+                    application.FinalScore,
+                    application.Awarded,
+                    application.ReserveRank,
+                    reference,
+                    application.AppealUntil
+                )
+                : null
         );
     }
 
@@ -160,7 +177,14 @@ public sealed class ApplicationQueries(
             .Where(a => a.Id == id)
             .Select(a => new { a.ApplicantId, a.CallId })
             .SingleOrDefaultAsync(ct);
-        if (application is null || !viewer.May(ApplicationOperation.Read, application.ApplicantId))
+        if (
+            application is null
+            || !viewer.May(
+                ApplicationOperation.Read,
+                application.ApplicantId,
+                await DeclaredExpertAsync(viewer, id, ct)
+            )
+        )
             return null;
         var pair = await db.Set<ApplicationVersion>()
             .AsNoTracking()
@@ -279,7 +303,10 @@ public sealed class ApplicationQueries(
             .Applications.Where(a => a.Id == id)
             .Select(a => (Guid?)a.ApplicantId)
             .SingleOrDefaultAsync(ct);
-        if (applicant is not { } owner || !viewer.May(ApplicationOperation.Read, owner))
+        if (
+            applicant is not { } owner
+            || !viewer.May(ApplicationOperation.Read, owner, await DeclaredExpertAsync(viewer, id, ct))
+        )
             return null;
         var file = await db.Set<ApplicationFile>()
             .AsNoTracking()
@@ -292,6 +319,21 @@ public sealed class ApplicationQueries(
             .SingleAsync(ct);
         return (bytes, file.ContentType, file.FileName);
     }
+
+    /// <summary>Whether the viewer is an expert assigned to the application who declared no conflict for it.</summary>
+    public async Task<bool> DeclaredExpertAsync(Viewer viewer, Guid applicationId, CancellationToken ct) =>
+        viewer.IsEvaluator
+        && await db.Set<Talka.Domain.Evaluation.Assignment>()
+            .AnyAsync(
+                a =>
+                    a.ApplicationId == applicationId
+                    && a.EvaluatorId == viewer.UserId
+                    && (
+                        a.State == Talka.Domain.Evaluation.AssignmentState.Declared
+                        || a.State == Talka.Domain.Evaluation.AssignmentState.Submitted
+                    ),
+                ct
+            );
 
     /// <summary>The organisation registered under a legal entity code, if any.</summary>
     public async Task<Guid?> OrganisationByCodeAsync(string code, CancellationToken ct = default)

@@ -63,7 +63,19 @@ public sealed record ApplicationView(
     bool MaySubmit,
     bool MayWithdraw,
     bool MayCheck,
-    bool MayFund
+    bool MayFund,
+    SelectionDecision? Decision = null
+);
+
+/// <summary>What the approved ranking decided for the application: funded with the amount, on the reserve list with
+/// its place, or not funded with the score; the decision's reference and the last day to appeal.</summary>
+public sealed record SelectionDecision(
+    ApplicationStatus Status,
+    decimal? FinalScore,
+    decimal? Awarded,
+    int? ReserveRank,
+    string Reference,
+    DateOnly? AppealUntil
 );
 
 /// <summary>One submitted version with what changed since the one before (item keys and words).</summary>

@@ -7,13 +7,20 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Calls;
 
 [AllowAnonymous]
-public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, Applications.ApplicationQueries applications)
-    : TalkaPage
+public sealed class DetailsModel(
+    ProgrammeQueries queries,
+    AuditQueries audit,
+    Applications.ApplicationQueries applications,
+    Evaluation.EvaluationQueries evaluation
+) : TalkaPage
 {
     public CallView? Call { get; private set; }
     public bool CanManage { get; private set; }
     public IReadOnlyList<AuditLine>? Audit { get; private set; }
     public Applications.CallApplicationsSection? Applications { get; private set; }
+    /// <summary>The funded applications of the approved ranking in force (public).</summary>
+    public Evaluation.FundedList? Funded { get; private set; }
+    public bool MaySeeEvaluation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -22,6 +29,8 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, A
         var viewer = await ViewerAsync();
         CanManage = viewer.CanManageProgrammes;
         Applications = await applications.SectionAsync(id);
+        Funded = await evaluation.FundedAsync(id);
+        MaySeeEvaluation = viewer.CanSeeEvaluation && Applications.Form is not null;
         if (viewer.CanSeeAuditTrail) Audit = await audit.ForAsync(id);
         ViewData["AuditRecord"] = id;
         return Page();

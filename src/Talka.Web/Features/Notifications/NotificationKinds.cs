@@ -13,6 +13,12 @@ public static class NotificationKinds
     public const string ApplicationClarification = "ApplicationClarification";
     public const string ApplicationEligible = "ApplicationEligible";
     public const string ApplicationIneligible = "ApplicationIneligible";
+    public const string ApplicationFunded = "ApplicationFunded";
+    public const string ApplicationReserve = "ApplicationReserve";
+    public const string ApplicationNotFunded = "ApplicationNotFunded";
+    public const string EvaluationAssigned = "EvaluationAssigned";
+    public const string EvaluationRecused = "EvaluationRecused";
+    public const string EvaluationThirdOpen = "EvaluationThirdOpen";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -25,5 +31,11 @@ public static class NotificationKinds
         ApplicationClarification,
         ApplicationEligible,
         ApplicationIneligible,
+        ApplicationFunded,
+        ApplicationReserve,
+        ApplicationNotFunded,
+        EvaluationAssigned,
+        EvaluationRecused,
+        EvaluationThirdOpen,
     ];
 }

@@ -38,6 +38,7 @@ internal sealed class CallMapping : IEntityTypeConfiguration<Call>
         b.Ignore(x => x.ProjectPeriod);
         b.Ignore(x => x.LegalBasis);
         b.Ignore(x => x.Form);
+        b.Ignore(x => x.Evaluation);
         b.Property(x => x.LegalActNumber).HasMaxLength(50);
         b.Property(x => x.LegalActTitle).HasMaxLength(1000);
         b.HasOne<FundingBody>().WithMany().HasForeignKey(x => x.FundingBodyId).OnDelete(DeleteBehavior.Restrict);

@@ -25,6 +25,11 @@ public sealed class ReportPdf(
         return await queue.RunAsync(() => PrintAsync(html, ct), ct);
     }
 
+    /// <summary>Any print page (another document's own template) as PDF; null when Chromium stayed busy too
+    /// long.</summary>
+    public Task<byte[]?> PrintHtmlAsync(string html, CancellationToken ct = default) =>
+        queue.RunAsync(() => PrintAsync(html, ct), ct);
+
     public async Task<string> HtmlAsync(ReportDocument document)
     {
         var css = await File.ReadAllTextAsync(Path.Combine(environment.WebRootPath, "css", "site.css"));

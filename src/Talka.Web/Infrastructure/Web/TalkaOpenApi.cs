@@ -27,6 +27,9 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
         ["Organisations"] = "Applicant and grantee organisations.",
         ["Accounts"] = "Invitations, the funder admins' list of users, disabling an account.",
         ["Applications"] = "A call's application form, applications drafted, submitted and withdrawn, the formal check.",
+        ["Evaluation"] =
+            "Criteria, experts' assignments with conflict-of-interest declarations, scores, the ranking within the "
+            + "budget and its approval.",
         ["Notifications"] = "Your notifications (reports due, overdue, submitted, returned, approved).",
         ["Projects"] = "Funded projects: plan, agreement, publication.",
         ["Delivery"] =

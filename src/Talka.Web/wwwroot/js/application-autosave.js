@@ -1,6 +1,7 @@
-// Saves an application's draft as the applicant types (a form marked data-autosave): a second and a half after the
-// last change, the form goes to its autosave address; the answer gives the draft's new version and what is still
-// missing, or the errors, which are shown beside the status. The "Save" button still works without scripts.
+// Saves a draft as its author types (an application's, or an expert's scores with their computed total), in a form
+// marked data-autosave: a second and a half after the last change, the form goes to its autosave address; the answer
+// gives the draft's new version and what is still missing (or the total), or the errors, which are shown beside the
+// status. The "Save" button still works without scripts.
 (function () {
     const form = document.querySelector("form[data-autosave]");
     if (!form) return;
@@ -25,6 +26,8 @@
             if (response.ok) {
                 version.value = answer.version;
                 status.textContent = answer.saved;
+                const total = document.getElementById("score-total");
+                if (total && answer.total) total.textContent = answer.total;
                 if (missing) {
                     missing.replaceChildren(...answer.missing.map(function (text) {
                         const item = document.createElement("li");
