@@ -307,23 +307,8 @@ public sealed class ApplicationService(
             if (await CheckableAsync(id, ct) is not { } found)
                 return await RefusalAsync<Guid>(id, ct);
             var (application, _) = found;
-            application.Fund();
             var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, ct);
-            var content = application.Content;
-            var project = new Talka.Domain.Projects.Project(
-                call.Id,
-                application.ApplicantId,
-                application.Id,
-                content.Plan.Title,
-                content.Start ?? call.ProjectPeriodStart,
-                content.End ?? call.ProjectPeriodEnd
-            );
-            project.RevisePlan(content.Plan);
-            foreach (var partner in content.Partners)
-                project.AddPartner(partner.OrganisationId);
-            db.Projects.Add(project);
-            db.Add(new Talka.Domain.Finance.ProjectBudget(project.Id) { Version = 1 });
-            db.AddRange(Talka.Domain.Finance.Budgets.Build(project.Id, [.. content.Budget], null, call.CostCategories));
+            var project = ProjectFromApplication.Add(db, application, call);
             await db.SaveChangesAsync(ct);
             return Result<Guid>.Success(project.Id);
         });

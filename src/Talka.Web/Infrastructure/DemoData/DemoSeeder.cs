@@ -27,6 +27,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
         ("admin@demo.talka.lt", "Programos administratorė", Roles.FunderAdmin, null),
         ("auditorius@demo.talka.lt", "Auditorius", Roles.Auditor, null),
         ("vertintojas@demo.talka.lt", "Vertintojas", Roles.Evaluator, null),
+        ("ekspertas@demo.talka.lt", "Ekspertė Rūta", Roles.Evaluator, null),
         ("spc@demo.talka.lt", "VšĮ „Socialinės partnerystės centras“ darbuotoja", Roles.OrganisationMember, Seed.Spc),
         ("nvo2022@demo.talka.lt", "Nacionalinės NVO (2022) darbuotoja", Roles.OrganisationMember, Seed.Ngo2022),
         ("ssi@demo.talka.lt", "Šeimos santykių instituto darbuotoja", Roles.OrganisationMember, Seed.Ssi),
@@ -230,7 +231,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             [], []));
 
         SeedDelivery(p000, p002, p004);
-        SeedSelection(ngoCapacity, sadm, spc, ssi);
+        var open = SeedSelection(ngoCapacity, sadm, spc, ssi);
         await db.SaveChangesAsync();
 
         foreach (var (email, name, role, organisation) in Accounts)
@@ -244,6 +245,10 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
                 db.OrganisationMemberships.Add(new OrganisationMembership { UserId = user.Id, OrganisationId = organisationId, IsManager = true });
             }
         }
+        var experts = await db.Users.Where(u => u.Email == "vertintojas@demo.talka.lt" || u.Email == "ekspertas@demo.talka.lt")
+            .ToDictionaryAsync(u => u.Email!, u => u.Id);
+        DemoEvaluation.Seed(db, ngoCapacity, sadm, open, caritas, ngo2022, spc,
+            experts["vertintojas@demo.talka.lt"], experts["ekspertas@demo.talka.lt"]);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
@@ -314,7 +319,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
     /// Šeimos santykių institutas's submitted (number NVOK-2027-0001, its statutes and financial statements attached),
     /// the Social Partnership Centre's a draft still missing its budget. The call is an example, marked as such.
     /// </summary>
-    private void SeedSelection(Programme programme, FundingBody body, Organisation spc, Organisation ssi)
+    private Call SeedSelection(Programme programme, FundingBody body, Organisation spc, Organisation ssi)
     {
         var vilnius = LtFormat.VilniusTime(DateTime.UtcNow);
         var today = vilnius.Date;
@@ -351,7 +356,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
             new EligibilityDeclaration(NgoMark: true, InLiquidation: false, ReliableTaxpayer: true, Income: 84_300m)).Validated(call), DateTime.UtcNow);
         db.Applications.Add(submitted);
         var files = new[] { ("Statutes", "istatai.pdf"), ("FinancialStatements", "finansines-ataskaitos.pdf") }
-            .Select(f => Attach(submitted, f.Item1, f.Item2)).ToList();
+            .Select(f => Attach(db, submitted, f.Item1, f.Item2, "ssi@demo.talka.lt")).ToList();
         var version = submitted.Submit(call, form, ["Statutes", "FinancialStatements"], vilnius, DateTime.UtcNow, () => 1, "ssi@demo.talka.lt",
             System.Text.Json.JsonSerializer.Serialize(files.Select(f => new { f.Key, f.Id, f.FileName, f.Sha256 })));
         db.Add(version);
@@ -364,17 +369,19 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
                 Goal = "Sujungti bendruomeninius globos namus į kokybės tinklą",
             },
         }, DateTime.UtcNow));
+        return call;
     }
 
     /// <summary>A small PDF attached to the application under the key.</summary>
-    private Features.Applications.ApplicationFile Attach(Application application, string key, string name)
+    internal static Features.Applications.ApplicationFile Attach(TalkaDbContext db, Application application, string key, string name,
+        string uploadedBy)
     {
         var bytes = System.Text.Encoding.ASCII.GetBytes(
             "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         var file = new Features.Applications.ApplicationFile
         {
             ApplicationId = application.Id, Key = key, FileName = name, ContentType = "application/pdf", Size = bytes.Length,
-            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), UploadedBy = "ssi@demo.talka.lt",
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), UploadedBy = uploadedBy,
             UploadedAt = DateTime.UtcNow,
         };
         db.Add(file);
