@@ -351,6 +351,27 @@ public sealed class EvaluationTests(TalkaFactory factory) : IClassFixture<TalkaF
         );
         Assert.Equal(2, projects);
 
+        // Published, the funded project's grant in 360Giving says what was applied for, from an open call.
+        var project = await factory.WithDbAsync(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Projects.Where(p => p.ApplicationId == first).Select(p => p.Id)
+            )
+        );
+        (
+            await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = true })
+        ).EnsureSuccessStatusCode();
+        var openData = await anonymous.GetStringAsync("/open-data/360giving.json");
+        var validation = OpenDataTests.Validate360(openData);
+        Assert.True(validation.Code == 0, validation.Output);
+        var grant = JsonDocument
+            .Parse(openData)
+            .RootElement.GetProperty("grants")
+            .EnumerateArray()
+            .Single(g => g.GetProperty("id").GetString()!.EndsWith(project.ToString("N"), StringComparison.Ordinal));
+        Assert.Equal(25_000m, grant.GetProperty("amountAppliedFor").GetDecimal());
+        Assert.Equal(25_000m, grant.GetProperty("amountAwarded").GetDecimal());
+        Assert.Equal("Yes", grant.GetProperty("fromOpenCall").GetString());
+
         // Money frees up: a new version with a larger budget funds the first of the reserve, keeping the awards.
         var second_version = await admin.PostAsJsonAsync(
             $"/api/v1/calls/{call}/ranking/approve",

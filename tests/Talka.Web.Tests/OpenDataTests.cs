@@ -37,7 +37,7 @@ public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFac
         return (process.ExitCode, output);
     }
 
-    private static (int Code, string Output) Validate360(string json)
+    internal static (int Code, string Output) Validate360(string json)
     {
         var tools = Path.Combine(Root, "tests", "Talka.BrowserTests");
         var ajv = Path.Combine(tools, "node_modules", "ajv-cli", "dist", "index.js");

@@ -19,14 +19,19 @@ namespace Talka.Web.Features.OpenData;
 /// figures.</summary>
 public sealed record OpenGrant(
     Project Project, Call Call, Programme Programme, string FundingBodyId, string FundingBody, string RecipientId, string Recipient,
-    string? AgreementNumber, DateOnly? SignedOn, decimal? GrantedAmount, IndicatorSet Figures)
+    string? AgreementNumber, DateOnly? SignedOn, decimal? GrantedAmount, IndicatorSet Figures,
+    decimal? AppliedFor = null, decimal? DecidedAmount = null)
 {
+    /// <summary>Whether the grant came from an open call: known for projects that applied through Talka (yes), not for
+    /// transcribed ones.</summary>
+    public bool FromOpenCall => AppliedFor is not null;
+
     /// <summary>
-    /// What every file publishes as awarded: the agreement's granted amount, or where a transcribed source states only
-    /// the
-    /// funds used (seed 002), those. The same rule in 360Giving, the CSV and IATI.
+    /// What every file publishes as awarded: the agreement's granted amount; before the agreement, the amount the
+    /// approved ranking awarded; where a transcribed source states only the funds used (seed 002), those. The same
+    /// rule in 360Giving, the CSV and IATI.
     /// </summary>
-    public decimal? Awarded => GrantedAmount ?? Project.ReportedFundsUsed;
+    public decimal? Awarded => GrantedAmount ?? DecidedAmount ?? Project.ReportedFundsUsed;
 
     /// <summary>What every file publishes as disbursed: the funds the organisation reports as used.</summary>
     public decimal? Disbursed => Project.ReportedFundsUsed;
@@ -54,6 +59,12 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         var bodies = await db.FundingBodies.AsNoTracking().ToDictionaryAsync(f => f.Id, ct);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         var agreements = await db.Agreements.AsNoTracking().ToDictionaryAsync(a => a.ProjectId, ct);
+        // What the projects that applied through Talka asked for and were awarded by the ranking.
+        var applicationIds = projects.Where(p => p.ApplicationId != null).Select(p => p.ApplicationId!.Value).ToList();
+        var applications = (await db.Applications.AsNoTracking()
+            .Where(a => applicationIds.Contains(a.Id) && a.ContentJson != "")
+            .Select(a => new { a.Id, a.ContentJson, a.Awarded }).ToListAsync(ct))
+            .ToDictionary(a => a.Id, a => (Applied: Talka.Domain.Applications.ApplicationContent.FromJson(a.ContentJson).Requested, a.Awarded));
         // Stored figures, read in one query; a project whose figures are stale is recounted.
         var stored = await store.StoredAsync(projects.Select(p => p.Id).ToList(), ct);
         var grants = new List<OpenGrant>();
@@ -67,7 +78,9 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
                 ?? IndicatorCalculator.Compute(await delivery.FactsAsync(new ProjectContext(p, call.Rules, false, false), ct));
             grants.Add(new OpenGrant(p, call, programmes[call.ProgrammeId], $"{Prefix}-fb-{body.Id:N}", body.NameOn(agreement?.SignedOn ?? p.Start),
                 organisation.LegalEntityCode is { } code ? $"LT-RC-{code}" : $"{Prefix}-org-{organisation.Id:N}", organisation.Name,
-                agreement?.Number, agreement?.SignedOn, agreement?.GrantedAmount, figures));
+                agreement?.Number, agreement?.SignedOn, agreement?.GrantedAmount, figures,
+                p.ApplicationId is { } a && applications.TryGetValue(a, out var applied) ? applied.Applied : null,
+                p.ApplicationId is { } b && applications.TryGetValue(b, out var decided) ? decided.Awarded : null));
         }
         return grants;
     }
@@ -101,6 +114,11 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
                 ["grantProgramme"] = new JsonArray(new JsonObject { ["code"] = $"{Prefix}-call-{g.Call.Id:N}", ["title"] = g.Call.Title }),
             };
             if (g.Disbursed is { } used) grant["amountDisbursed"] = used;
+            if (g.AppliedFor is { } applied)
+            {
+                grant["amountAppliedFor"] = applied;
+                grant["fromOpenCall"] = "Yes";
+            }
             if (g.Project.Municipalities.Count > 0)
                 grant["beneficiaryLocation"] = new JsonArray(g.Project.Municipalities.Select(m => (JsonNode)new JsonObject { ["name"] = m.Municipality, ["countryCode"] = "LT" }).ToArray());
             grants.Add(grant);

@@ -13,7 +13,8 @@ namespace Talka.Web.Infrastructure.DemoData;
 /// <summary>
 /// The demo's evaluation, made through the domain's own rules: a closed call of the same kind whose three applications
 /// two experts (the demo evaluator and a second one) have scored, ranked within a 40 000 € budget and approved as
-/// version 1 (two funded and now projects, one on the reserve list); and, in the open 2027 call, Vilniaus
+/// version 1 (the forum's and the 2022 national NGO's funded and now projects, the Social Partnership Centre's on the
+/// reserve list); and, in the open 2027 call, Vilniaus
 /// arkivyskupijos CARITAS's eligible application waiting for the demo evaluator's declaration while the second expert
 /// has begun scoring.
 /// </summary>
@@ -49,6 +50,7 @@ internal static class DemoEvaluation
         FundingBody body,
         Call open,
         Organisation caritas,
+        Organisation forum,
         Organisation ngo2022,
         Organisation spc,
         string evaluator,
@@ -104,7 +106,7 @@ internal static class DemoEvaluation
         var plans = new (Organisation Organisation, string Title, string Goal, decimal Requested, decimal[] Points)[]
         {
             (
-                caritas,
+                forum,
                 "Skėtinių organizacijų narių kompetencijų stiprinimas",
                 "Stiprinti forumo narių vadybos kompetencijas",
                 20_000m,

@@ -247,7 +247,7 @@ public sealed class DemoSeeder(TalkaDbContext db, UserManager<TalkaUser> users)
         }
         var experts = await db.Users.Where(u => u.Email == "vertintojas@demo.talka.lt" || u.Email == "ekspertas@demo.talka.lt")
             .ToDictionaryAsync(u => u.Email!, u => u.Id);
-        DemoEvaluation.Seed(db, ngoCapacity, sadm, open, caritas, ngo2022, spc,
+        DemoEvaluation.Seed(db, ngoCapacity, sadm, open, caritas, forum, ngo2022, spc,
             experts["vertintojas@demo.talka.lt"], experts["ekspertas@demo.talka.lt"]);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
