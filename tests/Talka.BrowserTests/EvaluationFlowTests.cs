@@ -77,6 +77,9 @@ public sealed class EvaluationFlowTests(BrowserFixture fixture)
         var rankingViolations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
         Assert.True(rankingViolations.Count == 0, string.Join(Environment.NewLine, rankingViolations));
         await BrowserFixture.ScreenshotAsync(officer.Page, "74-ranking-approved");
+        var pdf = await officer.Page.APIRequest.GetAsync($"/calls/{call}/ranking?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ScreenshotDirectory, "77-ranking.pdf"), await pdf.BodyAsync());
         await officer.Page.GotoAsync($"/calls/{call}/evaluation");
         await BrowserFixture.ScreenshotAsync(officer.Page, "75-evaluation-board");
 

@@ -372,6 +372,16 @@ public sealed class EvaluationTests(TalkaFactory factory) : IClassFixture<TalkaF
         Assert.Equal(25_000m, grant.GetProperty("amountAwarded").GetDecimal());
         Assert.Equal("Yes", grant.GetProperty("fromOpenCall").GetString());
 
+        // The approved version prints on one page, with its decision and every line.
+        var browser = await factory.BrowserAsAsync(TalkaFactory.Admin);
+        var pdf = await browser.GetByteArrayAsync($"/calls/{call}/ranking?handler=Pdf&number=1");
+        var text = await ReportDocumentTests.PdfTextAsync(pdf);
+        Assert.Contains("Paraiškų reitingas, 1-oji versija", text);
+        Assert.Contains("Patvirtinta sprendimu Nr. A1-100, 2026 m. lapkričio 30 d.", text);
+        Assert.Contains("Rezervas Nr. 1", text);
+        Assert.Equal(3, text.Split('\n').Count(l => l.Contains("Savanorystė kaimo", StringComparison.Ordinal)));
+        Assert.DoesNotContain('\f', text.TrimEnd('\f', '\n'));
+
         // Money frees up: a new version with a larger budget funds the first of the reserve, keeping the awards.
         var second_version = await admin.PostAsJsonAsync(
             $"/api/v1/calls/{call}/ranking/approve",

@@ -183,7 +183,7 @@ public sealed class ReportDocumentTests(TalkaFactory factory) : IClassFixture<Ta
         throw new TimeoutException($"The PDF at {url} was not printed within a minute.");
     }
 
-    private static async Task<string> PdfTextAsync(byte[] pdf)
+    internal static async Task<string> PdfTextAsync(byte[] pdf)
     {
         var file = Path.Combine(Path.GetTempPath(), $"talka-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, pdf);
