@@ -27,6 +27,7 @@ using Talka.Web.Infrastructure.Identity;
 using Talka.Web.Infrastructure.Email;
 using Talka.Web.Features.Applications;
 using Talka.Web.Features.Evaluation;
+using Talka.Web.Features.Narrative;
 using Talka.Web.Infrastructure.Jobs;
 using Talka.Web.Infrastructure.Localization;
 using Talka.Web.Infrastructure.Web;
@@ -273,6 +274,7 @@ public static class Hosting
         api.MapEvidenceApi();
         api.MapApplicationsApi();
         api.MapEvaluationApi();
+        api.MapNarrativeApi();
         api.MapFinanceApi();
         api.MapReportsApi();
         return app;

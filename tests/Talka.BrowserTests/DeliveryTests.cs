@@ -13,7 +13,10 @@ public sealed class DeliveryTests(BrowserFixture fixture)
     {
         var api = await fixture.Talka.ApiAsAsync(TalkaFactory.Admin);
         var list = await api.GetFromJsonAsync<JsonElement>("/api/v1/projects");
-        return list.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("organisation").GetString() == organisation).GetProperty("id").GetGuid();
+        // The organisation's seed project: the published one (an application funded in the demo's ranking is not).
+        return list.GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("organisation").GetString() == organisation && p.GetProperty("isPublished").GetBoolean())
+            .GetProperty("id").GetGuid();
     }
 
     [Fact]

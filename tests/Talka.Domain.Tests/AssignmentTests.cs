@@ -36,7 +36,10 @@ public sealed class AssignmentTests
         assignment.Declare(true, "Pareiškėjo valdybos narys", evaluation.DeclarationText, Day);
         Assert.Equal(AssignmentState.Recused, assignment.State);
         Assert.False(assignment.Active);
-        Assert.Equal("AlreadyDeclared", Assert.Throws<DomainException>(() => assignment.Declare(false, null, "", Day)).Code);
+        Assert.Equal(
+            "AlreadyDeclared",
+            Assert.Throws<DomainException>(() => assignment.Declare(false, null, "", Day)).Code
+        );
     }
 
     [Fact]
@@ -48,17 +51,33 @@ public sealed class AssignmentTests
             assignment.SaveScores(evaluation, [new CriterionScore("A", 60.5m, null)])
         );
         Assert.Equal(("PointsRange", "Scores[0].Points"), (tooMany.Code, tooMany.Field));
-        Assert.Equal("UnknownCriterion", Assert.Throws<DomainException>(() =>
-            assignment.SaveScores(evaluation, [new CriterionScore("Z", 1m, null)])).Code);
-        assignment.SaveScores(evaluation, [new CriterionScore("A", 45m, "Aktualu."), new CriterionScore("B", 15m, null)]);
+        Assert.Equal(
+            "UnknownCriterion",
+            Assert
+                .Throws<DomainException>(() => assignment.SaveScores(evaluation, [new CriterionScore("Z", 1m, null)]))
+                .Code
+        );
+        assignment.SaveScores(
+            evaluation,
+            [new CriterionScore("A", 45m, "Aktualu."), new CriterionScore("B", 15m, null)]
+        );
         var unjustified = Assert.Throws<DomainException>(() => assignment.Submit(evaluation, Day));
         Assert.Equal("Scores[B].Justification", unjustified.Field);
 
-        assignment.SaveScores(evaluation, [new CriterionScore("A", 45m, "Aktualu."), new CriterionScore("B", 15m, "Pagrįsta.")]);
+        assignment.SaveScores(
+            evaluation,
+            [new CriterionScore("A", 45m, "Aktualu."), new CriterionScore("B", 15m, "Pagrįsta.")]
+        );
         Assert.Equal(75m, assignment.Submit(evaluation, Day));
         Assert.Equal(100m, evaluation.MaximumTotal);
-        Assert.Equal("ScoresSubmitted", Assert.Throws<DomainException>(() =>
-            assignment.SaveScores(evaluation, [new CriterionScore("A", 60m, "Daugiau.")])).Code);
+        Assert.Equal(
+            "ScoresSubmitted",
+            Assert
+                .Throws<DomainException>(() =>
+                    assignment.SaveScores(evaluation, [new CriterionScore("A", 60m, "Daugiau.")])
+                )
+                .Code
+        );
         Assert.Equal("Reason", Assert.Throws<DomainException>(() => assignment.Reopen("")).Field);
         assignment.Reopen("Supainioti kriterijai");
         Assert.Equal((AssignmentState.Declared, (decimal?)null), (assignment.State, assignment.Total));
@@ -80,7 +99,10 @@ public sealed class AssignmentTests
         Assert.Equal("FloorBelowMinimumGrant", Assert.Throws<DomainException>(() => low.Validated(3_000m)).Code);
         var tie = low with { Settings = new EvaluationSettings(TieBreakCriterion: "X") };
         Assert.Equal("UnknownCriterion", Assert.Throws<DomainException>(() => tie.Validated(null)).Code);
-        var twice = low with { Criteria = [new Criterion("A", "Vienas", null, 10m), new Criterion("a", "Du", null, 10m)] };
+        var twice = low with
+        {
+            Criteria = [new Criterion("A", "Vienas", null, 10m), new Criterion("a", "Du", null, 10m)],
+        };
         Assert.Equal("CriterionTwice", Assert.Throws<DomainException>(() => twice.Validated(null)).Code);
     }
 
@@ -94,6 +116,8 @@ public sealed class AssignmentTests
         var low = EvaluationProgress.Of(evaluation, [40m, 10m]);
         Assert.Equal((false, 25m), (low.ThirdNeeded, low.FinalScore!.Value));
         Assert.False(EvaluationProgress.Of(evaluation, [80m]).Complete);
+        // The tie-break reads the same two experts the final score counts: the third and the first.
+        Assert.Equal([2, 0], Scoring.Counted([80m, 45m, 70m]));
     }
 
     [Fact]

@@ -233,15 +233,21 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "api/v1/applications/{id:guid}/withdraw", i => application(i) + "/withdraw",
             new(401, 400, 404, 403, 403, 404));
 
-        // Evaluation pages. The evaluator's declaration (by the page, with no conflict) comes last among them: the API
-        // cases below then meet a declared assignment.
+        // Reading a text's figures: public, page and API.
+        yield return new("GET", "narrative", _ => "/narrative", Everyone200);
+        yield return new("POST", "narrative", _ => "/narrative", Everyone200);
+        yield return new("POST", "api/v1/narrative/facts", _ => "/api/v1/narrative/facts", Everyone200,
+            """{"text":"Viso projekto veiklose dalyvavo 209 asm."}""");
+
+        // Evaluation pages. A's application is a draft, not under evaluation: the evaluator's declaration is refused
+        // with a message, and the assignment stays undeclared.
         yield return new("GET", "evaluation", _ => "/evaluation", new(Login, 403, 403, 403, 403, 200));
         yield return new("GET", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}", new(Login, 403, 403, 200, 200, 200));
         yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Save", new(Login, 403, 403, 403, 403, 200));
         yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Autosave", new(Login, 404, 404, 404, 404, 400));
         yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Submit", new(Login, 403, 403, 403, 403, 200));
         yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Reopen", new(Login, 403, 403, 200, 403, 403));
-        yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Declare", new(Login, 403, 403, 403, 403, 302));
+        yield return new("POST", "assignments/{id:guid}", i => $"/assignments/{i.AssignmentE}?handler=Declare", new(Login, 403, 403, 403, 403, 200));
         yield return new("GET", "calls/{id:guid}/evaluation", i => $"/calls/{i.Call}/evaluation", new(Login, 403, 403, 200, 200, 403));
         yield return new("POST", "calls/{id:guid}/evaluation", i => $"/calls/{i.Call}/evaluation?handler=Criteria", new(Login, 403, 403, 200, 403, 403));
         yield return new("POST", "calls/{id:guid}/evaluation", i => $"/calls/{i.Call}/evaluation?handler=Assign", new(Login, 403, 403, 302, 403, 403));
@@ -263,11 +269,11 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", "api/v1/assignments/", _ => "/api/v1/assignments", new(401, 403, 403, 403, 403, 200));
         var assignment = (Ids i) => $"/api/v1/assignments/{i.AssignmentE}";
         yield return new("GET", "api/v1/assignments/{id:guid}/", assignment, new(401, 404, 404, 200, 200, 200));
-        // Declared already (by the page): a second declaration is refused; version 0 of the scores is stale.
+        // Not under evaluation (a draft): declaring and scoring are refused with a message.
         yield return new("POST", "api/v1/assignments/{id:guid}/declaration", i => assignment(i) + "/declaration",
             new(401, 404, 404, 403, 403, 400), """{"conflict":true}""");
         yield return new("PUT", "api/v1/assignments/{id:guid}/scores", i => assignment(i) + "/scores",
-            new(401, 404, 404, 403, 403, 409), """{"version":0,"scores":[]}""");
+            new(401, 404, 404, 403, 403, 400), """{"version":0,"scores":[]}""");
         yield return new("POST", "api/v1/assignments/{id:guid}/submit", i => assignment(i) + "/submit", new(401, 404, 404, 403, 403, 400));
         yield return new("POST", "api/v1/assignments/{id:guid}/reopen", i => assignment(i) + "/reopen",
             new(401, 404, 404, 400, 403, 403), """{"reason":"Klaida"}""");

@@ -165,7 +165,7 @@ public sealed class EvaluationTests(TalkaFactory factory) : IClassFixture<TalkaF
             $"/api/v1/calls/{call}/assignments",
             new { applicationId = application, evaluatorId = memberId }
         );
-        Assert.StartsWith("Vertintojo skirti negalima", await refused.FieldErrorAsync("EvaluatorId"));
+        Assert.StartsWith("Šio vertintojo skirti negalima", await refused.FieldErrorAsync("EvaluatorId"));
         var board = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{call}/evaluation");
         var row = board.GetProperty("rows").EnumerateArray().Single();
         Assert.DoesNotContain(
@@ -215,6 +215,15 @@ public sealed class EvaluationTests(TalkaFactory factory) : IClassFixture<TalkaF
         Assert.Equal(2, active.Count);
         Assert.DoesNotContain(memberId, active.Select(a => a.GetProperty("evaluatorId").GetString()));
         Assert.DoesNotContain(expertId, active.Select(a => a.GetProperty("evaluatorId").GetString()));
+        var (_, extraId, _) = await TestEvaluation.ExpertAsync(factory);
+        var extra = await admin.PostAsJsonAsync(
+            $"/api/v1/calls/{call}/assignments",
+            new { applicationId = application, evaluatorId = extraId }
+        );
+        Assert.Equal(
+            "Paraiškai jau paskirta tiek vertintojų, kiek reikia (2).",
+            await extra.FieldErrorAsync("ApplicationId")
+        );
     }
 
     [Fact]

@@ -84,10 +84,13 @@ public sealed class HomePageTests(TalkaFactory factory) : IClassFixture<TalkaFac
     }
 
     [Fact]
-    public async Task An_evaluator_is_told_assignments_come_with_selection_and_a_visitor_sees_the_public_cards()
+    public async Task An_evaluator_without_assignments_is_told_so_and_a_visitor_sees_the_public_cards()
     {
-        var evaluator = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Evaluator)).GetStringAsync("/"));
-        Assert.Contains("Vertintojui", evaluator);
+        var email = TestAccounts.Address("vertintojas");
+        await TestAccounts.InvitedAsync(factory, email, "Evaluator");
+        var browser = await factory.BrowserAsAsync(email, TestAccounts.NewPassword);
+        var evaluator = Html.Text(await browser.GetStringAsync("/"));
+        Assert.Contains("Vertintojui Šiuo metu vertinti nėra ko.", evaluator);
         var visitor = Html.Text(await factory.Browser().GetStringAsync("/"));
         Assert.Contains("Visuomenei", visitor);
         Assert.DoesNotContain("Ataskaitų darbo eilė", visitor);

@@ -108,7 +108,7 @@ public sealed class Assignment : IVersioned
         var clean = new List<CriterionScore>();
         for (var i = 0; i < scores.Count; i++)
         {
-            var score = scores[i];
+            var score = scores[i] ?? throw new DomainException("Required", $"Scores[{i}]");
             var criterion =
                 evaluation.Criteria.FirstOrDefault(c => c.Code == score.Code)
                 ?? throw new DomainException("UnknownCriterion", $"Scores[{i}].Code", score.Code ?? "");

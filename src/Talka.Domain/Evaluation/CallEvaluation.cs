@@ -35,7 +35,7 @@ public sealed record CallEvaluation(
         var criteria = new List<Criterion>();
         for (var i = 0; i < Criteria.Count; i++)
         {
-            var c = Criteria[i];
+            var c = Criteria[i] ?? throw new DomainException("Required", $"Criteria[{i}]");
             var code = Guard.Required(c.Code, $"Criteria[{i}].Code", 20);
             if (criteria.Any(x => string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase)))
                 throw new DomainException("CriterionTwice", $"Criteria[{i}].Code", code);

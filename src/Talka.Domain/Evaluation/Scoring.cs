@@ -16,17 +16,25 @@ public static class Scoring
     /// higher pair where two pairs are equally close).</summary>
     public static decimal Final(IReadOnlyList<decimal> totals)
     {
+        var counted = Counted(totals);
+        return Math.Round(counted.Average(i => totals[i]), 2, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>Which of the totals the final score counts (their positions): all of one or two; of three or more, the
+    /// two closest (the higher pair where two pairs are equally close). The tie-break reads the same experts.</summary>
+    public static IReadOnlyList<int> Counted(IReadOnlyList<decimal> totals)
+    {
         if (totals.Count == 0)
             throw new ArgumentException("No scores.", nameof(totals));
         if (totals.Count < 3)
-            return Math.Round(totals.Average(), 2, MidpointRounding.AwayFromZero);
-        var ordered = totals.OrderBy(t => t).ToList();
+            return [.. Enumerable.Range(0, totals.Count)];
+        var ordered = Enumerable.Range(0, totals.Count).OrderBy(i => totals[i]).ThenBy(i => i).ToList();
         var best = Enumerable
             .Range(0, ordered.Count - 1)
             .Select(i => (Low: ordered[i], High: ordered[i + 1]))
-            .OrderBy(p => p.High - p.Low)
-            .ThenByDescending(p => p.High)
+            .OrderBy(p => totals[p.High] - totals[p.Low])
+            .ThenByDescending(p => totals[p.High])
             .First();
-        return Math.Round((best.Low + best.High) / 2m, 2, MidpointRounding.AwayFromZero);
+        return [best.Low, best.High];
     }
 }

@@ -152,9 +152,10 @@ public sealed class ApplicationQueries(
                     is ApplicationStatus.Draft
                         or ApplicationStatus.Submitted
                         or ApplicationStatus.ClarificationRequested
-                        or ApplicationStatus.Eligible,
+                        or ApplicationStatus.Eligible
+                        or ApplicationStatus.Reserve,
             funder && application.Status == ApplicationStatus.Submitted,
-            funder && application.Status == ApplicationStatus.Eligible,
+            funder && application.Status == ApplicationStatus.Eligible && call.Evaluation is null,
             application.DecisionReference is { } reference
                 ? new SelectionDecision(
                     application.Status,

@@ -299,8 +299,8 @@ public sealed class ApplicationService(
             return Result<DateOnly>.Success(application.ClarificationDue!.Value);
         });
 
-    /// <summary>Funds an eligible application: a project of its applicant under its call, with the application's
-    /// plan, partners, period and budget, and its number kept (funder admins).</summary>
+    /// <summary>Funds an eligible application of a call without an evaluation: a project of its applicant under its
+    /// call, with the application's plan, partners, period and budget, and its number kept (funder admins).</summary>
     public async Task<Result<Guid>> FundAsync(Guid id, CancellationToken ct = default) =>
         await writes.Run(async () =>
         {
@@ -308,6 +308,9 @@ public sealed class ApplicationService(
                 return await RefusalAsync<Guid>(id, ct);
             var (application, _) = found;
             var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == application.CallId, ct);
+            // A call with an evaluation funds through its approved ranking, within its budget.
+            if (call.Evaluation is not null)
+                throw new DomainException("FundThroughRanking", null);
             var project = ProjectFromApplication.Add(db, application, call);
             await db.SaveChangesAsync(ct);
             return Result<Guid>.Success(project.Id);

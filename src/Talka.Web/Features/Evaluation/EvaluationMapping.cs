@@ -19,7 +19,8 @@ internal sealed class AssignmentMapping : IEntityTypeConfiguration<Assignment>
         b.Ignore(x => x.Scores);
         b.Ignore(x => x.Active);
         b.HasIndex(x => new { x.CallId, x.EvaluatorId });
-        b.HasIndex(x => x.ApplicationId);
+        // One assignment per expert and application (open third slots, without an expert, are many).
+        b.HasIndex(x => new { x.ApplicationId, x.EvaluatorId }).IsUnique();
         b.HasOne<Call>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }

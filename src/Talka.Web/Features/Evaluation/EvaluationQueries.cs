@@ -148,10 +148,13 @@ public sealed class EvaluationQueries(TalkaDbContext db, ViewerAccessor viewers)
                         .OrderBy(a => a.SubmittedAt)
                         .ToList();
                     var progress = EvaluationProgress.Of(evaluation, [.. submitted.Select(a => a.Total!.Value)]);
+                    // The tie-break reads the experts the final score counts.
                     decimal? tieBreak =
                         tie is null || submitted.Count == 0
                             ? null
-                            : submitted.Average(a => evaluation.Total(a.Scores.Where(s => s.Code == tie)));
+                            : Scoring
+                                .Counted([.. submitted.Select(a => a.Total!.Value)])
+                                .Average(i => evaluation.Total(submitted[i].Scores.Where(s => s.Code == tie)));
                     return new Candidate(
                         p.Id,
                         p.Number,
@@ -272,7 +275,7 @@ public sealed class EvaluationQueries(TalkaDbContext db, ViewerAccessor viewers)
                     missing,
                     [
                         .. evaluators.Where(e =>
-                            !conflicts[c.Id].Contains(e.Id) && active.All(a => a.EvaluatorId != e.Id)
+                            !conflicts[c.Id].Contains(e.Id) && c.Assignments.All(a => a.EvaluatorId != e.Id)
                         ),
                     ]
                 );
@@ -284,7 +287,7 @@ public sealed class EvaluationQueries(TalkaDbContext db, ViewerAccessor viewers)
             call.Title,
             call.MinGrant,
             evaluation,
-            all.Any(a => a.State == AssignmentState.Submitted),
+            all.Any(a => a.DeclaredAt != null),
             rows,
             evaluators,
             all.Count(a => a.State is AssignmentState.Declared or AssignmentState.Submitted),

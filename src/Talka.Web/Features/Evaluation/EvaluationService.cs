@@ -25,8 +25,7 @@ public sealed class EvaluationService(
     Writes writes,
     TimeProvider clock,
     Notifier notifier,
-    EvaluationQueries queries,
-    ApplicationService applications
+    EvaluationQueries queries
 )
 {
     private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
@@ -43,7 +42,7 @@ public sealed class EvaluationService(
         {
             if (await db.Calls.SingleOrDefaultAsync(c => c.Id == callId, ct) is not { } call)
                 return Result<CallEvaluation>.NotFound();
-            if (await db.Set<Assignment>().AnyAsync(a => a.CallId == callId && a.SubmittedAt != null, ct))
+            if (await db.Set<Assignment>().AnyAsync(a => a.CallId == callId && a.DeclaredAt != null, ct))
                 throw new DomainException("EvaluationStarted", "Criteria");
             var saved = call.SetEvaluation(
                 new CallEvaluation(
@@ -86,12 +85,15 @@ public sealed class EvaluationService(
                 var conflicts = await queries.ConflictsAsync([.. candidates.Select(c => c.Id)], ct);
                 foreach (var candidate in candidates)
                 {
+                    // Anyone already on the application, recused ones included, is never picked again.
                     var taken = candidate
-                        .Assignments.Where(a => a.Active && a.EvaluatorId is not null)
+                        .Assignments.Where(a => a.EvaluatorId is not null)
                         .Select(a => a.EvaluatorId!)
                         .ToHashSet();
                     var open = candidate.Assignments.Where(a => a.EvaluatorId is null).ToList();
-                    var lacking = candidate.Progress.Required - taken.Count;
+                    var lacking =
+                        candidate.Progress.Required
+                        - candidate.Assignments.Count(a => a.Active && a.EvaluatorId is not null);
                     for (var i = 0; i < lacking; i++)
                     {
                         var pick = load.Where(e => !taken.Contains(e.Key) && !conflicts[candidate.Id].Contains(e.Key))
@@ -120,6 +122,12 @@ public sealed class EvaluationService(
                     throw new DomainException("AlreadyAssigned", "EvaluatorId");
                 if (candidate.Assignments.Any(a => a.EvaluatorId == evaluatorId))
                     throw new DomainException("EvaluatorRecused", "EvaluatorId");
+                if (
+                    candidate.Assignments.Count(a => a.Active && a.EvaluatorId is not null)
+                        >= candidate.Progress.Required
+                    && candidate.Assignments.All(a => a.EvaluatorId is not null)
+                )
+                    throw new DomainException("EnoughExperts", "ApplicationId", candidate.Progress.Required);
                 if ((await queries.ConflictsAsync([applicationId], ct))[applicationId].Contains(evaluatorId))
                     throw new DomainException("EvaluatorConflict", "EvaluatorId", candidate.Applicant);
                 created.Add(
@@ -185,6 +193,7 @@ public sealed class EvaluationService(
                 return Result<AssignmentState>.NotFound();
             if (viewer.UserId != assignment.EvaluatorId || !viewer.IsEvaluator)
                 return Result<AssignmentState>.Forbidden();
+            await EnsureUnderEvaluationAsync(assignment, ct);
             var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == assignment.CallId, ct);
             assignment.Declare(input.Conflict, input.Text, call.Evaluation!.DeclarationText, UtcNow);
             if (assignment.State == AssignmentState.Recused)
@@ -233,9 +242,11 @@ public sealed class EvaluationService(
             var (assignment, evaluation) = found;
             var total = assignment.Submit(evaluation, UtcNow);
             await db.SaveChangesAsync(ct);
-            var candidate = (await queries.CandidatesAsync(assignment.CallId, evaluation, ct)).Single(c =>
+            var candidate = (await queries.CandidatesAsync(assignment.CallId, evaluation, ct)).SingleOrDefault(c =>
                 c.Id == assignment.ApplicationId
             );
+            if (candidate is null)
+                return Result<decimal>.Success(total);
             var active = candidate.Assignments.Count(a => a.Active);
             if (candidate.Progress.ThirdNeeded && active < candidate.Progress.Required)
             {
@@ -347,18 +358,17 @@ public sealed class EvaluationService(
             foreach (var line in result.Lines)
             {
                 var application = tracked[line.ApplicationId];
-                if (application.Place(line, reference, appealUntil))
-                    told.Add((application, line));
+                var fundedBefore = application.Status == ApplicationStatus.Funded;
+                if (!application.Place(line, reference, appealUntil))
+                    continue;
+                told.Add((application, line));
+                // Newly funded: it becomes a project; one funded before keeps its project, with the larger award.
+                if (!fundedBefore && line.Decision is RankingDecision.Funded or RankingDecision.PartiallyFunded)
+                    ProjectFromApplication.Add(db, application, call);
             }
             await db.SaveChangesAsync(ct);
             foreach (var (application, line) in told)
             {
-                if (line.Decision is RankingDecision.Funded or RankingDecision.PartiallyFunded)
-                {
-                    var project = await applications.FundAsync(application.Id, ct);
-                    if (!project.Ok)
-                        throw new DomainException("FundOnlyEligible", null);
-                }
                 await notifier.NotifyAsync(
                     await notifier.MembersOfAsync(application.ApplicantId, ct),
                     line.Decision switch
@@ -403,8 +413,21 @@ public sealed class EvaluationService(
         var assignment = await db.Set<Assignment>().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (assignment is null || !viewer.May(AssignmentOperation.Evaluate, assignment.EvaluatorId, assignment.State))
             return null;
+        await EnsureUnderEvaluationAsync(assignment, ct);
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == assignment.CallId, ct);
         return (assignment, call.Evaluation!);
+    }
+
+    /// <summary>Only an eligible application, not yet placed by a ranking nor withdrawn, is declared for and
+    /// scored.</summary>
+    private async Task EnsureUnderEvaluationAsync(Assignment assignment, CancellationToken ct)
+    {
+        var status = await db
+            .Applications.Where(a => a.Id == assignment.ApplicationId)
+            .Select(a => a.Status)
+            .SingleAsync(ct);
+        if (status != ApplicationStatus.Eligible)
+            throw new DomainException("NotUnderEvaluation", null);
     }
 
     /// <summary>Not found for one who may not see the assignment; forbidden for one who may see it but not do

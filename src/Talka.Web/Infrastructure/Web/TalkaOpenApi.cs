@@ -30,6 +30,7 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
         ["Evaluation"] =
             "Criteria, experts' assignments with conflict-of-interest declarations, scores, the ranking within the "
             + "budget and its approval.",
+        ["Narrative"] = "The figures a Lithuanian narrative states, read from its text.",
         ["Notifications"] = "Your notifications (reports due, overdue, submitted, returned, approved).",
         ["Projects"] = "Funded projects: plan, agreement, publication.",
         ["Delivery"] =

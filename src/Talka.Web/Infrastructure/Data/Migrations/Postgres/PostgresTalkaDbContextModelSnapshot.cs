@@ -980,7 +980,8 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId");
+                    b.HasIndex("ApplicationId", "EvaluatorId")
+                        .IsUnique();
 
                     b.HasIndex("CallId", "EvaluatorId");
 

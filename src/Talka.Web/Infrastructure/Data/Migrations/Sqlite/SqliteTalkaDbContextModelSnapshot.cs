@@ -969,7 +969,8 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId");
+                    b.HasIndex("ApplicationId", "EvaluatorId")
+                        .IsUnique();
 
                     b.HasIndex("CallId", "EvaluatorId");
 

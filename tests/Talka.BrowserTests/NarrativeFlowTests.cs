@@ -1,0 +1,42 @@
+using Microsoft.Playwright;
+using Talka.BrowserTests.Pages;
+
+namespace Talka.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class NarrativeFlowTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_visitor_pastes_a_results_text_and_sees_its_figures_marked_on_a_desktop_and_a_phone()
+    {
+        var visitor = new NarrativePage(await fixture.PageAsync(null));
+        await visitor.Page.SetViewportSizeAsync(1366, 900);
+        await visitor.ReadAsync(
+            "Dvidešimt NVO darbuotojų 11 dienų (88 ak. val.) mokėsi VTRS mokymuose. Įvyko seminarai (5 vnt. po 6 "
+                + "ak. val., viso 30 ak. val.).\nViso projekto veiklose dalyvavo 209 asm. Projekto įgyvendinimui "
+                + "panaudotų lėšų suma – 47511.61 Eur."
+        );
+        await Assertions
+            .Expect(visitor.Marks)
+            .ToHaveTextAsync([
+                "Dvidešimt NVO darbuotojų",
+                "11 dienų",
+                "88 ak. val.",
+                "5 vnt.",
+                "30 ak. val.",
+                "209 asm.",
+                "47511.61 Eur",
+            ]);
+        await Assertions.Expect(visitor.Rows.Nth(3)).ToContainTextAsync("5 × 6 ak. val. = 30 ak. val.");
+        await Assertions.Expect(visitor.Rows.Nth(6)).ToContainTextAsync("47 511,61");
+        var violations = await AccessibilityTests.SeriousViolationsAsync(visitor.Page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.ScreenshotAsync(visitor.Page, "80-narrative-facts");
+        await visitor.Page.SetViewportSizeAsync(390, 844);
+        Assert.Equal(
+            0,
+            await visitor.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")
+        );
+        await BrowserFixture.ScreenshotAsync(visitor.Page, "81-narrative-facts-phone");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Talka.Web.Tests;
+
+/// <summary>Reading a text's figures without an account: the API and the page give the same facts, each with its
+/// kind, value, place and sentence; a text too long is refused with a message.</summary>
+public sealed class NarrativeTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
+{
+    private const string Text =
+        "Įvyko seminarai (5 vnt. po 6 ak. val., viso 30 ak. val.). Viso projekto veiklose dalyvavo 209 asm. "
+        + "Projekto įgyvendinimui panaudotų lėšų suma – 47511.61 Eur.";
+
+    [Fact]
+    public async Task Anyone_reads_the_figures_a_text_states_and_a_text_too_long_is_refused()
+    {
+        var visitor = await factory.ApiAsAsync(null);
+        var response = await visitor.PostAsJsonAsync("/api/v1/narrative/facts", new { text = Text });
+        var facts = (await response.Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("facts")
+            .EnumerateArray()
+            .ToList();
+        Assert.Equal(
+            ["Sessions", "AcademicHours", "Persons", "Money"],
+            facts.Select(f => f.GetProperty("kind").GetString())
+        );
+        Assert.Equal(6m, facts[0].GetProperty("perSession").GetDecimal());
+        Assert.Equal(30m, facts[0].GetProperty("sessionHours").GetDecimal());
+        var persons = facts[2];
+        Assert.Equal(209m, persons.GetProperty("value").GetDecimal());
+        Assert.True(persons.GetProperty("total").GetBoolean());
+        Assert.Equal(
+            "209 asm.",
+            Text.Substring(persons.GetProperty("start").GetInt32(), persons.GetProperty("length").GetInt32())
+        );
+        Assert.Equal(47_511.61m, facts[3].GetProperty("value").GetDecimal());
+
+        var tooLong = await visitor.PostAsJsonAsync("/api/v1/narrative/facts", new { text = new string('a', 50_001) });
+        Assert.Equal(
+            "Tekstas per ilgas: ne daugiau kaip 50 000 ženklų.",
+            (await tooLong.FieldErrorAsync("Text")).Replace('\u00a0', ' ').Replace('\u202f', ' ')
+        );
+
+        var browser = factory.Browser();
+        var form = await browser.GetStringAsync("/narrative");
+        var page = await browser.PostAsync(
+            "/narrative",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = Html.Token(form), ["Text"] = Text }
+            )
+        );
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Rasta: 4 teiginiai su skaičiais", Html.Text(html).Replace('\u00a0', ' '));
+        Assert.Contains("<mark title=\"Asmenys: 209\">209 asm.</mark>", html);
+    }
+}
