@@ -345,6 +345,8 @@ public static class MigrateCommand
         await DatabasePreparation.EnsureRolesAsync(scoped);
         // The daily reminders: the first run now, then each day (the run puts the next one in the queue).
         await ReportRemindersJob.ScheduleAsync(db, scoped.GetRequiredService<JobQueue>(), TimeProvider.System, ct, now: true);
+        // The nightly clean-up of done jobs and sent e-mails: the first run now, then each night.
+        await HousekeepingJob.ScheduleAsync(db, scoped.GetRequiredService<JobQueue>(), TimeProvider.System, ct, now: true);
         // Projects whose figures were never stored (before this release, or written by a bulk load) get them now.
         var refreshed = await scoped.GetRequiredService<Features.Delivery.FigureStore>().RefreshStaleAsync(TimeProvider.System, ct);
         if (refreshed > 0) Console.WriteLine($"Figures stored for {refreshed} projects.");

@@ -10,6 +10,7 @@ public static class JobsModule
         services.AddScoped<JobQueue>();
         services.AddSingleton<JobWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
+        services.AddJobHandler<HousekeepingJob>();
         return services;
     }
 
