@@ -177,6 +177,7 @@ public static class Hosting
         services.AddEvidence();
         services.AddApplications();
         services.AddEvaluation();
+        services.AddNarrative();
         services.AddOpenData();
         services.AddFinance();
         services.AddReports();
@@ -344,9 +345,9 @@ public static class MigrateCommand
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await DatabasePreparation.EnsureRolesAsync(scoped);
         // The daily reminders: the first run now, then each day (the run puts the next one in the queue).
-        await ReportRemindersJob.ScheduleAsync(db, scoped.GetRequiredService<JobQueue>(), TimeProvider.System, ct, now: true);
+        await ReportRemindersJob.ScheduleAsync(scoped.GetRequiredService<JobQueue>(), ct, now: true);
         // The nightly clean-up of done jobs and sent e-mails: the first run now, then each night.
-        await HousekeepingJob.ScheduleAsync(db, scoped.GetRequiredService<JobQueue>(), TimeProvider.System, ct, now: true);
+        await HousekeepingJob.ScheduleAsync(scoped.GetRequiredService<JobQueue>(), ct, now: true);
         // Projects whose figures were never stored (before this release, or written by a bulk load) get them now.
         var refreshed = await scoped.GetRequiredService<Features.Delivery.FigureStore>().RefreshStaleAsync(TimeProvider.System, ct);
         if (refreshed > 0) Console.WriteLine($"Figures stored for {refreshed} projects.");

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Talka.BrowserTests.Pages;
+using Talka.Web.Tests;
 
 namespace Talka.BrowserTests;
 
@@ -38,5 +39,22 @@ public sealed class NarrativeFlowTests(BrowserFixture fixture)
             await visitor.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")
         );
         await BrowserFixture.ScreenshotAsync(visitor.Page, "81-narrative-facts-phone");
+    }
+
+    [Fact]
+    public async Task An_officer_checks_a_projects_text_and_sees_a_claim_above_the_records_marked_with_both_values()
+    {
+        var project = await TestProjects.CreateAsync(fixture.Talka, "Naršyklės tekstų tikrinimas");
+        var officer = new NarrativePage(await fixture.PageAsync(TalkaFactory.Admin));
+        await officer.Page.SetViewportSizeAsync(1366, 900);
+        await officer.ReadAsync(
+            "Viso projekto veiklose dalyvavo 12 asm. Projektas vykdytas 2022 m.",
+            $"/projects/{project}/narrative"
+        );
+        await Assertions.Expect(officer.Rows.Nth(0)).ToContainTextAsync("Skiriasi: tekste 12, įrašuose 0");
+        await Assertions.Expect(officer.Rows.Nth(1)).ToContainTextAsync("Sutampa");
+        var violations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.ScreenshotAsync(officer.Page, "82-narrative-project-check");
     }
 }

@@ -77,6 +77,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers", readPage);
         yield return new("GET", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables", readPage);
         yield return new("POST", d + "/indicators", i => $"/projects/{i.HiddenA}/indicators", writePage);
+        yield return new("GET", d + "/narrative", i => $"/projects/{i.HiddenA}/narrative", readPage);
+        yield return new("POST", d + "/narrative", i => $"/projects/{i.HiddenA}/narrative", readPage);
         yield return new("GET", d + "/finance", i => $"/projects/{i.HiddenA}/finance", readPage);
         yield return new("POST", d + "/finance", i => $"/projects/{i.HiddenA}/finance?handler=Expense", writePage);
         // No such expense: a member is told no (403, as for anything not theirs), the funder sees 404.
@@ -238,6 +240,9 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", "narrative", _ => "/narrative", Everyone200);
         yield return new("POST", "api/v1/narrative/facts", _ => "/api/v1/narrative/facts", Everyone200,
             """{"text":"Viso projekto veiklose dalyvavo 209 asm."}""");
+        // Checking a text against a project's records: who reads the records (A's unpublished project).
+        yield return new("POST", "api/v1/projects/{projectId:guid}/narrative-check", i => $"/api/v1/projects/{i.HiddenA}/narrative-check",
+            new(401, 200, 404, 200, 200, 404), """{"text":"Viso projekto veiklose dalyvavo 209 asm."}""");
 
         // Evaluation pages. A's application is a draft, not under evaluation: the evaluator's declaration is refused
         // with a message, and the assignment stays undeclared.

@@ -87,8 +87,11 @@ public sealed class EvaluationTests(TalkaFactory factory) : IClassFixture<TalkaF
         var unjustified = await expert.PostAsync($"/api/v1/assignments/{assignment}/submit", null);
         Assert.Equal("Pagrįskite kriterijaus „B“ balus.", await unjustified.FieldErrorAsync("Scores[B].Justification"));
 
-        var submitted = await TestEvaluationScores(expert, assignment, 48.5m, 30m);
-        Assert.Equal(78.5m, submitted);
+        var submitted = await TestEvaluation.SubmitAsync(expert, assignment, 48.5m, 30m);
+        Assert.Equal(
+            78.5m,
+            (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetDecimal()
+        );
         var changed = await expert.PutAsJsonAsync(
             $"/api/v1/assignments/{assignment}/scores",
             new { version = version + 2, scores = new[] { new { code = "A", points = 60 } } }
@@ -110,41 +113,6 @@ public sealed class EvaluationTests(TalkaFactory factory) : IClassFixture<TalkaF
         var after = await expert.GetFromJsonAsync<JsonElement>($"/api/v1/assignments/{assignment}");
         Assert.Equal("Declared", after.GetProperty("state").GetString());
         Assert.Equal("Vertintojas supainiojo kriterijus", after.GetProperty("reopenReason").GetString());
-    }
-
-    /// <summary>Saves both justifications over the draft and submits; returns the computed total.</summary>
-    private static async Task<decimal> TestEvaluationScores(HttpClient expert, Guid assignment, decimal a, decimal b)
-    {
-        var version = (await expert.GetFromJsonAsync<JsonElement>($"/api/v1/assignments/{assignment}"))
-            .GetProperty("version")
-            .GetInt32();
-        (
-            await expert.PutAsJsonAsync(
-                $"/api/v1/assignments/{assignment}/scores",
-                new
-                {
-                    version,
-                    scores = new object[]
-                    {
-                        new
-                        {
-                            code = "A",
-                            points = a,
-                            justification = "Aktualu regionui.",
-                        },
-                        new
-                        {
-                            code = "B",
-                            points = b,
-                            justification = "Sąmata pagrįsta.",
-                        },
-                    },
-                }
-            )
-        ).EnsureSuccessStatusCode();
-        var submitted = await expert.PostAsync($"/api/v1/assignments/{assignment}/submit", null);
-        submitted.EnsureSuccessStatusCode();
-        return (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetDecimal();
     }
 
     [Fact]

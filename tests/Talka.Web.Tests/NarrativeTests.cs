@@ -55,4 +55,96 @@ public sealed class NarrativeTests(TalkaFactory factory) : IClassFixture<TalkaFa
         Assert.Contains("Rasta: 4 teiginiai su skaičiais", Html.Text(html).Replace('\u00a0', ' '));
         Assert.Contains("<mark title=\"Asmenys: 209\">209 asm.</mark>", html);
     }
+
+    [Fact]
+    public async Task A_text_is_checked_against_the_projects_records_and_a_claim_above_them_shows_both_values()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Tekstų tikrinimo projektas");
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        async Task<Guid> Post(string path, object body) =>
+            await (await admin.PostAsJsonAsync($"/api/v1/projects/{project}/{path}", body)).IdOf();
+        var seminar = await Post(
+            "events",
+            new
+            {
+                kind = "Seminar",
+                topic = "Seminarai savanoriams",
+                start = "2022-03-01",
+                end = "2022-03-08",
+                sessions = 2,
+                hoursPerSession = 3,
+                hourUnit = "Academic",
+            }
+        );
+        var ona = await Post(
+            "participants",
+            new
+            {
+                code = "1",
+                displayName = "Ona",
+                category = "Volunteer",
+                consent = true,
+            }
+        );
+        var jonas = await Post(
+            "participants",
+            new
+            {
+                code = "2",
+                displayName = "Jonas",
+                category = "Volunteer",
+                consent = true,
+            }
+        );
+        (
+            await admin.PutAttendanceAsync(
+                project,
+                seminar,
+                new object[]
+                {
+                    new { participantId = ona, academicHours = (decimal?)null },
+                    new { participantId = jonas, academicHours = (decimal?)null },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        var number = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}"))
+            .GetProperty("agreement")
+            .GetProperty("number")
+            .GetString();
+
+        var response = await admin.PostAsJsonAsync(
+            $"/api/v1/projects/{project}/narrative-check",
+            new
+            {
+                text = $"Įvyko 2 seminarai, kuriuose dalyvavo 2 asmenys. Viso projekto veiklose dalyvavo 3 asm. "
+                    + $"Sutartis Nr. {number} įvykdyta.",
+            }
+        );
+        var checks = (await response.Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("checks")
+            .EnumerateArray()
+            .ToList();
+        Assert.Equal(
+            ["Agrees", "Agrees", "Differs", "Agrees"],
+            checks.Select(c => c.GetProperty("verdict").GetString())
+        );
+        Assert.Equal("Headcount", checks[1].GetProperty("source").GetString());
+        var claim = checks[2];
+        Assert.Equal(
+            (3m, 2m, "DistinctParticipants"),
+            (
+                claim.GetProperty("fact").GetProperty("value").GetDecimal(),
+                claim.GetProperty("recorded").GetDecimal(),
+                claim.GetProperty("source").GetString()
+            )
+        );
+        // Only those who may read the project's records check a text against them.
+        var stranger = await factory.ApiAsAsync(TalkaFactory.MemberA);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (
+                await stranger.PostAsJsonAsync($"/api/v1/projects/{project}/narrative-check", new { text = "2 asm." })
+            ).StatusCode
+        );
+    }
 }

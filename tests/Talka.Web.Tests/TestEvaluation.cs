@@ -102,6 +102,13 @@ public static class TestEvaluation
         (
             await expert.PostAsJsonAsync($"/api/v1/assignments/{assignment}/declaration", new { conflict = false })
         ).EnsureSuccessStatusCode();
+        return await SubmitAsync(expert, assignment, a, b);
+    }
+
+    /// <summary>A declared expert saves A and B with justifications over the draft's version and submits; returns the
+    /// response of the submission.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient expert, Guid assignment, decimal a, decimal b)
+    {
         var version = (await expert.GetFromJsonAsync<JsonElement>($"/api/v1/assignments/{assignment}"))
             .GetProperty("version")
             .GetInt32();

@@ -9,9 +9,9 @@ public sealed class NarrativePage(IPage page)
     public ILocator Marks => page.Locator("p.narrative mark");
     public ILocator Rows => page.Locator("#facts-heading ~ .table-wrap tbody tr");
 
-    public async Task ReadAsync(string text)
+    public async Task ReadAsync(string text, string address = "/narrative")
     {
-        await page.GotoAsync("/narrative");
+        await page.GotoAsync(address);
         await page.GetByLabel("Tekstas", new() { Exact = true }).FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Rasti skaičius" }).ClickAsync();
         await page.WaitForLoadStateAsync();

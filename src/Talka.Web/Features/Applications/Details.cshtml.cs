@@ -63,22 +63,8 @@ public sealed class DetailsModel(ApplicationQueries queries, ApplicationService 
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id)
     {
         var result = await SaveAsync(id);
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden)
-            return NotFound();
-        if (!result.Ok || !ModelState.IsValid)
-        {
-            var errors = result
-                .Errors.Select(e => new { field = e.Field, message = e.Message })
-                .Concat(
-                    ModelState
-                        .Where(m => m.Value?.Errors.Count > 0)
-                        .Select(m => new { field = m.Key, message = m.Value!.Errors[0].ErrorMessage })
-                )
-                .ToList();
-            return result.Outcome == Outcome.Conflict
-                ? new JsonResult(new { errors }) { StatusCode = StatusCodes.Status409Conflict }
-                : new JsonResult(new { errors }) { StatusCode = StatusCodes.Status400BadRequest };
-        }
+        if (AutosaveRefusal(result) is { } refusal)
+            return refusal;
         var view = await queries.GetAsync(id, HttpContext.RequestAborted);
         return new JsonResult(
             new

@@ -80,20 +80,8 @@ public sealed class AssignmentModel(
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id)
     {
         var result = await SaveAsync(id);
-        if (result.Outcome is Outcome.NotFound or Outcome.Forbidden)
-            return NotFound();
-        if (!result.Ok || !ModelState.IsValid)
-        {
-            var errors = result
-                .Errors.Select(e => new { field = e.Field, message = e.Message })
-                .Concat(
-                    ModelState
-                        .Where(m => m.Value?.Errors.Count > 0)
-                        .Select(m => new { field = m.Key, message = m.Value!.Errors[0].ErrorMessage })
-                )
-                .ToList();
-            return new JsonResult(new { errors }) { StatusCode = result.Outcome == Outcome.Conflict ? 409 : 400 };
-        }
+        if (AutosaveRefusal(result) is { } refusal)
+            return refusal;
         var view = await queries.AssignmentAsync(id, HttpContext.RequestAborted);
         return new JsonResult(
             new

@@ -341,18 +341,7 @@ public sealed class EvaluationQueries(TalkaDbContext db, ViewerAccessor viewers)
                 .. result.Lines.Select(l =>
                 {
                     var c = complete[l.ApplicationId];
-                    return new RankingLineView(
-                        c.Id,
-                        c.Number,
-                        c.Applicant,
-                        c.Title,
-                        l.Rank,
-                        l.Score,
-                        l.Requested,
-                        l.Decision,
-                        l.Awarded,
-                        l.ReserveRank
-                    );
+                    return RankingLineView.Of(l, c.Number, c.Applicant, c.Title);
                 }),
             ],
             result.Awarded,
@@ -452,18 +441,7 @@ public sealed class EvaluationQueries(TalkaDbContext db, ViewerAccessor viewers)
                 .Select(l =>
                 {
                     var p = names[l.ApplicationId];
-                    return new RankingLineView(
-                        l.ApplicationId,
-                        p.Number,
-                        p.Applicant,
-                        p.Title,
-                        l.Rank,
-                        l.Score,
-                        l.Requested,
-                        l.Decision,
-                        l.Awarded,
-                        l.ReserveRank
-                    );
+                    return RankingLineView.Of(l, p.Number, p.Applicant, p.Title);
                 }),
         ];
     }

@@ -102,7 +102,22 @@ public sealed record RankingLineView(
     RankingDecision Decision,
     decimal Awarded,
     int? ReserveRank
-);
+)
+{
+    public static RankingLineView Of(RankedLine l, string? number, string applicant, string title) =>
+        new(
+            l.ApplicationId,
+            number,
+            applicant,
+            title,
+            l.Rank,
+            l.Score,
+            l.Requested,
+            l.Decision,
+            l.Awarded,
+            l.ReserveRank
+        );
+}
 
 /// <summary>An application whose evaluation is not complete (it keeps the ranking from being approved).</summary>
 public sealed record PendingRow(Guid ApplicationId, string? Number, string Title, int Submitted, int Required);

@@ -13,7 +13,7 @@ public sealed class CheckModel : TalkaPage
     [BindProperty]
     public string? Text { get; set; }
 
-    public IReadOnlyList<NarrativeFact>? Facts { get; private set; }
+    public NarrativeResult? Result { get; private set; }
 
     public void OnGet() { }
 
@@ -22,42 +22,7 @@ public sealed class CheckModel : TalkaPage
         if ((Text?.Length ?? 0) > NarrativeApi.MaxLength)
             ModelState.AddModelError(nameof(Text), T["Error.TextTooLong", NarrativeApi.MaxLength]);
         else
-            Facts = NarrativeExtractor.Extract(Text);
+            Result = new NarrativeResult(Text ?? "", NarrativeExtractor.Extract(Text), null);
         return Page();
     }
-
-    /// <summary>The text in pieces: plain runs and the facts within it, in order.</summary>
-    public IEnumerable<(string Piece, NarrativeFact? Fact)> Pieces()
-    {
-        var text = Text ?? "";
-        var at = 0;
-        foreach (var fact in Facts ?? [])
-        {
-            if (fact.Start < at)
-                continue;
-            yield return (text[at..fact.Start], null);
-            yield return (text.Substring(fact.Start, fact.Length), fact);
-            at = fact.Start + fact.Length;
-        }
-        yield return (text[at..], null);
-    }
-
-    /// <summary>A fact's value as a reader reads it.</summary>
-    public string Value(NarrativeFact fact) =>
-        fact.Kind switch
-        {
-            FactKind.Money => Talka.Domain.Common.LtFormat.Eur(fact.Value ?? 0),
-            FactKind.Date => fact.From is { } day ? Talka.Domain.Common.LtFormat.LongDate(day) : "",
-            FactKind.Period => fact.From?.Year == fact.To?.Year
-                ? $"{fact.From?.Year}"
-                : $"{fact.From?.Year}–{fact.To?.Year}",
-            FactKind.Reference => fact.Reference ?? "",
-            FactKind.Sessions when fact.PerSession is { } each => T[
-                "Narrative.Product",
-                Talka.Domain.Common.LtFormat.Number(fact.Value ?? 0),
-                Talka.Domain.Common.LtFormat.Number(each),
-                Talka.Domain.Common.LtFormat.Number(fact.SessionHours ?? 0)
-            ],
-            _ => Talka.Domain.Common.LtFormat.Number(fact.Value ?? 0),
-        };
 }

@@ -82,27 +82,11 @@ public sealed class ReportRemindersJob(
             if (page.Count < PageSize)
                 break;
         }
-        await ScheduleAsync(db, jobs, clock, ct);
+        await ScheduleAsync(jobs, ct);
     }
 
     /// <summary>Queues the next run at 06:00 Lithuanian time tomorrow, unless a run is already queued (called after
     /// each run and by `migrate`, which queues the first one for now).</summary>
-    public static async Task ScheduleAsync(
-        TalkaDbContext db,
-        JobQueue jobs,
-        TimeProvider clock,
-        CancellationToken ct,
-        bool now = false
-    )
-    {
-        if (await db.Set<Job>().AnyAsync(j => j.Kind == JobKind && j.Status == JobStatus.Queued, ct))
-            return;
-        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LtFormat.Vilnius);
-        var next = new DateTimeOffset(
-            local.Date.AddDays(1).AddHours(6),
-            LtFormat.Vilnius.GetUtcOffset(local.Date.AddDays(1).AddHours(6))
-        );
-        jobs.Enqueue(JobKind, "daily", now ? null : next.UtcDateTime);
-        await db.SaveChangesAsync(ct);
-    }
+    public static Task ScheduleAsync(JobQueue jobs, CancellationToken ct, bool now = false) =>
+        jobs.ScheduleDailyAsync(JobKind, "daily", 6, now, ct);
 }

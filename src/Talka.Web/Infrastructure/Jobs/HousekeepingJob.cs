@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Talka.Domain.Common;
 using Talka.Web.Infrastructure.Data;
 using Talka.Web.Infrastructure.Email;
 
@@ -33,25 +32,11 @@ public sealed class HousekeepingJob(TalkaDbContext db, JobQueue jobs, TimeProvid
             .ExecuteDeleteAsync(ct);
         var sent = now - KeepSentEmail;
         await db.Set<EmailMessage>().Where(m => m.SentAt != null && m.SentAt < sent).ExecuteDeleteAsync(ct);
-        await ScheduleAsync(db, jobs, clock, ct);
+        await ScheduleAsync(jobs, ct);
     }
 
     /// <summary>Queues the next run at 03:00 Lithuanian time tomorrow (or now), unless a run is already
     /// queued.</summary>
-    public static async Task ScheduleAsync(
-        TalkaDbContext db,
-        JobQueue jobs,
-        TimeProvider clock,
-        CancellationToken ct,
-        bool now = false
-    )
-    {
-        if (await db.Set<Job>().AnyAsync(j => j.Kind == JobKind && j.Status == JobStatus.Queued, ct))
-            return;
-        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LtFormat.Vilnius);
-        var at = local.Date.AddDays(1).AddHours(3);
-        var next = new DateTimeOffset(at, LtFormat.Vilnius.GetUtcOffset(at));
-        jobs.Enqueue(JobKind, "nightly", now ? null : next.UtcDateTime);
-        await db.SaveChangesAsync(ct);
-    }
+    public static Task ScheduleAsync(JobQueue jobs, CancellationToken ct, bool now = false) =>
+        jobs.ScheduleDailyAsync(JobKind, "nightly", 3, now, ct);
 }

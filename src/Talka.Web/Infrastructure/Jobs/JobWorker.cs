@@ -21,7 +21,9 @@ public sealed class JobWorker(
 ) : BackgroundService
 {
     public const int MaxAttempts = 5;
-    private readonly TimeSpan Lease = TimeSpan.FromSeconds(Math.Max(3, configuration.GetValue("Talka:Jobs:LeaseSeconds", 120)));
+    private readonly TimeSpan Lease = TimeSpan.FromSeconds(
+        Math.Max(3, configuration.GetValue("Talka:Jobs:LeaseSeconds", 120))
+    );
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
     private readonly JobSignal _signal = signal;
     private int _holds;
@@ -184,7 +186,11 @@ public sealed class JobWorker(
                     .Where(j => j.Id == claimed.Id && j.Version == claimed.Version && j.Status == JobStatus.Running)
                     .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), ct);
                 if (kept == 0)
-                    logger.LogWarning("Job {Id} ({Kind}) lost its lease to another instance.", claimed.Id, claimed.Kind);
+                    logger.LogWarning(
+                        "Job {Id} ({Kind}) lost its lease to another instance.",
+                        claimed.Id,
+                        claimed.Kind
+                    );
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -14,17 +14,24 @@ public sealed class WakeOnCommit(JobSignal signal) : DbTransactionInterceptor
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Fire();
 
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
+    public override Task TransactionCommittedAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Fire();
         return Task.CompletedTask;
     }
 
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _armed = false;
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        _armed = false;
 
-    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
+    public override Task TransactionRolledBackAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         _armed = false;
         return Task.CompletedTask;
@@ -32,7 +39,8 @@ public sealed class WakeOnCommit(JobSignal signal) : DbTransactionInterceptor
 
     private void Fire()
     {
-        if (!_armed) return;
+        if (!_armed)
+            return;
         _armed = false;
         signal.Wake();
     }
