@@ -147,4 +147,64 @@ public sealed class NarrativeTests(TalkaFactory factory) : IClassFixture<TalkaFa
             ).StatusCode
         );
     }
+
+    [Fact]
+    public async Task A_report_narrative_claiming_more_participants_than_recorded_warns_the_organisation_and_the_funder()
+    {
+        var id = await TestProjects.CreateAsync(factory, "Pasakojimas su skaičiais");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var plan = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}");
+        (
+            await member.PutAsJsonAsync(
+                $"/api/v1/projects/{id}/plan",
+                new
+                {
+                    version = plan.GetProperty("version").GetInt32(),
+                    title = "Pasakojimas su skaičiais",
+                    objectives = new[] { new { text = "Stiprinti šeimas" } },
+                    activities = new[]
+                    {
+                        new
+                        {
+                            objectiveNumber = 1,
+                            kind = "Training",
+                            title = "Mokymai tėvams",
+                        },
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        var report = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports"))
+            .EnumerateArray()
+            .First(r => r.GetProperty("kind").GetString() == "Activity")
+            .GetProperty("id")
+            .GetGuid();
+        var view = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports/{report}");
+        var activity = view.GetProperty("content").GetProperty("narratives")[0].GetProperty("activityId").GetGuid();
+        (
+            await member.PutAsJsonAsync(
+                $"/api/v1/projects/{id}/reports/{report}/narratives",
+                new
+                {
+                    version = view.GetProperty("version").GetInt32(),
+                    narratives = new Dictionary<Guid, string>
+                    {
+                        [activity] = "Viso projekto veiklose dalyvavo 12 asm.",
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+
+        const string warning = "„Mokymai tėvams“: tekste „12 asm.“, įrašuose 0.";
+        var organisation = Html.Text(
+            await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync(
+                $"/projects/{id}/reports/{report}"
+            )
+        );
+        Assert.Contains("Tekstas ir įrašai nesutampa " + warning, organisation);
+        var funder = Html.Text(
+            await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync($"/projects/{id}/reports/{report}")
+        );
+        Assert.Contains(warning, funder);
+    }
 }

@@ -5,60 +5,137 @@ using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features.Reports;
 
-public sealed class ReportDetailsModel(ReportService reports) : DeliveryPage
+public sealed class ReportDetailsModel(ReportService reports, Narrative.NarrativeChecks narratives) : DeliveryPage
 {
+    /// <summary>Figures a narrative states that the project's records say otherwise: a warning to the organisation
+    /// before it submits and to the funder beside the text on review.</summary>
+    public IReadOnlyList<(string Activity, Talka.Domain.Narrative.FactCheck Check)> Differences { get; private set; } =
+    [];
+
     public ReportView? View { get; private set; }
+
     /// <summary>The report's content as the document the PDF and the XLSX are made from.</summary>
     public ReportDocument Document => ReportDocument.From(View!, T);
 
     public async Task<IActionResult> OnGetAsync(Guid projectId, Guid reportId, int? version)
     {
-        if (await EnterAsync(projectId) is { } refused) return refused;
+        if (await EnterAsync(projectId) is { } refused)
+            return refused;
         return await LoadAsync(projectId, reportId, version) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostNarrativesAsync(Guid projectId, Guid reportId, Dictionary<Guid, string?> narratives, int version) =>
-        await AfterAsync(projectId, reportId, await reports.SaveNarrativesAsync(projectId, reportId, narratives, version), T["Reports.NarrativesSaved"],
-            narratives);
+    public async Task<IActionResult> OnPostNarrativesAsync(
+        Guid projectId,
+        Guid reportId,
+        Dictionary<Guid, string?> narratives,
+        int version
+    ) =>
+        await AfterAsync(
+            projectId,
+            reportId,
+            await reports.SaveNarrativesAsync(projectId, reportId, narratives, version),
+            T["Reports.NarrativesSaved"],
+            narratives
+        );
 
     /// <summary>Submits, saving with it whatever was typed in the narratives on the same form; if the submission is
     /// refused, the form comes back with what was typed.</summary>
-    public async Task<IActionResult> OnPostSubmitAsync(Guid projectId, Guid reportId, Dictionary<Guid, string?> narratives, int version) =>
-        await AfterAsync(projectId, reportId, await reports.SubmitAsync(projectId, reportId, version, narratives), T["Reports.Submitted"], narratives);
+    public async Task<IActionResult> OnPostSubmitAsync(
+        Guid projectId,
+        Guid reportId,
+        Dictionary<Guid, string?> narratives,
+        int version
+    ) =>
+        await AfterAsync(
+            projectId,
+            reportId,
+            await reports.SubmitAsync(projectId, reportId, version, narratives),
+            T["Reports.Submitted"],
+            narratives
+        );
 
-    public async Task<IActionResult> OnPostReturnAsync(Guid projectId, Guid reportId, string? section, string? comment, int version) =>
-        await AfterAsync(projectId, reportId, await reports.ReturnAsync(projectId, reportId, [new CommentInput(section ?? T["Reports.General"], comment ?? "")], version), T["Reports.Returned"]);
+    public async Task<IActionResult> OnPostReturnAsync(
+        Guid projectId,
+        Guid reportId,
+        string? section,
+        string? comment,
+        int version
+    ) =>
+        await AfterAsync(
+            projectId,
+            reportId,
+            await reports.ReturnAsync(
+                projectId,
+                reportId,
+                [new CommentInput(section ?? T["Reports.General"], comment ?? "")],
+                version
+            ),
+            T["Reports.Returned"]
+        );
 
     public async Task<IActionResult> OnPostApproveAsync(Guid projectId, Guid reportId, int version) =>
-        await AfterAsync(projectId, reportId, await reports.ApproveAsync(projectId, reportId, version), T["Reports.Approved"]);
+        await AfterAsync(
+            projectId,
+            reportId,
+            await reports.ApproveAsync(projectId, reportId, version),
+            T["Reports.Approved"]
+        );
 
-    private async Task<IActionResult> AfterAsync(Guid projectId, Guid reportId, Result<bool> result, string message,
-        IReadOnlyDictionary<Guid, string?>? typed = null)
+    private async Task<IActionResult> AfterAsync(
+        Guid projectId,
+        Guid reportId,
+        Result<bool> result,
+        string message,
+        IReadOnlyDictionary<Guid, string?>? typed = null
+    )
     {
-        if (await EnterAsync(projectId) is { } refused) return refused;
-        if (await FailureAsync(result, "Report") is { } failure) return failure;
+        if (await EnterAsync(projectId) is { } refused)
+            return refused;
+        if (await FailureAsync(result, "Report") is { } failure)
+            return failure;
         if (result.Ok)
         {
             TempData["Saved"] = message;
             return Redirect($"/projects/{projectId}/reports/{reportId}");
         }
-        if (await LoadAsync(projectId, reportId, null) is { } missing) return missing;
+        if (await LoadAsync(projectId, reportId, null) is { } missing)
+            return missing;
         if (typed is not null && View!.CanEdit)
         {
             View = View with
             {
                 Content = View.Content with
                 {
-                    Narratives = View.Content.Narratives.Select(n => typed.TryGetValue(n.ActivityId, out var text) ? n with { Text = text ?? "" } : n).ToList(),
+                    Narratives = View
+                        .Content.Narratives.Select(n =>
+                            typed.TryGetValue(n.ActivityId, out var text) ? n with { Text = text ?? "" } : n
+                        )
+                        .ToList(),
                 },
             };
         }
+        await CheckNarrativesAsync();
         return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(Guid projectId, Guid reportId, int? version)
     {
         View = await reports.ViewAsync(projectId, reportId, version);
-        return View is null ? NotFound() : null;
+        if (View is null)
+            return NotFound();
+        await CheckNarrativesAsync();
+        return null;
+    }
+
+    private async Task CheckNarrativesAsync()
+    {
+        var found = new List<(string, Talka.Domain.Narrative.FactCheck)>();
+        foreach (var n in View!.Content.Narratives.Where(n => !string.IsNullOrWhiteSpace(n.Text)))
+            found.AddRange(
+                (await narratives.CheckAsync(Project, n.Text, HttpContext.RequestAborted))
+                    .Where(c => c.Verdict == Talka.Domain.Narrative.Verdict.Differs)
+                    .Select(c => (n.Activity, c))
+            );
+        Differences = found;
     }
 }
