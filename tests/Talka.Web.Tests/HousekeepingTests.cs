@@ -45,6 +45,10 @@ public sealed class HousekeepingTests(TalkaFactory factory) : IClassFixture<Talk
         using var hold = factory.HoldJobs();
         await factory.WithDbAsync(async db =>
         {
+            // The run the app queued at start, if the worker has not taken it yet: this test runs it instead.
+            await db.Set<Job>()
+                .Where(j => j.Kind == HousekeepingJob.JobKind && j.Status == JobStatus.Queued)
+                .ExecuteDeleteAsync();
             db.AddRange(oldDone, newDone, oldFailed, newFailed, queued, oldMail, newMail, unsent);
             return await db.SaveChangesAsync();
         });
@@ -71,6 +75,9 @@ public sealed class HousekeepingTests(TalkaFactory factory) : IClassFixture<Talk
                 .Select(j => j.NotBefore)
                 .ToListAsync()
         );
-        Assert.Contains(next, at => at > now.AddHours(1) && at < now.AddHours(30));
+        Assert.True(
+            next.Count == 1 && next[0] > now.AddHours(1) && next[0] < now.AddHours(30),
+            string.Join(", ", next)
+        );
     }
 }
