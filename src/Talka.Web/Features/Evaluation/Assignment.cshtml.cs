@@ -87,7 +87,9 @@ public sealed class AssignmentModel(
             new
             {
                 version = result.Value,
-                total = view is null ? "" : T["Evaluation.TotalOf", Total(view), LtFormat.Number(view.MaximumTotal)],
+                total = view is null
+                    ? ""
+                    : T["Evaluation.TotalOf", LtFormat.Number(view.ScoreTotal), LtFormat.Number(view.MaximumTotal)],
                 saved = T["Applications.AutoSaved", LtFormat.VilniusTime(DateTime.UtcNow).ToString("HH:mm")],
             }
         );
@@ -118,15 +120,6 @@ public sealed class AssignmentModel(
             return await PageAgainAsync(id);
         return Redirect($"/assignments/{id}");
     }
-
-    /// <summary>The computed total of the draft or submitted scores (never typed).</summary>
-    public static string Total(AssignmentView view) =>
-        LtFormat.Number(
-            view.Total
-                ?? view.Scores.Sum(s =>
-                    (s.Points ?? 0) * (view.Criteria.FirstOrDefault(c => c.Code == s.Code)?.Weight ?? 0)
-                )
-        );
 
     /// <summary>The messages about a criterion's field, by its place or by its code.</summary>
     public IEnumerable<string> ErrorsFor(int index, string code, string field) =>

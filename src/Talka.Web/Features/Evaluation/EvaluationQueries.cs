@@ -79,6 +79,8 @@ public sealed class EvaluationQueries(TalkaDbContext db, ViewerAccessor viewers)
             orderby o.Name
             select o.Name
         ).ToListAsync(ct);
+        IReadOnlyList<CriterionScore> scores =
+            viewer.May(AssignmentOperation.Evaluate, a.EvaluatorId, a.State) || viewer.ReadsEverything ? a.Scores : [];
         var evaluator = a.EvaluatorId is null
             ? null
             : await db.Users.Where(u => u.Id == a.EvaluatorId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
@@ -98,8 +100,9 @@ public sealed class EvaluationQueries(TalkaDbContext db, ViewerAccessor viewers)
             a.DeclaredAt,
             a.ConflictNote,
             evaluation.Criteria,
-            viewer.May(AssignmentOperation.Evaluate, a.EvaluatorId, a.State) || viewer.ReadsEverything ? a.Scores : [],
+            scores,
             a.Total,
+            evaluation.Total(scores),
             evaluation.MaximumTotal,
             a.SubmittedAt,
             a.ReopenReason,
@@ -112,15 +115,21 @@ public sealed class EvaluationQueries(TalkaDbContext db, ViewerAccessor viewers)
 
     /// <summary>The call's evaluated applications with their assignments and progress (one call's, never
     /// more).</summary>
+    /// <param name="applicationId">Only this application (one expert's submission asks of its own).</param>
     public async Task<IReadOnlyList<Candidate>> CandidatesAsync(
         Guid callId,
         CallEvaluation evaluation,
-        CancellationToken ct = default
+        CancellationToken ct = default,
+        Guid? applicationId = null
     )
     {
         var applications = await (
             from p in db.Applications.AsNoTracking()
-            where p.CallId == callId && Candidate.Statuses.Contains(p.Status) && p.ContentJson != ""
+            where
+                p.CallId == callId
+                && Candidate.Statuses.Contains(p.Status)
+                && p.ContentJson != ""
+                && (applicationId == null || p.Id == applicationId)
             join o in db.Organisations on p.ApplicantId equals o.Id
             select new
             {
@@ -135,7 +144,10 @@ public sealed class EvaluationQueries(TalkaDbContext db, ViewerAccessor viewers)
             }
         ).ToListAsync(ct);
         var assignments = (
-            await db.Set<Assignment>().AsNoTracking().Where(a => a.CallId == callId).ToListAsync(ct)
+            await db.Set<Assignment>()
+                .AsNoTracking()
+                .Where(a => a.CallId == callId && (applicationId == null || a.ApplicationId == applicationId))
+                .ToListAsync(ct)
         ).ToLookup(a => a.ApplicationId);
         var tie = evaluation.Settings.TieBreakCriterion;
         return

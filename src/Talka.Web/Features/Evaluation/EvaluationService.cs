@@ -242,9 +242,9 @@ public sealed class EvaluationService(
             var (assignment, evaluation) = found;
             var total = assignment.Submit(evaluation, UtcNow);
             await db.SaveChangesAsync(ct);
-            var candidate = (await queries.CandidatesAsync(assignment.CallId, evaluation, ct)).SingleOrDefault(c =>
-                c.Id == assignment.ApplicationId
-            );
+            var candidate = (
+                await queries.CandidatesAsync(assignment.CallId, evaluation, ct, assignment.ApplicationId)
+            ).SingleOrDefault(c => c.Id == assignment.ApplicationId);
             if (candidate is null)
                 return Result<decimal>.Success(total);
             var active = candidate.Assignments.Count(a => a.Active);

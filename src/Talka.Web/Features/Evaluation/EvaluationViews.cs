@@ -18,7 +18,8 @@ public sealed record AssignmentRow(
 );
 
 /// <summary>One assignment whole: the declaration to sign (with the applicant and its partners, so that the expert can
-/// tell a conflict), the criteria, the draft or submitted scores and the computed total.</summary>
+/// tell a conflict), the criteria, the draft or submitted scores, the submitted total and the total of the scores shown
+/// (the draft's as it stands).</summary>
 public sealed record AssignmentView(
     Guid Id,
     Guid CallId,
@@ -37,6 +38,7 @@ public sealed record AssignmentView(
     IReadOnlyList<Criterion> Criteria,
     IReadOnlyList<CriterionScore> Scores,
     decimal? Total,
+    decimal ScoreTotal,
     decimal MaximumTotal,
     DateTime? SubmittedAt,
     string? ReopenReason,

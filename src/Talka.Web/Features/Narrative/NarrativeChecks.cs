@@ -13,8 +13,12 @@ public sealed class NarrativeChecks(TalkaDbContext db, FigureStore figures)
     public async Task<IReadOnlyList<FactCheck>> CheckAsync(ProjectContext context, string? text, CancellationToken ct)
     {
         var facts = NarrativeExtractor.Extract(text);
-        if (facts.Count == 0)
-            return [];
+        return facts.Count == 0 ? [] : NarrativeCheck.Check(facts, await RecordsAsync(context, ct));
+    }
+
+    /// <summary>What the project's records say, read once for any number of texts (a report's narratives).</summary>
+    public async Task<ProjectRecords> RecordsAsync(ProjectContext context, CancellationToken ct)
+    {
         var set = await figures.ForAsync(context, ct);
         var project = context.Project;
         var agreement = await db
@@ -30,7 +34,7 @@ public sealed class NarrativeChecks(TalkaDbContext db, FigureStore figures)
         var application = project.ApplicationId is { } id
             ? await db.Applications.Where(a => a.Id == id).Select(a => a.Number).FirstOrDefaultAsync(ct)
             : null;
-        var records = new ProjectRecords(
+        return new ProjectRecords(
             set[Metric.DistinctParticipants].Value,
             set[Metric.Attendances].Value + set[Metric.Headcount].Value,
             set[Metric.Sessions].Value,
@@ -44,6 +48,5 @@ public sealed class NarrativeChecks(TalkaDbContext db, FigureStore figures)
             project.Start,
             project.End
         );
-        return NarrativeCheck.Check(facts, records);
     }
 }

@@ -129,13 +129,25 @@ public sealed class ReportDetailsModel(ReportService reports, Narrative.Narrativ
 
     private async Task CheckNarrativesAsync()
     {
-        var found = new List<(string, Talka.Domain.Narrative.FactCheck)>();
-        foreach (var n in View!.Content.Narratives.Where(n => !string.IsNullOrWhiteSpace(n.Text)))
-            found.AddRange(
-                (await narratives.CheckAsync(Project, n.Text, HttpContext.RequestAborted))
+        var written = View!.Content.Narratives.Where(n => !string.IsNullOrWhiteSpace(n.Text)).ToList();
+        if (written.Count == 0)
+        {
+            Differences = [];
+            return;
+        }
+        // The records are read once for all the narratives.
+        var records = await narratives.RecordsAsync(Project, HttpContext.RequestAborted);
+        Differences =
+        [
+            .. written.SelectMany(n =>
+                Talka
+                    .Domain.Narrative.NarrativeCheck.Check(
+                        Talka.Domain.Narrative.NarrativeExtractor.Extract(n.Text),
+                        records
+                    )
                     .Where(c => c.Verdict == Talka.Domain.Narrative.Verdict.Differs)
                     .Select(c => (n.Activity, c))
-            );
-        Differences = found;
+            ),
+        ];
     }
 }
