@@ -52,6 +52,10 @@ public sealed class NarrativeFlowTests(BrowserFixture fixture)
             $"/projects/{project}/narrative"
         );
         await Assertions.Expect(officer.Rows.Nth(0)).ToContainTextAsync("Skiriasi: tekste 12, įrašuose 0");
+        // The compared figure names its records and links to them, as the indicators page does.
+        await Assertions
+            .Expect(officer.Rows.Nth(0).GetByRole(AriaRole.Link))
+            .ToHaveAttributeAsync("href", $"/projects/{project}/participants?attended=true");
         await Assertions.Expect(officer.Rows.Nth(1)).ToContainTextAsync("Sutampa");
         var violations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));

@@ -65,4 +65,16 @@ public sealed class NarrativeExtractionTests
         Assert.Equal("Viso projekto veiklose dalyvavo 209 asm.", persons.Sentence);
         Assert.True(persons.Total);
     }
+
+    [Theory]
+    [InlineData("Dalyvavo 120 asmenų, iš jų 45 vaikai.", false, true)]
+    [InlineData("Dalyvavo 30 senjorų, iš kurių – 8 savanoriai.", false, true)]
+    [InlineData("Iš viso dalyvavo 120 asmenų ir 45 vaikai.", true, false)]
+    public void Iš_jų_marks_a_part_and_iš_viso_a_total(string text, bool firstTotal, bool secondPart)
+    {
+        var facts = NarrativeExtractor.Extract(text);
+        Assert.Equal(2, facts.Count);
+        Assert.Equal((firstTotal, false), (facts[0].Total, facts[0].Part));
+        Assert.Equal(secondPart, facts[1].Part);
+    }
 }

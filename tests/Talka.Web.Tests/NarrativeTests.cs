@@ -149,7 +149,7 @@ public sealed class NarrativeTests(TalkaFactory factory) : IClassFixture<TalkaFa
     }
 
     [Fact]
-    public async Task A_report_narrative_claiming_more_participants_than_recorded_warns_the_organisation_and_the_funder()
+    public async Task A_report_narrative_claiming_more_participants_than_its_activity_recorded_warns_and_is_explained()
     {
         var id = await TestProjects.CreateAsync(factory, "Pasakojimas su skaičiais");
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
@@ -180,31 +180,111 @@ public sealed class NarrativeTests(TalkaFactory factory) : IClassFixture<TalkaFa
             .GetProperty("id")
             .GetGuid();
         var view = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports/{report}");
-        var activity = view.GetProperty("content").GetProperty("narratives")[0].GetProperty("activityId").GetGuid();
-        (
-            await member.PutAsJsonAsync(
-                $"/api/v1/projects/{id}/reports/{report}/narratives",
-                new
-                {
-                    version = view.GetProperty("version").GetInt32(),
-                    narratives = new Dictionary<Guid, string>
+        var content = view.GetProperty("content");
+        var activity = content.GetProperty("narratives")[0].GetProperty("activityId").GetGuid();
+        // Two persons attend the activity's training within the report's period.
+        var day = content.GetProperty("periodStart").GetString();
+        async Task<Guid> Post(string path, object body) =>
+            await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/{path}", body)).IdOf();
+        var training = await Post(
+            "events",
+            new
+            {
+                activityId = activity,
+                kind = "Training",
+                topic = "Mokymai tėvams",
+                start = day,
+                end = day,
+                sessions = 1,
+                hoursPerSession = 4,
+                hourUnit = "Academic",
+            }
+        );
+        var people = new List<Guid>();
+        foreach (var code in new[] { "T1", "T2" })
+            people.Add(
+                await Post(
+                    "participants",
+                    new
                     {
-                        [activity] = "Viso projekto veiklose dalyvavo 12 asm.",
-                    },
-                }
+                        code,
+                        displayName = "Tėvas " + code,
+                        category = "Other",
+                        consent = true,
+                    }
+                )
+            );
+        (
+            await member.PutAttendanceAsync(
+                id,
+                training,
+                people.Select(p => (object)new { participantId = p, academicHours = (decimal?)null }).ToArray()
             )
         ).EnsureSuccessStatusCode();
+        async Task SaveAsync(object narratives)
+        {
+            var current = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports/{report}");
+            var body = JsonSerializer.SerializeToElement(narratives);
+            var withVersion = new Dictionary<string, object?>
+            {
+                ["version"] = current.GetProperty("version").GetInt32(),
+            };
+            foreach (var p in body.EnumerateObject())
+                withVersion[p.Name] = p.Value;
+            (
+                await member.PutAsJsonAsync($"/api/v1/projects/{id}/reports/{report}/narratives", withVersion)
+            ).EnsureSuccessStatusCode();
+        }
+        // The section is the activity's: its figure is compared with the activity's records.
+        await SaveAsync(
+            new { narratives = new Dictionary<Guid, string> { [activity] = "Mokymuose dalyvavo 3 dalyviai." } }
+        );
 
-        const string warning = "„Mokymai tėvams“: tekste „12 asm.“, įrašuose 0.";
-        var organisation = Html.Text(
-            await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync(
-                $"/projects/{id}/reports/{report}"
-            )
+        const string warning =
+            "Mokymai tėvams Tekste „3 dalyviai“, įrašuose 2. "
+            + "Skirtingi asmenys, dalyvavę veiklos „Mokymai tėvams“ renginiuose";
+        var page = await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync(
+            $"/projects/{id}/reports/{report}"
         );
-        Assert.Contains("Tekstas ir įrašai nesutampa " + warning, organisation);
-        var funder = Html.Text(
-            await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync($"/projects/{id}/reports/{report}")
+        Assert.Contains("Tekstas ir įrašai nesutampa " + warning, Html.Text(page));
+        // The organisation is offered to explain, and the source links to the activity's events.
+        Assert.Contains($"name=\"Explanations[{activity}]\"", page);
+        Assert.Contains($"href=\"/projects/{id}/events?activity={activity}\"", page);
+        Assert.Contains(warning + " Skirtumą galite paaiškinti prie aprašymo žemiau.", Html.Text(page));
+        var auditor = await factory.BrowserAsAsync(TalkaFactory.Auditor);
+        var unexplained = Html.Text(await auditor.GetStringAsync($"/projects/{id}/reports/{report}"));
+        Assert.Contains(warning + " Organizacija skirtumo nepaaiškino.", unexplained);
+        var funder = await factory.BrowserAsAsync(TalkaFactory.Admin);
+
+        await SaveAsync(
+            new
+            {
+                narratives = new Dictionary<Guid, string> { [activity] = "Mokymuose dalyvavo 3 dalyviai." },
+                explanations = new Dictionary<Guid, string>
+                {
+                    [activity] = "Trečias dalyvis užregistruotas popieriuje.",
+                },
+            }
         );
-        Assert.Contains(warning, funder);
+        var explained = Html.Text(await funder.GetStringAsync($"/projects/{id}/reports/{report}"));
+        Assert.Contains(warning + " Organizacijos paaiškinimas: Trečias dalyvis užregistruotas popieriuje.", explained);
+        // The activity's events, filtered, list the training the figure counts.
+        Assert.Contains(
+            "Mokymai tėvams",
+            Html.Text(await funder.GetStringAsync($"/projects/{id}/events?activity={activity}"))
+        );
+
+        // An explanation longer than allowed is refused, naming it.
+        var current = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports/{report}");
+        var tooLong = await member.PutAsJsonAsync(
+            $"/api/v1/projects/{id}/reports/{report}/narratives",
+            new
+            {
+                version = current.GetProperty("version").GetInt32(),
+                explanations = new Dictionary<Guid, string> { [activity] = new string('x', 2001) },
+            }
+        );
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.NotEmpty(await tooLong.FieldErrorAsync("Explanations"));
     }
 }

@@ -17,11 +17,13 @@ public enum Verdict
 }
 
 /// <summary>A stated figure and its verdict: the value recorded where one was compared, and which figure of the
-/// records it was (its metric, for the same drill-down links the indicators page has).</summary>
+/// records it was (its metric, for the same drill-down links the indicators page has) and, where the passage speaks
+/// of one activity, that activity.</summary>
 public sealed record FactCheck(
     NarrativeFact Fact,
     Verdict Verdict,
     decimal? Recorded,
     string? RecordedText,
-    string? Source
+    string? Source,
+    ActivityRecords? Activity = null
 );

@@ -3,25 +3,80 @@ using System.Globalization;
 namespace Talka.Domain.Narrative;
 
 /// <summary>
-/// Checks the figures a narrative states against a project's records. A figure is compared only where it clearly
-/// speaks of the whole project: a total or the text's only count of its kind; persons counted at events ("24
-/// seminarai, kurių metu buvo apmokyta 460 dalyvių") against the headcount, never against distinct persons; persons
-/// of the project against distinct persons; money used against the funds reported used, money granted against the
-/// agreement; a day against the project's start or end or the agreement's signature; a year of the project against its
-/// years; a reference against the agreement's and the application's numbers. Anything else is not comparable.
+/// Checks the figures a narrative states against a project's records. A figure is compared only where it is clear
+/// what it counts. Of the whole project: a total that says so ("Viso projekto veiklose dalyvavo 209 asm."), or the
+/// text's only count of its kind; persons counted at events ("24 seminarai, kurių metu buvo apmokyta 460 dalyvių")
+/// against the headcount, never against distinct persons; persons of the project against distinct persons; money used
+/// against the funds reported used, money granted against the agreement; a day against the project's start or end or
+/// the agreement's signature; a year of the project against its years; a reference against the agreement's and the
+/// application's numbers. Of one activity: persons, sessions, academic hours and days in a passage that names an
+/// activity of the plan (its sentence, else its paragraph, else the report section it was written for) against that
+/// activity's records. A part ("iš jų 45 vaikai") and anything else is not comparable.
 /// </summary>
 public static class NarrativeCheck
 {
-    public static IReadOnlyList<FactCheck> Check(IReadOnlyList<NarrativeFact> facts, ProjectRecords records)
+    /// <param name="text">The text the facts were read from: its paragraphs tell which activity a figure is of.</param>
+    /// <param name="section">The activity the text was written for (a report's narrative), if any.</param>
+    public static IReadOnlyList<FactCheck> Check(
+        string text,
+        IReadOnlyList<NarrativeFact> facts,
+        ProjectRecords records,
+        Guid? section = null
+    )
     {
+        var activities = records.Activities ?? [];
+        var sectionActivity = activities.FirstOrDefault(a => a.Id == section);
         var checks = new List<FactCheck>();
         foreach (var fact in facts)
-            checks.Add(CheckOne(fact, facts, records));
+        {
+            var activity = fact.Sentence.Contains("projekt", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : (
+                    ActivityPassages.Named(fact.Sentence, activities)
+                    ?? ActivityPassages.Named(ActivityPassages.Paragraph(text, fact.Start), activities)
+                    ?? sectionActivity
+                );
+            checks.Add(
+                activity is not null
+                && fact.Kind is FactKind.Persons or FactKind.Sessions or FactKind.AcademicHours or FactKind.Days
+                && !fact.Part
+                    ? CheckOfActivity(fact, facts, activity)
+                    : CheckOne(fact, facts, records)
+            );
+        }
         return checks;
+    }
+
+    private static FactCheck CheckOfActivity(NarrativeFact fact, IReadOnlyList<NarrativeFact> all, ActivityRecords a)
+    {
+        if (a.Events == 0)
+            return new FactCheck(fact, Verdict.NoMatchingRecord, null, null, "Events", a);
+        var withSessions = all.Any(f => f.Kind == FactKind.Sessions && f.Sentence == fact.Sentence);
+        switch (fact.Kind)
+        {
+            // People at the activity's events, each counted at each, where the sentence counts them at its events or
+            // the records hold headcounts only; otherwise the distinct persons.
+            case FactKind.Persons when withSessions || a.DistinctParticipants == 0:
+                return Compare(fact, a.AtEvents, "Headcount", a);
+            case FactKind.Persons:
+                return Compare(fact, a.DistinctParticipants, "DistinctParticipants", a);
+            // "5 vnt. po 6 ak. val.": where the sessions agree, their hours are compared too.
+            case FactKind.Sessions
+                when fact.Value == a.Sessions && fact.SessionHours is { } hours && hours != a.AcademicHours:
+                return new FactCheck(fact, Verdict.Differs, a.AcademicHours, null, "AcademicHours", a);
+            case FactKind.Sessions:
+                return Compare(fact, a.Sessions, "Sessions", a);
+            case FactKind.AcademicHours:
+                return Compare(fact, a.AcademicHours, "AcademicHours", a);
+            default:
+                return Compare(fact, a.Days, "Days", a);
+        }
     }
 
     private static FactCheck CheckOne(NarrativeFact fact, IReadOnlyList<NarrativeFact> all, ProjectRecords r)
     {
+        if (fact.Part)
+            return new FactCheck(fact, Verdict.NotComparable, null, null, null);
         var sentence = fact.Sentence.ToLowerInvariant();
         bool Only(FactKind kind) => all.Count(f => f.Kind == kind) == 1;
         // A total of the whole project says so ("Viso projekto veiklose dalyvavo 209 asm."); "Viso 106 seminarų
@@ -71,13 +126,19 @@ public static class NarrativeCheck
         }
     }
 
-    private static FactCheck Compare(NarrativeFact fact, decimal recorded, string source) =>
+    private static FactCheck Compare(
+        NarrativeFact fact,
+        decimal recorded,
+        string source,
+        ActivityRecords? activity = null
+    ) =>
         new(
             fact,
             fact.Value == recorded ? Verdict.Agrees : Verdict.Differs,
             recorded,
             recorded.ToString(CultureInfo.InvariantCulture),
-            source
+            source,
+            activity
         );
 
     private static FactCheck CheckDay(NarrativeFact fact, DateOnly day, string sentence, ProjectRecords r)

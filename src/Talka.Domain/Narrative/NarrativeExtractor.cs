@@ -75,7 +75,10 @@ public static partial class NarrativeExtractor
                 text.Substring(start, length),
                 SentenceAt(text, sentences, start),
                 TotalBefore(text, start)
-            );
+            ) with
+            {
+                Part = PartBefore(text, start),
+            };
             facts.Add(
                 with is null
                     ? fact
@@ -323,6 +326,17 @@ public static partial class NarrativeExtractor
         return TotalWord().IsMatch(before);
     }
 
+    /// <summary>"iš jų" or "iš kurių" just before the figure: a part of a total stated before it.</summary>
+    private static bool PartBefore(string text, int start)
+    {
+        var from = Math.Max(0, start - 25);
+        var before = text[from..start];
+        var cut = before.LastIndexOfAny(['.', ';', '\n', '(', ')']);
+        if (cut >= 0)
+            before = before[(cut + 1)..];
+        return PartWord().IsMatch(before);
+    }
+
     private static decimal? Count(string value) =>
         char.IsDigit(value[0])
             ? Number(value)
@@ -429,6 +443,9 @@ public static partial class NarrativeExtractor
 
     [GeneratedRegex(@"\d+|[\p{L}]+", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"\biš\s+(?:jų|kurių)\b[\s–—:-]*$", Options)]
+    private static partial Regex PartWord();
 
     [GeneratedRegex(@"\b(?:iš\s+)?viso\b", Options)]
     private static partial Regex TotalWord();

@@ -3,7 +3,7 @@ namespace Talka.Domain.Narrative;
 /// <summary>What a project's records say, as a narrative's figures are checked against them: the computed figures
 /// (distinct persons; people at events, each counted at each event — attendances and recorded headcounts; sessions,
 /// academic hours, volunteers), the funds reported used, the agreement's amount, number and signature day, the
-/// application's number, the period.</summary>
+/// application's number, the period, and each activity's own figures (<see cref="ActivityRecords"/>).</summary>
 public sealed record ProjectRecords(
     decimal DistinctParticipants,
     decimal AtEvents,
@@ -16,5 +16,6 @@ public sealed record ProjectRecords(
     DateOnly? AgreementSigned,
     string? ApplicationNumber,
     DateOnly Start,
-    DateOnly End
+    DateOnly End,
+    IReadOnlyList<ActivityRecords>? Activities = null
 );

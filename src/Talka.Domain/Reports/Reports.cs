@@ -77,7 +77,8 @@ public sealed class ReportComment
     public DateTimeOffset At { get; private set; }
 }
 
-/// <summary>A narrative the organisation writes for one activity of the approved plan.</summary>
+/// <summary>A narrative the organisation writes for one activity of the approved plan, and its explanation where
+/// the figures it states and the records differ.</summary>
 public sealed class ReportNarrative
 {
     private ReportNarrative() { Text = ""; }
@@ -85,7 +86,9 @@ public sealed class ReportNarrative
     public Guid ReportId { get; private set; }
     public Guid ActivityId { get; private set; }
     public string Text { get; private set; }
+    public string? Explanation { get; private set; }
     internal void Revise(string text) => Text = text;
+    internal void Explain(string? explanation) => Explanation = explanation;
 }
 
 public sealed record CommentInput(string Section, string Text);
@@ -137,6 +140,22 @@ public sealed class Report : IVersioned
         var existing = _narratives.SingleOrDefault(n => n.ActivityId == activityId);
         if (existing is null) _narratives.Add(new ReportNarrative(Id, activityId, clean));
         else existing.Revise(clean);
+    }
+
+    /// <summary>Why a narrative's figures and the records differ, in the organisation's words (empty takes it
+    /// away). The funder reads it beside the difference.</summary>
+    public void ExplainNarrative(Guid activityId, string? explanation)
+    {
+        if (!IsEditable) throw new DomainException(Status == ReportStatus.Approved ? "ReportApproved" : "ReportSubmitted", "Explanations");
+        var clean = Guard.Optional(explanation, "Explanations", 2000);
+        var existing = _narratives.SingleOrDefault(n => n.ActivityId == activityId);
+        if (existing is null)
+        {
+            if (clean is null) return;
+            existing = new ReportNarrative(Id, activityId, "");
+            _narratives.Add(existing);
+        }
+        existing.Explain(clean);
     }
 
     /// <summary>

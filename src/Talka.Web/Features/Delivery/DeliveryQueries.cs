@@ -45,7 +45,7 @@ public sealed record ParticipantFilter(
     TargetGroup? TargetGroup = null, string? Quarter = null, Guid? EventId = null, EventKind? Kind = null, bool? Attended = null,
     bool Unstated = false, string? Dimension = null);
 
-public sealed record EventFilter(EventKind? Kind = null, string? Quarter = null, bool? WithHeadcount = null);
+public sealed record EventFilter(EventKind? Kind = null, string? Quarter = null, bool? WithHeadcount = null, Guid? ActivityId = null);
 
 public sealed class DeliveryQueries(TalkaDbContext db)
 {
@@ -64,6 +64,7 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         var query = db.Set<Event>().AsNoTracking().Where(e => e.ProjectId == projectId);
         if (filter?.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter?.WithHeadcount == true) query = query.Where(e => e.Headcount != null);
+        if (filter?.ActivityId is { } activityId) query = query.Where(e => e.ActivityId == activityId);
         if (filter?.Quarter is { } quarter)
         {
             var inQuarter = (await query.ToListAsync(ct)).Where(e => e.Quarters.Any(q => q.Quarter.Key == quarter)).Select(e => e.Id).ToList();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Talka.Domain.Delivery;
 using Talka.Domain.Indicators;
 
@@ -41,41 +40,5 @@ public sealed class IndicatorsModel(IndicatorQueries indicators, DeliveryService
     public string QuarterLabel(string key) => key.Split('Q') is [var y, var q] ? new Quarter(int.Parse(y), int.Parse(q)).ToString() : key;
 
     /// <summary>Where a figure's records are listed.</summary>
-    public string LinkFor(Metric metric, Part? part = null)
-    {
-        var id = ProjectId;
-        var query = new Dictionary<string, string?>();
-        string page;
-        switch (metric)
-        {
-            case Metric.DistinctParticipants:
-                page = "participants";
-                query["attended"] = "true";
-                if (part is not null)
-                {
-                    if (part.Key is null) { query["unstated"] = "true"; query["dimension"] = part.Dimension.ToString(); }
-                    else query[part.Dimension switch
-                    {
-                        Dimension.Category => "category", Dimension.TargetGroup => "targetGroup", Dimension.Municipality => "municipality",
-                        Dimension.Gender => "gender", Dimension.AgeBand => "ageBand", _ => "quarter",
-                    }] = part.Key;
-                }
-                break;
-            case Metric.Volunteers or Metric.VolunteerHours:
-                page = "volunteers";
-                break;
-            case Metric.Deliverables:
-                page = "deliverables";
-                if (part?.Key is { } deliverableKind) query["kind"] = deliverableKind;
-                break;
-            default:
-                page = "events";
-                if (metric == Metric.Headcount) query["withHeadcount"] = "true";
-                if (part?.Dimension == Dimension.Kind) query["kind"] = part.Key;
-                if (part?.Dimension == Dimension.Quarter) query["quarter"] = part.Key;
-                if (part?.Dimension == Dimension.Category) { page = "participants"; query["attended"] = "true"; query["category"] = part.Key; }
-                break;
-        }
-        return QueryHelpers.AddQueryString($"/projects/{id}/{page}", query);
-    }
+    public string LinkFor(Metric metric, Part? part = null) => FigureLinks.For(ProjectId, metric, part);
 }

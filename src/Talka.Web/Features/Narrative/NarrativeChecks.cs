@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Common;
+using Talka.Domain.Delivery;
 using Talka.Domain.Indicators;
 using Talka.Domain.Narrative;
 using Talka.Web.Features.Delivery;
@@ -13,11 +15,13 @@ public sealed class NarrativeChecks(TalkaDbContext db, FigureStore figures)
     public async Task<IReadOnlyList<FactCheck>> CheckAsync(ProjectContext context, string? text, CancellationToken ct)
     {
         var facts = NarrativeExtractor.Extract(text);
-        return facts.Count == 0 ? [] : NarrativeCheck.Check(facts, await RecordsAsync(context, ct));
+        return facts.Count == 0 ? [] : NarrativeCheck.Check(text!, facts, await RecordsAsync(context, null, ct));
     }
 
-    /// <summary>What the project's records say, read once for any number of texts (a report's narratives).</summary>
-    public async Task<ProjectRecords> RecordsAsync(ProjectContext context, CancellationToken ct)
+    /// <summary>What the project's records say, read once for any number of texts (a report's narratives). The
+    /// project's figures are its whole; an activity's are those of its events that ended within
+    /// <paramref name="period"/> (a report's), or all of them.</summary>
+    public async Task<ProjectRecords> RecordsAsync(ProjectContext context, DateRange? period, CancellationToken ct)
     {
         var set = await figures.ForAsync(context, ct);
         var project = context.Project;
@@ -46,7 +50,62 @@ public sealed class NarrativeChecks(TalkaDbContext db, FigureStore figures)
             agreement?.SignedOn,
             application,
             project.Start,
-            project.End
+            project.End,
+            await ActivitiesAsync(context, period, ct)
         );
+    }
+
+    /// <summary>Each activity's figures: its events' sessions, academic hours, days and headcounts, and its
+    /// attendances and distinct persons counted in the database.</summary>
+    private async Task<IReadOnlyList<ActivityRecords>> ActivitiesAsync(
+        ProjectContext context,
+        DateRange? period,
+        CancellationToken ct
+    )
+    {
+        var projectId = context.Project.Id;
+        var (from, to) = period is { } p ? (p.Start, p.End) : (DateOnly.MinValue, DateOnly.MaxValue);
+        var events = await db.Set<Event>()
+            .AsNoTracking()
+            .Where(e => e.ProjectId == projectId && e.ActivityId != null && e.End >= from && e.End <= to)
+            .ToListAsync(ct);
+        var people = await db.Set<Attendance>()
+            .AsNoTracking()
+            .Join(
+                db.Set<Event>()
+                    .Where(e => e.ProjectId == projectId && e.ActivityId != null && e.End >= from && e.End <= to),
+                a => a.EventId,
+                e => e.Id,
+                (a, e) => new { e.ActivityId, a.ParticipantId }
+            )
+            .GroupBy(x => x.ActivityId)
+            .Select(g => new
+            {
+                ActivityId = g.Key!.Value,
+                Attendances = g.Count(),
+                Distinct = g.Select(x => x.ParticipantId).Distinct().Count(),
+            })
+            .ToDictionaryAsync(x => x.ActivityId, ct);
+        var minutes = context.Rules.MinutesPerAcademicHour;
+        return
+        [
+            .. context.Project.Activities.Select(activity =>
+            {
+                var own = events.Where(e => e.ActivityId == activity.Id).ToList();
+                var seen = people.GetValueOrDefault(activity.Id);
+                var dated = own.Count > 0 && own.All(e => e.SessionDates.Length > 0);
+                return new ActivityRecords(
+                    activity.Id,
+                    activity.Title,
+                    [activity.Title, .. own.Select(e => e.Topic).Distinct()],
+                    seen?.Distinct ?? 0,
+                    (seen?.Attendances ?? 0) + own.Sum(e => e.Headcount ?? 0),
+                    own.Sum(e => e.Sessions),
+                    own.Sum(e => e.AcademicHours(minutes) ?? 0),
+                    dated ? own.SelectMany(e => e.SessionDates).Distinct().Count() : own.Sum(e => e.Sessions),
+                    own.Count
+                );
+            }),
+        ];
     }
 }

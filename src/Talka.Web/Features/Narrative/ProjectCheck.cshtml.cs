@@ -26,7 +26,13 @@ public sealed class ProjectCheckModel(NarrativeChecks checks) : DeliveryPage
             return Page();
         }
         var found = await checks.CheckAsync(Project, Text, HttpContext.RequestAborted);
-        Result = new NarrativeResult(Text ?? "", [.. found.Select(c => c.Fact)], found);
+        Result = new NarrativeResult(
+            Text ?? "",
+            [.. found.Select(c => c.Fact)],
+            found,
+            ProjectId,
+            Project.Project.ApplicationId
+        );
         return Page();
     }
 }

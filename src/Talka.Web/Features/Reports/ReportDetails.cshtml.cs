@@ -7,10 +7,10 @@ namespace Talka.Web.Features.Reports;
 
 public sealed class ReportDetailsModel(ReportService reports, Narrative.NarrativeChecks narratives) : DeliveryPage
 {
-    /// <summary>Figures a narrative states that the project's records say otherwise: a warning to the organisation
-    /// before it submits and to the funder beside the text on review.</summary>
-    public IReadOnlyList<(string Activity, Talka.Domain.Narrative.FactCheck Check)> Differences { get; private set; } =
-    [];
+    /// <summary>Figures a narrative states that the project's records say otherwise, by narrative: a warning to the
+    /// organisation before it submits and to the funder beside the text on review, with the organisation's
+    /// explanation.</summary>
+    public IReadOnlyList<NarrativeDifferences> Differences { get; private set; } = [];
 
     public ReportView? View { get; private set; }
 
@@ -28,14 +28,16 @@ public sealed class ReportDetailsModel(ReportService reports, Narrative.Narrativ
         Guid projectId,
         Guid reportId,
         Dictionary<Guid, string?> narratives,
+        Dictionary<Guid, string?> explanations,
         int version
     ) =>
         await AfterAsync(
             projectId,
             reportId,
-            await reports.SaveNarrativesAsync(projectId, reportId, narratives, version),
+            await reports.SaveNarrativesAsync(projectId, reportId, narratives, version, explanations),
             T["Reports.NarrativesSaved"],
-            narratives
+            narratives,
+            explanations
         );
 
     /// <summary>Submits, saving with it whatever was typed in the narratives on the same form; if the submission is
@@ -44,14 +46,16 @@ public sealed class ReportDetailsModel(ReportService reports, Narrative.Narrativ
         Guid projectId,
         Guid reportId,
         Dictionary<Guid, string?> narratives,
+        Dictionary<Guid, string?> explanations,
         int version
     ) =>
         await AfterAsync(
             projectId,
             reportId,
-            await reports.SubmitAsync(projectId, reportId, version, narratives),
+            await reports.SubmitAsync(projectId, reportId, version, narratives, explanations),
             T["Reports.Submitted"],
-            narratives
+            narratives,
+            explanations
         );
 
     public async Task<IActionResult> OnPostReturnAsync(
@@ -86,7 +90,8 @@ public sealed class ReportDetailsModel(ReportService reports, Narrative.Narrativ
         Guid reportId,
         Result<bool> result,
         string message,
-        IReadOnlyDictionary<Guid, string?>? typed = null
+        IReadOnlyDictionary<Guid, string?>? typed = null,
+        IReadOnlyDictionary<Guid, string?>? explained = null
     )
     {
         if (await EnterAsync(projectId) is { } refused)
@@ -108,7 +113,12 @@ public sealed class ReportDetailsModel(ReportService reports, Narrative.Narrativ
                 {
                     Narratives = View
                         .Content.Narratives.Select(n =>
-                            typed.TryGetValue(n.ActivityId, out var text) ? n with { Text = text ?? "" } : n
+                            n with
+                            {
+                                Text = typed.TryGetValue(n.ActivityId, out var text) ? text ?? "" : n.Text,
+                                Explanation =
+                                    explained?.TryGetValue(n.ActivityId, out var why) == true ? why : n.Explanation,
+                            }
                         )
                         .ToList(),
                 },
@@ -129,25 +139,36 @@ public sealed class ReportDetailsModel(ReportService reports, Narrative.Narrativ
 
     private async Task CheckNarrativesAsync()
     {
-        var written = View!.Content.Narratives.Where(n => !string.IsNullOrWhiteSpace(n.Text)).ToList();
+        var content = View!.Content;
+        var written = content.Narratives.Where(n => !string.IsNullOrWhiteSpace(n.Text)).ToList();
         if (written.Count == 0)
         {
             Differences = [];
             return;
         }
-        // The records are read once for all the narratives.
-        var records = await narratives.RecordsAsync(Project, HttpContext.RequestAborted);
+        // The records are read once for all the narratives; an activity's figures are those of the report's period.
+        var records = await narratives.RecordsAsync(
+            Project,
+            new Talka.Domain.Common.DateRange(content.PeriodStart, content.PeriodEnd),
+            HttpContext.RequestAborted
+        );
         Differences =
         [
-            .. written.SelectMany(n =>
-                Talka
-                    .Domain.Narrative.NarrativeCheck.Check(
-                        Talka.Domain.Narrative.NarrativeExtractor.Extract(n.Text),
-                        records
-                    )
-                    .Where(c => c.Verdict == Talka.Domain.Narrative.Verdict.Differs)
-                    .Select(c => (n.Activity, c))
-            ),
+            .. written
+                .Select(n => new NarrativeDifferences(
+                    n,
+                    [
+                        .. Talka
+                            .Domain.Narrative.NarrativeCheck.Check(
+                                n.Text,
+                                Talka.Domain.Narrative.NarrativeExtractor.Extract(n.Text),
+                                records,
+                                n.ActivityId
+                            )
+                            .Where(c => c.Verdict == Talka.Domain.Narrative.Verdict.Differs),
+                    ]
+                ))
+                .Where(d => d.Checks.Count > 0),
         ];
     }
 }

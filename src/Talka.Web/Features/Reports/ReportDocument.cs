@@ -199,7 +199,17 @@ public sealed record ReportDocument(
                     [t["Reports.Activity"], t["Reports.Narrative"]],
                     [false, false],
                     c.Narratives.Select(n =>
-                            Row(ReportCell.Prose(n.Activity), ReportCell.Prose(n.Text.Length == 0 ? "—" : n.Text))
+                            Row(
+                                ReportCell.Prose(n.Activity),
+                                ReportCell.Prose(
+                                    (n.Text.Length == 0 ? "—" : n.Text)
+                                        + (
+                                            string.IsNullOrWhiteSpace(n.Explanation)
+                                                ? ""
+                                                : $"\n\n{t["Narrative.Explanation"]}: {n.Explanation}"
+                                        )
+                                )
+                            )
                         )
                         .ToList(),
                     null,

@@ -52,6 +52,7 @@ internal sealed class ReportNarrativeMapping : IEntityTypeConfiguration<ReportNa
     {
         b.HasKey(x => new { x.ReportId, x.ActivityId });
         b.Property(x => x.Text).HasMaxLength(8000);
+        b.Property(x => x.Explanation).HasMaxLength(2000);
     }
 }
 
@@ -67,7 +68,7 @@ public sealed record ContentEvent(
 }
 public sealed record ContentDeliverable(DeliverableKind Kind, string Title, DateOnly? Date);
 public sealed record ContentExpense(DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content, CostCategory Category, decimal Amount, DateOnly PaidOn);
-public sealed record ContentNarrative(Guid ActivityId, string Activity, string Text);
+public sealed record ContentNarrative(Guid ActivityId, string Activity, string Text, string? Explanation = null);
 
 /// <summary>A report's content: pre-filled from the records for its period, with the organisation's narratives. Frozen
 /// as JSON when submitted.</summary>
@@ -285,16 +286,20 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
         var agreement = await db.Agreements.AsNoTracking().Where(a => a.ProjectId == context.Project.Id).Select(a => a.Number).SingleOrDefaultAsync(ct);
         var narratives = report.Kind == ReportKind.QuarterlyFinancial ? []
             : context.Project.Activities.OrderBy(a => a.Position)
-                .Select(a => new ContentNarrative(a.Id, a.Title, report.Narratives.SingleOrDefault(n => n.ActivityId == a.Id)?.Text ?? "")).ToList();
+                .Select(a => report.Narratives.SingleOrDefault(n => n.ActivityId == a.Id) is { } n
+                    ? new ContentNarrative(a.Id, a.Title, n.Text, n.Explanation)
+                    : new ContentNarrative(a.Id, a.Title, "")).ToList();
         return new ReportContent(report.Kind, start, end, context.Project.Title, organisation, agreement,
             report.Kind == ReportKind.QuarterlyFinancial ? [] : figures, report.Kind == ReportKind.QuarterlyFinancial ? [] : events,
             report.Kind == ReportKind.QuarterlyFinancial ? [] : deliverables, view?.Execution ?? [], expenses, expenses.Sum(e => e.Amount), narratives);
     }
 
-    public Task<Result<bool>> SaveNarrativesAsync(Guid projectId, Guid reportId, IReadOnlyDictionary<Guid, string?> narratives, int version, CancellationToken ct = default) =>
+    /// <param name="explanations">Why a narrative's figures and the records differ, by activity (optional).</param>
+    public Task<Result<bool>> SaveNarrativesAsync(Guid projectId, Guid reportId, IReadOnlyDictionary<Guid, string?> narratives, int version,
+        IReadOnlyDictionary<Guid, string?>? explanations = null, CancellationToken ct = default) =>
         WithReportAsync(projectId, reportId, write: true, version, async (context, report) =>
         {
-            WriteNarratives(context, report, narratives);
+            WriteNarratives(context, report, narratives, explanations);
             await db.SaveChangesAsync(ct);
             return Result<bool>.Success(true);
         }, ct);
@@ -302,10 +307,10 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
     /// <param name="narratives">Narratives typed on the submitting form: saved with the submission in the same
     /// step.</param>
     public Task<Result<bool>> SubmitAsync(Guid projectId, Guid reportId, int version, IReadOnlyDictionary<Guid, string?>? narratives = null,
-        CancellationToken ct = default) =>
+        IReadOnlyDictionary<Guid, string?>? explanations = null, CancellationToken ct = default) =>
         WithReportAsync(projectId, reportId, write: true, version, async (context, report) =>
         {
-            WriteNarratives(context, report, narratives ?? new Dictionary<Guid, string?>());
+            WriteNarratives(context, report, narratives ?? new Dictionary<Guid, string?>(), explanations);
             if (context.Rules.NarrativesRequired)
                 report.RequireNarratives(context.Project.Activities.OrderBy(a => a.Position).Select(a => (a.Id, a.Title)).ToList());
             var content = await ContentAsync(context, report, ct);
@@ -346,13 +351,20 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
     private static string[] Words(ProjectContext context, Report report) =>
         [context.Project.Title, $"{LtFormat.Date(report.PeriodStart)} – {LtFormat.Date(report.PeriodEnd)}", LtFormat.Date(report.Due)];
 
-    /// <summary>Narratives for activities of the project's plan; any other activity is refused.</summary>
-    private static void WriteNarratives(ProjectContext context, Report report, IReadOnlyDictionary<Guid, string?> narratives)
+    /// <summary>Narratives and their explanations for activities of the project's plan; any other activity is
+    /// refused.</summary>
+    private static void WriteNarratives(ProjectContext context, Report report, IReadOnlyDictionary<Guid, string?> narratives,
+        IReadOnlyDictionary<Guid, string?>? explanations)
     {
         foreach (var (activityId, text) in narratives)
         {
             if (context.Project.Activities.All(a => a.Id != activityId)) throw new DomainException("UnknownRow", "Narratives");
             report.WriteNarrative(activityId, text);
+        }
+        foreach (var (activityId, text) in explanations ?? new Dictionary<Guid, string?>())
+        {
+            if (context.Project.Activities.All(a => a.Id != activityId)) throw new DomainException("UnknownRow", "Explanations");
+            report.ExplainNarrative(activityId, text);
         }
     }
 

@@ -6,7 +6,12 @@ using Talka.Web.Infrastructure.Web;
 
 namespace Talka.Web.Features.Reports;
 
-public sealed record NarrativesInput(Dictionary<Guid, string?>? Narratives, int Version);
+/// <param name="Explanations">Why a narrative's figures and the records differ, by activity (optional).</param>
+public sealed record NarrativesInput(
+    Dictionary<Guid, string?>? Narratives,
+    int Version,
+    Dictionary<Guid, string?>? Explanations = null
+);
 public sealed record ReturnInput(List<CommentInput>? Comments, int Version);
 public sealed record VersionInput(int Version);
 /// <summary>The PDF is being printed; ask again in a few seconds.</summary>
@@ -34,7 +39,7 @@ public static class ReportsModule
             await s.ViewAsync(projectId, reportId, version, ct) is { } view ? Results.Ok(view) : ApiResults.NotFound(t))
             .Returns<ReportView>("A report: its live pre-fill, or a frozen version");
         group.MapPut("/{reportId:guid}/narratives", async (Guid projectId, Guid reportId, NarrativesInput input, ReportService s, Texts t, CancellationToken ct) =>
-            (await s.SaveNarrativesAsync(projectId, reportId, input.Narratives ?? [], input.Version, ct)).ToHttp(t, _ => Results.NoContent()))
+            (await s.SaveNarrativesAsync(projectId, reportId, input.Narratives ?? [], input.Version, input.Explanations, ct)).ToHttp(t, _ => Results.NoContent()))
             .ReturnsNothing("Save a report's narratives");
         group.MapPost("/{reportId:guid}/submit", async (Guid projectId, Guid reportId, VersionInput input, ReportService s, Texts t, CancellationToken ct) =>
             (await s.SubmitAsync(projectId, reportId, input.Version, ct: ct)).ToHttp(t, _ => Results.NoContent()))
