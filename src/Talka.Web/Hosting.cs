@@ -9,6 +9,7 @@ using Scalar.AspNetCore;
 using Talka.Domain.Common;
 using Talka.Web.Features.Account;
 using Talka.Web.Features.Audit;
+using Talka.Web.Features.Payments;
 using Talka.Web.Features.Auth;
 using Talka.Web.Features.Delivery;
 using Talka.Web.Features.Imports;
@@ -181,6 +182,7 @@ public static class Hosting
         services.AddOpenData();
         services.AddFinance();
         services.AddReports();
+        services.AddPayments();
         services.AddScoped<DemoSeeder>();
         if (builder.Configuration.GetValue<bool>("Talka:Demo") && builder.Environment.IsProduction())
             throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
@@ -278,6 +280,7 @@ public static class Hosting
         api.MapNarrativeApi();
         api.MapFinanceApi();
         api.MapReportsApi();
+        api.MapPaymentsApi();
         return app;
     }
 

@@ -112,6 +112,13 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.EventA}?handler=Narratives", new(Login, 403, 403, 404, 403));
         yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.ReportA}?handler=Return", new(Login, 403, 403, 200, 403));
         yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.ReportA}?handler=Approve", new(Login, 403, 403, 200, 403));
+        // Payments: the organisation and auditors read; funder admins act (A's hidden project has no agreement: the
+        // admin's action comes back with the error on the page).
+        yield return new("GET", d + "/payments", i => $"/projects/{i.HiddenA}/payments", new(Login, 200, 403, 200, 200));
+        foreach (var handler in new[] { "Default", "Add", "Approve", "Pay", "Cancel", "Send", "Sign", "Terminate" })
+            yield return new("POST", d + "/payments", i => $"/projects/{i.HiddenA}/payments?handler={handler}&trancheId={i.EventA}",
+                new(Login, 403, 403, 200, 403));
+        yield return new("GET", "payments", _ => "/payments", new(Login, 403, 403, 200, 200));
 
         // Accounts. Member A manages organisation A (as the demo's members manage theirs).
         yield return new("GET", "account/forgot-password", _ => "/account/forgot-password", Everyone200);
@@ -386,6 +393,17 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", p + "/expenditures/export", i => $"/api/v1/projects/{i.HiddenA}/expenditures/export?format=xlsx", readA);
         var r = p + "/reports";
         var none = new Expect(401, 404, 404, 404, 404);
+        var manage = new Expect(401, 403, 404, 400, 403);
+        yield return new("GET", "api/v1/payments", _ => "/api/v1/payments", new(401, 403, 403, 200, 200));
+        yield return new("GET", "api/v1/payments/xlsx", _ => "/api/v1/payments/xlsx", new(401, 403, 403, 200, 200));
+        yield return new("GET", p + "/payments", i => $"/api/v1/projects/{i.HiddenA}/payments", readA);
+        yield return new("POST", p + "/payments/default-schedule", i => $"/api/v1/projects/{i.HiddenA}/payments/default-schedule", manage);
+        yield return new("POST", p + "/payments", i => $"/api/v1/projects/{i.HiddenA}/payments", manage, "{}");
+        yield return new("PUT", p + "/payments/{trancheId:guid}", i => $"/api/v1/projects/{i.HiddenA}/payments/{i.EventA}", manage, "{}");
+        foreach (var step in new[] { "approve", "pay", "cancel" })
+            yield return new("POST", p + "/payments/{trancheId:guid}/" + step, i => $"/api/v1/projects/{i.HiddenA}/payments/{i.EventA}/{step}", manage, "{}");
+        foreach (var step in new[] { "send", "sign", "terminate" })
+            yield return new("POST", p + "/agreement/" + step, i => $"/api/v1/projects/{i.HiddenA}/agreement/{step}", manage, "{}");
         yield return new("GET", "api/v1/reports/queue", _ => "/api/v1/reports/queue", new(401, 403, 403, 200, 200));
         yield return new("GET", r + "/", i => $"/api/v1/projects/{i.HiddenA}/reports", readA);
         yield return new("GET", r + "/{reportId:guid}", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.EventA}", none);

@@ -12,7 +12,9 @@ public sealed record AgreementDetails(
 /// <summary>
 /// An agreement (sutartis) for a project. Its period lies within the call's project period and its granted
 /// amount within the call's minimum and maximum. Number and amount may be unknown for records transcribed
-/// from old publications; an agreement entered through Talka states both.
+/// from old publications; an agreement entered through Talka states both. Its lifecycle (<see cref="AgreementStatus"/>):
+/// a draft, sent for signature, active once signed (the day and the signatories), then closed or terminated with a
+/// reason; an agreement entered with its signature day is active from the start.
 /// </summary>
 public sealed class Agreement : IVersioned
 {
@@ -26,6 +28,7 @@ public sealed class Agreement : IVersioned
         ProjectId = projectId;
         CallId = call.Id;
         Apply(call, details);
+        Status = SignedOn is null ? AgreementStatus.Draft : AgreementStatus.Active;
     }
 
     public Guid Id { get; private set; }
@@ -38,9 +41,62 @@ public sealed class Agreement : IVersioned
     public DateRange Period => new(PeriodStart, PeriodEnd);
     public decimal? GrantedAmount { get; private set; }
     public IReadOnlyList<AgreementFunding> Funding => _funding;
+    public AgreementStatus Status { get; private set; }
+    public string? Signatories { get; private set; }
+    public DateOnly? TerminatedOn { get; private set; }
+    public string? TerminationReason { get; private set; }
     public int Version { get; set; }
 
-    public void Update(Call call, AgreementDetails details) => Apply(call, details);
+    /// <summary>Signed and not terminated: what releases the payments due on signature.</summary>
+    public bool IsSigned => Status is AgreementStatus.Active or AgreementStatus.Closed;
+
+    public void Update(Call call, AgreementDetails details)
+    {
+        if (Status is AgreementStatus.Closed or AgreementStatus.Terminated)
+            throw new DomainException("AgreementEnded", nameof(Status));
+        Apply(call, details);
+        if (SignedOn is not null && Status is AgreementStatus.Draft or AgreementStatus.SentForSignature)
+            Status = AgreementStatus.Active;
+    }
+
+    public void SendForSignature()
+    {
+        if (Status != AgreementStatus.Draft)
+            throw new DomainException("AgreementNotDraft", nameof(Status));
+        EnsureComplete();
+        Status = AgreementStatus.SentForSignature;
+    }
+
+    /// <summary>Records the signature: the day (not in the future) and who signed, and makes the agreement
+    /// active.</summary>
+    public void Sign(DateOnly signedOn, string? signatories, DateOnly today)
+    {
+        if (Status is not (AgreementStatus.Draft or AgreementStatus.SentForSignature))
+            throw new DomainException("AgreementAlreadySigned", nameof(Status));
+        EnsureComplete();
+        if (signedOn > today)
+            throw new DomainException("DateInFuture", nameof(SignedOn));
+        Signatories = Guard.Required(signatories, nameof(Signatories), 500);
+        SignedOn = signedOn;
+        Status = AgreementStatus.Active;
+    }
+
+    public void Terminate(DateOnly on, string? reason)
+    {
+        if (Status is AgreementStatus.Closed or AgreementStatus.Terminated)
+            throw new DomainException("AgreementEnded", nameof(Status));
+        TerminationReason = Guard.Required(reason, nameof(TerminationReason), 2000);
+        TerminatedOn = on;
+        Status = AgreementStatus.Terminated;
+    }
+
+    private void EnsureComplete()
+    {
+        if (Number is null)
+            throw new DomainException("Required", nameof(Number));
+        if (GrantedAmount is null)
+            throw new DomainException("Required", nameof(GrantedAmount));
+    }
 
     private void Apply(Call call, AgreementDetails d)
     {

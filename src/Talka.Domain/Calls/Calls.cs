@@ -206,6 +206,21 @@ public sealed class Call : IVersioned
         return validated;
     }
 
+    /// <summary>The advance paid on the agreement's signature, in percent of the grant (SELECTION.md: 30 % by
+    /// common practice).</summary>
+    public decimal AdvancePercent { get; private set; } = DefaultAdvancePercent;
+
+    public const decimal DefaultAdvancePercent = 30m;
+
+    public void SetAdvancePercent(decimal percent)
+    {
+        if (percent is < 0 or > 100)
+            throw new DomainException("PercentRange", nameof(AdvancePercent));
+        if (decimal.Round(percent, 2) != percent)
+            throw new DomainException("AmountCents", nameof(AdvancePercent));
+        AdvancePercent = percent;
+    }
+
     public void SetPublicityLine(string? line) => PublicityLine = Guard.Optional(line, nameof(PublicityLine), 500) ?? DefaultPublicityLine;
 
     public void Update(CallDetails details) => Apply(details);

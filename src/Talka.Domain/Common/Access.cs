@@ -26,6 +26,9 @@ public enum ProjectOperation
     Publish,
     /// <summary>Return or approve a submitted report.</summary>
     Review,
+    /// <summary>Plan, approve, mark paid or cancel the project's payments, and move its agreement through its
+    /// lifecycle: funder admins.</summary>
+    ManagePayments,
 }
 
 /// <summary>What one may ask to do with an application.</summary>
@@ -90,6 +93,7 @@ public sealed record Viewer(string? UserId, string? Email, IReadOnlySet<string> 
         ProjectOperation.ManageAgreement => CanManageAgreements,
         ProjectOperation.Publish => CanPublishProjects,
         ProjectOperation.Review => IsFunderAdmin,
+        ProjectOperation.ManagePayments => IsFunderAdmin,
         _ => false,
     };
     /// <summary>The one rule for every per-application question.</summary>

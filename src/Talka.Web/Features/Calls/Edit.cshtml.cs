@@ -27,6 +27,7 @@ public sealed class CallForm
     public int MinutesPerAcademicHour { get; set; } = ReportingRules.Default.MinutesPerAcademicHour;
     public string? HalfYearlyReportThreshold { get; set; } = LtFormat.Number(ReportingRules.Default.HalfYearlyReportThreshold);
     public string? ReallocationThresholdPercent { get; set; } = LtFormat.Number(ReportingRules.Default.ReallocationThresholdPercent);
+    public string? AdvancePercent { get; set; } = LtFormat.Number(Call.DefaultAdvancePercent);
     public int Version { get; set; }
     public bool NarrativesRequired { get; set; } = true;
     /// <summary>Ticked boxes only: empty by default, so that a form sent back with an error shows what was ticked, not
@@ -60,6 +61,7 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
                 ProjectPeriodStart = c.ProjectPeriodStart, ProjectPeriodEnd = c.ProjectPeriodEnd, FundingSource = c.FundingSource,
                 MinutesPerAcademicHour = c.MinutesPerAcademicHour, HalfYearlyReportThreshold = LtFormat.Number(c.HalfYearlyReportThreshold),
                 ReallocationThresholdPercent = LtFormat.Number(c.ReallocationThresholdPercent), Version = c.Version,
+                AdvancePercent = LtFormat.Number(c.AdvancePercent),
                 CostCategories = c.CostCategories?.ToList() ?? [], NarrativesRequired = c.NarrativesRequired,
             };
         }
@@ -84,11 +86,12 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
         var max = Amount(i.MaxGrant, nameof(i.MaxGrant));
         var threshold = Amount(i.HalfYearlyReportThreshold, nameof(i.HalfYearlyReportThreshold)) ?? ReportingRules.Default.HalfYearlyReportThreshold;
         var percent = Amount(i.ReallocationThresholdPercent, nameof(i.ReallocationThresholdPercent)) ?? ReportingRules.Default.ReallocationThresholdPercent;
+        var advance = Amount(i.AdvancePercent, nameof(i.AdvancePercent)) ?? Call.DefaultAdvancePercent;
         if (ModelState.ErrorCount == 0)
         {
             var result = await service.SaveCallAsync(id, new CallInput(i.ProgrammeId, i.FundingBodyId, i.Title, i.Year, i.LegalActNumber, i.LegalActDate,
                 i.LegalActTitle, total, min, max, i.ApplicationOpens, i.ApplicationCloses, i.ProjectPeriodStart, i.ProjectPeriodEnd, i.FundingSource,
-                i.MinutesPerAcademicHour, threshold, percent, i.Version, i.CostCategories, i.NarrativesRequired));
+                i.MinutesPerAcademicHour, threshold, percent, i.Version, i.CostCategories, i.NarrativesRequired, advance));
             if (await FailureAsync(result) is { } failure) return failure;
             if (result.Ok)
             {

@@ -1,7 +1,7 @@
 namespace Talka.Web.Features.Home;
 
 /// <summary>The programme officer's home: the counts that link to the report queue's filters, the next 60 days'
-/// deadlines, and the programmes.</summary>
+/// deadlines, the programmes, and how many payments can be approved.</summary>
 public sealed record FunderHome(
     int AwaitingReview,
     int Overdue,
@@ -9,5 +9,6 @@ public sealed record FunderHome(
     int Returned,
     IReadOnlyList<DeadlineDay> Calendar,
     IReadOnlyList<ProgrammeLink> Programmes,
-    bool OwnProgrammes
+    bool OwnProgrammes,
+    int PaymentsEligible = 0
 );

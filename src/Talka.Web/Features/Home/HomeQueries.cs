@@ -12,7 +12,8 @@ public sealed class HomeQueries(
     TalkaDbContext db,
     TimeProvider clock,
     Delivery.ReachQueries reach,
-    Audit.AuditQueries audit
+    Audit.AuditQueries audit,
+    Payments.PaymentQueries payments
 )
 {
     public const int CalendarDays = 60;
@@ -58,7 +59,16 @@ public sealed class HomeQueries(
             .Select(p => new ProgrammeLink(p.Id, p.Title))
             .Take(50)
             .ToListAsync(ct);
-        return new FunderHome(awaiting, overdue, dueSoon, returned, calendar, programmes, own.Count > 0);
+        return new FunderHome(
+            awaiting,
+            overdue,
+            dueSoon,
+            returned,
+            calendar,
+            programmes,
+            own.Count > 0,
+            await payments.CountAsync(Domain.Payments.TrancheState.Eligible, ct)
+        );
     }
 
     /// <summary>The auditor's counts of what they read, and the audit log's latest ten entries.</summary>

@@ -19,6 +19,8 @@ public static class NotificationKinds
     public const string EvaluationAssigned = "EvaluationAssigned";
     public const string EvaluationRecused = "EvaluationRecused";
     public const string EvaluationThirdOpen = "EvaluationThirdOpen";
+    public const string TrancheEligible = "TrancheEligible";
+    public const string TranchePaid = "TranchePaid";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -37,5 +39,7 @@ public static class NotificationKinds
         EvaluationAssigned,
         EvaluationRecused,
         EvaluationThirdOpen,
+        TrancheEligible,
+        TranchePaid,
     ];
 }

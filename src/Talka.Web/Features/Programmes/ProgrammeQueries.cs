@@ -15,7 +15,8 @@ public sealed record CallView(
     decimal? TotalBudget, decimal? MinGrant, decimal? MaxGrant, DateOnly? ApplicationOpens, DateOnly? ApplicationCloses,
     DateOnly ProjectPeriodStart, DateOnly ProjectPeriodEnd, FundingSource FundingSource,
     int MinutesPerAcademicHour, decimal HalfYearlyReportThreshold, decimal ReallocationThresholdPercent, int Version,
-    IReadOnlyList<Talka.Domain.Finance.CostCategory>? CostCategories = null, bool NarrativesRequired = true);
+    IReadOnlyList<Talka.Domain.Finance.CostCategory>? CostCategories = null, bool NarrativesRequired = true,
+    decimal AdvancePercent = Call.DefaultAdvancePercent);
 
 public sealed record FundingBodyRow(Guid Id, string Name);
 
@@ -55,6 +56,6 @@ public sealed class ProgrammeQueries(TalkaDbContext db)
             call.LegalActNumber, call.LegalActDate, call.LegalActTitle, call.TotalBudget, call.MinGrant, call.MaxGrant,
             call.ApplicationOpens, call.ApplicationCloses, call.ProjectPeriodStart, call.ProjectPeriodEnd, call.FundingSource,
             call.Rules.MinutesPerAcademicHour, call.Rules.HalfYearlyReportThreshold, call.Rules.ReallocationThresholdPercent, call.Version, call.CostCategories,
-            call.Rules.NarrativesRequired);
+            call.Rules.NarrativesRequired, call.AdvancePercent);
     }
 }

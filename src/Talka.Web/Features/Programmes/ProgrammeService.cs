@@ -13,7 +13,8 @@ public sealed record CallInput(
     decimal? TotalBudget, decimal? MinGrant, decimal? MaxGrant, DateOnly? ApplicationOpens, DateOnly? ApplicationCloses,
     DateOnly? ProjectPeriodStart, DateOnly? ProjectPeriodEnd, FundingSource FundingSource,
     int MinutesPerAcademicHour = 45, decimal HalfYearlyReportThreshold = 30_000m, decimal ReallocationThresholdPercent = 10m,
-    int Version = 0, IReadOnlyList<Talka.Domain.Finance.CostCategory>? CostCategories = null, bool NarrativesRequired = true)
+    int Version = 0, IReadOnlyList<Talka.Domain.Finance.CostCategory>? CostCategories = null, bool NarrativesRequired = true,
+    decimal AdvancePercent = Call.DefaultAdvancePercent)
 {
     internal CallDetails ToDetails() => new(
         FundingBodyId, Title ?? "", Year, LegalAct.Create(LegalActNumber, LegalActDate, LegalActTitle), TotalBudget, MinGrant, MaxGrant,
@@ -74,6 +75,7 @@ public sealed class ProgrammeService(TalkaDbContext db, ViewerAccessor viewers, 
             call = new Call(input.ProgrammeId, input.ToDetails());
             db.Calls.Add(call);
         }
+        call.SetAdvancePercent(input.AdvancePercent);
         await db.SaveChangesAsync(ct);
         return Result<Guid>.Success(call.Id);
     });

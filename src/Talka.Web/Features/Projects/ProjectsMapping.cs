@@ -89,6 +89,9 @@ internal sealed class AgreementMapping : IEntityTypeConfiguration<Agreement>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.Period);
         b.Ignore(x => x.StateFunding);
+        b.Ignore(x => x.IsSigned);
+        b.Property(x => x.Signatories).HasMaxLength(500);
+        b.Property(x => x.TerminationReason).HasMaxLength(2000);
         b.HasIndex(x => x.ProjectId).IsUnique();
         // An agreement number is unique within its call (several unknown numbers may coexist).
         b.HasIndex(x => new { x.CallId, x.Number }).IsUnique();

@@ -95,7 +95,7 @@ public sealed record ReportPdfOutcome(byte[]? Pdf, string FileName, bool Prepari
 /// </summary>
 public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, ProjectPermissions permissions, DeliveryQueries delivery, Finance.FinanceService finance,
     Writes writes, TimeProvider clock, JobQueue jobs, ReportPdf printer, Texts texts, Notifier notifier,
-    Programmes.ProgrammeOfficers officers)
+    Programmes.ProgrammeOfficers officers, Payments.PaymentService payments, ReportScheduler scheduler)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -105,7 +105,7 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
     {
         var context = await gate.FindAsync(projectId, ct);
         if (ProjectGate.ReadRefusal(context) is not null) return null;
-        await EnsureScheduleAsync(context!, ct);
+        await scheduler.EnsureAsync(context!, ct);
         return await RowsAsync(db.Set<Report>().Where(r => r.ProjectId == projectId), ct);
     }
 
@@ -122,23 +122,10 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
                 .ToDictionaryAsync(c => c.Id, c => new Talka.Domain.Calls.ReportingRules(c.Rules.MinutesPerAcademicHour, c.Rules.HalfYearlyReportThreshold,
                     c.Rules.ReallocationThresholdPercent, c.Rules.NarrativesRequired), ct);
             foreach (var project in projects)
-                await EnsureScheduleAsync(new ProjectContext(project, rules[project.CallId], false, false), ct);
+                await scheduler.EnsureAsync(new ProjectContext(project, rules[project.CallId], false, false), ct);
             db.ChangeTracker.Clear();
             if (projects.Count < 200) return;
         }
-    }
-
-    private async Task EnsureScheduleAsync(ProjectContext context, CancellationToken ct)
-    {
-        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Funding).SingleOrDefaultAsync(a => a.ProjectId == context.Project.Id, ct);
-        var period = agreement?.Period ?? context.Period;
-        var existing = await db.Set<Report>().Where(r => r.ProjectId == context.Project.Id).Select(r => new { r.Kind, r.PeriodStart }).ToListAsync(ct);
-        var missing = ReportSchedule.For(period, agreement?.StateFunding ?? 0, context.Rules)
-            .Where(s => !existing.Any(e => e.Kind == s.Kind && e.PeriodStart == s.PeriodStart)).ToList();
-        if (missing.Count == 0) return;
-        db.AddRange(missing.Select(s => new Report(context.Project.Id, s)));
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { db.ChangeTracker.Clear(); } // another request made them first
     }
 
     public const int QueuePageSize = 50;
@@ -341,6 +328,8 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             report.Approve(viewer.Email ?? "", clock.GetUtcNow());
             await notifier.NotifyAsync(await notifier.MembersOfAsync(context.Project.OrganisationId, ct), NotificationKinds.ReportApproved,
                 Link(report), Words(context, report), ct: ct);
+            // A tranche waiting for this report (or the final one) becomes eligible: the officers are told.
+            await payments.NotifyEligibleAsync(context, ct);
             await db.SaveChangesAsync(ct);
             return Result<bool>.Success(true);
         }, ct);

@@ -19,7 +19,7 @@ public sealed record ReportPdfPending(string Message);
 
 public static class ReportsModule
 {
-    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddScoped<ReportService>().AddScoped<ReportPdf>()
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddScoped<ReportService>().AddScoped<ReportScheduler>().AddScoped<ReportPdf>()
         .AddSingleton<ChromiumQueue>().AddJobHandler<ReportPdfJob>();
 
     public static void MapReportsApi(this RouteGroupBuilder api)

@@ -1,9 +1,11 @@
+using Talka.Domain.Agreements;
 using Talka.Domain.Applications;
 using Talka.Domain.Calls;
 using Talka.Domain.Common;
 using Talka.Domain.Evaluation;
 using Talka.Domain.Finance;
 using Talka.Domain.Organisations;
+using Talka.Domain.Payments;
 using Talka.Domain.Projects;
 using Talka.Web.Features.Applications;
 using Talka.Web.Infrastructure.Data;
@@ -193,6 +195,31 @@ internal static class DemoEvaluation
             if (line.Decision is RankingDecision.Funded or RankingDecision.PartiallyFunded)
                 ProjectFromApplication.Add(db, application, call);
         }
+        // The first funded project's agreement is signed: its advance can be approved, the rest waits for the final
+        // report. The other's is a draft from the decision.
+        var signed = db.ChangeTracker.Entries<Agreement>().Select(e => e.Entity).First(a => a.CallId == call.Id);
+        var granted = signed.GrantedAmount!.Value;
+        signed.Update(
+            call,
+            new AgreementDetails(
+                "SADM-NVO-2027-001",
+                null,
+                signed.PeriodStart,
+                signed.PeriodEnd,
+                granted,
+                [.. signed.Funding.Select(f => new AgreementFundingLine(f.Source, f.Amount))]
+            )
+        );
+        signed.Sign(today, "Departamento direktorius; organizacijos vadovas", today);
+        var advance = decimal.Round(granted * call.AdvancePercent / 100m, 2);
+        db.Add(new Tranche(signed.ProjectId, 1, new TrancheInput(advance, today, PaymentRule.OnSignature)));
+        db.Add(
+            new Tranche(
+                signed.ProjectId,
+                2,
+                new TrancheInput(granted - advance, signed.PeriodEnd.AddMonths(2), PaymentRule.AfterFinalReport)
+            )
+        );
 
         // The open call: CARITAS's application is eligible; the demo evaluator has yet to declare, the second expert
         // has begun.

@@ -39,6 +39,9 @@ public sealed partial class TalkaOpenApi : IOpenApiOperationTransformer
         ["Evidence files"] = "Files that evidence a project's delivery and spending.",
         ["Budget and expenditures"] = "The budget by cost category, the expenditure ledger and its export.",
         ["Reports"] = "Quarterly, activity and final reports: narratives, submission, review, PDF and XLSX.",
+        ["Payments"] = "The agreement's lifecycle (sent, signed, terminated) and the grant's payments: the schedule, "
+            + "release by rule (signature, a report's approval), approval within what is available, payment, the "
+            + "funder's payment list and its XLSX.",
     };
 
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context,

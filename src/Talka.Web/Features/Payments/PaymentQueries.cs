@@ -1,0 +1,204 @@
+using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Agreements;
+using Talka.Domain.Payments;
+using Talka.Domain.Reports;
+using Talka.Web.Features.Delivery;
+using Talka.Web.Infrastructure.Data;
+
+namespace Talka.Web.Features.Payments;
+
+/// <summary>Reads of payments. Whether a tranche's rule is met is computed in the database from the agreement's and the
+/// reports' states, so the payment list of every project is filtered, summed and paged there.</summary>
+public sealed class PaymentQueries(
+    TalkaDbContext db,
+    ProjectGate gate,
+    Infrastructure.Web.ProjectPermissions permissions,
+    Infrastructure.Web.ViewerAccessor viewers
+)
+{
+    public const int PageSize = 50;
+
+    /// <summary>The project's payments for whoever may read its records (null otherwise).</summary>
+    public async Task<ProjectPayments?> ForProjectAsync(Guid projectId, CancellationToken ct)
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.ReadRefusal(context) is not null)
+            return null;
+        var manage = await permissions.MayAsync(
+            Domain.Common.ProjectOperation.ManagePayments,
+            context!.Project.OrganisationId,
+            context.Project.IsPublished
+        );
+        return await ForProjectAsync(context, manage, ct);
+    }
+
+    /// <summary>The funder's payment list, for funder admins and auditors (null for anyone else).</summary>
+    public async Task<PaymentList?> ListForStaffAsync(
+        TrancheState state,
+        int page,
+        CancellationToken ct,
+        int? size = null
+    ) => (await viewers.GetAsync(ct)).ReadsEverything ? await ListAsync(state, page, ct, size) : null;
+
+    /// <summary>Each tranche with whether its release rule holds now.</summary>
+    internal IQueryable<TrancheWithRule> WithRule() =>
+        db.Set<Tranche>()
+            .Select(t => new TrancheWithRule
+            {
+                Tranche = t,
+                RuleMet =
+                    t.Rule == PaymentRule.OnSignature
+                        ? db.Agreements.Any(a =>
+                            a.ProjectId == t.ProjectId
+                            && (a.Status == AgreementStatus.Active || a.Status == AgreementStatus.Closed)
+                        )
+                    : t.Rule == PaymentRule.AfterReport
+                        ? db.Set<Report>().Any(r => r.Id == t.ReportId && r.Status == ReportStatus.Approved)
+                    : db.Set<Report>()
+                        .Any(r =>
+                            r.ProjectId == t.ProjectId
+                            && r.Kind == ReportKind.Final
+                            && r.Status == ReportStatus.Approved
+                        ),
+            });
+
+    private async Task<ProjectPayments> ForProjectAsync(ProjectContext context, bool canManage, CancellationToken ct)
+    {
+        var projectId = context.Project.Id;
+        var agreement = await db
+            .Agreements.AsNoTracking()
+            .Where(a => a.ProjectId == projectId)
+            .Select(a => new AgreementSummary(
+                a.Id,
+                a.Number,
+                a.Status,
+                a.SignedOn,
+                a.Signatories,
+                a.TerminatedOn,
+                a.TerminationReason,
+                a.GrantedAmount,
+                a.Version
+            ))
+            .SingleOrDefaultAsync(ct);
+        var tranches = (
+            await WithRule().Where(x => x.Tranche.ProjectId == projectId).OrderBy(x => x.Tranche.Number).ToListAsync(ct)
+        )
+            .Select(x => Row(x.Tranche, x.RuleMet))
+            .ToList();
+        var reports = await db.Set<Report>()
+            .AsNoTracking()
+            .Where(r => r.ProjectId == projectId && r.Kind != ReportKind.Activity)
+            .OrderBy(r => r.PeriodEnd)
+            .ThenBy(r => r.Kind)
+            .Select(r => new ReportOption(r.Id, r.Kind, r.PeriodStart, r.PeriodEnd, r.Due, r.Status))
+            .ToListAsync(ct);
+        var advance = await db
+            .Calls.AsNoTracking()
+            .Where(c => c.Id == context.Project.CallId)
+            .Select(c => c.AdvancePercent)
+            .SingleAsync(ct);
+        var granted = agreement?.Granted ?? 0;
+        var paid = tranches.Where(t => t.State == TrancheState.Paid).Sum(t => t.Amount);
+        var approved = tranches.Where(t => t.State == TrancheState.Approved).Sum(t => t.Amount);
+        var planned = tranches.Where(t => t.State != TrancheState.Cancelled).Sum(t => t.Amount);
+        return new ProjectPayments(
+            projectId,
+            context.Project.Title,
+            agreement,
+            granted,
+            paid,
+            approved,
+            planned,
+            granted - paid - approved,
+            tranches,
+            reports,
+            advance,
+            canManage
+        );
+    }
+
+    /// <summary>The funder's payment list: tranches of every project in one state (eligible to approve, or approved
+    /// and waiting to be paid), oldest plan first, with the total of all of them.</summary>
+    private async Task<PaymentList> ListAsync(TrancheState state, int page, CancellationToken ct, int? size)
+    {
+        var take = size ?? PageSize;
+        page = Math.Max(1, page);
+        var query = InState(state);
+        var total = await query.CountAsync(ct);
+        // Summed as double on SQLite, which cannot sum decimals; exact on PostgreSQL.
+        var sum = db.Database.IsSqlite()
+            ? (decimal)await query.SumAsync(t => (double)t.Amount, ct)
+            : await query.SumAsync(t => t.Amount, ct);
+        var lines = await (
+            from t in query
+            join p in db.Projects on t.ProjectId equals p.Id
+            join o in db.Organisations on p.OrganisationId equals o.Id
+            orderby t.PlannedOn, p.Title, t.Number
+            select new PaymentLine(
+                t.Id,
+                p.Id,
+                p.Title,
+                o.Name,
+                o.LegalEntityCode,
+                db.Agreements.Where(a => a.ProjectId == p.Id).Select(a => a.Number).FirstOrDefault(),
+                t.Number,
+                t.Amount,
+                t.PlannedOn,
+                t.Rule,
+                t.ApprovedAt,
+                t.Version
+            )
+        )
+            .Skip((page - 1) * take)
+            .Take(take)
+            .ToListAsync(ct);
+        return new PaymentList(
+            new Organisations.Page<PaymentLine>(lines, page, take, total),
+            decimal.Round(sum, 2),
+            state
+        );
+    }
+
+    /// <summary>How many tranches of every project are in a state (eligible or approved): the funder's home
+    /// counts.</summary>
+    public Task<int> CountAsync(TrancheState state, CancellationToken ct) => InState(state).CountAsync(ct);
+
+    /// <summary>Unpaid, uncancelled tranches: approved ones, or planned ones whose rule is (eligible) or is not
+    /// (planned) met.</summary>
+    private IQueryable<Tranche> InState(TrancheState state) =>
+        WithRule()
+            .Where(x =>
+                x.Tranche.CancelReason == null
+                && x.Tranche.PaidOn == null
+                && (
+                    state == TrancheState.Approved ? x.Tranche.Approved
+                    : state == TrancheState.Paid ? false
+                    : !x.Tranche.Approved && x.RuleMet == (state == TrancheState.Eligible)
+                )
+            )
+            .Select(x => x.Tranche);
+
+    internal static TrancheRow Row(Tranche t, bool ruleMet) =>
+        new(
+            t.Id,
+            t.Number,
+            t.Amount,
+            t.PlannedOn,
+            t.Rule,
+            t.ReportId,
+            t.StateWhen(ruleMet),
+            t.ApprovedBy,
+            t.ApprovedAt,
+            t.PaidOn,
+            t.PaymentOrder,
+            t.CancelReason,
+            t.Version
+        );
+}
+
+/// <summary>A tranche and whether its release rule holds (set by member, so that queries compose on it).</summary>
+internal sealed class TrancheWithRule
+{
+    public required Tranche Tranche { get; init; }
+    public bool RuleMet { get; init; }
+}

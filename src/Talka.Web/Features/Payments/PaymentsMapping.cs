@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Talka.Domain.Payments;
+using Talka.Domain.Projects;
+using Talka.Domain.Reports;
+
+namespace Talka.Web.Features.Payments;
+
+internal sealed class TrancheMapping : IEntityTypeConfiguration<Tranche>
+{
+    public void Configure(EntityTypeBuilder<Tranche> b)
+    {
+        b.ToTable("Tranches");
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.ApprovedBy).HasMaxLength(256);
+        b.Property(x => x.PaymentOrder).HasMaxLength(100);
+        b.Property(x => x.CancelReason).HasMaxLength(500);
+        b.Ignore(x => x.Cancelled);
+        b.Ignore(x => x.Paid);
+        b.Ignore(x => x.Committed);
+        b.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
+        b.HasIndex(x => x.ReportId);
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Mvc;
+using Talka.Domain.Payments;
+using Talka.Web.Features.Delivery;
+using Talka.Web.Infrastructure.Web;
+
+namespace Talka.Web.Features.Payments;
+
+/// <summary>A project's agreement and payments: the agreement's state and its steps (send for signature, record the
+/// signature, terminate), the grant and what is paid, approved and still available, and each tranche with its rule and
+/// state. Funder admins plan, approve, record payment and cancel; the organisation and auditors read.</summary>
+public sealed class ProjectPaymentsModel(PaymentQueries queries, PaymentService service) : DeliveryPage
+{
+    public ProjectPayments? View { get; private set; }
+
+    [BindProperty]
+    public string? TrancheAmount { get; set; }
+
+    [BindProperty]
+    public DateOnly? PlannedOn { get; set; }
+
+    [BindProperty]
+    public PaymentRule Rule { get; set; }
+
+    [BindProperty]
+    public Guid? ReportId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid projectId) => await LoadAsync(projectId) ?? Page();
+
+    public async Task<IActionResult> OnPostDefaultAsync(Guid projectId) =>
+        await AfterAsync(projectId, await service.PlanDefaultAsync(projectId), T["Payments.Planned"]);
+
+    public async Task<IActionResult> OnPostAddAsync(Guid projectId)
+    {
+        if (await LoadAsync(projectId) is { } refused)
+            return refused;
+        if (!View!.CanManage)
+            return await DenyAsync();
+        var amount = Amount(TrancheAmount, nameof(TrancheAmount));
+        if (amount is null && ModelState.ErrorCount == 0)
+            ModelState.AddModelError(nameof(TrancheAmount), T["Error.Required"]);
+        if (ModelState.ErrorCount > 0)
+            return Page();
+        return await AfterAsync(
+            projectId,
+            await service.AddAsync(projectId, new TrancheInput(amount!.Value, PlannedOn, Rule, ReportId)),
+            T["Payments.Added"]
+        );
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid projectId, Guid trancheId, int version) =>
+        await AfterAsync(projectId, await service.ApproveAsync(projectId, trancheId, version), T["Payments.Approved"]);
+
+    public async Task<IActionResult> OnPostPayAsync(
+        Guid projectId,
+        Guid trancheId,
+        DateOnly? paidOn,
+        string? paymentOrder,
+        int version
+    ) =>
+        await AfterAsync(
+            projectId,
+            await service.PayAsync(projectId, trancheId, paidOn, paymentOrder, version),
+            T["Payments.PaidSaved"]
+        );
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid projectId, Guid trancheId, string? reason, int version) =>
+        await AfterAsync(
+            projectId,
+            await service.CancelAsync(projectId, trancheId, reason, version),
+            T["Payments.Cancelled"]
+        );
+
+    public async Task<IActionResult> OnPostSendAsync(Guid projectId, int version) =>
+        await AfterAsync(projectId, await service.SendForSignatureAsync(projectId, version), T["Payments.Sent"]);
+
+    public async Task<IActionResult> OnPostSignAsync(
+        Guid projectId,
+        DateOnly? signedOn,
+        string? signatories,
+        int version
+    ) =>
+        await AfterAsync(
+            projectId,
+            await service.SignAsync(projectId, signedOn, signatories, version),
+            T["Payments.Signed"]
+        );
+
+    public async Task<IActionResult> OnPostTerminateAsync(Guid projectId, DateOnly? on, string? reason, int version) =>
+        await AfterAsync(
+            projectId,
+            await service.TerminateAsync(projectId, on, reason, version),
+            T["Payments.Terminated"]
+        );
+
+    private async Task<IActionResult> AfterAsync<TValue>(Guid projectId, Result<TValue> result, string message)
+    {
+        if (await EnterAsync(projectId) is { } refused)
+            return refused;
+        if (await FailureAsync(result, "") is { } failure)
+            return failure;
+        if (result.Ok)
+        {
+            TempData["Saved"] = message;
+            return Redirect($"/projects/{projectId}/payments");
+        }
+        return await LoadAsync(projectId) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid projectId)
+    {
+        if (await EnterAsync(projectId) is { } refused)
+            return refused;
+        View = await queries.ForProjectAsync(projectId, HttpContext.RequestAborted);
+        return View is null ? NotFound() : null;
+    }
+
+    public string ReportLabel(Guid? reportId) =>
+        View!.Reports.FirstOrDefault(r => r.Id == reportId) is { } r
+            ? $"{T.Enum(r.Kind)} ({Talka.Domain.Common.LtFormat.Date(r.PeriodStart)} – "
+                + $"{Talka.Domain.Common.LtFormat.Date(r.PeriodEnd)})"
+            : "";
+}

@@ -1,0 +1,266 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Talka.Web.Infrastructure.Spreadsheets;
+
+namespace Talka.Web.Tests;
+
+/// <summary>The agreement's lifecycle and the grant's payments through the API and the pages: the default schedule,
+/// release by rule (the advance on signature, a tranche after its report's approval) through any route, payment with
+/// its order, the funder's list with its total and XLSX, notifications, who may do what, and termination.</summary>
+public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
+{
+    private static async Task<JsonElement> PaymentsAsync(HttpClient api, Guid project) =>
+        await api.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/payments");
+
+    private static JsonElement Tranche(JsonElement payments, int number) =>
+        payments.GetProperty("tranches").EnumerateArray().Single(t => t.GetProperty("number").GetInt32() == number);
+
+    private static async Task<HttpResponseMessage> ApproveAsync(HttpClient api, Guid project, JsonElement tranche) =>
+        await api.PostAsJsonAsync(
+            $"/api/v1/projects/{project}/payments/{tranche.GetProperty("id").GetGuid()}/approve",
+            new { version = tranche.GetProperty("version").GetInt32() }
+        );
+
+    [Fact]
+    public async Task A_tranche_is_released_by_its_rule_approved_within_the_grant_paid_and_listed_for_accounting()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Mokėjimų projektas", granted: 40_000m);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+
+        // The default schedule: 30 % on signature, a tranche after each quarter's report but the last, the rest
+        // after the final report.
+        (
+            await admin.PostAsync($"/api/v1/projects/{project}/payments/default-schedule", null)
+        ).EnsureSuccessStatusCode();
+        var planned = await PaymentsAsync(admin, project);
+        Assert.Equal("Draft", planned.GetProperty("agreement").GetProperty("status").GetString());
+        var tranches = planned.GetProperty("tranches").EnumerateArray().ToList();
+        Assert.Equal(
+            [
+                ("OnSignature", 12_000m),
+                ("AfterReport", 7_000m),
+                ("AfterReport", 7_000m),
+                ("AfterReport", 7_000m),
+                ("AfterFinalReport", 7_000m),
+            ],
+            tranches.Select(t => (t.GetProperty("rule").GetString(), t.GetProperty("amount").GetDecimal()))
+        );
+        Assert.All(tranches, t => Assert.Equal("Planned", t.GetProperty("state").GetString()));
+
+        // Unsigned, the advance cannot be approved; once signed it is eligible and the officers are told.
+        var early = await ApproveAsync(admin, project, Tranche(planned, 1));
+        Assert.Equal("Sutartis dar nepasirašyta.", await early.FieldErrorAsync("Approved"));
+        var agreement = planned.GetProperty("agreement");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        (
+            await admin.PostAsJsonAsync(
+                $"/api/v1/projects/{project}/agreement/sign",
+                new
+                {
+                    signedOn = today,
+                    signatories = "Direktorė R. Rūtienė",
+                    version = agreement.GetProperty("version").GetInt32(),
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        var signed = await PaymentsAsync(admin, project);
+        Assert.Equal("Active", signed.GetProperty("agreement").GetProperty("status").GetString());
+        Assert.Equal("Eligible", Tranche(signed, 1).GetProperty("state").GetString());
+        Assert.Equal("Planned", Tranche(signed, 2).GetProperty("state").GetString());
+        var officerNews = await admin.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
+        Assert.Contains(
+            officerNews.GetProperty("items").EnumerateArray(),
+            n =>
+                n.GetProperty("text").GetString()
+                == "Projekto „Mokėjimų projektas“ mokėjimą Nr. 1 (12\u00a0000,00\u00a0€) galima tvirtinti."
+        );
+
+        // The organisation reads its payments but approves nothing.
+        var own = await PaymentsAsync(member, project);
+        Assert.False(own.GetProperty("canManage").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await ApproveAsync(member, project, Tranche(own, 1))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/api/v1/payments")).StatusCode);
+
+        // The tranche after the first quarter's report waits for that report, by the API and by the page.
+        var second = Tranche(signed, 2);
+        Assert.Equal(
+            "Mokėjimo Nr. 2 tvirtinti dar negalima: jo sąlyga neįvykdyta (pvz., ataskaita dar nepatvirtinta arba "
+                + "sutartis nepasirašyta).",
+            await (await ApproveAsync(admin, project, second)).FieldErrorAsync("Approved")
+        );
+        var browser = await factory.BrowserAsAsync(TalkaFactory.Admin);
+        var form = await browser.GetStringAsync($"/projects/{project}/payments");
+        var refused = await browser.PostAsync(
+            $"/projects/{project}/payments?handler=Approve",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = Html.Token(form),
+                    ["trancheId"] = second.GetProperty("id").GetString()!,
+                    ["version"] = second.GetProperty("version").GetInt32().ToString(),
+                }
+            )
+        );
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Mokėjimo Nr. 2 tvirtinti dar negalima", Html.Text(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal("Planned", Tranche(await PaymentsAsync(admin, project), 2).GetProperty("state").GetString());
+
+        // The report is submitted and approved: the tranche becomes eligible.
+        var report = second.GetProperty("reportId").GetGuid();
+        var draft = await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/reports/{report}");
+        (
+            await member.PostAsJsonAsync(
+                $"/api/v1/projects/{project}/reports/{report}/submit",
+                new { version = draft.GetProperty("version").GetInt32() }
+            )
+        ).EnsureSuccessStatusCode();
+        var submitted = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{project}/reports/{report}");
+        (
+            await admin.PostAsJsonAsync(
+                $"/api/v1/projects/{project}/reports/{report}/approve",
+                new { version = submitted.GetProperty("version").GetInt32() }
+            )
+        ).EnsureSuccessStatusCode();
+        var released = await PaymentsAsync(admin, project);
+        Assert.Equal("Eligible", Tranche(released, 2).GetProperty("state").GetString());
+
+        // The funder's list: both eligible, with their total; approved, they move to the list awaiting payment.
+        var eligible = await admin.GetFromJsonAsync<JsonElement>("/api/v1/payments?state=Eligible");
+        var mine = eligible
+            .GetProperty("lines")
+            .GetProperty("items")
+            .EnumerateArray()
+            .Where(l => l.GetProperty("projectId").GetGuid() == project)
+            .ToList();
+        // Oldest plan first: the quarter's tranche (2022) before the advance planned on the day the schedule was made.
+        Assert.Equal([2, 1], mine.Select(l => l.GetProperty("number").GetInt32()));
+        (await ApproveAsync(admin, project, Tranche(released, 1))).EnsureSuccessStatusCode();
+        (await ApproveAsync(admin, project, Tranche(released, 2))).EnsureSuccessStatusCode();
+        var approved = await PaymentsAsync(admin, project);
+        Assert.Equal(
+            (19_000m, 21_000m),
+            (approved.GetProperty("approved").GetDecimal(), approved.GetProperty("available").GetDecimal())
+        );
+        var awaiting = await admin.GetFromJsonAsync<JsonElement>("/api/v1/payments?state=Approved");
+        Assert.True(awaiting.GetProperty("total").GetDecimal() >= 19_000m);
+        var xlsx = SpreadsheetReader.Read(
+            new MemoryStream(await admin.GetByteArrayAsync("/api/v1/payments/xlsx?state=Approved"))
+        );
+        var rows = xlsx.Rows.Where(r => r.Cells[2].Text == "Mokėjimų projektas").ToList();
+        Assert.Equal([7_000d, 12_000d], rows.Select(r => r.Cells[5].Number));
+        Assert.All(rows, r => Assert.Equal(TestProjects.Organisation, r.Cells[0].Text));
+
+        // Paid with its payment order: the organisation is told.
+        var first = Tranche(approved, 1);
+        var pay = $"/api/v1/projects/{project}/payments/{first.GetProperty("id").GetGuid()}/pay";
+        Assert.Equal(
+            "Šis laukas privalomas.",
+            await (
+                await admin.PostAsJsonAsync(
+                    pay,
+                    new { paidOn = today, version = first.GetProperty("version").GetInt32() }
+                )
+            ).FieldErrorAsync("PaymentOrder")
+        );
+        (
+            await admin.PostAsJsonAsync(
+                pay,
+                new
+                {
+                    paidOn = today,
+                    paymentOrder = "MN-2026-117",
+                    version = first.GetProperty("version").GetInt32(),
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        var paid = await PaymentsAsync(member, project);
+        Assert.Equal(
+            ("Paid", "MN-2026-117", 12_000m),
+            (
+                Tranche(paid, 1).GetProperty("state").GetString(),
+                Tranche(paid, 1).GetProperty("paymentOrder").GetString(),
+                paid.GetProperty("paid").GetDecimal()
+            )
+        );
+        var memberNews = await member.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
+        Assert.Contains(
+            memberNews.GetProperty("items").EnumerateArray(),
+            n => n.GetProperty("text").GetString()!.StartsWith("Projektui „Mokėjimų projektas“")
+        );
+
+        // A form made before the approval is stale: a conflict, never a second approval.
+        var stale = await ApproveAsync(admin, project, Tranche(released, 1));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        // Terminated: everything not yet paid is cancelled with the reason; the paid advance stays.
+        var active = (await PaymentsAsync(admin, project)).GetProperty("agreement");
+        (
+            await admin.PostAsJsonAsync(
+                $"/api/v1/projects/{project}/agreement/terminate",
+                new
+                {
+                    on = today,
+                    reason = "Esminiai pažeidimai",
+                    version = active.GetProperty("version").GetInt32(),
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        var ended = await PaymentsAsync(admin, project);
+        Assert.Equal("Terminated", ended.GetProperty("agreement").GetProperty("status").GetString());
+        Assert.Equal(
+            ["Paid", "Cancelled", "Cancelled", "Cancelled", "Cancelled"],
+            ended.GetProperty("tranches").EnumerateArray().Select(t => t.GetProperty("state").GetString())
+        );
+    }
+
+    [Fact]
+    public async Task A_schedule_is_refused_above_the_grant_and_a_stranger_sees_no_payments()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Mokėjimai virš sumos", granted: 40_000m);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var first = await admin.PostAsJsonAsync(
+            $"/api/v1/projects/{project}/payments",
+            new
+            {
+                amount = 30_000m,
+                plannedOn = "2022-02-01",
+                rule = "OnSignature",
+            }
+        );
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var second = await admin.PostAsJsonAsync(
+            $"/api/v1/projects/{project}/payments",
+            new
+            {
+                amount = 10_000.01m,
+                plannedOn = "2022-06-01",
+                rule = "AfterFinalReport",
+            }
+        );
+        Assert.Equal(
+            "Mokėjimų grafike numatyta 40\u00a0000,01\u00a0€, o skirta tik 40\u00a0000,00\u00a0€.",
+            await second.FieldErrorAsync("Amount")
+        );
+        var noReport = await admin.PostAsJsonAsync(
+            $"/api/v1/projects/{project}/payments",
+            new
+            {
+                amount = 1m,
+                plannedOn = "2022-06-01",
+                rule = "AfterReport",
+            }
+        );
+        Assert.Equal("Šis laukas privalomas.", await noReport.FieldErrorAsync("ReportId"));
+        var stranger = await factory.ApiAsAsync(TalkaFactory.MemberA);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await stranger.GetAsync($"/api/v1/projects/{project}/payments")).StatusCode
+        );
+        var auditor = await factory.ApiAsAsync(TalkaFactory.Auditor);
+        var read = await PaymentsAsync(auditor, project);
+        Assert.Equal(30_000m, read.GetProperty("planned").GetDecimal());
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/v1/payments")).StatusCode);
+    }
+}
