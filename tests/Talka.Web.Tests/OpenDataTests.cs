@@ -141,6 +141,16 @@ public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFac
             })).Content.ReadAsStringAsync();
             Assert.Contains("version", plan);
             (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = true })).EnsureSuccessStatusCode();
+            if (i == 2)
+            {
+                // 60 000 € granted (signed 2026-01-15): an advance of 18 000 € is paid with its order.
+                var tranche = await (await admin.PostAsJsonAsync($"/api/v1/projects/{project}/payments",
+                    new { amount = 18_000m, plannedOn = "2026-01-20", rule = "OnSignature" })).IdOf();
+                var url = $"/api/v1/projects/{project}/payments/{tranche}";
+                (await admin.PostAsJsonAsync(url + "/approve", new { version = 0 })).EnsureSuccessStatusCode();
+                (await admin.PostAsJsonAsync(url + "/pay", new { paidOn = "2026-01-22", paymentOrder = "MN-7", version = 1 }))
+                    .EnsureSuccessStatusCode();
+            }
         }
         var json = await factory.Browser().GetStringAsync("/open-data/360giving.json");
         var result = Validate360(json);
@@ -148,12 +158,21 @@ public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var grants = JsonDocument.Parse(json).RootElement.GetProperty("grants").EnumerateArray().ToList();
         Assert.Equal(["LT-RC-191676690", "LT-RC-305198980", "LT-RC-305807221"],
             grants.Select(g => g.GetProperty("recipientOrganization")[0].GetProperty("id").GetString()).Where(id => id!.StartsWith("LT-RC-")).Order());
-        Assert.Equal(60_000m, grants.Single(g => g.GetProperty("recipientOrganization")[0].GetProperty("id").GetString() == "LT-RC-191676690").GetProperty("amountAwarded").GetDecimal());
+        var paid = grants.Single(g => g.GetProperty("recipientOrganization")[0].GetProperty("id").GetString() == "LT-RC-191676690");
+        Assert.Equal(60_000m, paid.GetProperty("amountAwarded").GetDecimal());
+        // Disbursed is what was paid: the advance, as a transaction with its day.
+        Assert.Equal(18_000m, paid.GetProperty("amountDisbursed").GetDecimal());
+        var transaction = paid.GetProperty("disbursementTransaction")[0];
+        Assert.Equal(("2026-01-22", 18_000m), (transaction.GetProperty("transactionDate").GetString(), transaction.GetProperty("value").GetDecimal()));
         var xml = await factory.Browser().GetStringAsync("/open-data/iati.xml");
         var iati = ValidateIati(xml);
         Assert.True(iati.Code == 0, iati.Output);
         Assert.Contains("<target value=\"100\" />", xml);
         Assert.Contains("<actual value=\"0\" />", xml);
         Assert.Contains("ref=\"LT-RC-305807221\"", xml);
+        // The commitment (the agreement's amount on its signature) and the disbursement (the advance paid).
+        var flat = System.Text.RegularExpressions.Regex.Replace(xml, ">\\s+<", "><");
+        Assert.Contains("<transaction-type code=\"2\" /><transaction-date iso-date=\"2026-01-15\" /><value value-date=\"2026-01-15\">60000.00</value>", flat);
+        Assert.Contains("<transaction-type code=\"3\" /><transaction-date iso-date=\"2026-01-22\" /><value value-date=\"2026-01-22\">18000.00</value>", flat);
     }
 }

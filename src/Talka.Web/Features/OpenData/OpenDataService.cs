@@ -20,7 +20,7 @@ namespace Talka.Web.Features.OpenData;
 public sealed record OpenGrant(
     Project Project, Call Call, Programme Programme, string FundingBodyId, string FundingBody, string RecipientId, string Recipient,
     string? AgreementNumber, DateOnly? SignedOn, decimal? GrantedAmount, IndicatorSet Figures,
-    decimal? AppliedFor = null, decimal? DecidedAmount = null)
+    decimal? AppliedFor = null, decimal? DecidedAmount = null, IReadOnlyList<OpenPayment>? Payments = null)
 {
     /// <summary>Whether the grant came from an open call: known for projects that applied through Talka (yes), not for
     /// transcribed ones.</summary>
@@ -33,9 +33,13 @@ public sealed record OpenGrant(
     /// </summary>
     public decimal? Awarded => GrantedAmount ?? DecidedAmount ?? Project.ReportedFundsUsed;
 
-    /// <summary>What every file publishes as disbursed: the funds the organisation reports as used.</summary>
-    public decimal? Disbursed => Project.ReportedFundsUsed;
+    /// <summary>What every file publishes as disbursed: the tranches paid where Talka records payments; for a
+    /// transcribed project without them, the funds the organisation reports as used.</summary>
+    public decimal? Disbursed => Payments is { Count: > 0 } paid ? paid.Sum(p => p.Amount) : Project.ReportedFundsUsed;
 }
+
+/// <summary>A paid tranche as open data publishes it: the day, the amount and its number in the project.</summary>
+public sealed record OpenPayment(Guid Id, int Number, DateOnly PaidOn, decimal Amount);
 
 /// <summary>
 /// Open data from the published projects: grants as 360Giving JSON and as CSV, activities with results as IATI 2.03
@@ -65,6 +69,14 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
             .Where(a => applicationIds.Contains(a.Id) && a.ContentJson != "")
             .Select(a => new { a.Id, a.ContentJson, a.Awarded }).ToListAsync(ct))
             .ToDictionary(a => a.Id, a => (Applied: Talka.Domain.Applications.ApplicationContent.FromJson(a.ContentJson).Requested, a.Awarded));
+        // The paid tranches of the published projects, in one query.
+        var projectIds = projects.Select(p => p.Id).ToList();
+        var payments = (await db.Set<Talka.Domain.Payments.Tranche>().AsNoTracking()
+            .Where(t => t.PaidOn != null && t.CancelReason == null && projectIds.Contains(t.ProjectId))
+            .Select(t => new { t.ProjectId, t.Id, t.Number, t.PaidOn, t.Amount }).ToListAsync(ct))
+            .GroupBy(t => t.ProjectId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<OpenPayment>)[.. g.OrderBy(t => t.PaidOn).ThenBy(t => t.Number)
+                .Select(t => new OpenPayment(t.Id, t.Number, t.PaidOn!.Value, t.Amount))]);
         // Stored figures, read in one query; a project whose figures are stale is recounted.
         var stored = await store.StoredAsync(projects.Select(p => p.Id).ToList(), ct);
         var grants = new List<OpenGrant>();
@@ -80,7 +92,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
                 organisation.LegalEntityCode is { } code ? $"LT-RC-{code}" : $"{Prefix}-org-{organisation.Id:N}", organisation.Name,
                 agreement?.Number, agreement?.SignedOn, agreement?.GrantedAmount, figures,
                 p.ApplicationId is { } a && applications.TryGetValue(a, out var applied) ? applied.Applied : null,
-                p.ApplicationId is { } b && applications.TryGetValue(b, out var decided) ? decided.Awarded : null));
+                p.ApplicationId is { } b && applications.TryGetValue(b, out var decided) ? decided.Awarded : null,
+                payments.GetValueOrDefault(p.Id)));
         }
         return grants;
     }
@@ -114,6 +127,16 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
                 ["grantProgramme"] = new JsonArray(new JsonObject { ["code"] = $"{Prefix}-call-{g.Call.Id:N}", ["title"] = g.Call.Title }),
             };
             if (g.Disbursed is { } used) grant["amountDisbursed"] = used;
+            if (g.Payments is { Count: > 0 } paid)
+                grant["disbursementTransaction"] = new JsonArray([.. paid.Select(t => (JsonNode)new JsonObject
+                {
+                    ["id"] = $"{Prefix}-payment-{t.Id:N}",
+                    ["transactionDate"] = t.PaidOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["currency"] = "EUR",
+                    ["value"] = t.Amount,
+                    ["provider"] = g.FundingBodyId,
+                    ["recipient"] = g.RecipientId,
+                })]);
             if (g.AppliedFor is { } applied)
             {
                 grant["amountAppliedFor"] = applied;
@@ -186,6 +209,21 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
                 w.WriteEndElement();
                 Date(w, "1", p.Start);
                 Date(w, "3", p.End);
+                // The original budget: the agreement's amount over its period; then the commitment and the
+                // disbursements (the tranches paid).
+                if (g.GrantedAmount is { } committed)
+                {
+                    w.WriteStartElement("budget");
+                    w.WriteAttributeString("type", "1");
+                    w.WriteAttributeString("status", "2");
+                    DateElement(w, "period-start", p.Start);
+                    DateElement(w, "period-end", p.End);
+                    Value(w, committed, g.SignedOn ?? p.Start);
+                    w.WriteEndElement();
+                    Transaction(w, "2", g.SignedOn ?? p.Start, committed, g);
+                }
+                foreach (var paid in g.Payments ?? [])
+                    Transaction(w, "3", paid.PaidOn, paid.Amount, g);
                 foreach (var indicator in p.Indicators.OrderBy(i => i.Position))
                 {
                     decimal? actual = indicator.Metric is { } metric ? g.Figures[metric].Value : indicator.ManualActual;
@@ -266,6 +304,30 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
     }
 
     private static void Narrative(XmlWriter w, string text) => w.WriteElementString("narrative", text);
+
+    private static void Value(XmlWriter w, decimal amount, DateOnly day)
+    {
+        w.WriteStartElement("value");
+        w.WriteAttributeString("value-date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString(amount.ToString("0.00", CultureInfo.InvariantCulture));
+        w.WriteEndElement();
+    }
+
+    /// <summary>A transaction to the recipient: commitment (2) or disbursement (3).</summary>
+    private static void Transaction(XmlWriter w, string type, DateOnly day, decimal amount, OpenGrant g)
+    {
+        w.WriteStartElement("transaction");
+        w.WriteStartElement("transaction-type");
+        w.WriteAttributeString("code", type);
+        w.WriteEndElement();
+        DateElement(w, "transaction-date", day);
+        Value(w, amount, day);
+        w.WriteStartElement("receiver-org");
+        w.WriteAttributeString("ref", g.RecipientId);
+        Narrative(w, g.Recipient);
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
 
     private static void Participant(XmlWriter w, string reference, string? type, string role, string name)
     {
