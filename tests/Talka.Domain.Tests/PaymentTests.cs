@@ -172,6 +172,47 @@ public sealed class PaymentTests
         Assert.Equal(("AgreementEnded", "Status"), Code(() => draft.Terminate(Today, "Dar kartą")));
     }
 
+    [Fact]
+    public void Paid_100_000_admitted_95_000_is_a_recovery_of_5_000_due_10_january_of_the_next_year()
+    {
+        var settlement = new Settlement(
+            [
+                new SettlementLine(Domain.Finance.CostCategory.Personnel, 80_000m, 0m),
+                // Recoverable VAT is disallowed.
+                new SettlementLine(Domain.Finance.CostCategory.EventsAndTraining, 20_000m, 5_000m),
+            ],
+            100_000m,
+            100_000m,
+            Settlement.DefaultRecoveryDue(new DateOnly(2024, 12, 31))
+        );
+        Assert.Equal(
+            (95_000m, -5_000m, 0m, 5_000m, new DateOnly(2025, 1, 10)),
+            (settlement.Admitted, settlement.Balance, settlement.FinalPayment, settlement.Recovery, settlement.RecoveryDue)
+        );
+        // Expenses above the grant are admitted up to the grant only; what was not yet paid is the final payment.
+        var over = new Settlement([new(Domain.Finance.CostCategory.Personnel, 120_000m, 0m)], 100_000m, 70_000m, Today);
+        Assert.Equal((100_000m, 30_000m, 0m), (over.Admitted, over.FinalPayment, over.Recovery));
+    }
+
+    [Fact]
+    public void A_recovery_takes_partial_repayments_never_more_than_outstanding_and_is_settled_when_repaid_or_written_off()
+    {
+        var recovery = new Recovery(Guid.NewGuid(), 5_000m, new DateOnly(2025, 1, 10));
+        Assert.True(recovery.Overdue(new DateOnly(2025, 1, 11)));
+        recovery.Repay(new DateOnly(2025, 1, 5), 2_000m, Today);
+        var over = Assert.Throws<DomainException>(() => recovery.Repay(Today, 3_000.01m, Today));
+        Assert.Equal(("RepaymentOverOutstanding", 3_000.01m, 3_000m), (over.Code, over.Args[0], over.Args[1]));
+        recovery.ReferToCourt(Today, "Vilniaus apylinkės teismas");
+        Assert.False(recovery.Settled);
+        recovery.Repay(Today, 3_000m, Today);
+        Assert.Equal((0m, true), (recovery.Outstanding, recovery.Settled));
+        Assert.Equal("RecoverySettled", Assert.Throws<DomainException>(() => recovery.WriteOff("Bankrotas")).Code);
+
+        var lost = new Recovery(Guid.NewGuid(), 100m, Today);
+        lost.WriteOff("Organizacija likviduota");
+        Assert.True(lost.Settled);
+    }
+
     private static (string, string?) Code(Action action)
     {
         var error = Assert.Throws<DomainException>(action);

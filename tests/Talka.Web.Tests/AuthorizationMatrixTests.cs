@@ -115,7 +115,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         // Payments: the organisation and auditors read; funder admins act (A's hidden project has no agreement: the
         // admin's action comes back with the error on the page).
         yield return new("GET", d + "/payments", i => $"/projects/{i.HiddenA}/payments", new(Login, 200, 403, 200, 200));
-        foreach (var handler in new[] { "Default", "Add", "Approve", "Pay", "Cancel", "Send", "Sign", "Terminate" })
+        foreach (var handler in new[] { "Default", "Add", "Approve", "Pay", "Cancel", "Send", "Sign", "Terminate", "Disallow",
+            "Settle", "Repay", "Court", "WriteOff" })
             yield return new("POST", d + "/payments", i => $"/projects/{i.HiddenA}/payments?handler={handler}&trancheId={i.EventA}",
                 new(Login, 403, 403, 200, 403));
         yield return new("GET", "payments", _ => "/payments", new(Login, 403, 403, 200, 200));
@@ -404,6 +405,10 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
             yield return new("POST", p + "/payments/{trancheId:guid}/" + step, i => $"/api/v1/projects/{i.HiddenA}/payments/{i.EventA}/{step}", manage, "{}");
         foreach (var step in new[] { "send", "sign", "terminate" })
             yield return new("POST", p + "/agreement/" + step, i => $"/api/v1/projects/{i.HiddenA}/agreement/{step}", manage, "{}");
+        yield return new("PUT", p + "/expenditures/{expenseId:guid}/disallowance", i => $"/api/v1/projects/{i.HiddenA}/expenditures/{i.EventA}/disallowance", manage, "{}");
+        yield return new("POST", p + "/settlement", i => $"/api/v1/projects/{i.HiddenA}/settlement", manage, "{}");
+        foreach (var step in new[] { "repayments", "court", "write-off" })
+            yield return new("POST", p + "/recoveries/{recoveryId:guid}/" + step, i => $"/api/v1/projects/{i.HiddenA}/recoveries/{i.EventA}/{step}", manage, "{}");
         yield return new("GET", "api/v1/reports/queue", _ => "/api/v1/reports/queue", new(401, 403, 403, 200, 200));
         yield return new("GET", r + "/", i => $"/api/v1/projects/{i.HiddenA}/reports", readA);
         yield return new("GET", r + "/{reportId:guid}", i => $"/api/v1/projects/{i.HiddenA}/reports/{i.EventA}", none);

@@ -263,4 +263,218 @@ public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFact
         Assert.Equal(30_000m, read.GetProperty("planned").GetDecimal());
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/v1/payments")).StatusCode);
     }
+
+    [Fact]
+    public async Task After_the_final_report_the_settlement_recovers_what_was_not_admitted_and_the_repaid_project_closes_read_only()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Atsiskaitymo projektas", granted: 40_000m);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var url = $"/api/v1/projects/{project}";
+        // 35 000 € spent within the period, 1 000 € of it paid only after the project's end.
+        foreach (
+            var (number, amount, paid) in new[]
+            {
+                ("S-1", 20_000m, "2022-06-10"),
+                ("S-2", 14_000m, "2022-11-30"),
+                ("S-3", 1_000m, "2023-01-15"),
+            }
+        )
+            (
+                await member.PostAsJsonAsync(
+                    url + "/expenditures",
+                    new
+                    {
+                        documentType = "Invoice",
+                        documentNumber = number,
+                        documentDate = "2022-06-01",
+                        supplier = "UAB „Salė“",
+                        content = "Salės nuoma",
+                        category = "EventsAndTraining",
+                        amount,
+                        paidOn = paid,
+                    }
+                )
+            ).EnsureSuccessStatusCode();
+        // Signed, and the whole grant paid on signature.
+        var agreement = (await PaymentsAsync(admin, project)).GetProperty("agreement");
+        (
+            await admin.PostAsJsonAsync(
+                url + "/agreement/sign",
+                new
+                {
+                    signedOn = "2022-01-10",
+                    signatories = "Direktorė",
+                    version = agreement.GetProperty("version").GetInt32(),
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        var tranche = await (
+            await admin.PostAsJsonAsync(
+                url + "/payments",
+                new
+                {
+                    amount = 40_000m,
+                    plannedOn = "2022-01-15",
+                    rule = "OnSignature",
+                }
+            )
+        ).IdOf();
+        (
+            await admin.PostAsJsonAsync($"{url}/payments/{tranche}/approve", new { version = 0 })
+        ).EnsureSuccessStatusCode();
+        (
+            await admin.PostAsJsonAsync(
+                $"{url}/payments/{tranche}/pay",
+                new
+                {
+                    paidOn = "2022-01-20",
+                    paymentOrder = "MN-1",
+                    version = 1,
+                }
+            )
+        ).EnsureSuccessStatusCode();
+
+        // Before the final report there is no settlement.
+        var early = await admin.PostAsJsonAsync(
+            url + "/settlement",
+            new
+            {
+                version = (await PaymentsAsync(admin, project)).GetProperty("agreement").GetProperty("version").GetInt32(),
+            }
+        );
+        Assert.Equal("Atsiskaityti galima tik patvirtinus galutinę ataskaitą.", await early.FieldErrorAsync("Status"));
+        var final = (await member.GetFromJsonAsync<JsonElement>(url + "/reports"))
+            .EnumerateArray()
+            .Single(r => r.GetProperty("kind").GetString() == "Final")
+            .GetProperty("id")
+            .GetGuid();
+        var draft = await member.GetFromJsonAsync<JsonElement>($"{url}/reports/{final}");
+        (
+            await member.PostAsJsonAsync(
+                $"{url}/reports/{final}/submit",
+                new { version = draft.GetProperty("version").GetInt32() }
+            )
+        ).EnsureSuccessStatusCode();
+        var submitted = await admin.GetFromJsonAsync<JsonElement>($"{url}/reports/{final}");
+        (
+            await admin.PostAsJsonAsync(
+                $"{url}/reports/{final}/approve",
+                new { version = submitted.GetProperty("version").GetInt32() }
+            )
+        ).EnsureSuccessStatusCode();
+
+        // S-3 was paid after the end and does not count; the officer disallows S-2 (14 000 €) as recoverable VAT.
+        var settlement = (await PaymentsAsync(admin, project)).GetProperty("settlement");
+        Assert.Equal(34_000m, settlement.GetProperty("computed").GetProperty("admitted").GetDecimal());
+        var s2 = settlement
+            .GetProperty("expenses")
+            .EnumerateArray()
+            .Single(e => e.GetProperty("document").GetString() == "S-2");
+        (
+            await admin.PutAsJsonAsync(
+                $"{url}/expenditures/{s2.GetProperty("id").GetGuid()}/disallowance",
+                new { reason = "Susigrąžinamas PVM", version = s2.GetProperty("version").GetInt32() }
+            )
+        ).EnsureSuccessStatusCode();
+        var computed = (await PaymentsAsync(admin, project)).GetProperty("settlement").GetProperty("computed");
+        Assert.Equal(
+            (20_000m, 40_000m, 20_000m),
+            (
+                computed.GetProperty("admitted").GetDecimal(),
+                computed.GetProperty("paid").GetDecimal(),
+                computed.GetProperty("recovery").GetDecimal()
+            )
+        );
+
+        var version = (await PaymentsAsync(admin, project)).GetProperty("agreement").GetProperty("version").GetInt32();
+        (await admin.PostAsJsonAsync(url + "/settlement", new { version })).EnsureSuccessStatusCode();
+        var settled = await PaymentsAsync(admin, project);
+        var recovery = settled.GetProperty("recoveries")[0];
+        Assert.Equal(
+            (20_000m, "2023-01-10"),
+            (recovery.GetProperty("amount").GetDecimal(), recovery.GetProperty("dueOn").GetString())
+        );
+        Assert.Equal("Active", settled.GetProperty("agreement").GetProperty("status").GetString());
+
+        // Partial repayment, then the rest: the agreement closes and the project's records become read-only.
+        var repay = $"{url}/recoveries/{recovery.GetProperty("id").GetGuid()}/repayments";
+        var tooMuch = await admin.PostAsJsonAsync(
+            repay,
+            new
+            {
+                on = "2023-01-05",
+                amount = 20_000.01m,
+                version = 0,
+            }
+        );
+        Assert.Equal(
+            "Grąžinama suma (20\u00a0000,01\u00a0€) didesnė už likusią grąžinti (20\u00a0000,00\u00a0€).",
+            await tooMuch.FieldErrorAsync("Amount")
+        );
+        (
+            await admin.PostAsJsonAsync(
+                repay,
+                new
+                {
+                    on = "2023-01-05",
+                    amount = 5_000m,
+                    version = 0,
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        Assert.Equal(
+            15_000m,
+            (await PaymentsAsync(admin, project)).GetProperty("recoveries")[0].GetProperty("outstanding").GetDecimal()
+        );
+        Assert.Equal(
+            HttpStatusCode.Created,
+            (
+                await member.PostAsJsonAsync(
+                    url + "/events",
+                    new
+                    {
+                        kind = "Seminar",
+                        topic = "Dar atviras",
+                        start = "2022-05-01",
+                        end = "2022-05-01",
+                        sessions = 1,
+                    }
+                )
+            ).StatusCode
+        );
+        (
+            await admin.PostAsJsonAsync(
+                repay,
+                new
+                {
+                    on = "2023-01-09",
+                    amount = 15_000m,
+                    version = 1,
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        var closed = await PaymentsAsync(member, project);
+        Assert.Equal("Closed", closed.GetProperty("agreement").GetProperty("status").GetString());
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (
+                await member.PostAsJsonAsync(
+                    url + "/events",
+                    new
+                    {
+                        kind = "Seminar",
+                        topic = "Po uždarymo",
+                        start = "2022-05-02",
+                        end = "2022-05-02",
+                        sessions = 1,
+                    }
+                )
+            ).StatusCode
+        );
+        var page = Html.Text(
+            await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync($"/projects/{project}/payments")
+        );
+        Assert.Contains("Projektas užbaigtas", page);
+    }
 }

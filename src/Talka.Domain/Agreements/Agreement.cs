@@ -44,6 +44,9 @@ public sealed class Agreement : IVersioned
     public AgreementStatus Status { get; private set; }
     public string? Signatories { get; private set; }
     public DateOnly? TerminatedOn { get; private set; }
+    public DateOnly? SettledOn { get; private set; }
+    public decimal? Admitted { get; private set; }
+    public DateOnly? ClosedOn { get; private set; }
     public string? TerminationReason { get; private set; }
     public int Version { get; set; }
 
@@ -88,6 +91,27 @@ public sealed class Agreement : IVersioned
         TerminationReason = Guard.Required(reason, nameof(TerminationReason), 2000);
         TerminatedOn = on;
         Status = AgreementStatus.Terminated;
+    }
+
+    /// <summary>Records the settlement: the day and the eligible expenses admitted.</summary>
+    public void Settle(DateOnly on, decimal admitted)
+    {
+        if (Status != AgreementStatus.Active)
+            throw new DomainException("AgreementNotSigned", nameof(Status));
+        if (SettledOn is not null)
+            throw new DomainException("AlreadySettled", nameof(Status));
+        SettledOn = on;
+        Admitted = admitted;
+    }
+
+    /// <summary>Closes a settled agreement once nothing is left to pay or recover: the project becomes
+    /// read-only.</summary>
+    public void Close(DateOnly on)
+    {
+        if (Status != AgreementStatus.Active || SettledOn is null)
+            throw new DomainException("AgreementNotSettled", nameof(Status));
+        ClosedOn = on;
+        Status = AgreementStatus.Closed;
     }
 
     private void EnsureComplete()

@@ -79,7 +79,14 @@ public sealed class Expenditure : IVersioned
     public CostCategory Category { get; private set; }
     public decimal Amount { get; private set; }
     public DateOnly? PaidOn { get; private set; }
+
+    /// <summary>Why the funder does not admit the expense at closure (e.g. VAT the organisation can recover); null
+    /// when admitted.</summary>
+    public string? DisallowedReason { get; private set; }
     public int Version { get; set; }
+
+    /// <summary>Disallows the expense with a reason, or admits it again (no reason).</summary>
+    public void Disallow(string? reason) => DisallowedReason = Guard.Optional(reason, nameof(DisallowedReason), 500);
 
     public void Update(DateRange projectPeriod, ExpenditureDetails d)
     {

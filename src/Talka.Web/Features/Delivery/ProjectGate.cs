@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Agreements;
 using Talka.Domain.Calls;
 using Talka.Domain.Common;
 using Talka.Domain.Projects;
@@ -30,7 +31,9 @@ public sealed class ProjectGate(TalkaDbContext db, ProjectPermissions permission
         if (project is null) return _loaded[projectId] = null;
         audit.ProjectId = projectId; // the audit log files the request's changes under this project
         var read = await permissions.MayAsync(ProjectOperation.Read, project.OrganisationId, project.IsPublished);
-        var change = read && await permissions.MayAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished);
+        // A closed project (its agreement settled and closed) is read-only for everyone.
+        var change = read && await permissions.MayAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished)
+            && !await db.Agreements.AnyAsync(a => a.ProjectId == projectId && a.Status == AgreementStatus.Closed, ct);
         var rules = await db.Calls.AsNoTracking().Where(c => c.Id == project.CallId)
             .Select(c => new ReportingRules(c.Rules.MinutesPerAcademicHour, c.Rules.HalfYearlyReportThreshold, c.Rules.ReallocationThresholdPercent,
                 c.Rules.NarrativesRequired))

@@ -43,6 +43,7 @@ internal sealed class ExpenditureMapping : IEntityTypeConfiguration<Expenditure>
         b.Property(x => x.DocumentNumber).HasMaxLength(100);
         b.Property(x => x.Supplier).HasMaxLength(300);
         b.Property(x => x.Content).HasMaxLength(1000);
+        b.Property(x => x.DisallowedReason).HasMaxLength(500);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.FirstQuarter);
         b.Ignore(x => x.CountsFrom);

@@ -98,6 +98,45 @@ public sealed class PaymentQueries(
             .Select(c => c.AdvancePercent)
             .SingleAsync(ct);
         var granted = agreement?.Granted ?? 0;
+        var committed = tranches.Where(t => t.State is TrancheState.Paid or TrancheState.Approved).Sum(t => t.Amount);
+        var finalApproved = await db.Set<Report>()
+            .AnyAsync(
+                r => r.ProjectId == projectId && r.Kind == ReportKind.Final && r.Status == ReportStatus.Approved,
+                ct
+            );
+        var dates = await db
+            .Agreements.AsNoTracking()
+            .Where(a => a.ProjectId == projectId)
+            .Select(a => new { a.SettledOn, a.ClosedOn })
+            .SingleOrDefaultAsync(ct);
+        SettlementView? settlement = null;
+        if (finalApproved && agreement is not null)
+        {
+            var (computed, expenses) = await SettlementAsync(context.Project, granted, committed, ct);
+            settlement = new SettlementView(computed, expenses, dates?.SettledOn, dates?.ClosedOn);
+        }
+        var today = DateOnly.FromDateTime(Domain.Common.LtFormat.VilniusTime(DateTime.UtcNow));
+        var recoveries = (
+            await db.Set<Recovery>()
+                .AsNoTracking()
+                .Where(r => r.ProjectId == projectId)
+                .OrderBy(r => r.DueOn)
+                .ToListAsync(ct)
+        )
+            .Select(r => new RecoveryRow(
+                r.Id,
+                r.Amount,
+                r.DueOn,
+                r.Repaid,
+                r.Outstanding,
+                r.Repayments,
+                r.CourtOn,
+                r.CourtNote,
+                r.WriteOffReason,
+                r.Overdue(today),
+                r.Version
+            ))
+            .ToList();
         var paid = tranches.Where(t => t.State == TrancheState.Paid).Sum(t => t.Amount);
         var approved = tranches.Where(t => t.State == TrancheState.Approved).Sum(t => t.Amount);
         var planned = tranches.Where(t => t.State != TrancheState.Cancelled).Sum(t => t.Amount);
@@ -113,8 +152,46 @@ public sealed class PaymentQueries(
             tranches,
             reports,
             advance,
-            canManage
+            canManage,
+            settlement,
+            recoveries
         );
+    }
+
+    /// <summary>The settlement from the ledger: the expenses incurred and paid by the project's end, by cost
+    /// category, less those disallowed, against what was paid or approved to pay.</summary>
+    internal async Task<(Settlement Computed, IReadOnlyList<SettlementExpense> Expenses)> SettlementAsync(
+        Domain.Projects.Project project,
+        decimal granted,
+        decimal paid,
+        CancellationToken ct
+    )
+    {
+        var end = project.End;
+        var expenses = await db.Set<Domain.Finance.Expenditure>()
+            .AsNoTracking()
+            .Where(e => e.ProjectId == project.Id && e.DocumentDate <= end && e.PaidOn != null && e.PaidOn <= end)
+            .OrderBy(e => e.Category)
+            .ThenBy(e => e.DocumentDate)
+            .Select(e => new SettlementExpense(
+                e.Id,
+                e.DocumentNumber,
+                e.Supplier,
+                e.Category,
+                e.Amount,
+                e.DisallowedReason,
+                e.Version
+            ))
+            .ToListAsync(ct);
+        var lines = expenses
+            .GroupBy(e => e.Category)
+            .Select(g => new SettlementLine(
+                g.Key,
+                g.Sum(e => e.Amount),
+                g.Where(e => e.DisallowedReason != null).Sum(e => e.Amount)
+            ))
+            .ToList();
+        return (new Settlement(lines, granted, paid, Settlement.DefaultRecoveryDue(end)), expenses);
     }
 
     /// <summary>The funder's payment list: tranches of every project in one state (eligible to approve, or approved

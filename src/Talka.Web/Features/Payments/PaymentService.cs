@@ -148,7 +148,7 @@ public sealed class PaymentService(
             projectId,
             trancheId,
             version,
-            async (context, _, tranche, _) =>
+            async (context, agreement, tranche, _) =>
             {
                 tranche.Pay(paidOn ?? throw new DomainException("Required", "PaidOn"), paymentOrder, Today);
                 await notifier.NotifyAsync(
@@ -158,6 +158,8 @@ public sealed class PaymentService(
                     [context.Project.Title, LtFormat.Eur(tranche.Amount), LtFormat.Date(paidOn.Value)],
                     ct: ct
                 );
+                await db.SaveChangesAsync(ct);
+                await CloseIfDoneAsync(agreement, ct);
                 await db.SaveChangesAsync(ct);
                 return Result<int>.Success(tranche.Version);
             },
@@ -239,6 +241,145 @@ public sealed class PaymentService(
             },
             ct
         );
+
+    /// <summary>Disallows an expense at closure with a reason (e.g. recoverable VAT), or admits it again without
+    /// one. Only before the settlement is recorded.</summary>
+    public Task<Result<int>> DisallowAsync(
+        Guid projectId,
+        Guid expenseId,
+        string? reason,
+        int version,
+        CancellationToken ct = default
+    ) =>
+        WithAgreementAsync(
+            projectId,
+            async (_, agreement) =>
+            {
+                if (agreement.SettledOn is not null)
+                    throw new DomainException("AlreadySettled", "DisallowedReason");
+                var expense = await db.Set<Domain.Finance.Expenditure>()
+                    .SingleOrDefaultAsync(e => e.Id == expenseId && e.ProjectId == projectId, ct);
+                if (expense is null)
+                    return Result<int>.NotFound();
+                writes.ExpectVersion(expense, version);
+                expense.Disallow(reason);
+                await db.SaveChangesAsync(ct);
+                return Result<int>.Success(expense.Version);
+            },
+            ct
+        );
+
+    /// <summary>Records the settlement once the final report is approved: every tranche not approved or paid is
+    /// cancelled; a positive balance becomes the final payment (eligible at once), a negative one a recovery due on
+    /// the settlement's day (10 January of the next year by default); with nothing to pay or recover, the agreement
+    /// closes.</summary>
+    public Task<Result<int>> SettleAsync(Guid projectId, int version, CancellationToken ct = default) =>
+        WithAgreementAsync(
+            projectId,
+            async (context, agreement) =>
+            {
+                writes.ExpectVersion(agreement, version);
+                var finalApproved = await db.Set<Report>()
+                    .AnyAsync(
+                        r =>
+                            r.ProjectId == projectId && r.Kind == ReportKind.Final && r.Status == ReportStatus.Approved,
+                        ct
+                    );
+                if (!finalApproved)
+                    throw new DomainException("SettlementNeedsFinalReport", "Status");
+                var tranches = await db.Set<Tranche>().Where(t => t.ProjectId == projectId).ToListAsync(ct);
+                var (settlement, _) = await queries.SettlementAsync(
+                    context.Project,
+                    agreement.GrantedAmount ?? 0,
+                    tranches.Where(t => t.Committed).Sum(t => t.Amount),
+                    ct
+                );
+                agreement.Settle(Today, settlement.Admitted);
+                foreach (var open in tranches.Where(t => !t.Committed && !t.Cancelled))
+                    open.Cancel("Atsiskaityta: mokama pagal atsiskaitymą.");
+                if (settlement.FinalPayment > 0)
+                    db.Add(
+                        new Tranche(
+                            projectId,
+                            tranches.Count == 0 ? 1 : tranches.Max(t => t.Number) + 1,
+                            new TrancheInput(settlement.FinalPayment, Today, PaymentRule.AfterFinalReport)
+                        )
+                    );
+                if (settlement.Recovery > 0)
+                    db.Add(new Recovery(projectId, settlement.Recovery, settlement.RecoveryDue));
+                await db.SaveChangesAsync(ct);
+                await CloseIfDoneAsync(agreement, ct);
+                await db.SaveChangesAsync(ct);
+                return Result<int>.Success(agreement.Version);
+            },
+            ct
+        );
+
+    public Task<Result<int>> RepayAsync(
+        Guid projectId,
+        Guid recoveryId,
+        DateOnly? on,
+        decimal amount,
+        int version,
+        CancellationToken ct = default
+    ) => WithRecoveryAsync(projectId, recoveryId, version, r => r.Repay(on, amount, Today), ct);
+
+    public Task<Result<int>> ReferToCourtAsync(
+        Guid projectId,
+        Guid recoveryId,
+        DateOnly? on,
+        string? note,
+        int version,
+        CancellationToken ct = default
+    ) => WithRecoveryAsync(projectId, recoveryId, version, r => r.ReferToCourt(on, note), ct);
+
+    public Task<Result<int>> WriteOffAsync(
+        Guid projectId,
+        Guid recoveryId,
+        string? reason,
+        int version,
+        CancellationToken ct = default
+    ) => WithRecoveryAsync(projectId, recoveryId, version, r => r.WriteOff(reason), ct);
+
+    private Task<Result<int>> WithRecoveryAsync(
+        Guid projectId,
+        Guid recoveryId,
+        int version,
+        Action<Recovery> change,
+        CancellationToken ct
+    ) =>
+        WithAgreementAsync(
+            projectId,
+            async (_, agreement) =>
+            {
+                var recovery = await db.Set<Recovery>()
+                    .SingleOrDefaultAsync(r => r.Id == recoveryId && r.ProjectId == projectId, ct);
+                if (recovery is null)
+                    return Result<int>.NotFound();
+                writes.ExpectVersion(recovery, version);
+                change(recovery);
+                // A repayment is a new row of the recovery: the recovery's own version moves with it.
+                db.Entry(recovery).Property(r => r.Version).IsModified = true;
+                await db.SaveChangesAsync(ct);
+                await CloseIfDoneAsync(agreement, ct);
+                await db.SaveChangesAsync(ct);
+                return Result<int>.Success(recovery.Version);
+            },
+            ct
+        );
+
+    /// <summary>Closes a settled agreement when no tranche is left to pay and every recovery is repaid or written
+    /// off: the project becomes read-only.</summary>
+    private async Task CloseIfDoneAsync(Agreement agreement, CancellationToken ct)
+    {
+        if (agreement.SettledOn is null || agreement.Status != AgreementStatus.Active)
+            return;
+        var unpaid = await db.Set<Tranche>()
+            .AnyAsync(t => t.ProjectId == agreement.ProjectId && t.PaidOn == null && t.CancelReason == null, ct);
+        var recoveries = await db.Set<Recovery>().Where(r => r.ProjectId == agreement.ProjectId).ToListAsync(ct);
+        if (!unpaid && recoveries.All(r => r.Settled))
+            agreement.Close(Today);
+    }
 
     /// <summary>Tells the programme's officers that tranches of the project became eligible (after a report's approval
     /// or the signature), once per tranche. Added to the caller's unit of work.</summary>

@@ -59,7 +59,44 @@ public sealed record ProjectPayments(
     IReadOnlyList<TrancheRow> Tranches,
     IReadOnlyList<ReportOption> Reports,
     decimal AdvancePercent,
-    bool CanManage
+    bool CanManage,
+    SettlementView? Settlement = null,
+    IReadOnlyList<RecoveryRow>? Recoveries = null
+);
+
+/// <summary>An expense counted at closure, as the funder admits or disallows it.</summary>
+public sealed record SettlementExpense(
+    Guid Id,
+    string Document,
+    string Supplier,
+    Domain.Finance.CostCategory Category,
+    decimal Amount,
+    string? DisallowedReason,
+    int Version
+);
+
+/// <summary>The closure: the settlement (once the final report is approved), the expenses it counts, and whether and
+/// when it was recorded.</summary>
+public sealed record SettlementView(
+    Settlement Computed,
+    IReadOnlyList<SettlementExpense> Expenses,
+    DateOnly? SettledOn,
+    DateOnly? ClosedOn
+);
+
+/// <summary>A recovery order with its repayments.</summary>
+public sealed record RecoveryRow(
+    Guid Id,
+    decimal Amount,
+    DateOnly DueOn,
+    decimal Repaid,
+    decimal Outstanding,
+    IReadOnlyList<Repayment> Repayments,
+    DateOnly? CourtOn,
+    string? CourtNote,
+    string? WriteOffReason,
+    bool Overdue,
+    int Version
 );
 
 /// <summary>A tranche on the funder's payment list: eligible to approve, or approved and waiting to be paid.</summary>

@@ -27,6 +27,12 @@ public sealed record TerminateBody(DateOnly? On, string? Reason, int Version);
 
 public sealed record PaymentsVersion(int Version);
 
+public sealed record DisallowBody(string? Reason, int Version);
+
+public sealed record RepayBody(DateOnly? On, decimal Amount, int Version);
+
+public sealed record CourtBody(DateOnly? On, string? Note, int Version);
+
 public static class PaymentsModule
 {
     public static IServiceCollection AddPayments(this IServiceCollection services) =>
@@ -192,5 +198,88 @@ public static class PaymentsModule
                     )
             )
             .Returns<PaymentsVersion>("Terminate the agreement with a reason: every tranche not yet paid is cancelled");
+        group
+            .MapPut(
+                "/expenditures/{expenseId:guid}/disallowance",
+                async (
+                    Guid projectId,
+                    Guid expenseId,
+                    DisallowBody body,
+                    PaymentService s,
+                    Texts t,
+                    CancellationToken ct
+                ) =>
+                    (await s.DisallowAsync(projectId, expenseId, body.Reason, body.Version, ct)).ToHttp(
+                        t,
+                        v => Results.Ok(new PaymentsVersion(v))
+                    )
+            )
+            .Returns<PaymentsVersion>(
+                "Disallow an expense at closure with a reason (e.g. recoverable VAT), or admit it again without one"
+            );
+        group
+            .MapPost(
+                "/settlement",
+                async (Guid projectId, PaymentsVersion body, PaymentService s, Texts t, CancellationToken ct) =>
+                    (await s.SettleAsync(projectId, body.Version, ct)).ToHttp(
+                        t,
+                        v => Results.Ok(new PaymentsVersion(v))
+                    )
+            )
+            .Returns<PaymentsVersion>(
+                "Record the settlement after the final report's approval (the agreement's version): the final payment or "
+                    + "a recovery, and closure when nothing is left"
+            );
+        group
+            .MapPost(
+                "/recoveries/{recoveryId:guid}/repayments",
+                async (
+                    Guid projectId,
+                    Guid recoveryId,
+                    RepayBody body,
+                    PaymentService s,
+                    Texts t,
+                    CancellationToken ct
+                ) =>
+                    (await s.RepayAsync(projectId, recoveryId, body.On, body.Amount, body.Version, ct)).ToHttp(
+                        t,
+                        v => Results.Ok(new PaymentsVersion(v))
+                    )
+            )
+            .Returns<PaymentsVersion>("Record a repayment (also partial) of a recovery");
+        group
+            .MapPost(
+                "/recoveries/{recoveryId:guid}/court",
+                async (
+                    Guid projectId,
+                    Guid recoveryId,
+                    CourtBody body,
+                    PaymentService s,
+                    Texts t,
+                    CancellationToken ct
+                ) =>
+                    (await s.ReferToCourtAsync(projectId, recoveryId, body.On, body.Note, body.Version, ct)).ToHttp(
+                        t,
+                        v => Results.Ok(new PaymentsVersion(v))
+                    )
+            )
+            .Returns<PaymentsVersion>("Record a recovery's referral to court");
+        group
+            .MapPost(
+                "/recoveries/{recoveryId:guid}/write-off",
+                async (
+                    Guid projectId,
+                    Guid recoveryId,
+                    ReasonBody body,
+                    PaymentService s,
+                    Texts t,
+                    CancellationToken ct
+                ) =>
+                    (await s.WriteOffAsync(projectId, recoveryId, body.Reason, body.Version, ct)).ToHttp(
+                        t,
+                        v => Results.Ok(new PaymentsVersion(v))
+                    )
+            )
+            .Returns<PaymentsVersion>("Write a recovery off with a reason");
     }
 }

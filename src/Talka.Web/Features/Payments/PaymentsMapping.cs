@@ -24,3 +24,30 @@ internal sealed class TrancheMapping : IEntityTypeConfiguration<Tranche>
         b.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class RecoveryMapping : IEntityTypeConfiguration<Recovery>
+{
+    public void Configure(EntityTypeBuilder<Recovery> b)
+    {
+        b.ToTable("Recoveries");
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.CourtNote).HasMaxLength(1000);
+        b.Property(x => x.WriteOffReason).HasMaxLength(1000);
+        b.Ignore(x => x.Repaid);
+        b.Ignore(x => x.Outstanding);
+        b.Ignore(x => x.Settled);
+        b.HasIndex(x => x.ProjectId);
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.OwnsMany(
+            x => x.Repayments,
+            r =>
+            {
+                r.ToTable("Repayments");
+                r.WithOwner().HasForeignKey("RecoveryId");
+                r.Property<int>("Id");
+                r.HasKey("Id");
+            }
+        );
+        b.Navigation(x => x.Repayments).HasField("_repayments");
+    }
+}

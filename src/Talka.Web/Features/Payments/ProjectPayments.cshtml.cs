@@ -92,6 +92,59 @@ public sealed class ProjectPaymentsModel(PaymentQueries queries, PaymentService 
             T["Payments.Terminated"]
         );
 
+    public async Task<IActionResult> OnPostDisallowAsync(Guid projectId, Guid expenseId, string? reason, int version) =>
+        await AfterAsync(
+            projectId,
+            await service.DisallowAsync(projectId, expenseId, reason, version),
+            T["Payments.DisallowedSaved"]
+        );
+
+    public async Task<IActionResult> OnPostSettleAsync(Guid projectId, int version) =>
+        await AfterAsync(projectId, await service.SettleAsync(projectId, version), T["Payments.SettledSaved"]);
+
+    public async Task<IActionResult> OnPostRepayAsync(
+        Guid projectId,
+        Guid recoveryId,
+        DateOnly? repaidOn,
+        string? repaidAmount,
+        int version
+    )
+    {
+        var amount = Amount(repaidAmount, "Amount");
+        if (ModelState.ErrorCount > 0)
+            return await LoadAsync(projectId) ?? Page();
+        return await AfterAsync(
+            projectId,
+            await service.RepayAsync(projectId, recoveryId, repaidOn, amount ?? 0, version),
+            T["Payments.RecoverySaved"]
+        );
+    }
+
+    public async Task<IActionResult> OnPostCourtAsync(
+        Guid projectId,
+        Guid recoveryId,
+        DateOnly? courtOn,
+        string? note,
+        int version
+    ) =>
+        await AfterAsync(
+            projectId,
+            await service.ReferToCourtAsync(projectId, recoveryId, courtOn, note, version),
+            T["Payments.RecoverySaved"]
+        );
+
+    public async Task<IActionResult> OnPostWriteOffAsync(
+        Guid projectId,
+        Guid recoveryId,
+        string? reason,
+        int version
+    ) =>
+        await AfterAsync(
+            projectId,
+            await service.WriteOffAsync(projectId, recoveryId, reason, version),
+            T["Payments.RecoverySaved"]
+        );
+
     private async Task<IActionResult> AfterAsync<TValue>(Guid projectId, Result<TValue> result, string message)
     {
         if (await EnterAsync(projectId) is { } refused)

@@ -90,6 +90,7 @@ internal sealed class AgreementMapping : IEntityTypeConfiguration<Agreement>
         b.Ignore(x => x.Period);
         b.Ignore(x => x.StateFunding);
         b.Ignore(x => x.IsSigned);
+        b.Property(x => x.Admitted).HasPrecision(18, 2);
         b.Property(x => x.Signatories).HasMaxLength(500);
         b.Property(x => x.TerminationReason).HasMaxLength(2000);
         b.HasIndex(x => x.ProjectId).IsUnique();

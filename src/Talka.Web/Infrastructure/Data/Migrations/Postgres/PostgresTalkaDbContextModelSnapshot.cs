@@ -179,8 +179,15 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<decimal?>("Admitted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<Guid>("CallId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
 
                     b.Property<decimal?>("GrantedAmount")
                         .HasPrecision(18, 2)
@@ -198,6 +205,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Signatories")
                         .HasMaxLength(500)
@@ -1107,6 +1117,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("DisallowedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateOnly>("DocumentDate")
                         .HasColumnType("date");
 
@@ -1233,6 +1247,43 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("MemberId");
 
                     b.ToTable("UmbrellaMembership");
+                });
+
+            modelBuilder.Entity("Talka.Domain.Payments.Recovery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("CourtNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("CourtOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("Recoveries", (string)null);
                 });
 
             modelBuilder.Entity("Talka.Domain.Payments.Tranche", b =>
@@ -2597,6 +2648,45 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("UmbrellaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Domain.Payments.Recovery", b =>
+                {
+                    b.HasOne("Talka.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Talka.Domain.Payments.Repayment", "Repayments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("RecoveryId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RecoveryId");
+
+                            b1.ToTable("Repayments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecoveryId");
+                        });
+
+                    b.Navigation("Repayments");
                 });
 
             modelBuilder.Entity("Talka.Domain.Payments.Tranche", b =>

@@ -168,7 +168,14 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("Admitted")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("GrantedAmount")
@@ -186,6 +193,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SettledOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Signatories")
@@ -1096,6 +1106,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisallowedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DocumentDate")
                         .HasColumnType("TEXT");
 
@@ -1222,6 +1236,43 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("MemberId");
 
                     b.ToTable("UmbrellaMembership");
+                });
+
+            modelBuilder.Entity("Talka.Domain.Payments.Recovery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourtNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CourtOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("Recoveries", (string)null);
                 });
 
             modelBuilder.Entity("Talka.Domain.Payments.Tranche", b =>
@@ -2584,6 +2635,43 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("UmbrellaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Talka.Domain.Payments.Recovery", b =>
+                {
+                    b.HasOne("Talka.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Talka.Domain.Payments.Repayment", "Repayments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RecoveryId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RecoveryId");
+
+                            b1.ToTable("Repayments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecoveryId");
+                        });
+
+                    b.Navigation("Repayments");
                 });
 
             modelBuilder.Entity("Talka.Domain.Payments.Tranche", b =>
