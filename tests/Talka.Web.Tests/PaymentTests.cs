@@ -472,6 +472,17 @@ public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFact
                 )
             ).StatusCode
         );
+        var plan = await member.GetFromJsonAsync<JsonElement>(url);
+        var replan = await member.PutAsJsonAsync(
+            url + "/plan",
+            new
+            {
+                version = plan.GetProperty("version").GetInt32(),
+                title = "Pakeistas po uždarymo",
+                objectives = new[] { new { text = "Tikslas" } },
+            }
+        );
+        Assert.Equal("Projektas užbaigtas: jo keisti nebegalima.", await replan.FieldErrorAsync("Version"));
         var page = Html.Text(
             await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync($"/projects/{project}/payments")
         );

@@ -64,6 +64,9 @@ public sealed class ProjectService(TalkaDbContext db, ViewerAccessor viewers, Pr
         if (project is null) return Result<int>.NotFound();
         if (await permissions.RefusalAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished) is { } refusal)
             return new Result<int>(refusal, default, []);
+        // A closed project (settled, nothing left to pay or recover) keeps its plan as it was.
+        if (await db.Agreements.AnyAsync(a => a.ProjectId == id && a.Status == Talka.Domain.Agreements.AgreementStatus.Closed, ct))
+            throw new DomainException("ProjectClosed", "Version");
         writes.ExpectVersion(project, input.Version);
         project.RevisePlan(input.ToPlan());
         if (input.PartnerIds is { } partnerIds)
