@@ -120,6 +120,9 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
             yield return new("POST", d + "/payments", i => $"/projects/{i.HiddenA}/payments?handler={handler}&trancheId={i.EventA}",
                 new(Login, 403, 403, 200, 403));
         yield return new("GET", "payments", _ => "/payments", new(Login, 403, 403, 200, 200));
+        // The agreement's text: A's hidden project has none.
+        yield return new("GET", d + "/payments/agreement", i => $"/projects/{i.HiddenA}/payments/agreement", new(Login, 404, 403, 404, 404));
+        yield return new("GET", d + "/payments/agreement", i => $"/projects/{i.HiddenA}/payments/agreement?handler=Pdf", new(Login, 404, 403, 404, 404));
 
         // Accounts. Member A manages organisation A (as the demo's members manage theirs).
         yield return new("GET", "account/forgot-password", _ => "/account/forgot-password", Everyone200);

@@ -49,6 +49,17 @@ public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFact
         );
         Assert.All(tranches, t => Assert.Equal("Planned", t.GetProperty("state").GetString()));
 
+        // The agreement's text is made from the records: the parties, the amount, the schedule, the return rule.
+        var reader = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var text = Html.Text(await reader.GetStringAsync($"/projects/{project}/payments/agreement")).Replace('\u00a0', ' ');
+        Assert.Contains("VALSTYBĖS BIUDŽETO LĖŠŲ NAUDOJIMO SUTARTIS", text);
+        Assert.Contains("skiria Vykdytojui 40 000,00 € valstybės biudžeto lėšų projektui „Mokėjimų projektas“", text);
+        Assert.Contains("Avansas – 30 % skirtos sumos – mokamas pasirašius sutartį.", text);
+        Assert.Contains("grąžinamos Finansuotojui iki 2023 m. sausio 10 d. 7. Parašai", text);
+        var pdf = await reader.GetAsync($"/projects/{project}/payments/agreement?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4]);
+
         // Unsigned, the advance cannot be approved; once signed it is eligible and the officers are told.
         var early = await ApproveAsync(admin, project, Tranche(planned, 1));
         Assert.Equal("Sutartis dar nepasirašyta.", await early.FieldErrorAsync("Approved"));

@@ -32,6 +32,43 @@ public sealed class PaymentQueries(
         return await ForProjectAsync(context, manage, ct);
     }
 
+    /// <summary>The agreement's text for whoever may read the project's records (null otherwise, or without an
+    /// agreement).</summary>
+    public async Task<AgreementDocument?> DocumentAsync(Guid projectId, CancellationToken ct)
+    {
+        if (await ForProjectAsync(projectId, ct) is not { Agreement: { } summary } payments)
+            return null;
+        var project = (await gate.FindAsync(projectId, ct))!.Project;
+        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Funding).SingleAsync(a => a.Id == summary.Id, ct);
+        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == project.CallId, ct);
+        var body = await db.FundingBodies.AsNoTracking().SingleAsync(f => f.Id == call.FundingBodyId, ct);
+        var organisation = await db
+            .Organisations.AsNoTracking()
+            .Where(o => o.Id == project.OrganisationId)
+            .Select(o => new { o.Name, o.LegalEntityCode })
+            .SingleAsync(ct);
+        return new AgreementDocument(
+            projectId,
+            agreement.Number,
+            agreement.Status,
+            agreement.SignedOn,
+            agreement.Signatories,
+            body.NameOn(agreement.SignedOn ?? agreement.PeriodStart),
+            organisation.Name,
+            organisation.LegalEntityCode,
+            call.Title,
+            call.LegalBasis,
+            project.Title,
+            agreement.PeriodStart,
+            agreement.PeriodEnd,
+            agreement.GrantedAmount,
+            [.. agreement.Funding.Select(f => new AgreementFundingLine(f.Source, f.Amount))],
+            payments.AdvancePercent,
+            [.. payments.Tranches.Where(t => t.State != TrancheState.Cancelled)],
+            payments.Reports
+        );
+    }
+
     /// <summary>The funder's payment list, for funder admins and auditors (null for anyone else).</summary>
     public async Task<PaymentList?> ListForStaffAsync(
         TrancheState state,
