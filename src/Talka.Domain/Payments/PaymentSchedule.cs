@@ -53,6 +53,11 @@ public static class PaymentSchedule
         return schedule;
     }
 
+    /// <summary>The number the next tranche of a project takes (numbers are never reused, cancelled ones
+    /// included).</summary>
+    public static int NextNumber(IReadOnlyCollection<Tranche> tranches) =>
+        tranches.Count == 0 ? 1 : tranches.Max(t => t.Number) + 1;
+
     /// <summary>The grant less everything approved or paid, <paramref name="except"/> left out.</summary>
     public static decimal Available(decimal granted, IEnumerable<Tranche> tranches, Tranche? except = null) =>
         granted - tranches.Where(t => t != except && t.Committed).Sum(t => t.Amount);

@@ -52,10 +52,10 @@ public sealed class PaymentService(
                     .Where(r => r.ProjectId == projectId && r.Kind != ReportKind.Activity)
                     .Select(r => new PaymentSchedule.ReportSlot(r.Id, r.Kind, r.PeriodEnd, r.Due))
                     .ToListAsync(ct);
-                var number = existing.Count == 0 ? 0 : existing.Max(t => t.Number);
+                var number = PaymentSchedule.NextNumber(existing);
                 var plan = PaymentSchedule.Default(granted, advance, agreement.SignedOn ?? Today, reports);
                 foreach (var input in plan)
-                    db.Add(new Tranche(projectId, ++number, input));
+                    db.Add(new Tranche(projectId, number++, input));
                 await db.SaveChangesAsync(ct);
                 return Result<int>.Success(plan.Count);
             },
@@ -70,7 +70,7 @@ public sealed class PaymentService(
             {
                 await EnsureReportAsync(projectId, input, ct);
                 var tranches = await db.Set<Tranche>().Where(t => t.ProjectId == projectId).ToListAsync(ct);
-                var tranche = new Tranche(projectId, tranches.Count == 0 ? 1 : tranches.Max(t => t.Number) + 1, input);
+                var tranche = new Tranche(projectId, PaymentSchedule.NextNumber(tranches), input);
                 PaymentSchedule.EnsureWithinGrant(agreement.GrantedAmount ?? 0, [.. tranches, tranche]);
                 db.Add(tranche);
                 await db.SaveChangesAsync(ct);
@@ -301,7 +301,7 @@ public sealed class PaymentService(
                     db.Add(
                         new Tranche(
                             projectId,
-                            tranches.Count == 0 ? 1 : tranches.Max(t => t.Number) + 1,
+                            PaymentSchedule.NextNumber(tranches),
                             new TrancheInput(settlement.FinalPayment, Today, PaymentRule.AfterFinalReport)
                         )
                     );
