@@ -120,6 +120,11 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
             yield return new("POST", d + "/payments", i => $"/projects/{i.HiddenA}/payments?handler={handler}&trancheId={i.EventA}",
                 new(Login, 403, 403, 200, 403));
         yield return new("GET", "payments", _ => "/payments", new(Login, 403, 403, 200, 200));
+        // Asking for an amendment is the organisation's too: A's hidden project has no agreement (the error on the page).
+        yield return new("POST", d + "/payments", i => $"/projects/{i.HiddenA}/payments?handler=Amend", new(Login, 200, 403, 200, 403));
+        foreach (var handler in new[] { "ReviewAmendment", "DecideAmendment" })
+            yield return new("POST", d + "/payments", i => $"/projects/{i.HiddenA}/payments?handler={handler}&amendmentId={i.EventA}", new(Login, 403, 403, 404, 403));
+        yield return new("POST", d + "/payments", i => $"/projects/{i.HiddenA}/payments?handler=WithdrawAmendment&amendmentId={i.EventA}", new(Login, 403, 403, 404, 403));
         // The agreement's text: A's hidden project has none.
         yield return new("GET", d + "/payments/agreement", i => $"/projects/{i.HiddenA}/payments/agreement", new(Login, 404, 403, 404, 404));
         yield return new("GET", d + "/payments/agreement", i => $"/projects/{i.HiddenA}/payments/agreement?handler=Pdf", new(Login, 404, 403, 404, 404));
@@ -410,6 +415,12 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
             yield return new("POST", p + "/agreement/" + step, i => $"/api/v1/projects/{i.HiddenA}/agreement/{step}", manage, "{}");
         yield return new("PUT", p + "/expenditures/{expenseId:guid}/disallowance", i => $"/api/v1/projects/{i.HiddenA}/expenditures/{i.EventA}/disallowance", manage, "{}");
         yield return new("POST", p + "/settlement", i => $"/api/v1/projects/{i.HiddenA}/settlement", manage, "{}");
+        // Amendments: the organisation's members and funder admins ask (A's hidden project has no agreement: 400);
+        // deciding is the funder's.
+        yield return new("POST", p + "/amendments", i => $"/api/v1/projects/{i.HiddenA}/amendments", new(401, 400, 404, 400, 403), "{}");
+        foreach (var step in new[] { "review", "decision" })
+            yield return new("POST", p + "/amendments/{amendmentId:guid}/" + step, i => $"/api/v1/projects/{i.HiddenA}/amendments/{i.EventA}/{step}", new(401, 403, 404, 404, 403), "{}");
+        yield return new("POST", p + "/amendments/{amendmentId:guid}/withdraw", i => $"/api/v1/projects/{i.HiddenA}/amendments/{i.EventA}/withdraw", new(401, 404, 404, 404, 403), "{}");
         foreach (var step in new[] { "repayments", "court", "write-off" })
             yield return new("POST", p + "/recoveries/{recoveryId:guid}/" + step, i => $"/api/v1/projects/{i.HiddenA}/recoveries/{i.EventA}/{step}", manage, "{}");
         yield return new("GET", "api/v1/reports/queue", _ => "/api/v1/reports/queue", new(401, 403, 403, 200, 200));

@@ -51,7 +51,8 @@ public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFact
 
         // The agreement's text is made from the records: the parties, the amount, the schedule, the return rule.
         var reader = await factory.BrowserAsAsync(TalkaFactory.MemberB);
-        var text = Html.Text(await reader.GetStringAsync($"/projects/{project}/payments/agreement")).Replace('\u00a0', ' ');
+        var text = Html.Text(await reader.GetStringAsync($"/projects/{project}/payments/agreement"))
+            .Replace('\u00a0', ' ');
         Assert.Contains("VALSTYBĖS BIUDŽETO LĖŠŲ NAUDOJIMO SUTARTIS", text);
         Assert.Contains("skiria Vykdytojui 40 000,00 € valstybės biudžeto lėšų projektui „Mokėjimų projektas“", text);
         Assert.Contains("Avansas – 30 % skirtos sumos – mokamas pasirašius sutartį.", text);
@@ -351,7 +352,10 @@ public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFact
             url + "/settlement",
             new
             {
-                version = (await PaymentsAsync(admin, project)).GetProperty("agreement").GetProperty("version").GetInt32(),
+                version = (await PaymentsAsync(admin, project))
+                    .GetProperty("agreement")
+                    .GetProperty("version")
+                    .GetInt32(),
             }
         );
         Assert.Equal("Atsiskaityti galima tik patvirtinus galutinę ataskaitą.", await early.FieldErrorAsync("Status"));
@@ -498,5 +502,152 @@ public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFact
             await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync($"/projects/{project}/payments")
         );
         Assert.Contains("Projektas užbaigtas", page);
+    }
+
+    [Fact]
+    public async Task Amendments_move_money_within_the_threshold_at_once_and_wait_for_the_funder_above_it_or_for_the_amount()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Pakeitimų projektas", granted: 40_000m);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var url = $"/api/v1/projects/{project}";
+        (
+            await member.PutAsJsonAsync(
+                url + "/budget",
+                new
+                {
+                    lines = new[]
+                    {
+                        new
+                        {
+                            category = "Personnel",
+                            grantAmount = 30_000,
+                            ownFunds = 0,
+                        },
+                        new
+                        {
+                            category = "EventsAndTraining",
+                            grantAmount = 10_000,
+                            ownFunds = 0,
+                        },
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        async Task<decimal> GrantOf(string category) =>
+            (await member.GetFromJsonAsync<JsonElement>(url + "/finance"))
+                .GetProperty("budget")
+                .EnumerateArray()
+                .Single(l => l.GetProperty("category").GetString() == category)
+                .GetProperty("grantAmount")
+                .GetDecimal();
+
+        // 3 000 € is 10 % of personnel: recorded at once, as agreement version 2.
+        (
+            await member.PostAsJsonAsync(
+                url + "/amendments",
+                new
+                {
+                    kind = "BudgetReallocation",
+                    from = "Personnel",
+                    to = "EventsAndTraining",
+                    moved = 3_000m,
+                    reason = "Daugiau mokymų",
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        Assert.Equal((27_000m, 13_000m), (await GrantOf("Personnel"), await GrantOf("EventsAndTraining")));
+        var first = (await PaymentsAsync(member, project)).GetProperty("amendments")[0];
+        Assert.Equal(
+            ("Approved", 2),
+            (first.GetProperty("state").GetString(), first.GetProperty("agreementVersion").GetInt32())
+        );
+
+        // 5 000 € more waits for the funder; the officers are told; approved, the budget moves.
+        var asked = await (
+            await member.PostAsJsonAsync(
+                url + "/amendments",
+                new
+                {
+                    kind = "BudgetReallocation",
+                    from = "Personnel",
+                    to = "EventsAndTraining",
+                    moved = 5_000m,
+                    reason = "Dar daugiau mokymų",
+                }
+            )
+        ).IdOf();
+        Assert.Equal(27_000m, await GrantOf("Personnel"));
+        Assert.Contains(
+            (await admin.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items").EnumerateArray(),
+            n => n.GetProperty("text").GetString() == "Prašoma pakeisti projekto „Pakeitimų projektas“ sutartį (Nr. 2)."
+        );
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (
+                await member.PostAsJsonAsync($"{url}/amendments/{asked}/decision", new { approve = true, version = 0 })
+            ).StatusCode
+        );
+        (
+            await admin.PostAsJsonAsync($"{url}/amendments/{asked}/decision", new { approve = true, version = 0 })
+        ).EnsureSuccessStatusCode();
+        Assert.Equal((22_000m, 18_000m), (await GrantOf("Personnel"), await GrantOf("EventsAndTraining")));
+
+        // The amount: a decision is required, and it never goes below what is paid or approved.
+        var noDecision = await admin.PostAsJsonAsync(
+            url + "/amendments",
+            new
+            {
+                kind = "Amount",
+                newAmount = 35_000m,
+                reason = "Sumažintas finansavimas",
+            }
+        );
+        Assert.Equal("Šis laukas privalomas.", await noDecision.FieldErrorAsync("Decision"));
+        var amount = await (
+            await admin.PostAsJsonAsync(
+                url + "/amendments",
+                new
+                {
+                    kind = "Amount",
+                    newAmount = 35_000m,
+                    decision = "A1-77, 2022-06-01",
+                    reason = "Sumažintas finansavimas",
+                }
+            )
+        ).IdOf();
+        (
+            await admin.PostAsJsonAsync($"{url}/amendments/{amount}/decision", new { approve = true, version = 0 })
+        ).EnsureSuccessStatusCode();
+        var payments = await PaymentsAsync(admin, project);
+        Assert.Equal(35_000m, payments.GetProperty("granted").GetDecimal());
+
+        // A rejection needs a note; the organisation withdraws its own request, never the funder's.
+        var period = await (
+            await member.PostAsJsonAsync(
+                url + "/amendments",
+                new
+                {
+                    kind = "Period",
+                    newEnd = "2022-11-30",
+                    reason = "Anksčiau",
+                }
+            )
+        ).IdOf();
+        Assert.Equal(
+            "Šis laukas privalomas.",
+            await (
+                await admin.PostAsJsonAsync($"{url}/amendments/{period}/decision", new { approve = false, version = 0 })
+            ).FieldErrorAsync("DecisionNote")
+        );
+        (
+            await member.PostAsJsonAsync($"{url}/amendments/{period}/withdraw", new { version = 0 })
+        ).EnsureSuccessStatusCode();
+        var states = (await PaymentsAsync(member, project))
+            .GetProperty("amendments")
+            .EnumerateArray()
+            .Select(a => (a.GetProperty("number").GetInt32(), a.GetProperty("state").GetString()))
+            .ToList();
+        Assert.Equal([(4, "Withdrawn"), (3, "Approved"), (2, "Approved"), (1, "Approved")], states);
     }
 }

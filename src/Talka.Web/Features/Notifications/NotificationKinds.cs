@@ -21,6 +21,8 @@ public static class NotificationKinds
     public const string EvaluationThirdOpen = "EvaluationThirdOpen";
     public const string TrancheEligible = "TrancheEligible";
     public const string TranchePaid = "TranchePaid";
+    public const string AmendmentRequested = "AmendmentRequested";
+    public const string AmendmentDecided = "AmendmentDecided";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -41,5 +43,7 @@ public static class NotificationKinds
         EvaluationThirdOpen,
         TrancheEligible,
         TranchePaid,
+        AmendmentRequested,
+        AmendmentDecided,
     ];
 }

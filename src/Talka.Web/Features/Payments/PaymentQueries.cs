@@ -39,7 +39,10 @@ public sealed class PaymentQueries(
         if (await ForProjectAsync(projectId, ct) is not { Agreement: { } summary } payments)
             return null;
         var project = (await gate.FindAsync(projectId, ct))!.Project;
-        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Funding).SingleAsync(a => a.Id == summary.Id, ct);
+        var agreement = await db
+            .Agreements.AsNoTracking()
+            .Include(a => a.Funding)
+            .SingleAsync(a => a.Id == summary.Id, ct);
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == project.CallId, ct);
         var body = await db.FundingBodies.AsNoTracking().SingleAsync(f => f.Id == call.FundingBodyId, ct);
         var organisation = await db
@@ -191,7 +194,13 @@ public sealed class PaymentQueries(
             advance,
             canManage,
             settlement,
-            recoveries
+            recoveries,
+            await db.Set<Amendment>()
+                .AsNoTracking()
+                .Where(a => a.ProjectId == projectId)
+                .OrderByDescending(a => a.Number)
+                .ToListAsync(ct),
+            canManage || context.CanWrite
         );
     }
 

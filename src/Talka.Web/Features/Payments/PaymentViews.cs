@@ -61,7 +61,9 @@ public sealed record ProjectPayments(
     decimal AdvancePercent,
     bool CanManage,
     SettlementView? Settlement = null,
-    IReadOnlyList<RecoveryRow>? Recoveries = null
+    IReadOnlyList<RecoveryRow>? Recoveries = null,
+    IReadOnlyList<Amendment>? Amendments = null,
+    bool CanRequest = false
 );
 
 /// <summary>An expense counted at closure, as the funder admits or disallows it.</summary>

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Talka.Domain.Agreements;
+using Talka.Domain.Finance;
 using Talka.Domain.Payments;
 using Talka.Web.Infrastructure.Localization;
 using Talka.Web.Infrastructure.Spreadsheets;
@@ -33,10 +35,27 @@ public sealed record RepayBody(DateOnly? On, decimal Amount, int Version);
 
 public sealed record CourtBody(DateOnly? On, string? Note, int Version);
 
+public sealed record AmendmentBody(
+    AmendmentKind Kind,
+    string? Reason,
+    CostCategory? From = null,
+    CostCategory? To = null,
+    decimal? Moved = null,
+    DateOnly? NewEnd = null,
+    decimal? NewAmount = null,
+    string? Decision = null,
+    string? Description = null
+)
+{
+    internal AmendmentChange ToChange() => new(Kind, From, To, Moved, NewEnd, NewAmount, Decision, Description);
+}
+
+public sealed record DecisionBody(bool Approve, string? Note, int Version);
+
 public static class PaymentsModule
 {
     public static IServiceCollection AddPayments(this IServiceCollection services) =>
-        services.AddScoped<PaymentQueries>().AddScoped<PaymentService>();
+        services.AddScoped<PaymentQueries>().AddScoped<PaymentService>().AddScoped<AmendmentService>();
 
     public static void MapPaymentsApi(this RouteGroupBuilder api)
     {
@@ -281,5 +300,72 @@ public static class PaymentsModule
                     )
             )
             .Returns<PaymentsVersion>("Write a recovery off with a reason");
+        group
+            .MapPost(
+                "/amendments",
+                async (Guid projectId, AmendmentBody body, AmendmentService s, Texts t, CancellationToken ct) =>
+                    (await s.RequestAsync(projectId, body.ToChange(), body.Reason, ct)).ToHttp(
+                        t,
+                        id => Results.Created($"amendments/{id}", new { id })
+                    )
+            )
+            .ReturnsCreated(
+                "Ask for an amendment (the organisation's members or a funder admin): a budget reallocation (from, to, "
+                    + "moved), a new end, a new amount with its decision, or a described change of activities or "
+                    + "indicators; a reallocation within the call's threshold is recorded at once"
+            );
+        group
+            .MapPost(
+                "/amendments/{amendmentId:guid}/review",
+                async (
+                    Guid projectId,
+                    Guid amendmentId,
+                    PaymentsVersion body,
+                    AmendmentService s,
+                    Texts t,
+                    CancellationToken ct
+                ) =>
+                    (await s.ReviewAsync(projectId, amendmentId, body.Version, ct)).ToHttp(
+                        t,
+                        v => Results.Ok(new PaymentsVersion(v))
+                    )
+            )
+            .Returns<PaymentsVersion>("Take an amendment under review (funder admins)");
+        group
+            .MapPost(
+                "/amendments/{amendmentId:guid}/decision",
+                async (
+                    Guid projectId,
+                    Guid amendmentId,
+                    DecisionBody body,
+                    AmendmentService s,
+                    Texts t,
+                    CancellationToken ct
+                ) =>
+                    (await s.DecideAsync(projectId, amendmentId, body.Approve, body.Note, body.Version, ct)).ToHttp(
+                        t,
+                        v => Results.Ok(new PaymentsVersion(v))
+                    )
+            )
+            .Returns<PaymentsVersion>(
+                "Approve (the change is made and the agreement's version moves) or reject with a note (funder admins)"
+            );
+        group
+            .MapPost(
+                "/amendments/{amendmentId:guid}/withdraw",
+                async (
+                    Guid projectId,
+                    Guid amendmentId,
+                    PaymentsVersion body,
+                    AmendmentService s,
+                    Texts t,
+                    CancellationToken ct
+                ) =>
+                    (await s.WithdrawAsync(projectId, amendmentId, body.Version, ct)).ToHttp(
+                        t,
+                        v => Results.Ok(new PaymentsVersion(v))
+                    )
+            )
+            .Returns<PaymentsVersion>("Withdraw an amendment not yet decided (the side that asked)");
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Talka.Domain.Agreements;
 using Talka.Domain.Payments;
 using Talka.Domain.Projects;
 using Talka.Domain.Reports;
@@ -49,5 +50,22 @@ internal sealed class RecoveryMapping : IEntityTypeConfiguration<Recovery>
             }
         );
         b.Navigation(x => x.Repayments).HasField("_repayments");
+    }
+}
+
+internal sealed class AmendmentMapping : IEntityTypeConfiguration<Amendment>
+{
+    public void Configure(EntityTypeBuilder<Amendment> b)
+    {
+        b.ToTable("Amendments");
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.Property(x => x.Decision).HasMaxLength(200);
+        b.Property(x => x.Description).HasMaxLength(4000);
+        b.Property(x => x.RequestedBy).HasMaxLength(256);
+        b.Property(x => x.DecidedBy).HasMaxLength(256);
+        b.Property(x => x.DecisionNote).HasMaxLength(2000);
+        b.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Talka.Domain.Agreements;
+using Talka.Domain.Finance;
 using Talka.Domain.Payments;
 using Talka.Web.Features.Delivery;
 using Talka.Web.Infrastructure.Web;
@@ -8,7 +10,8 @@ namespace Talka.Web.Features.Payments;
 /// <summary>A project's agreement and payments: the agreement's state and its steps (send for signature, record the
 /// signature, terminate), the grant and what is paid, approved and still available, and each tranche with its rule and
 /// state. Funder admins plan, approve, record payment and cancel; the organisation and auditors read.</summary>
-public sealed class ProjectPaymentsModel(PaymentQueries queries, PaymentService service) : DeliveryPage
+public sealed class ProjectPaymentsModel(PaymentQueries queries, PaymentService service, AmendmentService amendments)
+    : DeliveryPage
 {
     public ProjectPayments? View { get; private set; }
 
@@ -143,6 +146,61 @@ public sealed class ProjectPaymentsModel(PaymentQueries queries, PaymentService 
             projectId,
             await service.WriteOffAsync(projectId, recoveryId, reason, version),
             T["Payments.RecoverySaved"]
+        );
+
+    public async Task<IActionResult> OnPostAmendAsync(
+        Guid projectId,
+        AmendmentKind kind,
+        string? reason,
+        CostCategory? from,
+        CostCategory? to,
+        string? moved,
+        DateOnly? newEnd,
+        string? newAmount,
+        string? decision,
+        string? description
+    )
+    {
+        var movedAmount = Amount(moved, "Moved");
+        var amount = Amount(newAmount, "NewAmount");
+        if (ModelState.ErrorCount > 0)
+            return await LoadAsync(projectId) ?? Page();
+        return await AfterAsync(
+            projectId,
+            await amendments.RequestAsync(
+                projectId,
+                new AmendmentChange(kind, from, to, movedAmount, newEnd, amount, decision, description),
+                reason
+            ),
+            T["Amendments.Requested"]
+        );
+    }
+
+    public async Task<IActionResult> OnPostReviewAmendmentAsync(Guid projectId, Guid amendmentId, int version) =>
+        await AfterAsync(
+            projectId,
+            await amendments.ReviewAsync(projectId, amendmentId, version),
+            T["Amendments.Saved"]
+        );
+
+    public async Task<IActionResult> OnPostDecideAmendmentAsync(
+        Guid projectId,
+        Guid amendmentId,
+        bool approve,
+        string? note,
+        int version
+    ) =>
+        await AfterAsync(
+            projectId,
+            await amendments.DecideAsync(projectId, amendmentId, approve, note, version),
+            T["Amendments.Saved"]
+        );
+
+    public async Task<IActionResult> OnPostWithdrawAmendmentAsync(Guid projectId, Guid amendmentId, int version) =>
+        await AfterAsync(
+            projectId,
+            await amendments.WithdrawAsync(projectId, amendmentId, version),
+            T["Amendments.Saved"]
         );
 
     private async Task<IActionResult> AfterAsync<TValue>(Guid projectId, Result<TValue> result, string message)

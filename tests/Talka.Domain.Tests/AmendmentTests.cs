@@ -1,0 +1,129 @@
+using Talka.Domain.Agreements;
+using Talka.Domain.Common;
+using Talka.Domain.Finance;
+
+namespace Talka.Domain.Tests;
+
+/// <summary>The amendment rules: a reallocation within the threshold is recorded at once, above it waits for a
+/// decision; the amount needs a decision and never goes below what is paid; the period stays inside the call; a
+/// decided amendment does not change again.</summary>
+public sealed class AmendmentTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+
+    private static Amendment.Terms Terms(decimal committed = 12_000m) =>
+        new(
+            40_000m,
+            committed,
+            new DateOnly(2026, 1, 1),
+            new DateOnly(2026, 12, 31),
+            new DateRange(new DateOnly(2026, 1, 1), new DateOnly(2027, 6, 30)),
+            new Dictionary<CostCategory, decimal>
+            {
+                [CostCategory.Personnel] = 30_000m,
+                [CostCategory.EventsAndTraining] = 10_000m,
+            },
+            10m
+        );
+
+    private static Amendment Ask(AmendmentChange change, Amendment.Terms? terms = null, int approved = 0) =>
+        Amendment.Request(
+            Guid.NewGuid(),
+            1,
+            change,
+            "Pasikeitė poreikiai",
+            false,
+            "ssi@demo.talka.lt",
+            At,
+            terms ?? Terms(),
+            approved
+        );
+
+    [Fact]
+    public void Moving_up_to_10_percent_of_a_category_is_recorded_at_once_and_more_waits_for_a_decision()
+    {
+        var small = Ask(
+            new AmendmentChange(
+                AmendmentKind.BudgetReallocation,
+                CostCategory.Personnel,
+                CostCategory.EventsAndTraining,
+                3_000m
+            )
+        );
+        Assert.Equal(
+            (AmendmentState.Approved, 2, 30_000m, 10_000m),
+            (small.State, small.AgreementVersion!.Value, small.FromBefore!.Value, small.ToBefore!.Value)
+        );
+        var large = Ask(
+            new AmendmentChange(
+                AmendmentKind.BudgetReallocation,
+                CostCategory.Personnel,
+                CostCategory.EventsAndTraining,
+                3_000.01m
+            ),
+            approved: 1
+        );
+        Assert.Equal(AmendmentState.Requested, large.State);
+        large.Review();
+        large.Decide(true, "admin@demo.talka.lt", At, null, 1, Terms());
+        Assert.Equal((AmendmentState.Approved, 3), (large.State, large.AgreementVersion!.Value));
+        var error = Assert.Throws<DomainException>(() =>
+            Ask(
+                new AmendmentChange(
+                    AmendmentKind.BudgetReallocation,
+                    CostCategory.EventsAndTraining,
+                    CostCategory.Personnel,
+                    10_000.01m
+                )
+            )
+        );
+        Assert.Equal(("ReallocationOverCategory", "Moved"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void A_new_amount_needs_its_decision_and_never_goes_below_what_is_paid_or_approved()
+    {
+        Assert.Equal(
+            "Decision",
+            Assert
+                .Throws<DomainException>(() => Ask(new AmendmentChange(AmendmentKind.Amount, NewAmount: 35_000m)))
+                .Field
+        );
+        var below = Assert.Throws<DomainException>(() =>
+            Ask(new AmendmentChange(AmendmentKind.Amount, NewAmount: 11_999.99m, Decision: "A1-77"))
+        );
+        Assert.Equal(("AmountBelowPaid", 11_999.99m, 12_000m), (below.Code, below.Args[0], below.Args[1]));
+        var amendment = Ask(new AmendmentChange(AmendmentKind.Amount, NewAmount: 35_000m, Decision: "A1-77"));
+        // Checked again when decided: meanwhile 36 000 € were paid.
+        var later = Assert.Throws<DomainException>(() => amendment.Decide(true, "admin", At, null, 0, Terms(36_000m)));
+        Assert.Equal("AmountBelowPaid", later.Code);
+        amendment.Decide(true, "admin", At, null, 0, Terms());
+        Assert.Equal((AmendmentState.Approved, 40_000m), (amendment.State, amendment.AmountBefore!.Value));
+    }
+
+    [Fact]
+    public void A_new_end_stays_inside_the_calls_period_a_rejection_needs_a_note_and_a_decided_amendment_stays_decided()
+    {
+        var outside = Assert.Throws<DomainException>(() =>
+            Ask(new AmendmentChange(AmendmentKind.Period, NewEnd: new DateOnly(2027, 7, 1)))
+        );
+        Assert.Equal(("AmendedEndOutside", "NewEnd"), (outside.Code, outside.Field));
+        var longer = Ask(new AmendmentChange(AmendmentKind.Period, NewEnd: new DateOnly(2027, 3, 31)));
+        Assert.Equal(
+            "DecisionNote",
+            Assert.Throws<DomainException>(() => longer.Decide(false, "admin", At, " ", 0, Terms())).Field
+        );
+        longer.Decide(false, "admin", At, "Konkurso sąlygos to neleidžia", 0, Terms());
+        Assert.Equal(AmendmentState.Rejected, longer.State);
+        Assert.Equal("AmendmentDecided", Assert.Throws<DomainException>(longer.Withdraw).Code);
+        var described = Ask(
+            new AmendmentChange(AmendmentKind.Activities, Description: "Vietoj 2 seminarų – 3 trumpesni")
+        );
+        described.Withdraw();
+        Assert.Equal(AmendmentState.Withdrawn, described.State);
+        Assert.Equal(
+            "Description",
+            Assert.Throws<DomainException>(() => Ask(new AmendmentChange(AmendmentKind.Indicators))).Field
+        );
+    }
+}
