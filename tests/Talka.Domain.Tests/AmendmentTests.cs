@@ -11,10 +11,11 @@ public sealed class AmendmentTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
 
-    private static Amendment.Terms Terms(decimal committed = 12_000m) =>
+    private static Amendment.Terms Terms(decimal committed = 12_000m, decimal planned = 30_000m) =>
         new(
             40_000m,
             committed,
+            planned,
             new DateOnly(2026, 1, 1),
             new DateOnly(2026, 12, 31),
             new DateRange(new DateOnly(2026, 1, 1), new DateOnly(2027, 6, 30)),
@@ -95,8 +96,15 @@ public sealed class AmendmentTests
         Assert.Equal(("AmountBelowPaid", 11_999.99m, 12_000m), (below.Code, below.Args[0], below.Args[1]));
         var amendment = Ask(new AmendmentChange(AmendmentKind.Amount, NewAmount: 35_000m, Decision: "A1-77"));
         // Checked again when decided: meanwhile 36 000 € were paid.
-        var later = Assert.Throws<DomainException>(() => amendment.Decide(true, "admin", At, null, 0, Terms(36_000m)));
+        var later = Assert.Throws<DomainException>(() =>
+            amendment.Decide(true, "admin", At, null, 0, Terms(36_000m, 36_000m))
+        );
         Assert.Equal("AmountBelowPaid", later.Code);
+        // Nor below the payment schedule, which is changed first.
+        var schedule = Assert.Throws<DomainException>(() =>
+            amendment.Decide(true, "admin", At, null, 0, Terms(planned: 40_000m))
+        );
+        Assert.Equal(("AmountBelowSchedule", 35_000m, 40_000m), (schedule.Code, schedule.Args[0], schedule.Args[1]));
         amendment.Decide(true, "admin", At, null, 0, Terms());
         Assert.Equal((AmendmentState.Approved, 40_000m), (amendment.State, amendment.AmountBefore!.Value));
     }

@@ -592,6 +592,11 @@ public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFact
             await admin.PostAsJsonAsync($"{url}/amendments/{asked}/decision", new { approve = true, version = 0 })
         ).EnsureSuccessStatusCode();
         Assert.Equal((22_000m, 18_000m), (await GrantOf("Personnel"), await GrantOf("EventsAndTraining")));
+        var history = Html.Text(
+            await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync($"/projects/{project}/payments")
+        ).Replace('\u00a0', ' ');
+        Assert.Contains("Pakeitimas Nr. 2: Lėšų perskirstymas tarp išlaidų kategorijų Patvirtinta sutarties redakcija Nr. 3", history);
+        Assert.Contains("Buvo 27 000,00 € → tapo 22 000,00 €; buvo 13 000,00 € → tapo 18 000,00 €.", history);
 
         // The amount: a decision is required, and it never goes below what is paid or approved.
         var noDecision = await admin.PostAsJsonAsync(

@@ -9,7 +9,8 @@ namespace Talka.Domain.Agreements;
 /// <list type="bullet">
 /// <item>money moved between cost categories comes out of a category that has it; up to the call's threshold (10 %
 /// of the category by default) it is recorded at once without approval, but still versioned;</item>
-/// <item>a new amount needs the decision that sets it, and never goes below what is already paid or approved;</item>
+/// <item>a new amount needs the decision that sets it, never goes below what is already paid or approved, nor below
+/// the payment schedule (which is changed first);</item>
 /// <item>a new end lies inside the call's project period and after the start;</item>
 /// <item>a change of activities or indicators is described.</item>
 /// </list>
@@ -77,6 +78,7 @@ public sealed class Amendment : IVersioned
     public sealed record Terms(
         decimal Granted,
         decimal Committed,
+        decimal Planned,
         DateOnly Start,
         DateOnly End,
         DateRange CallPeriod,
@@ -193,6 +195,8 @@ public sealed class Amendment : IVersioned
                 Decision = Guard.Required(Decision, nameof(Decision), 200);
                 if (amount < terms.Committed)
                     throw new DomainException("AmountBelowPaid", nameof(NewAmount), amount, terms.Committed);
+                if (amount < terms.Planned)
+                    throw new DomainException("AmountBelowSchedule", nameof(NewAmount), amount, terms.Planned);
                 break;
             default:
                 Description = Guard.Required(Description, nameof(Description), 4000);

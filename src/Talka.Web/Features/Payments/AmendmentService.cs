@@ -199,16 +199,15 @@ public sealed class AmendmentService(
             .AsNoTracking()
             .Where(l => l.ProjectId == projectId)
             .ToDictionaryAsync(l => l.Category, l => l.GrantAmount, ct);
-        var committed = (
-            await db.Set<Tranche>()
-                .AsNoTracking()
-                .Where(t => t.ProjectId == projectId && t.CancelReason == null && (t.Approved || t.PaidOn != null))
-                .Select(t => t.Amount)
-                .ToListAsync(ct)
-        ).Sum();
+        var tranches = await db.Set<Tranche>()
+            .AsNoTracking()
+            .Where(t => t.ProjectId == projectId && t.CancelReason == null)
+            .Select(t => new { t.Amount, Committed = t.Approved || t.PaidOn != null })
+            .ToListAsync(ct);
         return new Amendment.Terms(
             agreement.GrantedAmount ?? 0,
-            committed,
+            tranches.Where(t => t.Committed).Sum(t => t.Amount),
+            tranches.Sum(t => t.Amount),
             agreement.PeriodStart,
             agreement.PeriodEnd,
             new DateRange(call.ProjectPeriodStart, call.ProjectPeriodEnd),
