@@ -131,4 +131,27 @@ public sealed class FinanceTests(TalkaFactory factory) : IClassFixture<TalkaFact
         Assert.Contains("sąmata neįvesta", execution);
         Assert.DoesNotContain("reikia keisti sutartį", execution);
     }
+
+    [Fact]
+    public async Task Two_budget_saves_made_from_the_same_version_do_not_overwrite_each_other()
+    {
+        var id = await TestProjects.CreateAsync(factory, "Biudžeto lenktynės", granted: 50_000m);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        object Budget(string category, int version) =>
+            new { version, lines = new[] { new { category, grantAmount = 50_000, ownFunds = 0 } } };
+        (await member.PutAsJsonAsync($"/api/v1/projects/{id}/budget", Budget("Personnel", 0))).EnsureSuccessStatusCode();
+        var version = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/finance"))
+            .GetProperty("budgetVersion")
+            .GetInt32();
+        (await member.PutAsJsonAsync($"/api/v1/projects/{id}/budget", Budget("EventsAndTraining", version)))
+            .EnsureSuccessStatusCode();
+        // The second person's form was made from the same version: refused, the first save stands.
+        var second = await member.PutAsJsonAsync($"/api/v1/projects/{id}/budget", Budget("Publicity", version));
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var lines = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/finance"))
+            .GetProperty("budget")
+            .EnumerateArray()
+            .Select(l => l.GetProperty("category").GetString());
+        Assert.Equal(["EventsAndTraining"], lines);
+    }
 }

@@ -96,6 +96,9 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
         else
         {
             writes.ExpectVersion(head, input.Version);
+            // The head's version moves with every save of the lines: a second save made from the same version meets
+            // a conflict instead of overwriting the first.
+            db.Entry(head).Property(b => b.Version).IsModified = true;
         }
         // Old lines out and new lines in, in the one transaction Writes.Run holds.
         db.RemoveRange(await db.Set<BudgetLine>().Where(l => l.ProjectId == projectId).ToListAsync(ct));

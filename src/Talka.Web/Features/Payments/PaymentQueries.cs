@@ -13,7 +13,8 @@ public sealed class PaymentQueries(
     TalkaDbContext db,
     ProjectGate gate,
     Infrastructure.Web.ProjectPermissions permissions,
-    Infrastructure.Web.ViewerAccessor viewers
+    Infrastructure.Web.ViewerAccessor viewers,
+    TimeProvider clock
 )
 {
     public const int PageSize = 50;
@@ -155,7 +156,7 @@ public sealed class PaymentQueries(
             var (computed, expenses) = await SettlementAsync(context.Project, granted, committed, ct);
             settlement = new SettlementView(computed, expenses, dates?.SettledOn, dates?.ClosedOn);
         }
-        var today = DateOnly.FromDateTime(Domain.Common.LtFormat.VilniusTime(DateTime.UtcNow));
+        var today = DateOnly.FromDateTime(Domain.Common.LtFormat.VilniusTime(clock.GetUtcNow().UtcDateTime));
         var recoveries = (
             await db.Set<Recovery>()
                 .AsNoTracking()
