@@ -118,7 +118,9 @@ public sealed class PaymentQueries(
                 a.TerminatedOn,
                 a.TerminationReason,
                 a.GrantedAmount,
-                a.Version
+                a.Version,
+                a.SettledOn,
+                a.ClosedOn
             ))
             .SingleOrDefaultAsync(ct);
         var tranches = (
@@ -140,21 +142,12 @@ public sealed class PaymentQueries(
             .SingleAsync(ct);
         var granted = agreement?.Granted ?? 0;
         var committed = tranches.Where(t => t.State is TrancheState.Paid or TrancheState.Approved).Sum(t => t.Amount);
-        var finalApproved = await db.Set<Report>()
-            .AnyAsync(
-                r => r.ProjectId == projectId && r.Kind == ReportKind.Final && r.Status == ReportStatus.Approved,
-                ct
-            );
-        var dates = await db
-            .Agreements.AsNoTracking()
-            .Where(a => a.ProjectId == projectId)
-            .Select(a => new { a.SettledOn, a.ClosedOn })
-            .SingleOrDefaultAsync(ct);
         SettlementView? settlement = null;
-        if (finalApproved && agreement is not null)
+        // The settlement comes with the final report's approval (the reports are read above).
+        if (agreement is not null && reports.Any(r => r.Kind == ReportKind.Final && r.Status == ReportStatus.Approved))
         {
             var (computed, expenses) = await SettlementAsync(context.Project, granted, committed, ct);
-            settlement = new SettlementView(computed, expenses, dates?.SettledOn, dates?.ClosedOn);
+            settlement = new SettlementView(computed, expenses, agreement.SettledOn, agreement.ClosedOn);
         }
         var today = DateOnly.FromDateTime(Domain.Common.LtFormat.VilniusTime(clock.GetUtcNow().UtcDateTime));
         var recoveries = (
@@ -282,6 +275,14 @@ public sealed class PaymentQueries(
             state
         );
     }
+
+    /// <summary>Whether the project's final report is approved: what a settlement waits for.</summary>
+    internal Task<bool> FinalApprovedAsync(Guid projectId, CancellationToken ct) =>
+        db.Set<Report>()
+            .AnyAsync(
+                r => r.ProjectId == projectId && r.Kind == ReportKind.Final && r.Status == ReportStatus.Approved,
+                ct
+            );
 
     /// <summary>How many tranches of every project are in a state (eligible or approved): the funder's home
     /// counts.</summary>

@@ -279,13 +279,7 @@ public sealed class PaymentService(
             async (context, agreement) =>
             {
                 writes.ExpectVersion(agreement, version);
-                var finalApproved = await db.Set<Report>()
-                    .AnyAsync(
-                        r =>
-                            r.ProjectId == projectId && r.Kind == ReportKind.Final && r.Status == ReportStatus.Approved,
-                        ct
-                    );
-                if (!finalApproved)
+                if (!await queries.FinalApprovedAsync(projectId, ct))
                     throw new DomainException("SettlementNeedsFinalReport", "Status");
                 var tranches = await db.Set<Tranche>().Where(t => t.ProjectId == projectId).ToListAsync(ct);
                 var (settlement, _) = await queries.SettlementAsync(

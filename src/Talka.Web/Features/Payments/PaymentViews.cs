@@ -32,7 +32,9 @@ public sealed record AgreementSummary(
     DateOnly? TerminatedOn,
     string? TerminationReason,
     decimal? Granted,
-    int Version
+    int Version,
+    DateOnly? SettledOn = null,
+    DateOnly? ClosedOn = null
 );
 
 /// <summary>A report of the project a tranche can wait for.</summary>
