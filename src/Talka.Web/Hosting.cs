@@ -349,6 +349,7 @@ public static class MigrateCommand
         await DatabasePreparation.EnsureRolesAsync(scoped);
         // The daily reminders: the first run now, then each day (the run puts the next one in the queue).
         await ReportRemindersJob.ScheduleAsync(scoped.GetRequiredService<JobQueue>(), ct, now: true);
+        await Features.Payments.RecoveryRemindersJob.ScheduleAsync(scoped.GetRequiredService<JobQueue>(), ct, now: true);
         // The nightly clean-up of done jobs and sent e-mails: the first run now, then each night.
         await HousekeepingJob.ScheduleAsync(scoped.GetRequiredService<JobQueue>(), ct, now: true);
         // Projects whose figures were never stored (before this release, or written by a bulk load) get them now.

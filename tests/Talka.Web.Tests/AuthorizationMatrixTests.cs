@@ -120,6 +120,9 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
             yield return new("POST", d + "/payments", i => $"/projects/{i.HiddenA}/payments?handler={handler}&trancheId={i.EventA}",
                 new(Login, 403, 403, 200, 403));
         yield return new("GET", "payments", _ => "/payments", new(Login, 403, 403, 200, 200));
+        // Filing the signed agreement is the funder admin's (no file: the error on the page).
+        yield return new("POST", d + "/payments", i => $"/projects/{i.HiddenA}/payments?handler=SignedCopy&agreementId={i.EventA}",
+            new(Login, 403, 403, 200, 403));
         // Asking for an amendment is the organisation's too: A's hidden project has no agreement (the error on the page).
         yield return new("POST", d + "/payments", i => $"/projects/{i.HiddenA}/payments?handler=Amend", new(Login, 200, 403, 200, 403));
         foreach (var handler in new[] { "ReviewAmendment", "DecideAmendment" })
@@ -411,6 +414,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("PUT", p + "/payments/{trancheId:guid}", i => $"/api/v1/projects/{i.HiddenA}/payments/{i.EventA}", manage, "{}");
         foreach (var step in new[] { "approve", "pay", "cancel" })
             yield return new("POST", p + "/payments/{trancheId:guid}/" + step, i => $"/api/v1/projects/{i.HiddenA}/payments/{i.EventA}/{step}", manage, "{}");
+        // A's hidden project has no agreement, so no versions either.
+        yield return new("GET", p + "/agreement/versions", i => $"/api/v1/projects/{i.HiddenA}/agreement/versions", none);
         foreach (var step in new[] { "send", "sign", "terminate" })
             yield return new("POST", p + "/agreement/" + step, i => $"/api/v1/projects/{i.HiddenA}/agreement/{step}", manage, "{}");
         yield return new("PUT", p + "/expenditures/{expenseId:guid}/disallowance", i => $"/api/v1/projects/{i.HiddenA}/expenditures/{i.EventA}/disallowance", manage, "{}");

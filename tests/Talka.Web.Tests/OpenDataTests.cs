@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Talka.Domain.Common;
 using Talka.Web.Infrastructure.Spreadsheets;
 
 namespace Talka.Web.Tests;
@@ -150,6 +151,23 @@ public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFac
                 (await admin.PostAsJsonAsync(url + "/approve", new { version = 0 })).EnsureSuccessStatusCode();
                 (await admin.PostAsJsonAsync(url + "/pay", new { paidOn = "2026-01-22", paymentOrder = "MN-7", version = 1 }))
                     .EnsureSuccessStatusCode();
+                // Two expenses paid in February (one month's expenditure), one disallowed in March (left out).
+                foreach (var (number, amount, paidOn) in new[] { ("E-1", 1_200m, "2026-02-10"), ("E-2", 300m, "2026-02-20"),
+                    ("E-3", 999m, "2026-03-05") })
+                    (await admin.PostAsJsonAsync($"/api/v1/projects/{project}/expenditures", new
+                    {
+                        documentType = "Invoice", documentNumber = number, documentDate = "2026-02-05", supplier = "Jonas Jonaitis",
+                        content = "Salės nuoma", category = "EventsAndTraining", amount, paidOn,
+                    })).EnsureSuccessStatusCode();
+                var e3 = await factory.WithDbAsync(db => db.Set<Talka.Domain.Finance.Expenditure>()
+                    .Where(e => e.ProjectId == project && e.DocumentNumber == "E-3").Select(e => e.Id).SingleAsync());
+                (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/expenditures/{e3}/disallowance",
+                    new { reason = "Netinkamos išlaidos", version = 0 })).EnsureSuccessStatusCode();
+                // The amount amended by a decision: 60 000 € → 65 000 €.
+                var amendment = await (await admin.PostAsJsonAsync($"/api/v1/projects/{project}/amendments",
+                    new { kind = "Amount", newAmount = 65_000m, decision = "A1-200", reason = "Papildomas finansavimas" })).IdOf();
+                (await admin.PostAsJsonAsync($"/api/v1/projects/{project}/amendments/{amendment}/decision",
+                    new { approve = true, version = 0 })).EnsureSuccessStatusCode();
             }
         }
         var json = await factory.Browser().GetStringAsync("/open-data/360giving.json");
@@ -159,7 +177,7 @@ public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Equal(["LT-RC-191676690", "LT-RC-305198980", "LT-RC-305807221"],
             grants.Select(g => g.GetProperty("recipientOrganization")[0].GetProperty("id").GetString()).Where(id => id!.StartsWith("LT-RC-")).Order());
         var paid = grants.Single(g => g.GetProperty("recipientOrganization")[0].GetProperty("id").GetString() == "LT-RC-191676690");
-        Assert.Equal(60_000m, paid.GetProperty("amountAwarded").GetDecimal());
+        Assert.Equal(65_000m, paid.GetProperty("amountAwarded").GetDecimal());
         // Disbursed is what was paid: the advance, as a transaction with its day.
         Assert.Equal(18_000m, paid.GetProperty("amountDisbursed").GetDecimal());
         var transaction = paid.GetProperty("disbursementTransaction")[0];
@@ -174,5 +192,15 @@ public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFac
         var flat = System.Text.RegularExpressions.Regex.Replace(xml, ">\\s+<", "><");
         Assert.Contains("<transaction-type code=\"2\" /><transaction-date iso-date=\"2026-01-15\" /><value value-date=\"2026-01-15\">60000.00</value>", flat);
         Assert.Contains("<transaction-type code=\"3\" /><transaction-date iso-date=\"2026-01-22\" /><value value-date=\"2026-01-22\">18000.00</value>", flat);
+        // The amendment: the original budget and the revised one, and the commitment's difference.
+        var today = LtFormat.Date(DateOnly.FromDateTime(LtFormat.VilniusTime(DateTime.UtcNow)));
+        Assert.Contains("<budget type=\"1\" status=\"2\"><period-start iso-date=\"2026-02-01\" /><period-end iso-date=\"2026-12-31\" />"
+            + "<value value-date=\"2026-01-15\">60000.00</value></budget><budget type=\"2\" status=\"2\">", flat);
+        Assert.Contains($"<value value-date=\"{today}\">65000.00</value></budget>", flat);
+        Assert.Contains($"<transaction-type code=\"2\" /><transaction-date iso-date=\"{today}\" /><value value-date=\"{today}\">5000.00</value>", flat);
+        // February's eligible expenses as one expenditure, without the supplier (a person); March's disallowed one not.
+        Assert.Contains("<transaction-type code=\"4\" /><transaction-date iso-date=\"2026-02-20\" /><value value-date=\"2026-02-20\">1500.00</value></transaction>", flat);
+        Assert.DoesNotContain("2026-03-05", flat);
+        Assert.DoesNotContain("Jonaitis", flat);
     }
 }

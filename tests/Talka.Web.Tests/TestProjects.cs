@@ -12,11 +12,12 @@ public static class TestProjects
 
     /// <param name="organisationId">Another organisation than Šeimos santykių institutas, for tests that must leave its
     /// projects alone.</param>
+    /// <param name="callId">A 2022 call of the test's own (by default the first 2022 call).</param>
     public static async Task<Guid> CreateAsync(TalkaFactory factory, string title, decimal? granted = 50_000m, bool published = false,
-        Guid? organisationId = null)
+        Guid? organisationId = null, Guid? callId = null)
     {
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
-        var call = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/calls?year=2022"))[0].GetProperty("id").GetGuid();
+        var call = callId ?? (await admin.GetFromJsonAsync<JsonElement>("/api/v1/calls?year=2022"))[0].GetProperty("id").GetGuid();
         var organisation = organisationId
             ?? await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == Organisation).Select(o => o.Id).SingleAsync());
         var created = await admin.PostAsJsonAsync("/api/v1/projects", new { callId = call, organisationId = organisation, title, start = "2022-01-01", end = "2022-12-31" });

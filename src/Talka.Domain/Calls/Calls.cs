@@ -221,6 +221,28 @@ public sealed class Call : IVersioned
         AdvancePercent = percent;
     }
 
+    /// <summary>The month of the year after a project ends by which unused funds are returned (see
+    /// <see cref="Payments.RecoveryDay"/>; January by default).</summary>
+    public int RecoveryDueMonth { get; private set; } = Payments.RecoveryDay.Default.Month;
+
+    /// <summary>The day of <see cref="RecoveryDueMonth"/> (the 10th by default).</summary>
+    public int RecoveryDueDay { get; private set; } = Payments.RecoveryDay.Default.Day;
+
+    public Payments.RecoveryDay RecoveryDay => Payments.RecoveryDay.Create(RecoveryDueMonth, RecoveryDueDay);
+
+    public void SetRecoveryDay(Payments.RecoveryDay day)
+    {
+        RecoveryDueMonth = day.Month;
+        RecoveryDueDay = day.Day;
+    }
+
+    /// <summary>The call's own agreement conditions (<see cref="Agreements.AgreementTemplate"/>); null when its
+    /// agreements carry Talka's standard text only.</summary>
+    public string? AgreementTerms { get; private set; }
+
+    public void SetAgreementTerms(string? template) =>
+        AgreementTerms = Agreements.AgreementTemplate.Validate(template, nameof(AgreementTerms));
+
     public void SetPublicityLine(string? line) => PublicityLine = Guard.Optional(line, nameof(PublicityLine), 500) ?? DefaultPublicityLine;
 
     public void Update(CallDetails details) => Apply(details);

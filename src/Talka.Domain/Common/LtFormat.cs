@@ -36,6 +36,12 @@ public static class LtFormat
 
     public static string LongDate(DateOnly date) => $"{date.Year} m. {MonthsGenitive[date.Month - 1]} {date.Day} d.";
 
+    /// <summary>A day of the year without the year: "sausio 10 d.".</summary>
+    public static string MonthDay(int month, int day) => $"{MonthsGenitive[month - 1]} {day} d.";
+
+    /// <summary>A month's name as a date says it: "sausio".</summary>
+    public static string MonthGenitive(int month) => MonthsGenitive[month - 1];
+
     /// <summary>Lithuania's time zone (EET/EEST), where every time Talka shows is given.</summary>
     public static readonly TimeZoneInfo Vilnius = FindVilnius();
 

@@ -2,8 +2,8 @@ using Talka.Domain.Common;
 
 namespace Talka.Domain.Delivery;
 
-/// <summary>What an evidence file belongs to.</summary>
-public enum EvidenceOwner { Project, Event, Deliverable, Indicator, Expenditure }
+/// <summary>What an evidence file belongs to; an agreement's file is its signed copy.</summary>
+public enum EvidenceOwner { Project, Event, Deliverable, Indicator, Expenditure, Agreement }
 
 public enum EvidenceKind { Pdf, Png, Jpeg, OfficeDocument }
 

@@ -48,6 +48,21 @@ public static class Budgets
             throw new DomainException("BudgetNotGranted", "Lines", grantTotal, granted);
         return built;
     }
+
+    /// <summary>The lines with their grant parts rescaled in proportion so that they add up to a new granted amount
+    /// (an amendment of the amount): each rounded to the cent, what rounding leaves over or short on the largest
+    /// line. Own funds do not change; a budget without grant lines is left as it is.</summary>
+    public static IReadOnlyList<BudgetLineInput> Rescale(IReadOnlyList<BudgetLineInput> lines, decimal newGrant)
+    {
+        var total = lines.Sum(l => l.GrantAmount);
+        if (total == 0)
+            return lines;
+        var scaled = lines.Select(l => l with { GrantAmount = decimal.Round(l.GrantAmount * newGrant / total, 2) }).ToList();
+        var rest = newGrant - scaled.Sum(l => l.GrantAmount);
+        var largest = scaled.IndexOf(scaled.MaxBy(l => l.GrantAmount)!);
+        scaled[largest] = scaled[largest] with { GrantAmount = scaled[largest].GrantAmount + rest };
+        return scaled;
+    }
 }
 
 public sealed record ExpenditureDetails(

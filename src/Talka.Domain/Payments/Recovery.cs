@@ -42,6 +42,12 @@ public sealed class Recovery : IVersioned
 
     public bool Overdue(DateOnly today) => !Settled && today > DueOn;
 
+    /// <summary>The reminder the day calls for while money is outstanding: once within a week of the due day, then
+    /// the day after it and weekly (the reports' rule); none once settled. A referral to court does not stop
+    /// them: the money is still owed.</summary>
+    public Reports.ReportReminder? Reminder(DateOnly today) =>
+        Settled ? null : Reports.ReportReminder.ForDue(DueOn, today);
+
     public void Repay(DateOnly? on, decimal amount, DateOnly today)
     {
         EnsureOpen();

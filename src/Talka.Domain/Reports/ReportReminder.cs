@@ -18,10 +18,13 @@ public sealed record ReportReminder(ReminderKind Kind, int Week)
 
     public string Key(Guid reportId) => Kind == ReminderKind.DueSoon ? $"due:{reportId}" : $"overdue:{reportId}:{Week}";
 
-    public static ReportReminder? For(DateOnly due, ReportStatus status, DateOnly today)
+    public static ReportReminder? For(DateOnly due, ReportStatus status, DateOnly today) =>
+        status is ReportStatus.Draft or ReportStatus.Returned ? ForDue(due, today) : null;
+
+    /// <summary>The reminder a day calls for before and after anything due (a report, a recovery), while it is
+    /// still owed.</summary>
+    public static ReportReminder? ForDue(DateOnly due, DateOnly today)
     {
-        if (status is not (ReportStatus.Draft or ReportStatus.Returned))
-            return null;
         if (today > due)
             return new ReportReminder(ReminderKind.Overdue, (today.DayNumber - due.DayNumber - 1) / 7);
         return due.DayNumber - today.DayNumber <= DaysBefore ? new ReportReminder(ReminderKind.DueSoon, 0) : null;

@@ -28,6 +28,9 @@ public sealed class CallForm
     public string? HalfYearlyReportThreshold { get; set; } = LtFormat.Number(ReportingRules.Default.HalfYearlyReportThreshold);
     public string? ReallocationThresholdPercent { get; set; } = LtFormat.Number(ReportingRules.Default.ReallocationThresholdPercent);
     public string? AdvancePercent { get; set; } = LtFormat.Number(Call.DefaultAdvancePercent);
+    public int RecoveryDueMonth { get; set; } = Talka.Domain.Payments.RecoveryDay.Default.Month;
+    public int RecoveryDueDay { get; set; } = Talka.Domain.Payments.RecoveryDay.Default.Day;
+    public string? AgreementTerms { get; set; }
     public int Version { get; set; }
     public bool NarrativesRequired { get; set; } = true;
     /// <summary>Ticked boxes only: empty by default, so that a form sent back with an error shows what was ticked, not
@@ -41,6 +44,8 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
     public Guid? Id { get; private set; }
     public IReadOnlyList<ProgrammeRow> Programmes { get; private set; } = [];
     public IReadOnlyList<FundingBodyRow> FundingBodies { get; private set; } = [];
+    public IEnumerable<SelectListItem> Months =>
+        Enumerable.Range(1, 12).Select(m => new SelectListItem(LtFormat.MonthGenitive(m), m.ToString()));
     public IEnumerable<SelectListItem> FundingSources => Enum.GetValues<FundingSource>().Select(s => new SelectListItem(T.Enum(s), s.ToString()));
 
     public async Task<IActionResult> OnGetAsync(Guid? id, Guid? programmeId)
@@ -62,6 +67,7 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
                 MinutesPerAcademicHour = c.MinutesPerAcademicHour, HalfYearlyReportThreshold = LtFormat.Number(c.HalfYearlyReportThreshold),
                 ReallocationThresholdPercent = LtFormat.Number(c.ReallocationThresholdPercent), Version = c.Version,
                 AdvancePercent = LtFormat.Number(c.AdvancePercent),
+                RecoveryDueMonth = c.RecoveryDueMonth, RecoveryDueDay = c.RecoveryDueDay, AgreementTerms = c.AgreementTerms,
                 CostCategories = c.CostCategories?.ToList() ?? [], NarrativesRequired = c.NarrativesRequired,
             };
         }
@@ -91,7 +97,8 @@ public sealed class EditModel(ProgrammeQueries queries, ProgrammeService service
         {
             var result = await service.SaveCallAsync(id, new CallInput(i.ProgrammeId, i.FundingBodyId, i.Title, i.Year, i.LegalActNumber, i.LegalActDate,
                 i.LegalActTitle, total, min, max, i.ApplicationOpens, i.ApplicationCloses, i.ProjectPeriodStart, i.ProjectPeriodEnd, i.FundingSource,
-                i.MinutesPerAcademicHour, threshold, percent, i.Version, i.CostCategories, i.NarrativesRequired, advance));
+                i.MinutesPerAcademicHour, threshold, percent, i.Version, i.CostCategories, i.NarrativesRequired, advance,
+                i.RecoveryDueMonth, i.RecoveryDueDay, i.AgreementTerms));
             if (await FailureAsync(result) is { } failure) return failure;
             if (result.Ok)
             {

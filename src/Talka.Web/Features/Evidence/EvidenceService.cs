@@ -36,7 +36,8 @@ public sealed record EvidenceDownload(byte[] Content, string ContentType, string
 /// Talka:DataDirectory/files). Each upload is checked by its content, and each download by who asks: only those who may
 /// read the project's records get its files.
 /// </summary>
-public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, Writes writes, IConfiguration configuration, TimeProvider clock)
+public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerAccessor viewers, Writes writes, IConfiguration configuration, TimeProvider clock,
+    ProjectPermissions permissions)
 {
     private string LegacyRoot => Path.Combine(Path.GetFullPath(configuration["Talka:DataDirectory"] ?? "data"), "files");
 
@@ -62,6 +63,15 @@ public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerA
         if (!await OwnerBelongsAsync(projectId, owner, ownerId, context!, ct)) throw new DomainException("UnknownRow", "OwnerId");
         var kind = EvidenceRules.Detect(bytes.AsSpan(0, Math.Min(16, bytes.Length)));
         if (kind is null || !EvidenceInspector.IsSound(kind.Value, bytes)) throw new DomainException("FileTypeNotAllowed", "File");
+        if (owner == EvidenceOwner.Agreement)
+        {
+            // The signed agreement: a PDF, filed by the funder once the agreement is signed.
+            if (!await permissions.MayAsync(ProjectOperation.ManagePayments, context!.Project.OrganisationId, context.Project.IsPublished))
+                return Result<Guid>.Forbidden();
+            if (kind != EvidenceKind.Pdf) throw new DomainException("SignedAgreementPdf", "File");
+            if (!await db.Agreements.AnyAsync(a => a.Id == ownerId && a.SignedOn != null, ct))
+                throw new DomainException("AgreementNotSigned", "File");
+        }
         var file = new EvidenceFile(projectId, owner, ownerId, fileName, kind.Value, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)),
             (await viewers.GetAsync(ct)).Email ?? "", clock.GetUtcNow());
         db.Add(file);
@@ -100,6 +110,7 @@ public sealed class EvidenceService(TalkaDbContext db, ProjectGate gate, ViewerA
         EvidenceOwner.Event => ownerId is { } e && await db.Set<Event>().AnyAsync(x => x.Id == e && x.ProjectId == projectId, ct),
         EvidenceOwner.Deliverable => ownerId is { } d && await db.Set<Deliverable>().AnyAsync(x => x.Id == d && x.ProjectId == projectId, ct),
         EvidenceOwner.Indicator => ownerId is { } i && await db.Set<PlannedIndicator>().AnyAsync(x => x.Id == i && x.ProjectId == projectId, ct),
+        EvidenceOwner.Agreement => ownerId is { } a && await db.Agreements.AnyAsync(x => x.Id == a && x.ProjectId == projectId, ct),
         EvidenceOwner.Expenditure => ownerId is { } x && await db.Set<Talka.Domain.Finance.Expenditure>().AnyAsync(e => e.Id == x && e.ProjectId == projectId, ct),
         _ => false,
     };

@@ -23,6 +23,8 @@ public static class NotificationKinds
     public const string TranchePaid = "TranchePaid";
     public const string AmendmentRequested = "AmendmentRequested";
     public const string AmendmentDecided = "AmendmentDecided";
+    public const string RecoveryDueSoon = "RecoveryDueSoon";
+    public const string RecoveryOverdue = "RecoveryOverdue";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -45,5 +47,7 @@ public static class NotificationKinds
         TranchePaid,
         AmendmentRequested,
         AmendmentDecided,
+        RecoveryDueSoon,
+        RecoveryOverdue,
     ];
 }

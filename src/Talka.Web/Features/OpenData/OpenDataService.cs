@@ -20,8 +20,12 @@ namespace Talka.Web.Features.OpenData;
 public sealed record OpenGrant(
     Project Project, Call Call, Programme Programme, string FundingBodyId, string FundingBody, string RecipientId, string Recipient,
     string? AgreementNumber, DateOnly? SignedOn, decimal? GrantedAmount, IndicatorSet Figures,
-    decimal? AppliedFor = null, decimal? DecidedAmount = null, IReadOnlyList<OpenPayment>? Payments = null)
+    decimal? AppliedFor = null, decimal? DecidedAmount = null, IReadOnlyList<OpenPayment>? Payments = null,
+    IReadOnlyList<OpenExpense>? Expenses = null, IReadOnlyList<OpenAmountChange>? AmountChanges = null)
 {
+    /// <summary>The amount the agreement first committed: before its first amount amendment, else the amount.</summary>
+    public decimal? OriginalAmount => AmountChanges is { Count: > 0 } changes ? changes[0].Before : GrantedAmount;
+
     /// <summary>Whether the grant came from an open call: known for projects that applied through Talka (yes), not for
     /// transcribed ones.</summary>
     public bool FromOpenCall => AppliedFor is not null;
@@ -77,6 +81,24 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
             .GroupBy(t => t.ProjectId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<OpenPayment>)[.. g.OrderBy(t => t.PaidOn).ThenBy(t => t.Number)
                 .Select(t => new OpenPayment(t.Id, t.Number, t.PaidOn!.Value, t.Amount))]);
+        // The eligible expenses paid, by month, summed in the database (disallowed ones left out).
+        var expenses = (await db.Set<Talka.Domain.Finance.Expenditure>().AsNoTracking()
+            .Where(e => e.PaidOn != null && e.DisallowedReason == null && projectIds.Contains(e.ProjectId))
+            .GroupBy(e => new { e.ProjectId, e.PaidOn!.Value.Year, e.PaidOn!.Value.Month })
+            .Select(g => new { g.Key.ProjectId, On = g.Max(e => e.PaidOn!.Value), Amount = g.Sum(e => e.Amount) })
+            .ToListAsync(ct))
+            .GroupBy(e => e.ProjectId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<OpenExpense>)[.. g.OrderBy(e => e.On).Select(e => new OpenExpense(e.On, e.Amount))]);
+        // The approved amendments of the amount, oldest first.
+        var amountChanges = (await db.Set<Talka.Domain.Agreements.Amendment>().AsNoTracking()
+            .Where(a => a.Kind == Talka.Domain.Agreements.AmendmentKind.Amount && a.AgreementVersion != null
+                && a.AmountBefore != null && projectIds.Contains(a.ProjectId))
+            .Select(a => new { a.ProjectId, a.AgreementVersion, a.DecidedAt, a.AmountBefore, a.NewAmount })
+            .ToListAsync(ct))
+            .GroupBy(a => a.ProjectId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<OpenAmountChange>)[.. g.OrderBy(a => a.AgreementVersion)
+                .Select(a => new OpenAmountChange(DateOnly.FromDateTime(LtFormat.VilniusTime(a.DecidedAt!.Value.UtcDateTime)),
+                    a.AmountBefore!.Value, a.NewAmount!.Value))]);
         // Stored figures, read in one query; a project whose figures are stale is recounted.
         var stored = await store.StoredAsync(projects.Select(p => p.Id).ToList(), ct);
         var grants = new List<OpenGrant>();
@@ -93,7 +115,7 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
                 agreement?.Number, agreement?.SignedOn, agreement?.GrantedAmount, figures,
                 p.ApplicationId is { } a && applications.TryGetValue(a, out var applied) ? applied.Applied : null,
                 p.ApplicationId is { } b && applications.TryGetValue(b, out var decided) ? decided.Awarded : null,
-                payments.GetValueOrDefault(p.Id)));
+                payments.GetValueOrDefault(p.Id), expenses.GetValueOrDefault(p.Id), amountChanges.GetValueOrDefault(p.Id)));
         }
         return grants;
     }
@@ -209,21 +231,23 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
                 w.WriteEndElement();
                 Date(w, "1", p.Start);
                 Date(w, "3", p.End);
-                // The original budget: the agreement's amount over its period; then the commitment and the
-                // disbursements (the tranches paid).
-                if (g.GrantedAmount is { } committed)
+                // The original budget: the agreement's first amount over its period, and a revised budget for each
+                // approved amendment of the amount; then the commitments (the first amount, each amendment's
+                // difference), the disbursements (the tranches paid) and the expenditure (the eligible expenses paid,
+                // by month).
+                if (g.OriginalAmount is { } committed)
                 {
-                    w.WriteStartElement("budget");
-                    w.WriteAttributeString("type", "1");
-                    w.WriteAttributeString("status", "2");
-                    DateElement(w, "period-start", p.Start);
-                    DateElement(w, "period-end", p.End);
-                    Value(w, committed, g.SignedOn ?? p.Start);
-                    w.WriteEndElement();
+                    Budget(w, "1", p.Start, p.End, committed, g.SignedOn ?? p.Start);
+                    foreach (var change in g.AmountChanges ?? [])
+                        Budget(w, "2", p.Start, p.End, change.After, change.On);
                     Transaction(w, "2", g.SignedOn ?? p.Start, committed, g);
+                    foreach (var change in g.AmountChanges ?? [])
+                        Transaction(w, "2", change.On, change.After - change.Before, g);
                 }
                 foreach (var paid in g.Payments ?? [])
                     Transaction(w, "3", paid.PaidOn, paid.Amount, g);
+                foreach (var spent in g.Expenses ?? [])
+                    Transaction(w, "4", spent.On, spent.Amount, null);
                 foreach (var indicator in p.Indicators.OrderBy(i => i.Position))
                 {
                     decimal? actual = indicator.Metric is { } metric ? g.Figures[metric].Value : indicator.ManualActual;
@@ -313,8 +337,21 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         w.WriteEndElement();
     }
 
-    /// <summary>A transaction to the recipient: commitment (2) or disbursement (3).</summary>
-    private static void Transaction(XmlWriter w, string type, DateOnly day, decimal amount, OpenGrant g)
+    /// <summary>A budget (type 1 original, 2 revised; status 2 committed) over the project's period.</summary>
+    private static void Budget(XmlWriter w, string type, DateOnly start, DateOnly end, decimal amount, DateOnly valueDay)
+    {
+        w.WriteStartElement("budget");
+        w.WriteAttributeString("type", type);
+        w.WriteAttributeString("status", "2");
+        DateElement(w, "period-start", start);
+        DateElement(w, "period-end", end);
+        Value(w, amount, valueDay);
+        w.WriteEndElement();
+    }
+
+    /// <summary>A transaction: commitment (2) or disbursement (3) to the recipient, or the recipient's expenditure
+    /// (4, without a receiver: suppliers are not published).</summary>
+    private static void Transaction(XmlWriter w, string type, DateOnly day, decimal amount, OpenGrant? to)
     {
         w.WriteStartElement("transaction");
         w.WriteStartElement("transaction-type");
@@ -322,10 +359,13 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         w.WriteEndElement();
         DateElement(w, "transaction-date", day);
         Value(w, amount, day);
-        w.WriteStartElement("receiver-org");
-        w.WriteAttributeString("ref", g.RecipientId);
-        Narrative(w, g.Recipient);
-        w.WriteEndElement();
+        if (to is not null)
+        {
+            w.WriteStartElement("receiver-org");
+            w.WriteAttributeString("ref", to.RecipientId);
+            Narrative(w, to.Recipient);
+            w.WriteEndElement();
+        }
         w.WriteEndElement();
     }
 

@@ -5,8 +5,9 @@ using Talka.Domain.Reports;
 namespace Talka.Web.Features.Payments;
 
 /// <summary>What the agreement's text is made from: the parties, the call and its legal basis, the project, the
-/// amount and its sources, the payment schedule, the reports owed, the recovery rule and the signatures. One partial
-/// (_AgreementDocument.cshtml) renders it for the page and the PDF.</summary>
+/// amount and its sources, the payment schedule, the reports owed, the day unused funds are returned by (the
+/// call's), the call's own conditions (<see cref="AgreementTemplate"/>), the version in force and the signatures.
+/// One partial (_AgreementDocument.cshtml) renders it for the page and the PDF.</summary>
 public sealed record AgreementDocument(
     Guid ProjectId,
     string? Number,
@@ -25,9 +26,8 @@ public sealed record AgreementDocument(
     IReadOnlyList<AgreementFundingLine> Funding,
     decimal AdvancePercent,
     IReadOnlyList<TrancheRow> Tranches,
-    IReadOnlyList<ReportOption> Reports
-)
-{
-    /// <summary>Unused funds are returned by 10 January of the year after the project ends.</summary>
-    public DateOnly ReturnBy => Domain.Payments.Settlement.DefaultRecoveryDue(PeriodEnd);
-}
+    IReadOnlyList<ReportOption> Reports,
+    DateOnly ReturnBy,
+    IReadOnlyList<string> CallTerms,
+    int AgreementVersion
+);

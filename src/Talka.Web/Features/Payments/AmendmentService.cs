@@ -219,6 +219,24 @@ public sealed class AmendmentService(
     /// <summary>Makes an approved amendment's change: the budget's lines, the agreement's and the project's period, or
     /// the agreement's amount (its call's funding source moving by the difference). A described change of activities
     /// or indicators is made on the plan.</summary>
+    /// <summary>Replaces the project's budget lines (a budget's lines are its value) and moves the budget's version,
+    /// so a budget form opened before the amendment is refused.</summary>
+    private async Task ReplaceBudgetAsync(
+        Guid projectId,
+        IReadOnlyList<BudgetLine> lines,
+        IReadOnlyList<BudgetLineInput> inputs,
+        decimal? granted,
+        CancellationToken ct
+    )
+    {
+        var built = Budgets.Build(projectId, [.. inputs.Where(l => l.GrantAmount != 0 || l.OwnFunds != 0)], granted);
+        db.RemoveRange(lines);
+        await db.SaveChangesAsync(ct);
+        db.AddRange(built);
+        if (await db.Set<ProjectBudget>().SingleOrDefaultAsync(b => b.ProjectId == projectId, ct) is { } head)
+            db.Entry(head).Property(b => b.Version).IsModified = true;
+    }
+
     private async Task ApplyAsync(ProjectContext context, Agreement agreement, Amendment a, CancellationToken ct)
     {
         var projectId = context.Project.Id;
@@ -239,16 +257,7 @@ public sealed class AmendmentService(
                     .ToList();
                 if (lines.All(l => l.Category != a.To))
                     inputs.Add(new BudgetLineInput(a.To!.Value, a.Moved!.Value, 0));
-                var built = Budgets.Build(
-                    projectId,
-                    [.. inputs.Where(l => l.GrantAmount != 0 || l.OwnFunds != 0)],
-                    null
-                );
-                db.RemoveRange(lines);
-                await db.SaveChangesAsync(ct);
-                db.AddRange(built);
-                if (await db.Set<ProjectBudget>().SingleOrDefaultAsync(b => b.ProjectId == projectId, ct) is { } head)
-                    db.Entry(head).Property(b => b.Version).IsModified = true;
+                await ReplaceBudgetAsync(projectId, lines, inputs, null, ct);
                 break;
             case AmendmentKind.Period:
                 agreement.Update(
@@ -283,6 +292,19 @@ public sealed class AmendmentService(
                         funding
                     )
                 );
+                // The budget's grant part follows the new amount, each category in proportion.
+                var budget = await db.Set<BudgetLine>().Where(l => l.ProjectId == projectId).ToListAsync(ct);
+                if (budget.Sum(l => l.GrantAmount) > 0)
+                    await ReplaceBudgetAsync(
+                        projectId,
+                        budget,
+                        Budgets.Rescale(
+                            [.. budget.Select(l => new BudgetLineInput(l.Category, l.GrantAmount, l.OwnFunds))],
+                            a.NewAmount!.Value
+                        ),
+                        a.NewAmount,
+                        ct
+                    );
                 break;
         }
         // The agreement's version moves with every amendment in force.

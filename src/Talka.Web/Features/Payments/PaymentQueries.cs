@@ -14,7 +14,8 @@ public sealed class PaymentQueries(
     ProjectGate gate,
     Infrastructure.Web.ProjectPermissions permissions,
     Infrastructure.Web.ViewerAccessor viewers,
-    TimeProvider clock
+    TimeProvider clock,
+    Evidence.EvidenceService evidence
 )
 {
     public const int PageSize = 50;
@@ -69,8 +70,59 @@ public sealed class PaymentQueries(
             [.. agreement.Funding.Select(f => new AgreementFundingLine(f.Source, f.Amount))],
             payments.AdvancePercent,
             [.. payments.Tranches.Where(t => t.State != TrancheState.Cancelled)],
-            payments.Reports
+            payments.Reports,
+            call.RecoveryDay.After(agreement.PeriodEnd),
+            AgreementTemplate.Render(
+                call.AgreementTerms,
+                new Dictionary<string, string?>
+                {
+                    ["numeris"] = agreement.Number,
+                    ["organizacija"] = organisation.Name,
+                    ["kodas"] = organisation.LegalEntityCode,
+                    ["projektas"] = project.Title,
+                    ["kvietimas"] = call.Title,
+                    ["suma"] = agreement.GrantedAmount is { } g ? Domain.Common.LtFormat.Eur(g) : null,
+                    ["pradzia"] = Domain.Common.LtFormat.LongDate(agreement.PeriodStart),
+                    ["pabaiga"] = Domain.Common.LtFormat.LongDate(agreement.PeriodEnd),
+                    ["avansas"] = Domain.Common.LtFormat.Number(payments.AdvancePercent) + " %",
+                    ["grazinimas"] = Domain.Common.LtFormat.LongDate(call.RecoveryDay.After(agreement.PeriodEnd)),
+                }
+            ),
+            summary.Version
         );
+    }
+
+    /// <summary>The agreement's versions for whoever may read the project's records (null otherwise, or without an
+    /// agreement): the original and one per approved amendment.</summary>
+    public async Task<AgreementVersions?> VersionsAsync(Guid projectId, CancellationToken ct)
+    {
+        var context = await gate.FindAsync(projectId, ct);
+        if (ProjectGate.ReadRefusal(context) is not null)
+            return null;
+        var signed = await db
+            .Agreements.AsNoTracking()
+            .Where(a => a.ProjectId == projectId)
+            .Select(a => new { a.SignedOn })
+            .SingleOrDefaultAsync(ct);
+        if (signed is null)
+            return null;
+        var approved = await db.Set<Amendment>()
+            .AsNoTracking()
+            .Where(a => a.ProjectId == projectId && a.AgreementVersion != null)
+            .OrderBy(a => a.AgreementVersion)
+            .ToListAsync(ct);
+        List<AgreementVersionRow> versions =
+        [
+            new(1, signed.SignedOn, null),
+            .. approved.Select(a => new AgreementVersionRow(
+                a.AgreementVersion!.Value,
+                a.DecidedAt is { } at
+                    ? DateOnly.FromDateTime(Domain.Common.LtFormat.VilniusTime(at.UtcDateTime))
+                    : null,
+                a
+            )),
+        ];
+        return new AgreementVersions(projectId, versions[^1].Version, versions[^1].Since, versions);
     }
 
     /// <summary>The funder's payment list, for funder admins and auditors (null for anyone else).</summary>
@@ -194,7 +246,10 @@ public sealed class PaymentQueries(
                 .Where(a => a.ProjectId == projectId)
                 .OrderByDescending(a => a.Number)
                 .ToListAsync(ct),
-            canManage || context.CanWrite
+            canManage || context.CanWrite,
+            agreement is null
+                ? []
+                : await evidence.ListAsync(context, Domain.Delivery.EvidenceOwner.Agreement, agreement.Id, ct)
         );
     }
 
@@ -231,7 +286,19 @@ public sealed class PaymentQueries(
                 g.Where(e => e.DisallowedReason != null).Sum(e => e.Amount)
             ))
             .ToList();
-        return (new Settlement(lines, granted, paid, Settlement.DefaultRecoveryDue(end)), expenses);
+        var due = await RecoveryDayAsync(project.CallId, ct);
+        return (new Settlement(lines, granted, paid, due.After(end)), expenses);
+    }
+
+    /// <summary>The call's day for returning unused funds (10 January of the next year by default).</summary>
+    internal async Task<RecoveryDay> RecoveryDayAsync(Guid callId, CancellationToken ct)
+    {
+        var day = await db
+            .Calls.AsNoTracking()
+            .Where(c => c.Id == callId)
+            .Select(c => new { c.RecoveryDueMonth, c.RecoveryDueDay })
+            .SingleAsync(ct);
+        return RecoveryDay.Create(day.RecoveryDueMonth, day.RecoveryDueDay);
     }
 
     /// <summary>The funder's payment list: tranches of every project in one state (eligible to approve, or approved

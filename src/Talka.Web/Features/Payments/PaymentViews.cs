@@ -47,8 +47,8 @@ public sealed record ReportOption(
     ReportStatus Status
 );
 
-/// <summary>A project's payments: the agreement, the grant and what is paid, approved, planned and still available,
-/// the tranches, and what the viewer may do.</summary>
+/// <summary>A project's payments: the agreement (with its signed copies), the grant and what is paid, approved,
+/// planned and still available, the tranches, and what the viewer may do.</summary>
 public sealed record ProjectPayments(
     Guid ProjectId,
     string Project,
@@ -65,7 +65,8 @@ public sealed record ProjectPayments(
     SettlementView? Settlement = null,
     IReadOnlyList<RecoveryRow>? Recoveries = null,
     IReadOnlyList<Amendment>? Amendments = null,
-    bool CanRequest = false
+    bool CanRequest = false,
+    IReadOnlyList<Evidence.EvidenceRow>? SignedCopies = null
 );
 
 /// <summary>An expense counted at closure, as the funder admits or disallows it.</summary>

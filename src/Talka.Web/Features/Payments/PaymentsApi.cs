@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Talka.Domain.Agreements;
 using Talka.Domain.Finance;
 using Talka.Domain.Payments;
+using Talka.Web.Infrastructure.Jobs;
 using Talka.Web.Infrastructure.Localization;
 using Talka.Web.Infrastructure.Spreadsheets;
 using Talka.Web.Infrastructure.Web;
@@ -55,7 +56,11 @@ public sealed record DecisionBody(bool Approve, string? Note, int Version);
 public static class PaymentsModule
 {
     public static IServiceCollection AddPayments(this IServiceCollection services) =>
-        services.AddScoped<PaymentQueries>().AddScoped<PaymentService>().AddScoped<AmendmentService>();
+        services
+            .AddScoped<PaymentQueries>()
+            .AddScoped<PaymentService>()
+            .AddScoped<AmendmentService>()
+            .AddJobHandler<RecoveryRemindersJob>();
 
     public static void MapPaymentsApi(this RouteGroupBuilder api)
     {
@@ -187,6 +192,16 @@ public static class PaymentsModule
                     )
             )
             .Returns<PaymentsVersion>("Cancel a tranche not yet paid, with a reason");
+        group
+            .MapGet(
+                "/agreement/versions",
+                async (Guid projectId, PaymentQueries q, Texts t, CancellationToken ct) =>
+                    await q.VersionsAsync(projectId, ct) is { } versions ? Results.Ok(versions) : ApiResults.NotFound(t)
+            )
+            .Returns<AgreementVersions>(
+                "The agreement's versions: the original and one per approved amendment with its before and after; "
+                    + "the one in force last"
+            );
         group
             .MapPost(
                 "/agreement/send",

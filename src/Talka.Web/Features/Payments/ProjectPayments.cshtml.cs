@@ -10,8 +10,12 @@ namespace Talka.Web.Features.Payments;
 /// <summary>A project's agreement and payments: the agreement's state and its steps (send for signature, record the
 /// signature, terminate), the grant and what is paid, approved and still available, and each tranche with its rule and
 /// state. Funder admins plan, approve, record payment and cancel; the organisation and auditors read.</summary>
-public sealed class ProjectPaymentsModel(PaymentQueries queries, PaymentService service, AmendmentService amendments)
-    : DeliveryPage
+public sealed class ProjectPaymentsModel(
+    PaymentQueries queries,
+    PaymentService service,
+    AmendmentService amendments,
+    Evidence.EvidenceService evidence
+) : DeliveryPage
 {
     public ProjectPayments? View { get; private set; }
 
@@ -87,6 +91,33 @@ public sealed class ProjectPaymentsModel(PaymentQueries queries, PaymentService 
             await service.SignAsync(projectId, signedOn, signatories, version),
             T["Payments.Signed"]
         );
+
+    /// <summary>Files the signed agreement (a PDF) as the agreement's evidence.</summary>
+    public async Task<IActionResult> OnPostSignedCopyAsync(Guid projectId, Guid agreementId, IFormFile? file)
+    {
+        if (await LoadAsync(projectId) is { } refused)
+            return refused;
+        if (!View!.CanManage)
+            return await DenyAsync();
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("", T["Error.FileEmpty"]);
+            return Page();
+        }
+        await using var stream = file.OpenReadStream();
+        return await AfterAsync(
+            projectId,
+            await evidence.UploadAsync(
+                projectId,
+                Domain.Delivery.EvidenceOwner.Agreement,
+                agreementId,
+                stream,
+                file.FileName,
+                file.Length
+            ),
+            T["Evidence.Saved", file.FileName]
+        );
+    }
 
     public async Task<IActionResult> OnPostTerminateAsync(Guid projectId, DateOnly? on, string? reason, int version) =>
         await AfterAsync(
@@ -224,6 +255,9 @@ public sealed class ProjectPaymentsModel(PaymentQueries queries, PaymentService 
         View = await queries.ForProjectAsync(projectId, HttpContext.RequestAborted);
         return View is null ? NotFound() : null;
     }
+
+    /// <summary>The agreement's version in force: the original is 1, each approved amendment the next.</summary>
+    public int AgreementVersion => View?.Amendments?.Max(m => m.AgreementVersion) ?? 1;
 
     public string ReportLabel(Guid? reportId) =>
         View!.Reports.FirstOrDefault(r => r.Id == reportId) is { } r

@@ -16,7 +16,8 @@ public sealed record CallView(
     DateOnly ProjectPeriodStart, DateOnly ProjectPeriodEnd, FundingSource FundingSource,
     int MinutesPerAcademicHour, decimal HalfYearlyReportThreshold, decimal ReallocationThresholdPercent, int Version,
     IReadOnlyList<Talka.Domain.Finance.CostCategory>? CostCategories = null, bool NarrativesRequired = true,
-    decimal AdvancePercent = Call.DefaultAdvancePercent);
+    decimal AdvancePercent = Call.DefaultAdvancePercent, int RecoveryDueMonth = 1, int RecoveryDueDay = 10,
+    string? AgreementTerms = null);
 
 public sealed record FundingBodyRow(Guid Id, string Name);
 
@@ -56,6 +57,6 @@ public sealed class ProgrammeQueries(TalkaDbContext db)
             call.LegalActNumber, call.LegalActDate, call.LegalActTitle, call.TotalBudget, call.MinGrant, call.MaxGrant,
             call.ApplicationOpens, call.ApplicationCloses, call.ProjectPeriodStart, call.ProjectPeriodEnd, call.FundingSource,
             call.Rules.MinutesPerAcademicHour, call.Rules.HalfYearlyReportThreshold, call.Rules.ReallocationThresholdPercent, call.Version, call.CostCategories,
-            call.Rules.NarrativesRequired, call.AdvancePercent);
+            call.Rules.NarrativesRequired, call.AdvancePercent, call.RecoveryDueMonth, call.RecoveryDueDay, call.AgreementTerms);
     }
 }

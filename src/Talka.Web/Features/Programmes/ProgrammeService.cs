@@ -14,7 +14,8 @@ public sealed record CallInput(
     DateOnly? ProjectPeriodStart, DateOnly? ProjectPeriodEnd, FundingSource FundingSource,
     int MinutesPerAcademicHour = 45, decimal HalfYearlyReportThreshold = 30_000m, decimal ReallocationThresholdPercent = 10m,
     int Version = 0, IReadOnlyList<Talka.Domain.Finance.CostCategory>? CostCategories = null, bool NarrativesRequired = true,
-    decimal AdvancePercent = Call.DefaultAdvancePercent)
+    decimal AdvancePercent = Call.DefaultAdvancePercent, int RecoveryDueMonth = 1, int RecoveryDueDay = 10,
+    string? AgreementTerms = null)
 {
     internal CallDetails ToDetails() => new(
         FundingBodyId, Title ?? "", Year, LegalAct.Create(LegalActNumber, LegalActDate, LegalActTitle), TotalBudget, MinGrant, MaxGrant,
@@ -76,6 +77,9 @@ public sealed class ProgrammeService(TalkaDbContext db, ViewerAccessor viewers, 
             db.Calls.Add(call);
         }
         call.SetAdvancePercent(input.AdvancePercent);
+        call.SetRecoveryDay(Talka.Domain.Payments.RecoveryDay.Create(input.RecoveryDueMonth, input.RecoveryDueDay,
+            nameof(input.RecoveryDueDay)));
+        call.SetAgreementTerms(input.AgreementTerms);
         await db.SaveChangesAsync(ct);
         return Result<Guid>.Success(call.Id);
     });

@@ -39,6 +39,10 @@ internal sealed class CallMapping : IEntityTypeConfiguration<Call>
         b.Ignore(x => x.LegalBasis);
         b.Ignore(x => x.Form);
         b.Ignore(x => x.Evaluation);
+        b.Ignore(x => x.RecoveryDay);
+        b.Property(x => x.RecoveryDueMonth).HasDefaultValue(1);
+        b.Property(x => x.RecoveryDueDay).HasDefaultValue(10);
+        b.Property(x => x.AgreementTerms).HasMaxLength(Talka.Domain.Agreements.AgreementTemplate.MaxLength);
         b.Property(x => x.LegalActNumber).HasMaxLength(50);
         b.Property(x => x.LegalActTitle).HasMaxLength(1000);
         b.HasOne<FundingBody>().WithMany().HasForeignKey(x => x.FundingBodyId).OnDelete(DeleteBehavior.Restrict);

@@ -86,6 +86,13 @@ internal static class DemoEvaluation
                 ReportingRules.Default
             )
         );
+        // The call's own agreement conditions (a demonstration text), filled in each agreement from its records.
+        call.SetAgreementTerms(
+            "Vykdytojas {organizacija} visose projekto „{projektas}“ viešinimo priemonėse nurodo, kad projektas "
+                + "finansuojamas iš valstybės biudžeto lėšų.\n\n"
+                + "Vykdytojas per 5 darbo dienas praneša Finansuotojui apie bet kokius pasikeitimus, galinčius turėti "
+                + "įtakos sutarties Nr. {numeris} vykdymui, ir saugo projekto dokumentus 10 metų po {pabaiga}."
+        );
         var closes = vilnius.Date.AddDays(-50).AddHours(17);
         var form = call.SetForm(
             new ApplicationForm(

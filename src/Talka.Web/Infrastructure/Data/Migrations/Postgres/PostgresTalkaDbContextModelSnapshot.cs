@@ -528,6 +528,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("AgreementTerms")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
                     b.Property<DateOnly?>("ApplicationCloses")
                         .HasColumnType("date");
 
@@ -585,6 +589,16 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("PublicityLine")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("RecoveryDueDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(10);
+
+                    b.Property<int>("RecoveryDueMonth")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -517,6 +517,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgreementTerms")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ApplicationCloses")
                         .HasColumnType("TEXT");
 
@@ -574,6 +578,16 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("PublicityLine")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RecoveryDueDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(10);
+
+                    b.Property<int>("RecoveryDueMonth")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("Title")
                         .IsRequired()
