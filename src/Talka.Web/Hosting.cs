@@ -58,6 +58,9 @@ public static class Hosting
         services.AddScoped<AuditPresenter>();
         services.AddPublicCache(builder.Configuration);
         // Several instances behind one address share the keys that protect cookies and tokens, through the database.
+        // Hosted services start in the order they are added: the database is migrated before the data-protection
+        // keys are first read from it.
+        services.AddHostedService<DatabasePreparation>();
         services.AddDataProtection().SetApplicationName("Talka").PersistKeysToDbContext<TalkaDbContext>();
         services.AddHealthChecks().AddDbContextCheck<TalkaDbContext>("database", tags: ["ready"]);
         if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(builder.Configuration["Talka:PersonKeySecret"]))
@@ -137,6 +140,7 @@ public static class Hosting
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddMvcOptions(options =>
             {
+                options.Filters.Add(new Infrastructure.Web.UnknownHandlerFilter());
                 // Values that cannot even be read (a date typed as "31.12", say) get a message in the user's language
                 // too.
                 var messages = options.ModelBindingMessageProvider;
@@ -186,7 +190,6 @@ public static class Hosting
         services.AddScoped<DemoSeeder>();
         if (builder.Configuration.GetValue<bool>("Talka:Demo") && builder.Environment.IsProduction())
             throw new InvalidOperationException("Talka:Demo is on in the Production environment: demo accounts never run in production.");
-        services.AddHostedService<DatabasePreparation>();
         services.AddScoped<RazorRenderer>();
         services.AddJobs();
         services.AddEmail(builder.Configuration);

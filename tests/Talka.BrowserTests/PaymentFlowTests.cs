@@ -1,11 +1,14 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Talka.BrowserTests.Pages;
 using Talka.Web.Tests;
 
 namespace Talka.BrowserTests;
 
-/// <summary>A programme officer takes a project from its agreement to its first payment in the browser, on a desktop
-/// and on a phone.</summary>
+/// <summary>A programme officer takes a project from its agreement to its first payment, and another from a
+/// reallocation its organisation asked for to its settlement and closure, in the browser, on a desktop and on a
+/// phone.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PaymentFlowTests(BrowserFixture fixture)
 {
@@ -50,5 +53,87 @@ public sealed class PaymentFlowTests(BrowserFixture fixture)
             await officer.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")
         );
         await BrowserFixture.ScreenshotAsync(officer.Page, "91-project-payments-phone");
+    }
+
+    [Fact]
+    public async Task A_member_asks_for_a_reallocation_the_officer_approves_it_settles_and_the_repaid_project_closes()
+    {
+        var talka = fixture.Talka;
+        var project = await TestProjects.CreateAsync(talka, "Atsiskaitymas naršyklėje", granted: 20_000m);
+        var admin = await talka.ApiAsAsync(TalkaFactory.Admin);
+        var api = await talka.ApiAsAsync(TalkaFactory.MemberB);
+        var url = $"/api/v1/projects/{project}";
+        (
+            await api.PutAsJsonAsync(
+                url + "/budget",
+                new
+                {
+                    lines = new[]
+                    {
+                        new { category = "Personnel", grantAmount = 15_000, ownFunds = 0 },
+                        new { category = "EventsAndTraining", grantAmount = 5_000, ownFunds = 0 },
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        // Signed and paid in full; 18 000 € spent.
+        var version = (await admin.GetFromJsonAsync<JsonElement>(url + "/payments")).GetProperty("agreement").GetProperty("version").GetInt32();
+        (await admin.PostAsJsonAsync(url + "/agreement/sign", new { signedOn = "2022-01-10", signatories = "Direktorė", version }))
+            .EnsureSuccessStatusCode();
+        var tranche = await (
+            await admin.PostAsJsonAsync(url + "/payments", new { amount = 20_000m, plannedOn = "2022-01-15", rule = "OnSignature" })
+        ).IdOf();
+        (await admin.PostAsJsonAsync($"{url}/payments/{tranche}/approve", new { version = 0 })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"{url}/payments/{tranche}/pay", new { paidOn = "2022-01-20", paymentOrder = "MN-3", version = 1 }))
+            .EnsureSuccessStatusCode();
+        (
+            await api.PostAsJsonAsync(
+                url + "/expenditures",
+                new
+                {
+                    documentType = "Invoice", documentNumber = "S-1", documentDate = "2022-06-01", supplier = "UAB „Salė“",
+                    content = "Mokymai", category = "EventsAndTraining", amount = 18_000m, paidOn = "2022-06-10",
+                }
+            )
+        ).EnsureSuccessStatusCode();
+
+        // The organisation asks to move 2 000 € (13 % of personnel, above the call's 10 %): it waits for the funder.
+        var member = new PaymentsPage(await fixture.PageAsync(TalkaFactory.MemberB));
+        await member.Page.SetViewportSizeAsync(1366, 900);
+        await member.OpenAsync(project);
+        await member.RequestReallocationAsync("Darbo užmokestis", "Renginiai ir mokymai", "2 000", "Daugiau mokymų dalyviams");
+        await Assertions.Expect(member.Amendments.First).ToContainTextAsync("Prašoma");
+        await Assertions.Expect(member.Amendments.First).ToContainTextAsync("Daugiau mokymų dalyviams");
+        var memberViolations = await AccessibilityTests.SeriousViolationsAsync(member.Page);
+        Assert.True(memberViolations.Count == 0, string.Join(Environment.NewLine, memberViolations));
+
+        // The final report is approved; the officer approves the amendment and records the settlement.
+        var final = (await api.GetFromJsonAsync<JsonElement>(url + "/reports")).EnumerateArray()
+            .Single(r => r.GetProperty("kind").GetString() == "Final").GetProperty("id").GetGuid();
+        var draft = await api.GetFromJsonAsync<JsonElement>($"{url}/reports/{final}");
+        (await api.PostAsJsonAsync($"{url}/reports/{final}/submit", new { version = draft.GetProperty("version").GetInt32() }))
+            .EnsureSuccessStatusCode();
+        var submitted = await admin.GetFromJsonAsync<JsonElement>($"{url}/reports/{final}");
+        (await admin.PostAsJsonAsync($"{url}/reports/{final}/approve", new { version = submitted.GetProperty("version").GetInt32() }))
+            .EnsureSuccessStatusCode();
+        var officer = new PaymentsPage(await fixture.PageAsync(TalkaFactory.Admin));
+        await officer.Page.SetViewportSizeAsync(1366, 900);
+        await officer.OpenAsync(project);
+        await officer.ApproveAmendmentAsync(0);
+        await Assertions.Expect(officer.Amendments.First).ToContainTextAsync("Patvirtinta");
+        await Assertions.Expect(officer.Amendments.First).ToContainTextAsync("Buvo 15 000,00 € → tapo 13 000,00 €");
+        await officer.SettleAsync();
+        // Paid 20 000 €, admitted 18 000 €: 2 000 € to return by 10 January.
+        await Assertions.Expect(officer.Recoveries).ToContainTextAsync("2 000,00 €, grąžinti iki 2023-01-10");
+        await officer.RepayAsync("2023-01-05", "2 000");
+        await Assertions.Expect(officer.Page.Locator("p.notice", new() { HasText = "Projektas užbaigtas" })).ToBeVisibleAsync();
+        var violations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.ScreenshotAsync(officer.Page, "92-project-settled");
+        await officer.Page.SetViewportSizeAsync(390, 844);
+        Assert.Equal(0, await officer.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+        var phoneViolations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
+        Assert.True(phoneViolations.Count == 0, string.Join(Environment.NewLine, phoneViolations));
+        await BrowserFixture.ScreenshotAsync(officer.Page, "93-project-settled-phone");
     }
 }

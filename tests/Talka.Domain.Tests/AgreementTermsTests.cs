@@ -16,7 +16,7 @@ public sealed class AgreementTermsTests
         var call = Build.Call();
         call.SetAgreementTerms(
             "Vykdytojas {organizacija} (kodas {kodas}) įgyvendina projektą „{projektas}“.\r\n\r\n"
-                + "  Skiriama {suma}; sutarties Nr. {numeris}.  \n\n\n"
+                + "  Skiriama {suma}; sutarties Nr. {numeris}; baigiama {pabaiga}.  \n\n\n"
         );
         var paragraphs = AgreementTemplate.Render(
             call.AgreementTerms,
@@ -27,12 +27,14 @@ public sealed class AgreementTermsTests
                 ["projektas"] = "Pagalba šeimoms",
                 ["suma"] = LtFormat.Eur(47_511.61m),
                 ["numeris"] = "SADM-2027-001",
+                ["pabaiga"] = LtFormat.LongDate(new DateOnly(2027, 11, 30)),
             }
         );
         Assert.Equal(
             [
                 "Vykdytojas Asociacija „Šeimos“ (kodas _______________) įgyvendina projektą „Pagalba šeimoms“.",
-                "Skiriama 47\u00a0511,61\u00a0€; sutarties Nr. SADM-2027-001.",
+                // A date ends with its own full stop: not two of them.
+                "Skiriama 47\u00a0511,61\u00a0€; sutarties Nr. SADM-2027-001; baigiama 2027 m. lapkričio 30 d.",
             ],
             paragraphs
         );

@@ -535,11 +535,42 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         Assert.True(failures.Length == 0, failures.ToString());
     }
 
+    /// <summary>Every page posted to without a handler, or asked for a handler it does not have, is refused with 405
+    /// or 404, never rendered with nothing loaded (a 500).</summary>
+    [Fact]
+    public async Task A_request_no_page_handler_takes_is_refused_and_never_answers_500()
+    {
+        var ids = await PrepareAsync();
+        var browser = await factory.BrowserAsAsync(TalkaFactory.Admin);
+        var token = Html.Token(await browser.GetStringAsync("/"));
+        var failures = new StringBuilder();
+        var pages = Cases()
+            .Where(c => c.Method == "GET" && !c.Route.StartsWith("api/", StringComparison.Ordinal) && HandlerOf(c.Url) == "")
+            .Select(c => c.Url(ids))
+            .Where(u => !u.Contains("logout", StringComparison.OrdinalIgnoreCase))
+            .Distinct()
+            .ToList();
+        Assert.True(pages.Count > 40, $"{pages.Count} pages");
+        foreach (var url in pages)
+        {
+            var post = await browser.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+            var unknown = await browser.GetAsync(url + (url.Contains('?') ? "&" : "?") + "handler=Nonexistent");
+            foreach (var (what, response) in new[] { ("POST", post), ("GET ?handler=Nonexistent", unknown) })
+                if ((int)response.StatusCode >= 500)
+                    failures.AppendLine($"{what} {url} answered {(int)response.StatusCode}");
+        }
+        Assert.True(failures.Length == 0, failures.ToString());
+        var refused = await browser.PostAsync("/payments", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, refused.StatusCode);
+        Assert.Contains("Šiame puslapyje šio veiksmo atlikti negalima", Html.Text(await refused.Content.ReadAsStringAsync()));
+    }
+
     /// <summary>Organisation A's seed project (published) and an unpublished project of A made for this test.</summary>
     private async Task<Ids> PrepareAsync() => await factory.WithDbAsync(async db =>
     {
         var orgA = await db.Organisations.Where(o => o.Name == "VšĮ „Socialinės partnerystės centras“").Select(o => o.Id).SingleAsync();
-        var published = await db.Projects.Where(p => p.OrganisationId == orgA).SingleAsync();
+        // Each test of the class makes its own hidden project: the published one is the seed's.
+        var published = await db.Projects.Where(p => p.OrganisationId == orgA && p.Title != "Neskelbiamas A projektas").SingleAsync();
         var hidden = new Project(published.CallId, orgA, null, "Neskelbiamas A projektas", published.Start, published.End);
         hidden.RevisePlan(new PlanInput(hidden.Title, null, null, [], [], [], [], [new IndicatorInput(null, "Pasiūlymai", "vnt.", 2)]));
         db.Projects.Add(hidden);

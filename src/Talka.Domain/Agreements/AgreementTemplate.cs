@@ -56,10 +56,16 @@ public static partial class AgreementTemplate
     {
         if (string.IsNullOrWhiteSpace(template))
             return [];
-        var filled = Braced()
+        // A value that ends a sentence itself ("… 30 d.") takes the place of the template's full stop after it.
+        var filled = FilledPlace()
             .Replace(
                 template.Replace("\r\n", "\n"),
-                m => values.TryGetValue(m.Groups[1].Value, out var v) && !string.IsNullOrWhiteSpace(v) ? v : Blank
+                m =>
+                {
+                    var value =
+                        values.TryGetValue(m.Groups[1].Value, out var v) && !string.IsNullOrWhiteSpace(v) ? v : Blank;
+                    return value.EndsWith('.') ? value : value + m.Groups[2].Value;
+                }
             );
         return ParagraphBreak().Split(filled).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
     }
@@ -68,6 +74,9 @@ public static partial class AgreementTemplate
 
     [GeneratedRegex(@"\{([^{}\s]*)\}")]
     private static partial Regex Braced();
+
+    [GeneratedRegex(@"\{([^{}\s]*)\}(\.?)")]
+    private static partial Regex FilledPlace();
 
     [GeneratedRegex(@"\n\s*\n")]
     private static partial Regex ParagraphBreak();

@@ -23,10 +23,44 @@ public sealed class PaymentsPage(IPage page)
     }
 
     /// <summary>Approves a row's tranche, answering yes to the question.</summary>
-    public async Task ApproveAsync(int row)
+    public async Task ApproveAsync(int row) =>
+        await ConfirmedAsync(Rows.Nth(row).GetByRole(AriaRole.Button, new() { Name = "Tvirtinti" }));
+
+    /// <summary>The amendments as listed, newest first.</summary>
+    public ILocator Amendments => page.Locator("#amendments-heading ~ ul.plain-list > li");
+
+    /// <summary>Asks to move money between two cost categories (labels as shown), with a reason.</summary>
+    public async Task RequestReallocationAsync(string from, string to, string amount, string reason)
+    {
+        await page.GetByText("Prašyti pakeisti sutartį").ClickAsync();
+        await page.GetByLabel("Kas keičiama").SelectOptionAsync(new SelectOptionValue { Label = "Lėšų perskirstymas tarp išlaidų kategorijų" });
+        await page.GetByLabel("Iš kategorijos").SelectOptionAsync(new SelectOptionValue { Label = from });
+        await page.GetByLabel("Į kategoriją").SelectOptionAsync(new SelectOptionValue { Label = to });
+        await page.GetByLabel("Perkeliama suma").FillAsync(amount);
+        await page.GetByLabel("Priežastis", new() { Exact = true }).FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pateikti prašymą" }).ClickAsync();
+    }
+
+    public async Task ApproveAmendmentAsync(int row) =>
+        await Amendments.Nth(row).GetByRole(AriaRole.Button, new() { Name = "Patvirtinti" }).ClickAsync();
+
+    /// <summary>Records the settlement, answering yes to the question.</summary>
+    public async Task SettleAsync() =>
+        await ConfirmedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Įrašyti atsiskaitymą" }));
+
+    public ILocator Recoveries => page.Locator("#recoveries-heading").Locator("..");
+
+    public async Task RepayAsync(string day, string amount)
+    {
+        await Recoveries.GetByLabel("Grąžinimo data").First.FillAsync(day);
+        await Recoveries.GetByLabel("Suma").First.FillAsync(amount);
+        await Recoveries.GetByRole(AriaRole.Button, new() { Name = "Įrašyti grąžinimą" }).ClickAsync();
+    }
+
+    private async Task ConfirmedAsync(ILocator button)
     {
         page.Dialog += Accept;
-        await Rows.Nth(row).GetByRole(AriaRole.Button, new() { Name = "Tvirtinti" }).ClickAsync();
+        await button.ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/payments", StringComparison.Ordinal));
         page.Dialog -= Accept;
         static async void Accept(object? sender, IDialog dialog) => await dialog.AcceptAsync();

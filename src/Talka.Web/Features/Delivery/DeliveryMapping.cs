@@ -109,7 +109,9 @@ internal sealed class ProgrammeFiguresMapping : IEntityTypeConfiguration<Program
     public void Configure(EntityTypeBuilder<ProgrammeFigures> b)
     {
         b.ToTable("ProgrammeFigures");
-        // No foreign key: the national row's key (ProgrammeFigures.AllProgrammes) is no programme.
+        // No foreign key: the national row's key (ProgrammeFigures.AllProgrammes) is no programme. Never generated:
+        // that key is Guid.Empty, which EF would otherwise replace with a new value.
         b.HasKey(x => x.ProgrammeId);
+        b.Property(x => x.ProgrammeId).ValueGeneratedNever();
     }
 }

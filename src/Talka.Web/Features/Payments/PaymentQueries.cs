@@ -70,7 +70,7 @@ public sealed class PaymentQueries(
             [.. agreement.Funding.Select(f => new AgreementFundingLine(f.Source, f.Amount))],
             payments.AdvancePercent,
             [.. payments.Tranches.Where(t => t.State != TrancheState.Cancelled)],
-            payments.Reports,
+            [.. payments.Reports.OrderBy(r => r.Due)],
             call.RecoveryDay.After(agreement.PeriodEnd),
             AgreementTemplate.Render(
                 call.AgreementTerms,

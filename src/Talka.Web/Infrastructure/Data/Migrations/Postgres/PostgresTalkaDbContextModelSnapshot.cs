@@ -1937,7 +1937,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("ComputedAt")

@@ -1926,7 +1926,6 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Talka.Web.Features.Delivery.ProgrammeFigures", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ComputedAt")
