@@ -78,6 +78,19 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var page = await fixture.PageAsync();
         await page.GotoAsync($"/projects/details/{await SeedProjectIdAsync()}");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Pagrindiniai duomenys" }).GetByText("47\u00A0511,61\u00A0€")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Rezultatai" }).GetByText("47\u00A0511,61\u00A0€")).ToBeVisibleAsync();
+        // The story in figures opens the public page: persons reached and the funds, above the fold at 1366 px and 390 px.
+        var funds = page.Locator("dl.headline-figures").GetByText("47\u00A0511,61\u00A0€");
+        await Assertions.Expect(page.Locator("dl.headline-figures").GetByText("209", new() { Exact = true })).ToBeVisibleAsync();
+        foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            var box = await page.Locator("dl.headline-figures").BoundingBoxAsync();
+            Assert.True(box is not null && box.Y < height, $"At {width} px the figures start at {box?.Y} px.");
+            await Assertions.Expect(funds).ToBeVisibleAsync();
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+            await BrowserFixture.ScreenshotAsync(page, $"02-public-project-{width}");
+            var violations = await SeriousViolationsAsync(page);
+            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        }
     }
 }

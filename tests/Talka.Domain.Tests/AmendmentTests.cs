@@ -82,6 +82,32 @@ public sealed class AmendmentTests
     }
 
     [Fact]
+    public void A_reallocation_of_8_percent_passes_without_approval_and_one_of_12_percent_needs_it()
+    {
+        // Personnel is 30 000 €: 8 % is 2 400 €, 12 % is 3 600 €.
+        var eight = Ask(
+            new AmendmentChange(
+                AmendmentKind.BudgetReallocation,
+                CostCategory.Personnel,
+                CostCategory.EventsAndTraining,
+                2_400m
+            )
+        );
+        Assert.Equal(AmendmentState.Approved, eight.State);
+        Assert.Equal(2, eight.AgreementVersion);
+        var twelve = Ask(
+            new AmendmentChange(
+                AmendmentKind.BudgetReallocation,
+                CostCategory.Personnel,
+                CostCategory.EventsAndTraining,
+                3_600m
+            )
+        );
+        Assert.Equal(AmendmentState.Requested, twelve.State);
+        Assert.Null(twelve.AgreementVersion);
+    }
+
+    [Fact]
     public void A_new_amount_needs_its_decision_and_never_goes_below_what_is_paid_or_approved()
     {
         Assert.Equal(

@@ -89,6 +89,44 @@ public sealed class PaymentTests
     }
 
     [Fact]
+    public void In_an_80_20_split_the_second_tranche_waits_for_the_interim_report_and_cannot_be_approved_before()
+    {
+        var project = Guid.NewGuid();
+        var interim = Guid.NewGuid();
+        var first = new Tranche(project, 1, new TrancheInput(80_000m, Today, PaymentRule.OnSignature));
+        var second = new Tranche(project, 2, new TrancheInput(20_000m, Today, PaymentRule.AfterReport, interim));
+        first.Approve(
+            true,
+            PaymentSchedule.Available(100_000m, [first, second], first),
+            "admin",
+            DateTimeOffset.UtcNow
+        );
+        first.Pay(Today, "MN-1", Today);
+        // The interim report is not approved yet: the tranche stays planned and is refused.
+        var reportApproved = false;
+        Assert.Equal(TrancheState.Planned, second.StateWhen(reportApproved));
+        Assert.Equal(
+            "TrancheRuleNotMet",
+            Assert
+                .Throws<DomainException>(() =>
+                    second.Approve(
+                        reportApproved,
+                        PaymentSchedule.Available(100_000m, [first, second], second),
+                        "admin",
+                        DateTimeOffset.UtcNow
+                    )
+                )
+                .Code
+        );
+        // Approved, it is eligible and fits exactly what is left.
+        reportApproved = true;
+        Assert.Equal(TrancheState.Eligible, second.StateWhen(reportApproved));
+        Assert.Equal(20_000m, PaymentSchedule.Available(100_000m, [first, second], second));
+        second.Approve(reportApproved, 20_000m, "admin", DateTimeOffset.UtcNow);
+        Assert.Equal(TrancheState.Approved, second.StateWhen(reportApproved));
+    }
+
+    [Fact]
     public void A_tranche_is_paid_only_after_approval_with_a_payment_order_and_a_paid_one_cannot_be_cancelled()
     {
         var tranche = new Tranche(Guid.NewGuid(), 1, new TrancheInput(100m, Today, PaymentRule.OnSignature));
@@ -187,7 +225,13 @@ public sealed class PaymentTests
         );
         Assert.Equal(
             (95_000m, -5_000m, 0m, 5_000m, new DateOnly(2025, 1, 10)),
-            (settlement.Admitted, settlement.Balance, settlement.FinalPayment, settlement.Recovery, settlement.RecoveryDue)
+            (
+                settlement.Admitted,
+                settlement.Balance,
+                settlement.FinalPayment,
+                settlement.Recovery,
+                settlement.RecoveryDue
+            )
         );
         // Expenses above the grant are admitted up to the grant only; what was not yet paid is the final payment.
         var over = new Settlement([new(Domain.Finance.CostCategory.Personnel, 120_000m, 0m)], 100_000m, 70_000m, Today);

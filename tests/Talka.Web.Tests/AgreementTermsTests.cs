@@ -23,9 +23,8 @@ public sealed class AgreementTermsTests(TalkaFactory factory) : IClassFixture<Ta
 
     private async Task<Guid> CallAsync(HttpClient admin, string? terms)
     {
-        var (programme, body) = await factory.WithDbAsync(db =>
-            db.Programmes.Select(p => ValueTuple.Create(p.Id, p.FundingBodyId)).FirstAsync()
-        );
+        var first = await factory.WithDbAsync(db => db.Programmes.Select(p => new { p.Id, p.FundingBodyId }).FirstAsync());
+        var (programme, body) = (first.Id, first.FundingBodyId);
         var created = await admin.PostAsJsonAsync(
             "/api/v1/calls",
             new
@@ -65,11 +64,10 @@ public sealed class AgreementTermsTests(TalkaFactory factory) : IClassFixture<Ta
 
         // A typo in a placeholder is refused, saying which and what may be used; so is a day not in every year.
         var call = await CallAsync(admin, Terms);
-        var (programme, body) = await factory.WithDbAsync(db =>
-            db.Calls.Where(c => c.Id == call)
-                .Select(c => ValueTuple.Create(c.ProgrammeId, c.FundingBodyId))
-                .SingleAsync()
+        var ofCall = await factory.WithDbAsync(db =>
+            db.Calls.Where(c => c.Id == call).Select(c => new { c.ProgrammeId, c.FundingBodyId }).SingleAsync()
         );
+        var (programme, body) = (ofCall.ProgrammeId, ofCall.FundingBodyId);
         Task<HttpResponseMessage> EditAsync(int month, int day, string terms) =>
             admin.PutAsJsonAsync(
                 $"/api/v1/calls/{call}",

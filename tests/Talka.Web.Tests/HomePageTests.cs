@@ -223,4 +223,17 @@ public sealed class HomePageTests(TalkaFactory factory) : IClassFixture<TalkaFac
         Assert.Contains(title, latest);
         Assert.Contains(TalkaFactory.Admin, latest);
     }
+
+    [Fact]
+    public async Task The_browser_tab_shows_talkas_icon()
+    {
+        var visitor = factory.Browser();
+        var icon = await visitor.GetAsync("/favicon.ico");
+        Assert.Equal(System.Net.HttpStatusCode.OK, icon.StatusCode);
+        var bytes = await icon.Content.ReadAsByteArrayAsync();
+        // An icon directory holding one 32 × 32 PNG.
+        Assert.Equal(new byte[] { 0, 0, 1, 0, 1, 0, 32, 32 }, bytes[..8]);
+        Assert.Equal("image/svg+xml", (await visitor.GetAsync("/favicon.svg")).Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.svg\"", await visitor.GetStringAsync("/"));
+    }
 }

@@ -106,6 +106,86 @@ public sealed class ImportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
     }
 
     [Fact]
+    public async Task Values_written_loosely_are_understood_and_an_ambiguous_town_is_offered_its_municipalities()
+    {
+        var (projectId, api) = await ProjectWithEventsAsync();
+        const string header = "Dalyvio Nr.;Kategorija;Savivaldybė;Amžiaus grupė;Renginio Nr.";
+        // "30-44" with a hyphen, "savanoris" in lower case, "Druskininkai" for its municipality: all understood.
+        var loose = Encoding.UTF8.GetBytes(header + "\nL-1;savanoris;Druskininkai;30-44;1\nL-2;SAVANORIS;kauno m;18 – 29 m.;1\n");
+        var preview = await UploadAsync(api, projectId, loose, "laisvai.csv");
+        Assert.Empty(preview.GetProperty("errors").EnumerateArray());
+        // The preview shows the rows as they will be saved: the values Talka read, not what was typed.
+        var shown = preview.GetProperty("preview").EnumerateArray().Select(r => r.GetProperty("participant"))
+            .Select(p => (p.GetProperty("municipality").GetString(), p.GetProperty("ageBand").GetString(), p.GetProperty("category").GetString()))
+            .ToList();
+        Assert.Equal([("Druskininkų", "From30To44", "Volunteer"), ("Kauno m.", "From18To29", "Volunteer")], shown);
+        Assert.Equal("Done", (await ApplyAndWaitAsync(api, projectId, preview)).GetProperty("state").GetString());
+        var saved = await factory.WithDbAsync(db => db.Set<Participant>().Where(p => p.ProjectId == projectId).OrderBy(p => p.Code)
+            .Select(p => new { p.Code, p.Municipality, p.AgeBand, p.Category }).ToListAsync());
+        Assert.Equal(
+            [("L-1", "Druskininkų", AgeBand.From30To44), ("L-2", "Kauno m.", AgeBand.From18To29)],
+            saved.Select(p => (p.Code, p.Municipality, p.AgeBand!.Value)));
+        Assert.All(saved, p => Assert.Equal(ParticipantCategory.Volunteer, p.Category));
+        // "Kaunas" may be the city or the district: the row names both and imports nothing until it says which.
+        var ambiguous = await UploadAsync(api, projectId, Encoding.UTF8.GetBytes(header + "\nL-3;Savanoris;Kaunas;30–44 m.;1\n"), "kaunas.csv");
+        var error = Assert.Single(ambiguous.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("Savivaldybė", "Savivaldybė „Kaunas“ gali būti „Kauno m.“ ar „Kauno r.“: įrašykite, kuri."),
+            (error.GetProperty("column").GetString(), error.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task The_xlsx_template_offers_a_drop_down_list_on_each_coded_column_with_instructions_and_an_example()
+    {
+        var (projectId, api) = await ProjectWithEventsAsync();
+        var bytes = await api.GetByteArrayAsync($"/api/v1/projects/{projectId}/import-template?format=xlsx");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        string Part(string name)
+        {
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return reader.ReadToEnd();
+        }
+        // The sheets: the data sheet first, then the lists and the instructions.
+        var names = System.Xml.Linq.XDocument.Parse(Part("xl/workbook.xml")).Descendants().Where(e => e.Name.LocalName == "sheet")
+            .Select(e => e.Attribute("name")!.Value).ToList();
+        Assert.Equal(["Dalyviai", "Sąrašai", "Instrukcija"], names);
+        // Each coded column of the data sheet takes its list from the lists sheet.
+        var validations = System.Xml.Linq.XDocument.Parse(Part("xl/worksheets/sheet1.xml")).Descendants()
+            .Where(e => e.Name.LocalName == "dataValidation")
+            .ToDictionary(e => e.Attribute("sqref")!.Value, e => (Type: e.Attribute("type")!.Value, Formula: e.Elements().Single().Value));
+        Assert.Equal(
+            new Dictionary<string, (string, string)>
+            {
+                ["C2:C10000"] = ("list", "'Sąrašai'!$A$2:$A$7"),
+                ["E2:E10000"] = ("list", "'Sąrašai'!$B$2:$B$61"),
+                ["F2:F10000"] = ("list", "'Sąrašai'!$C$2:$C$4"),
+                ["G2:G10000"] = ("list", "'Sąrašai'!$D$2:$D$6"),
+                ["H2:H10000"] = ("list", $"'Sąrašai'!$E$2:$E${Enum.GetValues<Talka.Domain.Projects.TargetGroup>().Length + 1}"),
+                ["I2:I10000"] = ("list", "'Sąrašai'!$F$2:$F$3"),
+            },
+            validations);
+        // The lists hold what the import takes; the data sheet only its headers; the instructions an example row.
+        var lists = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), sheetName: "Sąrašai").Cast<IDictionary<string, object?>>()
+            .Select(r => r.Values.Select(v => v?.ToString()).ToList()).ToList();
+        Assert.Equal(["Kategorija", "Savivaldybė", "Lytis", "Amžiaus grupė", "Tikslinė grupė", "Sutikimas"], lists[0]);
+        Assert.Equal(Talka.Domain.Common.Municipalities.All, lists.Skip(1).Select(r => r[1] ?? "").ToList());
+        Assert.Equal("30–44 m.", lists[3][3]);
+        var data = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes)).ToList();
+        Assert.Single(data);
+        var instructions = string.Join("\n", MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), sheetName: "Instrukcija")
+            .Cast<IDictionary<string, object?>>().Select(r => string.Join(";", r.Values)));
+        Assert.Contains("Pildykite lapą „Dalyviai“", instructions);
+        Assert.Contains("D-001;Ona Onaitė;Savanoris;Asociacija „Bendruomenė“;Kauno m.;Moteris;30–44 m.;;Taip;;1;4", instructions);
+        // Filled in and uploaded, the template imports as it is.
+        var filled = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(filled, new[]
+        {
+            new Dictionary<string, object?> { ["A"] = "Dalyvio Nr.", ["B"] = "Kategorija", ["C"] = "Savivaldybė", ["D"] = "Renginio Nr." },
+            new Dictionary<string, object?> { ["A"] = "T-1", ["B"] = "Savanoris", ["C"] = "Alytaus m.", ["D"] = "1" },
+        }, printHeader: false);
+        Assert.Empty((await UploadAsync(api, projectId, filled.ToArray(), "sablonas.xlsx")).GetProperty("errors").EnumerateArray());
+    }
+
+    [Fact]
     public async Task One_bad_row_among_thousands_imports_nothing_and_names_the_row_and_column()
     {
         var (projectId, api) = await ProjectWithEventsAsync();

@@ -16,7 +16,12 @@ public sealed class PublicResultsTests(TalkaFactory factory) : IClassFixture<Tal
     {
         var id = await SeedProjectAsync("Šeimos santykių institutas");
         var text = Html.Text(await factory.Browser().GetStringAsync($"/projects/details/{id}"));
-        Assert.Contains("Rezultatai Dalyviai (skirtingi asmenys) 209 Suteikta akademinių valandų 162 Panaudota lėšų (pagal organizacijos ataskaitą) 47\u00A0511,61\u00A0€", text);
+        // The story in figures comes first, before the plan and the details.
+        Assert.Contains("Pasiekta skirtingų asmenų 209", text);
+        Assert.Contains("Akademinių valandų 162", text);
+        Assert.Contains("Panaudota lėšų 47\u00A0511,61\u00A0€", text);
+        Assert.True(text.IndexOf("Pasiekta skirtingų asmenų", StringComparison.Ordinal) < text.IndexOf("Projekto planas", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("Projekto planas", StringComparison.Ordinal) < text.IndexOf("Pagrindiniai duomenys", StringComparison.Ordinal));
         Assert.Contains("Seminaras Seminarai „Vaiko prieraišumas ir jo reikšmės santykiams su tėvais ir kitais asmenimis“ 2022-01-01 – 2022-12-31 5 30 106", text);
         Assert.Contains("Projektą finansuoja Lietuvos Respublikos socialinės apsaugos ir darbo ministerija", text);
         var p004 = Html.Text(await factory.Browser().GetStringAsync($"/projects/details/{await SeedProjectAsync("UAB „Person Premier“")}"));

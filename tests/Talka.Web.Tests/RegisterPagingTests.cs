@@ -63,4 +63,41 @@ public sealed class RegisterPagingTests(TalkaFactory factory) : IClassFixture<Ta
         Assert.Contains("Puslapis 2 iš 2 (iš viso 51)", page);
         Assert.Contains("Puslapis 1 iš 2 (iš viso 51)", Html.Text(await browser.GetStringAsync($"/projects/{project}/deliverables")));
     }
+
+    [Fact]
+    public async Task The_ledger_comes_fifty_a_page_with_its_total_and_the_execution_summed_over_every_expense()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Daug išlaidų");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var url = $"/api/v1/projects/{project}";
+        // 52 expenses of 10 € in May (paid), the last one unpaid: it is in the ledger but spends nothing yet.
+        for (var i = 1; i <= 52; i++)
+            (await member.PostAsJsonAsync(url + "/expenditures", new
+            {
+                documentType = "Receipt", documentNumber = $"K-{i:D2}", documentDate = $"2022-05-{i % 28 + 1:D2}", supplier = "UAB „Kanceliarija“",
+                content = "Prekės", category = i % 2 == 0 ? "Publicity" : "EventsAndTraining", amount = 10.01m,
+                paidOn = i == 52 ? null : "2022-06-30",
+            })).EnsureSuccessStatusCode();
+        var first = await member.GetFromJsonAsync<JsonElement>(url + "/finance");
+        Assert.Equal((52, 520.52m, 50), (first.GetProperty("ledgerCount").GetInt32(), first.GetProperty("ledgerAmount").GetDecimal(),
+            first.GetProperty("ledger").GetArrayLength()));
+        var spent = first.GetProperty("execution").EnumerateArray()
+            .ToDictionary(l => l.GetProperty("category").GetString()!, l => l.GetProperty("spent").GetDecimal());
+        Assert.Equal(new Dictionary<string, decimal> { ["EventsAndTraining"] = 260.26m, ["Publicity"] = 250.25m }, spent);
+        var second = await member.GetFromJsonAsync<JsonElement>(url + "/finance?page=2");
+        Assert.Equal(2, second.GetProperty("ledger").GetArrayLength());
+        // As of 31 May nothing was paid yet.
+        var may = await member.GetFromJsonAsync<JsonElement>(url + "/finance?asOf=2022-05-31");
+        Assert.All(may.GetProperty("execution").EnumerateArray(), l => Assert.Equal(0m, l.GetProperty("spent").GetDecimal()));
+
+        var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var page = Html.Text(await browser.GetStringAsync($"/projects/{project}/finance?page=2"));
+        Assert.Contains("Išlaidų žurnale 52 įrašai, iš viso 520,52\u00a0€.", page);
+        Assert.Contains("Puslapis 2 iš 2 (iš viso 52)", page);
+        // An expense on the other page is still opened for correction by its id.
+        var k01 = first.GetProperty("ledger").EnumerateArray().Select(e => (Id: e.GetProperty("id").GetGuid(), No: e.GetProperty("documentNumber").GetString()))
+            .First();
+        var edit = await browser.GetStringAsync($"/projects/{project}/finance?page=2&edit={k01.Id}");
+        Assert.Contains($"value=\"{k01.No}\"", edit);
+    }
 }

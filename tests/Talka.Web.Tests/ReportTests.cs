@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Talka.Domain.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Talka.Web.Infrastructure.Spreadsheets;
@@ -119,6 +120,42 @@ public sealed class ReportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         var auditor = await factory.ApiAsAsync(TalkaFactory.Auditor);
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync($"{url}/approve", new { version = 0 })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_queue_is_searched_without_diacritics_filtered_by_programme_and_keeps_approved_reports_with_days_late()
+    {
+        var id = await TestProjects.CreateAsync(factory, "Šeimų Ąžuolyno eilė");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var q1 = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports")).EnumerateArray().First();
+        var url = $"/api/v1/projects/{id}/reports/{q1.GetProperty("id").GetGuid()}";
+        var draft = await member.GetFromJsonAsync<JsonElement>(url);
+        (await member.PostAsJsonAsync($"{url}/submit", new { version = draft.GetProperty("version").GetInt32() })).EnsureSuccessStatusCode();
+        var submitted = await admin.GetFromJsonAsync<JsonElement>(url);
+        (await admin.PostAsJsonAsync($"{url}/approve", new { version = submitted.GetProperty("version").GetInt32() })).EnsureSuccessStatusCode();
+
+        // Approved, it leaves the queue but stays on the approved tab, found by "seimu azuolyno" in any case.
+        var queue = await admin.GetFromJsonAsync<JsonElement>("/api/v1/reports/queue?q=SEIMU%20azuolyno");
+        Assert.True(queue.GetProperty("total").GetInt32() > 0); // its other reports, overdue since 2022
+        Assert.All(queue.GetProperty("items").EnumerateArray(), r => Assert.NotEqual(q1.GetProperty("id").GetGuid(), r.GetProperty("id").GetGuid()));
+        Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/api/v1/reports/queue?q=niekur%20nera")).GetProperty("items").EnumerateArray());
+        var approved = await admin.GetFromJsonAsync<JsonElement>("/api/v1/reports/queue?filter=approved&q=seimu%20azuolyno");
+        var row = Assert.Single(approved.GetProperty("items").EnumerateArray());
+        Assert.Equal(q1.GetProperty("id").GetGuid(), row.GetProperty("id").GetGuid());
+        // Due in 2022, submitted today: late by the days between.
+        var today = DateOnly.FromDateTime(LtFormat.VilniusTime(DateTime.UtcNow));
+        var due = DateOnly.Parse(q1.GetProperty("due").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(today.DayNumber - due.DayNumber, row.GetProperty("daysLate").GetInt32());
+        Assert.NotEqual(JsonValueKind.Null, row.GetProperty("submittedAt").ValueKind);
+        // Another programme's filter leaves it out.
+        var programme = await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Join(db.Calls, p => p.CallId, c => c.Id, (p, c) => c.ProgrammeId).SingleAsync());
+        var otherProgramme = await factory.WithDbAsync(db => db.Programmes.Where(p => p.Id != programme).Select(p => p.Id).FirstAsync());
+        Assert.Equal(1, (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/reports/queue?filter=approved&q=azuolyno&programme={programme}")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/reports/queue?filter=approved&q=azuolyno&programme={otherProgramme}")).GetProperty("total").GetInt32());
+        var page = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync("/reports?filter=approved&q=azuolyno"));
+        Assert.Contains("Šeimų Ąžuolyno eilė", page);
+        Assert.Contains($"pateikta pavėlavus {LtPlural.Count(today.DayNumber - due.DayNumber, "dieną|dienas|dienų")}", page);
     }
 
     [Fact]

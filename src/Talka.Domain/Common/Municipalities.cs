@@ -37,6 +37,25 @@ public static class Municipalities
         _ => municipality + " savivaldybė",
     };
 
+    /// <summary>
+    /// The municipalities a name typed loosely may mean: the exact one ("kauno m", "Kauno miesto savivaldybė"), else
+    /// those whose name starts like it ("Kaunas" → "Kauno m." and "Kauno r."; "Druskininkai" → "Druskininkų"). A
+    /// town's name in the nominative shares its first four letters with its municipality's genitive.
+    /// </summary>
+    public static IReadOnlyList<string> Matching(string? text)
+    {
+        // "Kauno m." and "kauno m" are one; "m." stays (a town, not the years).
+        static string Key(string? name) => LooseText.Key(name, dropYears: false).Replace(".", "", StringComparison.Ordinal);
+        var key = Key(text);
+        if (key.Length == 0)
+            return [];
+        var exact = All.Where(m => Key(m) == key || Key(FullName(m)) == key).ToList();
+        if (exact.Count > 0 || key.Length < 4)
+            return exact;
+        var stem = key.Split(' ')[0];
+        return stem.Length < 4 ? [] : All.Where(m => Key(m).StartsWith(stem[..4], StringComparison.Ordinal)).ToList();
+    }
+
     public static string Require(string? municipality, string field)
     {
         var name = municipality?.Trim() ?? "";

@@ -121,6 +121,10 @@ public sealed class Expenditure : IVersioned
     /// <summary>Only expenses both incurred and paid by the day count by then.</summary>
     public bool CountsBy(DateOnly day) => DocumentDate <= day && PaidOn is { } paid && paid <= day;
 
+    /// <summary>The same rule as <see cref="CountsBy"/>, for the database to filter and sum by.</summary>
+    public static System.Linq.Expressions.Expression<Func<Expenditure, bool>> CountingBy(DateOnly day) =>
+        e => e.DocumentDate <= day && e.PaidOn != null && e.PaidOn <= day;
+
     /// <summary>The day the expense first counts: incurred and paid. Null while it is unpaid.</summary>
     public DateOnly? CountsFrom => PaidOn is { } paid ? paid > DocumentDate ? paid : DocumentDate : null;
 
@@ -138,9 +142,15 @@ public sealed record ExecutionLine(CostCategory Category, decimal Planned, decim
 /// overspends.</summary>
 public static class BudgetExecution
 {
-    public static IReadOnlyList<ExecutionLine> Compute(IReadOnlyList<BudgetLine> budget, IReadOnlyList<Expenditure> ledger, DateOnly asOf, decimal thresholdPercent)
+    public static IReadOnlyList<ExecutionLine> Compute(IReadOnlyList<BudgetLine> budget, IReadOnlyList<Expenditure> ledger, DateOnly asOf, decimal thresholdPercent) =>
+        Compute(budget, ledger.Where(e => e.CountsBy(asOf)).GroupBy(e => e.Category).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount)),
+            thresholdPercent);
+
+    /// <summary>The same from what each category spent by the day (summed where the ledger is, in the
+    /// database).</summary>
+    public static IReadOnlyList<ExecutionLine> Compute(IReadOnlyList<BudgetLine> budget, IReadOnlyDictionary<CostCategory, decimal> spent,
+        decimal thresholdPercent)
     {
-        var spent = ledger.Where(e => e.CountsBy(asOf)).GroupBy(e => e.Category).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
         var categories = budget.Select(b => b.Category).Union(spent.Keys).Order();
         return categories.Select(category =>
         {

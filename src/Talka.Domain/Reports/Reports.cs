@@ -133,6 +133,14 @@ public sealed class Report : IVersioned
     public bool IsEditable => Status is ReportStatus.Draft or ReportStatus.Returned;
     public bool IsOverdue(DateOnly today) => Status is ReportStatus.Draft or ReportStatus.Returned && today > Due;
 
+    /// <summary>How many days late a report is or was: first submitted after its due day (the days between), or not
+    /// submitted and past it (the days until today); null when on time.</summary>
+    public static int? DaysLate(DateOnly due, DateOnly? firstSubmitted, DateOnly today)
+    {
+        var late = (firstSubmitted ?? today).DayNumber - due.DayNumber;
+        return late > 0 ? late : null;
+    }
+
     public void WriteNarrative(Guid activityId, string? text)
     {
         if (!IsEditable) throw new DomainException(Status == ReportStatus.Approved ? "ReportApproved" : "ReportSubmitted", "Narratives");

@@ -35,11 +35,12 @@ public sealed class FinanceModel(FinanceService finance) : DeliveryPage
     public IEnumerable<SelectListItem> DocumentTypes => Enum.GetValues<DocumentType>().Select(x => new SelectListItem(T.Enum(x), x.ToString()));
     public IEnumerable<SelectListItem> Categories => Enum.GetValues<CostCategory>().Select(x => new SelectListItem(T.Enum(x), x.ToString()));
 
-    public async Task<IActionResult> OnGetAsync(Guid projectId, DateOnly? asOf, Guid? edit)
+    public async Task<IActionResult> OnGetAsync(Guid projectId, DateOnly? asOf, Guid? edit, [FromQuery(Name = "page")] int? page)
     {
         if (await EnterAsync(projectId) is { } refused) return refused;
-        View = await finance.ViewAsync(projectId, asOf);
-        if (edit is { } id && View?.Ledger.SingleOrDefault(e => e.Id == id) is { Locked: false } row)
+        View = await finance.ViewAsync(projectId, asOf, HttpContext.RequestAborted, page ?? 1);
+        // The expense to correct is read by its id, whichever page of the ledger it is on.
+        if (edit is { } id && await finance.ExpenseAsync(projectId, id, HttpContext.RequestAborted) is { Locked: false } row)
         {
             Expense = new ExpenseForm
             {

@@ -70,9 +70,16 @@ public sealed record BudgetInput(IReadOnlyList<BudgetLineInput>? Lines, int Vers
 public sealed record ExpenditureRow(Guid Id, DocumentType DocumentType, string DocumentNumber, DateOnly DocumentDate, string Supplier, string Content,
     CostCategory Category, decimal Amount, DateOnly? PaidOn, string? FirstQuarter, int Version, bool Locked);
 
+/// <param name="Ledger">One page of the ledger (<see cref="FinanceService.LedgerPageSize"/> expenses, by document
+/// date), <see cref="LedgerPage"/> of <see cref="LedgerCount"/> expenses worth <see cref="LedgerAmount"/> in
+/// all.</param>
 public sealed record FinanceView(
     IReadOnlyList<CostCategory> CallCategories, IReadOnlyList<BudgetLine> Budget, decimal? GrantedAmount, IReadOnlyList<ExpenditureRow> Ledger, DateOnly AsOf,
-    IReadOnlyList<ExecutionLine> Execution, decimal ReallocationThresholdPercent, int BudgetVersion);
+    IReadOnlyList<ExecutionLine> Execution, decimal ReallocationThresholdPercent, int BudgetVersion,
+    int LedgerPage = 1, int LedgerCount = 0, decimal LedgerAmount = 0)
+{
+    public int LedgerPageCount => Math.Max(1, (LedgerCount + FinanceService.LedgerPageSize - 1) / FinanceService.LedgerPageSize);
+}
 
 /// <summary>A project's budget and ledger: never public; its organisation's members and funder admins change them,
 /// auditors read them.</summary>
@@ -155,31 +162,55 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
                 && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Approved))
             .Select(r => new ClosedPeriod(r.PeriodStart, r.PeriodEnd, r.Status == ReportStatus.Approved)).ToListAsync(ct);
 
-    public async Task<FinanceView?> ViewAsync(Guid projectId, DateOnly? asOf, CancellationToken ct = default)
+    public const int LedgerPageSize = 50;
+
+    /// <summary>The budget, its execution as of a day and one page of the ledger: the execution's sums, the count and
+    /// the total are made in the database, so a ledger of any length is read a page at a time.</summary>
+    public async Task<FinanceView?> ViewAsync(Guid projectId, DateOnly? asOf, CancellationToken ct = default, int page = 1)
     {
         var context = await gate.FindAsync(projectId, ct);
         if (ProjectGate.ReadRefusal(context) is not null) return null;
         var budget = await db.Set<BudgetLine>().AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Category).ToListAsync(ct);
-        var ledger = (await db.Set<Expenditure>().AsNoTracking().Where(e => e.ProjectId == projectId).ToListAsync(ct))
-            .OrderBy(e => e.DocumentDate).ThenBy(e => e.DocumentNumber).ToList();
+        var expenses = db.Set<Expenditure>().AsNoTracking().Where(e => e.ProjectId == projectId);
+        var count = await expenses.CountAsync(ct);
+        var amount = count == 0 ? 0 : await expenses.SumAsync(e => e.Amount, ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (count + LedgerPageSize - 1) / LedgerPageSize));
+        var ledger = await expenses.OrderBy(e => e.DocumentDate).ThenBy(e => e.DocumentNumber).ThenBy(e => e.Id)
+            .Skip((page - 1) * LedgerPageSize).Take(LedgerPageSize).ToListAsync(ct);
         var granted = await db.Agreements.AsNoTracking().Where(a => a.ProjectId == projectId).Select(a => a.GrantedAmount).SingleOrDefaultAsync(ct);
         var day = asOf ?? context!.Period.End;
+        var spent = (await expenses.Where(Expenditure.CountingBy(day)).GroupBy(e => e.Category)
+            .Select(g => new { g.Key, Spent = g.Sum(e => e.Amount) }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.Spent);
         var categories = (await db.Calls.AsNoTracking().SingleAsync(c => c.Id == context!.Project.CallId, ct)).CostCategories;
         var closed = await ClosedPeriodsAsync(projectId, ct);
-        return new FinanceView(categories, budget, granted,
-            ledger.Select(e => new ExpenditureRow(e.Id, e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, e.Amount, e.PaidOn,
-                e.FirstQuarter?.ToString(), e.Version, LedgerLock.ClosedFor(e, closed) is not null)).ToList(),
-            day, BudgetExecution.Compute(budget, ledger, day, context!.Rules.ReallocationThresholdPercent), context.Rules.ReallocationThresholdPercent,
-            await db.Set<ProjectBudget>().Where(b => b.ProjectId == projectId).Select(b => b.Version).SingleOrDefaultAsync(ct));
+        return new FinanceView(categories, budget, granted, [.. ledger.Select(e => Row(e, closed))],
+            day, BudgetExecution.Compute(budget, spent, context!.Rules.ReallocationThresholdPercent), context.Rules.ReallocationThresholdPercent,
+            await db.Set<ProjectBudget>().Where(b => b.ProjectId == projectId).Select(b => b.Version).SingleOrDefaultAsync(ct),
+            page, count, amount);
     }
+
+    /// <summary>One expense of the project, by id, for whoever may read its records (null otherwise).</summary>
+    public async Task<ExpenditureRow?> ExpenseAsync(Guid projectId, Guid expenseId, CancellationToken ct = default)
+    {
+        if (ProjectGate.ReadRefusal(await gate.FindAsync(projectId, ct)) is not null) return null;
+        var expense = await db.Set<Expenditure>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == expenseId && e.ProjectId == projectId, ct);
+        return expense is null ? null : Row(expense, await ClosedPeriodsAsync(projectId, ct));
+    }
+
+    private static ExpenditureRow Row(Expenditure e, IReadOnlyList<ClosedPeriod> closed) =>
+        new(e.Id, e.DocumentType, e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, e.Category, e.Amount, e.PaidOn,
+            e.FirstQuarter?.ToString(), e.Version, LedgerLock.ClosedFor(e, closed) is not null);
 
     /// <summary>The ledger as CSV or XLSX, amounts and dates in Lithuanian format.</summary>
     public async Task<Result<ExportFile>> LedgerAsync(Guid projectId, string format, CancellationToken ct = default)
     {
-        var view = await ViewAsync(projectId, null, ct);
-        if (view is null) return Result<ExportFile>.NotFound();
+        if (ProjectGate.ReadRefusal(await gate.FindAsync(projectId, ct)) is not null) return Result<ExportFile>.NotFound();
+        // The export is the whole ledger, in one query.
+        var closed = await ClosedPeriodsAsync(projectId, ct);
+        var ledger = (await db.Set<Expenditure>().AsNoTracking().Where(e => e.ProjectId == projectId)
+            .OrderBy(e => e.DocumentDate).ThenBy(e => e.DocumentNumber).ThenBy(e => e.Id).ToListAsync(ct)).Select(e => Row(e, closed));
         string[] headers = ["Dokumento rūšis", "Dokumento Nr.", "Dokumento data", "Tiekėjas", "Turinys", "Išlaidų kategorija", "Suma, EUR", "Apmokėta", "Įtraukiama į ketvirtį"];
-        var rows = view.Ledger.Select(e => (IReadOnlyList<object?>)
+        var rows = ledger.Select(e => (IReadOnlyList<object?>)
         [
             texts.Enum(e.DocumentType), e.DocumentNumber, e.DocumentDate, e.Supplier, e.Content, texts.Enum(e.Category),
             new SheetMoney(e.Amount), e.PaidOn, e.FirstQuarter,
@@ -198,9 +229,9 @@ public static class FinanceModule
     public static void MapFinanceApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/projects/{projectId:guid}").WithTags("Budget and expenditures").RequireAuthorization();
-        group.MapGet("/finance", async (Guid projectId, DateOnly? asOf, FinanceService s, Texts t, CancellationToken ct) =>
-            await s.ViewAsync(projectId, asOf, ct) is { } view ? Results.Ok(view) : ApiResults.NotFound(t))
-            .Returns<FinanceView>("The budget, the ledger and the execution as of a day");
+        group.MapGet("/finance", async (Guid projectId, DateOnly? asOf, int? page, FinanceService s, Texts t, CancellationToken ct) =>
+            await s.ViewAsync(projectId, asOf, ct, page ?? 1) is { } view ? Results.Ok(view) : ApiResults.NotFound(t))
+            .Returns<FinanceView>("The budget, the execution as of a day, and the ledger 50 expenses a page (?page=2…) with the count and total of all");
         group.MapPut("/budget", async (Guid projectId, BudgetInput input, FinanceService s, Texts t, CancellationToken ct) =>
             (await s.SaveBudgetAsync(projectId, input, ct)).ToHttp(t, count => Results.Ok(new BudgetSaved(count))))
             .Returns<BudgetSaved>("Replace the budget's lines");

@@ -20,7 +20,12 @@ public sealed record ImportedAttendance(int Row, string Code, int EventNumber, d
 /// column.</summary>
 public sealed record ImportPlan(
     int Rows, IReadOnlyList<ImportedParticipant> NewParticipants, int ExistingParticipants,
-    IReadOnlyList<ImportedAttendance> NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors);
+    IReadOnlyList<ImportedAttendance> NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors,
+    IReadOnlyList<ImportPreviewRow>? Preview = null)
+{
+    /// <summary>How many rows the preview shows as they will be saved.</summary>
+    public const int PreviewRows = 20;
+}
 
 /// <summary>
 /// Reads a participant and attendance list into a plan, checking every row. Pure apart from the words it speaks:
@@ -77,6 +82,7 @@ public sealed class ImportPlanner(Texts texts)
         var seenAttendance = new Dictionary<(string, int), int>();
         var existingParticipants = new HashSet<string>(StringComparer.Ordinal);
         var existingAttendances = 0;
+        var preview = new List<ImportPreviewRow>();
         foreach (var row in errors.Count > 0 ? [] : table.Rows)
         {
             var rowErrors = errors.Count;
@@ -95,8 +101,12 @@ public sealed class ImportPlanner(Texts texts)
             var municipalityText = Cell(ImportField.Municipality);
             if (municipalityText.Length > 0)
             {
-                municipality = MunicipalityOf(municipalityText);
-                if (municipality is null) Error(ImportField.Municipality, texts["Error.UnknownMunicipality", municipalityText]);
+                // One match is taken ("Druskininkai" → "Druskininkų"); several are offered to choose from.
+                var matches = Municipalities.Matching(municipalityText);
+                if (matches.Count == 1) municipality = matches[0];
+                else if (matches.Count > 1)
+                    Error(ImportField.Municipality, texts["Import.MunicipalityWhich", municipalityText, string.Join(" ar ", matches.Select(m => $"„{m}“"))]);
+                else Error(ImportField.Municipality, texts["Error.UnknownMunicipality", municipalityText]);
             }
             var consent = false;
             var consentText = Fold(Cell(ImportField.Consent));
@@ -140,10 +150,13 @@ public sealed class ImportPlanner(Texts texts)
             if (organisation.Length > 300) Error(ImportField.Organisation, texts["Error.TooLong", 300]);
             if (errors.Count > rowErrors) continue;
 
+            var details = new ParticipantDetails(code, displayName.Length == 0 ? null : displayName, category,
+                organisation.Length == 0 ? null : organisation, municipality, gender, ageBand, targetGroup, consent);
+            if (preview.Count < ImportPlan.PreviewRows)
+                preview.Add(new ImportPreviewRow(row.Number, details, !existingCodes.Contains(code), eventNumber, hours));
             if (existingCodes.Contains(code)) existingParticipants.Add(code);
             else if (!participants.ContainsKey(code))
-                participants[code] = new ImportedParticipant(row.Number, new ParticipantDetails(code, displayName.Length == 0 ? null : displayName, category,
-                    organisation.Length == 0 ? null : organisation, municipality, gender, ageBand, targetGroup, consent), person);
+                participants[code] = new ImportedParticipant(row.Number, details, person);
             if (eventNumber is { } n)
             {
                 if (seenAttendance.TryGetValue((code, n), out var firstRow))
@@ -156,18 +169,19 @@ public sealed class ImportPlanner(Texts texts)
                 }
             }
         }
-        return new ImportPlan(table.Rows.Count, participants.Values.ToList(), existingParticipants.Count, attendances, existingAttendances, errors);
+        return new ImportPlan(table.Rows.Count, participants.Values.ToList(), existingParticipants.Count, attendances, existingAttendances, errors,
+            preview);
     }
 
     private TEnum Choice<TEnum>(string text, string prefix, TEnum fallback, Action<string> error) where TEnum : struct, Enum =>
         text.Length == 0 ? fallback : OptionalChoice<TEnum>(text, prefix, error) ?? fallback;
 
-    /// <summary>Accepts the Lithuanian or English label, or the code name, in any case and with or without
-    /// diacritics.</summary>
+    /// <summary>Accepts the Lithuanian or English label, or the code name, compared loosely (<see cref="LooseText"/>:
+    /// any case, with or without diacritics, any dash, with or without the closing "m.").</summary>
     private TEnum? OptionalChoice<TEnum>(string text, string prefix, Action<string> error) where TEnum : struct, Enum
     {
         if (text.Length == 0) return null;
-        if (Lookup<TEnum>(prefix).TryGetValue(Fold(text), out var value)) return value;
+        if (Lookup<TEnum>(prefix).TryGetValue(LooseText.Key(text), out var value)) return value;
         error(texts["Import.UnknownValue", text, string.Join(", ", Enum.GetValues<TEnum>().Select(v => texts[$"{prefix}.{v}"]))]);
         return null;
     }
@@ -183,14 +197,10 @@ public sealed class ImportPlanner(Texts texts)
             foreach (var value in Enum.GetValues<TEnum>())
             {
                 foreach (var name in new[] { value.ToString(), lt[$"{prefix}.{value}"], en[$"{prefix}.{value}"] })
-                    lookup.TryAdd(Fold(name), value);
+                    lookup.TryAdd(LooseText.Key(name), value);
             }
             return lookup;
         });
 
-    private static string? MunicipalityOf(string text)
-    {
-        var folded = Fold(text);
-        return Municipalities.All.FirstOrDefault(m => Fold(m) == folded || Fold(Municipalities.FullName(m)) == folded);
-    }
+
 }

@@ -20,7 +20,8 @@ public enum ImportState { Ready, Running, Done, Failed }
 /// <param name="Columns">Each field read from the file, with the index of its column in <paramref name="Headers"/>.</param>
 public sealed record ImportStatus(Guid Id, string FileName, ImportState State, int Processed, int Total, int Rows, int NewParticipants, int ExistingParticipants,
     int NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors, int ErrorCount, IReadOnlyDictionary<ImportField, string> Mapping,
-    string? Failure, string? Encoding, char? Delimiter, string Format, IReadOnlyList<string> Headers, IReadOnlyDictionary<ImportField, int> Columns)
+    string? Failure, string? Encoding, char? Delimiter, string Format, IReadOnlyList<string> Headers, IReadOnlyDictionary<ImportField, int> Columns,
+    IReadOnlyList<ImportPreviewRow> Preview)
 {
     public static ImportStatus Of(ImportUpload upload)
     {
@@ -29,7 +30,7 @@ public sealed record ImportStatus(Guid Id, string FileName, ImportState State, i
         return new(upload.Id, upload.FileName, upload.State, upload.Processed, upload.Total, summary.Rows, summary.NewParticipants,
             summary.ExistingParticipants, summary.NewAttendances, summary.ExistingAttendances, summary.Errors, summary.ErrorCount,
             columns.ToDictionary(c => c.Key, c => summary.Headers[c.Value]), upload.Failure, summary.Encoding, summary.Delimiter, summary.Format,
-            summary.Headers, columns);
+            summary.Headers, columns, summary.Preview ?? []);
     }
 }
 
@@ -95,7 +96,7 @@ public sealed class ImportService(
         upload.Total = plan.NewParticipants.Count + plan.NewAttendances.Count;
         upload.Summary = JsonSerializer.Serialize(new ImportSummary(plan.Rows, plan.NewParticipants.Count, plan.ExistingParticipants,
             plan.NewAttendances.Count, plan.ExistingAttendances, plan.Errors.Take(200).ToList(), plan.Errors.Count, table.Headers, table.Encoding,
-            table.Delimiter, table.Format), Json);
+            table.Delimiter, table.Format, plan.Preview), Json);
     }
 
     public async Task<Result<ImportStatus>> RemapAsync(Guid projectId, Guid importId, IReadOnlyDictionary<ImportField, int> mapping, CancellationToken ct = default)
@@ -196,7 +197,26 @@ public sealed class ImportService(
     {
         var context = await gate.FindAsync(projectId, ct);
         if (ProjectGate.ReadRefusal(context) is not null) return Result<ExportFile>.NotFound();
-        return Result<ExportFile>.Success(File(ImportPlanner.TemplateHeaders, [], format, "dalyviu-sablonas"));
+        if (!format.Equals("xlsx", StringComparison.OrdinalIgnoreCase))
+            return Result<ExportFile>.Success(File(ImportPlanner.TemplateHeaders, [], format, "dalyviu-sablonas"));
+        // The coded columns offer their values (the template's column order: see ImportPlanner.TemplateHeaders).
+        IReadOnlyList<string> Labels<TEnum>() where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => texts.Enum(v))];
+        TemplateColumnList[] lists =
+        [
+            new(2, Labels<ParticipantCategory>()),
+            new(4, Municipalities.All),
+            new(5, Labels<Gender>()),
+            new(6, Labels<AgeBand>()),
+            new(7, Labels<Talka.Domain.Projects.TargetGroup>()),
+            new(8, [texts["Common.Yes"], texts["Common.No"]]),
+        ];
+        var workbook = XlsxTemplate.Create("Dalyviai", ImportPlanner.TemplateHeaders, lists, "Sąrašai", "Instrukcija",
+            [.. Enumerable.Range(1, 7).Select(i => texts[$"Import.Instruction{i}"])],
+            ["D-001", "Ona Onaitė", texts.Enum(ParticipantCategory.Volunteer), "Asociacija „Bendruomenė“", "Kauno m.", texts.Enum(Gender.Female),
+                texts.Enum(AgeBand.From30To44), null, texts["Common.Yes"], null, "1", "4"],
+            texts["Import.ExampleRow"]);
+        return Result<ExportFile>.Success(new ExportFile(workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "dalyviu-sablonas.xlsx"));
     }
 
     private static ExportFile File(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<object?>> rows, string format, string name) =>

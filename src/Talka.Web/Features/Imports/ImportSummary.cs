@@ -12,5 +12,6 @@ public sealed record ImportSummary(
     IReadOnlyList<string> Headers,
     string? Encoding,
     char? Delimiter,
-    string Format
+    string Format,
+    IReadOnlyList<ImportPreviewRow>? Preview = null
 );

@@ -4,19 +4,32 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Reports;
 
 /// <summary>The funder's queue: awaiting review first, then overdue, then due within a month.</summary>
-public sealed class QueueModel(ReportService reports) : TalkaPage
+public sealed class QueueModel(ReportService reports, Programmes.ProgrammeQueries programmes) : TalkaPage
 {
     // From the query only: Razor Pages keeps its own "page" route value.
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     [FromQuery(Name = "filter")] public string? Filter { get; set; }
-    public static readonly string[] Filters = ["review", "overdue", "soon", "returned"];
+    [FromQuery(Name = "q")] public string? Search { get; set; }
+    [FromQuery(Name = "programme")] public Guid? ProgrammeId { get; set; }
+    public static readonly string[] Filters = ["review", "overdue", "soon", "returned", "approved"];
+    public IReadOnlyList<Programmes.ProgrammeRow> Programmes { get; private set; } = [];
+
+    /// <summary>The queue's address with a filter, keeping the search and the programme.</summary>
+    public string Link(string? filter)
+    {
+        var values = new Dictionary<string, string?> { ["filter"] = filter, ["q"] = Search, ["programme"] = ProgrammeId?.ToString() };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/reports",
+            values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value));
+    }
     public Organisations.Page<ReportRow> Result { get; private set; } = new([], 1, ReportService.QueuePageSize, 0);
     public IReadOnlyList<ReportRow> Queue => Result.Items;
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await reports.QueueAsync(PageNumber, Filters.Contains(Filter) ? Filter : null) is not { } queue) return await DenyAsync();
+        if (await reports.QueueAsync(PageNumber, Filters.Contains(Filter) ? Filter : null, HttpContext.RequestAborted, Search, ProgrammeId)
+            is not { } queue) return await DenyAsync();
         Result = queue;
+        Programmes = await programmes.ListAsync(HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -77,8 +77,10 @@ public sealed record ReportContent(
     IReadOnlyList<ContentFigure> Figures, IReadOnlyList<ContentEvent> Events, IReadOnlyList<ContentDeliverable> Deliverables,
     IReadOnlyList<ExecutionLine> Execution, IReadOnlyList<ContentExpense> Expenses, decimal ExpensesTotal, IReadOnlyList<ContentNarrative> Narratives);
 
+/// <param name="SubmittedAt">When the report was last submitted; null while it never was.</param>
+/// <param name="DaysLate">Days it was first submitted after its due day, or is overdue by; null when on time.</param>
 public sealed record ReportRow(Guid Id, Guid ProjectId, string Project, string Organisation, ReportKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Due,
-    ReportStatus Status, int Versions, bool Overdue);
+    ReportStatus Status, int Versions, bool Overdue, DateTimeOffset? SubmittedAt = null, int? DaysLate = null);
 
 /// <param name="PdfPreparing">The shown version's PDF is still being printed (it is printed once, after
 /// submission).</param>
@@ -134,7 +136,10 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
     /// projects; ordered, counted and cut in the database, 50 a page.</summary>
     /// <param name="filter">"review" (awaiting review), "overdue", "soon" (due within 14 days), "returned" (returned and
     /// not yet resubmitted), or null for the whole queue.</param>
-    public async Task<Organisations.Page<ReportRow>?> QueueAsync(int page = 1, string? filter = null, CancellationToken ct = default)
+    /// <param name="search">Words of the project's title or the organisation's name, in any case, with or without
+    /// diacritics.</param>
+    public async Task<Organisations.Page<ReportRow>?> QueueAsync(int page = 1, string? filter = null, CancellationToken ct = default,
+        string? search = null, Guid? programmeId = null)
     {
         var viewer = await viewers.GetAsync(ct);
         if (!viewer.ReadsEverything) return null;
@@ -150,13 +155,22 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             "overdue" => open.Where(r => r.Due < today),
             "soon" => open.Where(r => r.Due >= today && r.Due <= fortnight),
             "returned" => all.Where(r => r.Status == ReportStatus.Returned),
+            "approved" => all.Where(r => r.Status == ReportStatus.Approved),
             _ => all.Where(r => r.Status == ReportStatus.Submitted
                 || ((r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned) && r.Due <= soon)),
         };
+        if (programmeId is { } programme)
+            queue = queue.Where(r => db.Projects.Any(p => p.Id == r.ProjectId
+                && db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programme)));
+        foreach (var word in Talka.Domain.Common.SearchText.Normalize(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            queue = queue.Where(r => db.Projects.Any(p => p.Id == r.ProjectId && (p.SearchTitle.Contains(word)
+                || db.Organisations.Any(o => o.Id == p.OrganisationId && o.SearchName.Contains(word)))));
         var total = await queue.CountAsync(ct);
-        var ids = await queue
-            .OrderBy(r => r.Status == ReportStatus.Submitted ? 0 : r.Due < today ? 1 : 2).ThenBy(r => r.Due).ThenBy(r => r.Id)
-            .Skip((page - 1) * QueuePageSize).Take(QueuePageSize).Select(r => r.Id).ToListAsync(ct);
+        // Approved ones latest first; the rest by what needs the funder first.
+        var ordered = filter == "approved"
+            ? queue.OrderByDescending(r => r.Due).ThenBy(r => r.Id)
+            : queue.OrderBy(r => r.Status == ReportStatus.Submitted ? 0 : r.Due < today ? 1 : 2).ThenBy(r => r.Due).ThenBy(r => r.Id);
+        var ids = await ordered.Skip((page - 1) * QueuePageSize).Take(QueuePageSize).Select(r => r.Id).ToListAsync(ct);
         var rows = (await RowsAsync(db.Set<Report>().Where(r => ids.Contains(r.Id)), ct)).ToDictionary(r => r.Id);
         return new Organisations.Page<ReportRow>(ids.Select(id => rows[id]).ToList(), page, QueuePageSize, total);
     }
@@ -169,9 +183,16 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
         var rows = await (from r in query.AsNoTracking()
                           join p in db.Projects.AsNoTracking() on r.ProjectId equals p.Id
                           join o in db.Organisations.AsNoTracking() on p.OrganisationId equals o.Id
-                          select new { r, p.Title, Organisation = o.Name, Versions = r.Versions.Count }).ToListAsync(ct);
+                          select new
+                          {
+                              r, p.Title, Organisation = o.Name, Versions = r.Versions.Count,
+                              First = r.Versions.OrderBy(v => v.Number).Select(v => (DateTimeOffset?)v.SubmittedAt).FirstOrDefault(),
+                              Last = r.Versions.OrderByDescending(v => v.Number).Select(v => (DateTimeOffset?)v.SubmittedAt).FirstOrDefault(),
+                          }).ToListAsync(ct);
+        DateOnly? Day(DateTimeOffset? at) => at is { } x ? DateOnly.FromDateTime(Talka.Domain.Common.LtFormat.VilniusTime(x.UtcDateTime)) : null;
         return rows.OrderBy(x => x.r.Due).ThenBy(x => x.r.Kind)
-            .Select(x => new ReportRow(x.r.Id, x.r.ProjectId, x.Title, x.Organisation, x.r.Kind, x.r.PeriodStart, x.r.PeriodEnd, x.r.Due, x.r.Status, x.Versions, x.r.IsOverdue(today)))
+            .Select(x => new ReportRow(x.r.Id, x.r.ProjectId, x.Title, x.Organisation, x.r.Kind, x.r.PeriodStart, x.r.PeriodEnd, x.r.Due, x.r.Status, x.Versions,
+                x.r.IsOverdue(today), x.Last, Report.DaysLate(x.r.Due, Day(x.First), today)))
             .ToList();
     }
 

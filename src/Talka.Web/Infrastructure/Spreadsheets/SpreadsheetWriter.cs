@@ -113,7 +113,8 @@ public static class SpreadsheetWriter
         }
     }
 
-    private static string ColumnName(int index)
+    /// <summary>A column's letters: 0 → A, 26 → AA.</summary>
+    internal static string ColumnName(int index)
     {
         var name = "";
         for (var n = index + 1; n > 0; n = (n - 1) / 26)

@@ -12,14 +12,21 @@ public sealed class UnknownHandlerFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(
+        PageHandlerExecutingContext context,
+        PageHandlerExecutionDelegate next
+    )
     {
         var handlers = context.ActionDescriptor.HandlerMethods;
         if (context.HandlerMethod is null && handlers.Count > 0)
         {
             var method = context.HttpContext.Request.Method;
-            context.Result = handlers.Any(h => string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase)
-                || (HttpMethods.IsHead(method) && string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)))
+            context.Result = handlers.Any(h =>
+                string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase)
+                || (
+                    HttpMethods.IsHead(method) && string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)
+                )
+            )
                 ? new NotFoundResult()
                 : new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
             return;

@@ -12,11 +12,15 @@
         bar.max = Math.max(1, status.total);
         bar.value = status.processed;
         const count = status.processed + " / " + status.total;
+        const heading = document.getElementById("import-heading");
         if (status.state === "Done") {
-            state.textContent = box.dataset.doneText + " " + count;
+            state.textContent = box.dataset.doneText;
+            heading.textContent = heading.dataset.doneText;
+            document.title = document.title.replace(/^[^·|–-]*/, heading.dataset.doneText + " ");
             links.hidden = false;
         } else if (status.state === "Failed") {
             state.textContent = status.failure || box.dataset.failedText;
+            heading.textContent = heading.dataset.failedText;
         } else {
             state.textContent = box.dataset.runningText + " " + count;
             setTimeout(poll, 400);
