@@ -108,6 +108,68 @@ public sealed class AmendmentTests
     }
 
     [Fact]
+    public void An_indicators_target_and_an_activitys_description_wait_for_a_decision_and_keep_what_stood_before()
+    {
+        var indicator = Guid.NewGuid();
+        var activity = Guid.NewGuid();
+        var terms = Terms() with
+        {
+            Plan = new Dictionary<Guid, Amendment.PlanRow>
+            {
+                [indicator] = new("Mokymų dalyviai", 100m, null),
+                [activity] = new("Mokymai tėvams", null, "6 mokymai"),
+            },
+        };
+        var target = Ask(new AmendmentChange(AmendmentKind.Indicators, IndicatorId: indicator, NewTarget: 80m), terms);
+        Assert.Equal((AmendmentState.Requested, "Mokymų dalyviai"), (target.State, target.PlanItem));
+        target.Decide(true, "admin", At, null, 0, terms);
+        Assert.Equal(
+            (100m, 80m, 2),
+            (target.TargetBefore!.Value, target.NewTarget!.Value, target.AgreementVersion!.Value)
+        );
+        var scope = Ask(
+            new AmendmentChange(AmendmentKind.Activities, ActivityId: activity, NewActivityDescription: "4 mokymai"),
+            terms,
+            1
+        );
+        scope.Decide(true, "admin", At, null, 1, terms);
+        Assert.Equal(("6 mokymai", 3), (scope.ActivityDescriptionBefore, scope.AgreementVersion!.Value));
+
+        // An activity is not an indicator, a target is not negative, and an activity's change says what it becomes.
+        Assert.Equal(
+            "UnknownRow",
+            Assert
+                .Throws<DomainException>(() =>
+                    Ask(new AmendmentChange(AmendmentKind.Indicators, IndicatorId: activity, NewTarget: 5m), terms)
+                )
+                .Code
+        );
+        Assert.Equal(
+            "TargetNegative",
+            Assert
+                .Throws<DomainException>(() =>
+                    Ask(new AmendmentChange(AmendmentKind.Indicators, IndicatorId: indicator, NewTarget: -1m), terms)
+                )
+                .Code
+        );
+        Assert.Equal(
+            ("Required", "NewActivityDescription"),
+            Code(() => Ask(new AmendmentChange(AmendmentKind.Activities, ActivityId: activity), terms))
+        );
+        // Without a row, a change of activities is described in words.
+        Assert.Equal(
+            ("Required", "Description"),
+            Code(() => Ask(new AmendmentChange(AmendmentKind.Activities), terms))
+        );
+    }
+
+    private static (string, string?) Code(Action action)
+    {
+        var error = Assert.Throws<DomainException>(action);
+        return (error.Code, error.Field);
+    }
+
+    [Fact]
     public void A_new_amount_needs_its_decision_and_never_goes_below_what_is_paid_or_approved()
     {
         Assert.Equal(

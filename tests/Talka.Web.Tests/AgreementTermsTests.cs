@@ -23,7 +23,9 @@ public sealed class AgreementTermsTests(TalkaFactory factory) : IClassFixture<Ta
 
     private async Task<Guid> CallAsync(HttpClient admin, string? terms)
     {
-        var first = await factory.WithDbAsync(db => db.Programmes.Select(p => new { p.Id, p.FundingBodyId }).FirstAsync());
+        var first = await factory.WithDbAsync(db =>
+            db.Programmes.Select(p => new { p.Id, p.FundingBodyId }).FirstAsync()
+        );
         var (programme, body) = (first.Id, first.FundingBodyId);
         var created = await admin.PostAsJsonAsync(
             "/api/v1/calls",
@@ -341,5 +343,137 @@ public sealed class AgreementTermsTests(TalkaFactory factory) : IClassFixture<Ta
             "Galioja 2 sutarties redakcija",
             Html.Text(await admins.GetStringAsync($"/projects/details/{project}"))
         );
+    }
+
+    [Fact]
+    public async Task An_indicators_target_and_an_activitys_description_change_by_amendment_with_before_and_after()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Rodiklių pakeitimų projektas", granted: 40_000m);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var url = $"/api/v1/projects/{project}";
+        var before = await member.GetFromJsonAsync<JsonElement>(url);
+        (
+            await member.PutAsJsonAsync(
+                url + "/plan",
+                new
+                {
+                    version = before.GetProperty("version").GetInt32(),
+                    title = "Rodiklių pakeitimų projektas",
+                    objectives = new[] { new { text = "Stiprinti šeimas" } },
+                    activities = new[]
+                    {
+                        new
+                        {
+                            objectiveNumber = 1,
+                            kind = "Training",
+                            title = "Mokymai tėvams",
+                            description = "6 mokymai",
+                        },
+                    },
+                    indicators = new[]
+                    {
+                        new
+                        {
+                            name = "Mokymų dalyviai",
+                            unit = "asm.",
+                            target = 100,
+                            metric = "DistinctParticipants",
+                        },
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode();
+        var plan = await member.GetFromJsonAsync<JsonElement>(url);
+        var indicator = plan.GetProperty("indicators")[0].GetProperty("id").GetGuid();
+        var activity = plan.GetProperty("objectives")[0].GetProperty("activities")[0].GetProperty("id").GetGuid();
+
+        // An indicator of another project, and no new target, are refused.
+        var unknown = await member.PostAsJsonAsync(
+            url + "/amendments",
+            new
+            {
+                kind = "Indicators",
+                indicatorId = Guid.NewGuid(),
+                newTarget = 80m,
+                reason = "Mažiau dalyvių",
+            }
+        );
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unknown.StatusCode);
+        var noTarget = await member.PostAsJsonAsync(
+            url + "/amendments",
+            new
+            {
+                kind = "Indicators",
+                indicatorId = indicator,
+                reason = "Mažiau dalyvių",
+            }
+        );
+        Assert.Equal("Šis laukas privalomas.", await noTarget.FieldErrorAsync("NewTarget"));
+
+        // Asked by the organisation, approved by the funder: the plan changes, the history keeps before and after.
+        var target = await (
+            await member.PostAsJsonAsync(
+                url + "/amendments",
+                new
+                {
+                    kind = "Indicators",
+                    indicatorId = indicator,
+                    newTarget = 80m,
+                    reason = "Mažiau dalyvių dėl karantino",
+                }
+            )
+        ).IdOf();
+        var scope = await (
+            await member.PostAsJsonAsync(
+                url + "/amendments",
+                new
+                {
+                    kind = "Activities",
+                    activityId = activity,
+                    newActivityDescription = "4 mokymai ir 2 konsultacijos",
+                    reason = "Poreikis",
+                }
+            )
+        ).IdOf();
+        var stale = (await member.GetFromJsonAsync<JsonElement>(url)).GetProperty("version").GetInt32();
+        foreach (var id in new[] { target, scope })
+            (
+                await admin.PostAsJsonAsync($"{url}/amendments/{id}/decision", new { approve = true, version = 0 })
+            ).EnsureSuccessStatusCode();
+        var amended = await member.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal(80m, amended.GetProperty("indicators")[0].GetProperty("target").GetDecimal());
+        Assert.Equal(
+            "4 mokymai ir 2 konsultacijos",
+            amended.GetProperty("objectives")[0].GetProperty("activities")[0].GetProperty("description").GetString()
+        );
+        var history = Html.Text(
+            await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetStringAsync($"/projects/{project}/payments")
+        );
+        Assert.Contains("Rodiklio „Mokymų dalyviai“ siekiamybė: 100 → 80.", history);
+        Assert.Contains("Veikla „Mokymai tėvams“: buvo „6 mokymai“ → tapo „4 mokymai ir 2 konsultacijos“.", history);
+        Assert.Contains("galioja 3 redakcija", history);
+        // A plan form opened before the amendments cannot undo them.
+        var undo = await member.PutAsJsonAsync(
+            url + "/plan",
+            new
+            {
+                version = stale,
+                title = "Rodiklių pakeitimų projektas",
+                objectives = new[] { new { text = "Stiprinti šeimas" } },
+                indicators = new[]
+                {
+                    new
+                    {
+                        id = indicator,
+                        name = "Mokymų dalyviai",
+                        unit = "asm.",
+                        target = 100,
+                        metric = "DistinctParticipants",
+                    },
+                },
+            }
+        );
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, undo.StatusCode);
     }
 }

@@ -37,6 +37,10 @@ public sealed class Amendment : IVersioned
         NewAmount = change.NewAmount;
         Decision = change.Decision;
         Description = change.Description;
+        IndicatorId = change.IndicatorId;
+        NewTarget = change.NewTarget;
+        ActivityId = change.ActivityId;
+        NewActivityDescription = change.NewActivityDescription;
         Reason = reason;
         ByFunder = byFunder;
         RequestedBy = by;
@@ -70,6 +74,20 @@ public sealed class Amendment : IVersioned
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecisionNote { get; private set; }
 
+    /// <summary>The plan's indicator whose target changes, its new target, and (once approved) the target before.</summary>
+    public Guid? IndicatorId { get; private set; }
+    public decimal? NewTarget { get; private set; }
+    public decimal? TargetBefore { get; private set; }
+
+    /// <summary>The plan's activity whose description changes, its new description, and (once approved) the one
+    /// before.</summary>
+    public Guid? ActivityId { get; private set; }
+    public string? NewActivityDescription { get; private set; }
+    public string? ActivityDescriptionBefore { get; private set; }
+
+    /// <summary>The indicator's or activity's name when asked, so the history reads without the plan.</summary>
+    public string? PlanItem { get; private set; }
+
     /// <summary>The agreement's version this amendment made (the original is version 1).</summary>
     public int? AgreementVersion { get; private set; }
     public int Version { get; set; }
@@ -83,8 +101,12 @@ public sealed class Amendment : IVersioned
         DateOnly End,
         DateRange CallPeriod,
         IReadOnlyDictionary<CostCategory, decimal> Budget,
-        decimal ThresholdPercent
+        decimal ThresholdPercent,
+        IReadOnlyDictionary<Guid, PlanRow>? Plan = null
     );
+
+    /// <summary>An indicator (its name and target) or an activity (its title and description) of the plan.</summary>
+    public sealed record PlanRow(string Name, decimal? Target, string? Description);
 
     /// <summary>Asks for a change (checked against the terms in force); a reallocation within the threshold is
     /// recorded at once as approved.</summary>
@@ -153,6 +175,10 @@ public sealed class Amendment : IVersioned
             ToBefore = To is { } to ? terms.Budget.GetValueOrDefault(to) : null;
             EndBefore = terms.End;
             AmountBefore = terms.Granted;
+            if (IndicatorId is { } indicator && terms.Plan?.GetValueOrDefault(indicator) is { } item)
+                TargetBefore = item.Target;
+            if (ActivityId is { } activity && terms.Plan?.GetValueOrDefault(activity) is { } planned)
+                ActivityDescriptionBefore = planned.Description;
             AgreementVersion = approvedBefore + 2;
         }
         else if (string.IsNullOrWhiteSpace(note))
@@ -197,6 +223,26 @@ public sealed class Amendment : IVersioned
                     throw new DomainException("AmountBelowPaid", nameof(NewAmount), amount, terms.Committed);
                 if (amount < terms.Planned)
                     throw new DomainException("AmountBelowSchedule", nameof(NewAmount), amount, terms.Planned);
+                break;
+            case AmendmentKind.Indicators when IndicatorId is { } indicatorId:
+                PlanItem = (
+                    terms.Plan?.GetValueOrDefault(indicatorId) is { Target: not null } indicator
+                        ? indicator
+                        : throw new DomainException("UnknownRow", nameof(IndicatorId))
+                ).Name;
+                var target = NewTarget ?? throw new DomainException("Required", nameof(NewTarget));
+                if (target < 0)
+                    throw new DomainException("TargetNegative", nameof(NewTarget));
+                Description = Guard.Optional(Description, nameof(Description), 4000);
+                break;
+            case AmendmentKind.Activities when ActivityId is { } activityId:
+                PlanItem = (
+                    terms.Plan?.GetValueOrDefault(activityId) is { Target: null } activity
+                        ? activity
+                        : throw new DomainException("UnknownRow", nameof(ActivityId))
+                ).Name;
+                NewActivityDescription = Guard.Required(NewActivityDescription, nameof(NewActivityDescription), 4000);
+                Description = Guard.Optional(Description, nameof(Description), 4000);
                 break;
             default:
                 Description = Guard.Required(Description, nameof(Description), 4000);

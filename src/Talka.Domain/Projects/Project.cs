@@ -110,6 +110,22 @@ public sealed class Project : IVersioned
 
     public void RemovePartner(Guid organisationId) => _partners.RemoveAll(p => p.OrganisationId == organisationId);
 
+    /// <summary>An approved amendment's new target for one of the plan's indicators.</summary>
+    public void AmendIndicatorTarget(Guid indicatorId, decimal target)
+    {
+        var indicator = _indicators.SingleOrDefault(i => i.Id == indicatorId) ?? throw new DomainException("UnknownRow", "IndicatorId");
+        if (target < 0) throw new DomainException("TargetNegative", "NewTarget");
+        indicator.Revise(indicator.Name, indicator.Unit, target, indicator.Position, indicator.Metric);
+    }
+
+    /// <summary>An approved amendment's new description (what the activity will do) of one of the plan's activities.</summary>
+    public void AmendActivityDescription(Guid activityId, string? description)
+    {
+        var activity = _activities.SingleOrDefault(a => a.Id == activityId) ?? throw new DomainException("UnknownRow", "ActivityId");
+        activity.Revise(activity.ObjectiveId, activity.Kind, activity.Title, Guard.Required(description, "NewActivityDescription", 4000),
+            activity.Position);
+    }
+
     /// <summary>Replaces the plan with the user's edit, keeping the identity of rows that stay.</summary>
     public void RevisePlan(PlanInput plan)
     {

@@ -212,13 +212,52 @@ public sealed class AmendmentService(
             agreement.PeriodEnd,
             new DateRange(call.ProjectPeriodStart, call.ProjectPeriodEnd),
             budget,
-            call.Rules.ReallocationThresholdPercent
+            call.Rules.ReallocationThresholdPercent,
+            await PlanAsync(projectId, ct)
         );
     }
 
-    /// <summary>Makes an approved amendment's change: the budget's lines, the agreement's and the project's period, or
-    /// the agreement's amount (its call's funding source moving by the difference). A described change of activities
-    /// or indicators is made on the plan.</summary>
+    /// <summary>The plan's indicators (name and target) and activities (title and description), by id.</summary>
+    private async Task<IReadOnlyDictionary<Guid, Amendment.PlanRow>> PlanAsync(Guid projectId, CancellationToken ct)
+    {
+        var indicators = await db.Set<Talka.Domain.Projects.PlannedIndicator>()
+            .AsNoTracking()
+            .Where(i => i.ProjectId == projectId)
+            .Select(i => new
+            {
+                i.Id,
+                i.Name,
+                i.Target,
+            })
+            .ToListAsync(ct);
+        var activities = await db.Set<Talka.Domain.Projects.Activity>()
+            .AsNoTracking()
+            .Where(a => a.ProjectId == projectId)
+            .Select(a => new
+            {
+                a.Id,
+                a.Title,
+                a.Description,
+            })
+            .ToListAsync(ct);
+        return indicators
+            .Select(i => (i.Id, Item: new Amendment.PlanRow(i.Name, i.Target, null)))
+            .Concat(activities.Select(a => (a.Id, Item: new Amendment.PlanRow(a.Title, null, a.Description))))
+            .ToDictionary(x => x.Id, x => x.Item);
+    }
+
+    /// <summary>Changes the project's plan and moves its version, so a plan form opened before the amendment is
+    /// refused rather than undoing it.</summary>
+    private async Task PlanOfAsync(Guid projectId, CancellationToken ct, Action<Talka.Domain.Projects.Project> change)
+    {
+        var project = await db
+            .Projects.Include(p => p.Indicators)
+            .Include(p => p.Activities)
+            .SingleAsync(p => p.Id == projectId, ct);
+        change(project);
+        db.Entry(project).Property(p => p.Version).IsModified = true;
+    }
+
     /// <summary>Replaces the project's budget lines (a budget's lines are its value) and moves the budget's version,
     /// so a budget form opened before the amendment is refused.</summary>
     private async Task ReplaceBudgetAsync(
@@ -237,6 +276,10 @@ public sealed class AmendmentService(
             db.Entry(head).Property(b => b.Version).IsModified = true;
     }
 
+    /// <summary>Makes an approved amendment's change: the budget's lines, the agreement's and the project's period, the
+    /// agreement's amount (its call's funding source moving by the difference, the budget rescaled), an indicator's
+    /// target or an activity's description. Another change of activities or indicators, described in words, is made on
+    /// the plan.</summary>
     private async Task ApplyAsync(ProjectContext context, Agreement agreement, Amendment a, CancellationToken ct)
     {
         var projectId = context.Project.Id;
@@ -273,6 +316,12 @@ public sealed class AmendmentService(
                 );
                 var project = await db.Projects.SingleAsync(p => p.Id == projectId, ct);
                 project.SetPeriod(agreement.PeriodStart, agreement.PeriodEnd);
+                break;
+            case AmendmentKind.Indicators when a.IndicatorId is { } indicatorId:
+                await PlanOfAsync(projectId, ct, p => p.AmendIndicatorTarget(indicatorId, a.NewTarget!.Value));
+                break;
+            case AmendmentKind.Activities when a.ActivityId is { } activityId:
+                await PlanOfAsync(projectId, ct, p => p.AmendActivityDescription(activityId, a.NewActivityDescription));
                 break;
             case AmendmentKind.Amount:
                 var delta = a.NewAmount!.Value - (agreement.GrantedAmount ?? 0);

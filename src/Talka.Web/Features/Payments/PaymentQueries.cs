@@ -249,7 +249,13 @@ public sealed class PaymentQueries(
             canManage || context.CanWrite,
             agreement is null
                 ? []
-                : await evidence.ListAsync(context, Domain.Delivery.EvidenceOwner.Agreement, agreement.Id, ct)
+                : await evidence.ListAsync(context, Domain.Delivery.EvidenceOwner.Agreement, agreement.Id, ct),
+            await db.Set<Domain.Projects.PlannedIndicator>()
+                .AsNoTracking()
+                .Where(i => i.ProjectId == projectId)
+                .OrderBy(i => i.Position)
+                .Select(i => new Projects.IndicatorView(i.Id, i.Name, i.Unit, i.Target, i.Metric))
+                .ToListAsync(ct)
         );
     }
 

@@ -66,7 +66,8 @@ public sealed record ProjectPayments(
     IReadOnlyList<RecoveryRow>? Recoveries = null,
     IReadOnlyList<Amendment>? Amendments = null,
     bool CanRequest = false,
-    IReadOnlyList<Evidence.EvidenceRow>? SignedCopies = null
+    IReadOnlyList<Evidence.EvidenceRow>? SignedCopies = null,
+    IReadOnlyList<Projects.IndicatorView>? Indicators = null
 );
 
 /// <summary>An expense counted at closure, as the funder admits or disallows it.</summary>

@@ -45,10 +45,28 @@ public sealed record AmendmentBody(
     DateOnly? NewEnd = null,
     decimal? NewAmount = null,
     string? Decision = null,
-    string? Description = null
+    string? Description = null,
+    Guid? IndicatorId = null,
+    decimal? NewTarget = null,
+    Guid? ActivityId = null,
+    string? NewActivityDescription = null
 )
 {
-    internal AmendmentChange ToChange() => new(Kind, From, To, Moved, NewEnd, NewAmount, Decision, Description);
+    internal AmendmentChange ToChange() =>
+        new(
+            Kind,
+            From,
+            To,
+            Moved,
+            NewEnd,
+            NewAmount,
+            Decision,
+            Description,
+            IndicatorId,
+            NewTarget,
+            ActivityId,
+            NewActivityDescription
+        );
 }
 
 public sealed record DecisionBody(bool Approve, string? Note, int Version);

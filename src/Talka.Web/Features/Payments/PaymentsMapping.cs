@@ -65,6 +65,9 @@ internal sealed class AmendmentMapping : IEntityTypeConfiguration<Amendment>
         b.Property(x => x.RequestedBy).HasMaxLength(256);
         b.Property(x => x.DecidedBy).HasMaxLength(256);
         b.Property(x => x.DecisionNote).HasMaxLength(2000);
+        b.Property(x => x.NewActivityDescription).HasMaxLength(4000);
+        b.Property(x => x.ActivityDescriptionBefore).HasMaxLength(4000);
+        b.Property(x => x.PlanItem).HasMaxLength(500);
         b.HasIndex(x => new { x.ProjectId, x.Number }).IsUnique();
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -189,18 +189,36 @@ public sealed class ProjectPaymentsModel(
         DateOnly? newEnd,
         string? newAmount,
         string? decision,
-        string? description
+        string? description,
+        Guid? indicatorId,
+        string? newTarget,
+        Guid? activityId,
+        string? newActivityDescription
     )
     {
         var movedAmount = Amount(moved, "Moved");
         var amount = Amount(newAmount, "NewAmount");
+        var target = Amount(newTarget, "NewTarget");
         if (ModelState.ErrorCount > 0)
             return await LoadAsync(projectId) ?? Page();
         return await AfterAsync(
             projectId,
             await amendments.RequestAsync(
                 projectId,
-                new AmendmentChange(kind, from, to, movedAmount, newEnd, amount, decision, description),
+                new AmendmentChange(
+                    kind,
+                    from,
+                    to,
+                    movedAmount,
+                    newEnd,
+                    amount,
+                    decision,
+                    description,
+                    indicatorId,
+                    target,
+                    activityId,
+                    newActivityDescription
+                ),
                 reason
             ),
             T["Amendments.Requested"]
@@ -255,6 +273,12 @@ public sealed class ProjectPaymentsModel(
         View = await queries.ForProjectAsync(projectId, HttpContext.RequestAborted);
         return View is null ? NotFound() : null;
     }
+
+    /// <summary>The plan's indicators and activities an amendment may change.</summary>
+    public (
+        IReadOnlyList<Projects.IndicatorView> Indicators,
+        IReadOnlyList<Talka.Domain.Projects.Activity> Activities
+    ) Plan => (View?.Indicators ?? [], [.. Project.Project.Activities.OrderBy(a => a.Position)]);
 
     /// <summary>The agreement's version in force: the original is 1, each approved amendment the next.</summary>
     public int AgreementVersion => View?.Amendments?.Max(m => m.AgreementVersion) ?? 1;

@@ -272,6 +272,13 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ActivityDescriptionBefore")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("AgreementVersion")
                         .HasColumnType("integer");
 
@@ -312,6 +319,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<Guid?>("IndicatorId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -321,6 +331,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("NewActivityDescription")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<decimal?>("NewAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -328,8 +342,16 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly?>("NewEnd")
                         .HasColumnType("date");
 
+                    b.Property<decimal?>("NewTarget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PlanItem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
@@ -351,6 +373,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<decimal?>("TargetBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<string>("To")
                         .HasMaxLength(60)

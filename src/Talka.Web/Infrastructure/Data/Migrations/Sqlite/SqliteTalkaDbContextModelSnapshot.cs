@@ -261,6 +261,13 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActivityDescriptionBefore")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("AgreementVersion")
                         .HasColumnType("INTEGER");
 
@@ -301,6 +308,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("IndicatorId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -310,6 +320,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NewActivityDescription")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("NewAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -317,8 +331,16 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("NewEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("NewTarget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanItem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
@@ -339,6 +361,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TargetBefore")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("To")
