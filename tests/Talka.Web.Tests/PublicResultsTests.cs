@@ -64,6 +64,6 @@ public sealed class PublicPrivacyTests(TalkaFactory factory) : IClassFixture<Tal
                 Assert.False(body.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{page} shows {secret}");
         }
         // The person is counted, though: 210 now.
-        Assert.Contains("Dalyviai (skirtingi asmenys) 210", Html.Text(await visitor.GetStringAsync($"/projects/details/{id}")));
+        Assert.Contains("Pasiekta skirtingų asmenų 210", Html.Text(await visitor.GetStringAsync($"/projects/details/{id}")));
     }
 }
