@@ -80,12 +80,7 @@ public sealed class PaymentFlowTests(BrowserFixture fixture)
         var version = (await admin.GetFromJsonAsync<JsonElement>(url + "/payments")).GetProperty("agreement").GetProperty("version").GetInt32();
         (await admin.PostAsJsonAsync(url + "/agreement/sign", new { signedOn = "2022-01-10", signatories = "Direktorė", version }))
             .EnsureSuccessStatusCode();
-        var tranche = await (
-            await admin.PostAsJsonAsync(url + "/payments", new { amount = 20_000m, plannedOn = "2022-01-15", rule = "OnSignature" })
-        ).IdOf();
-        (await admin.PostAsJsonAsync($"{url}/payments/{tranche}/approve", new { version = 0 })).EnsureSuccessStatusCode();
-        (await admin.PostAsJsonAsync($"{url}/payments/{tranche}/pay", new { paidOn = "2022-01-20", paymentOrder = "MN-3", version = 1 }))
-            .EnsureSuccessStatusCode();
+        await TestPayments.PayOnSignatureAsync(admin, project, 20_000m, "2022-01-20", "MN-3");
         (
             await api.PostAsJsonAsync(
                 url + "/expenditures",
@@ -108,14 +103,7 @@ public sealed class PaymentFlowTests(BrowserFixture fixture)
         Assert.True(memberViolations.Count == 0, string.Join(Environment.NewLine, memberViolations));
 
         // The final report is approved; the officer approves the amendment and records the settlement.
-        var final = (await api.GetFromJsonAsync<JsonElement>(url + "/reports")).EnumerateArray()
-            .Single(r => r.GetProperty("kind").GetString() == "Final").GetProperty("id").GetGuid();
-        var draft = await api.GetFromJsonAsync<JsonElement>($"{url}/reports/{final}");
-        (await api.PostAsJsonAsync($"{url}/reports/{final}/submit", new { version = draft.GetProperty("version").GetInt32() }))
-            .EnsureSuccessStatusCode();
-        var submitted = await admin.GetFromJsonAsync<JsonElement>($"{url}/reports/{final}");
-        (await admin.PostAsJsonAsync($"{url}/reports/{final}/approve", new { version = submitted.GetProperty("version").GetInt32() }))
-            .EnsureSuccessStatusCode();
+        await TestPayments.ApproveFinalReportAsync(api, admin, project);
         var officer = new PaymentsPage(await fixture.PageAsync(TalkaFactory.Admin));
         await officer.Page.SetViewportSizeAsync(1366, 900);
         await officer.OpenAsync(project);

@@ -156,50 +156,8 @@ public sealed class AgreementTermsTests(TalkaFactory factory) : IClassFixture<Ta
         );
 
         // The whole grant paid, nothing spent: after the final report, 10 000 € is owed back by the call's day.
-        var tranche = await (
-            await admin.PostAsJsonAsync(
-                url + "/payments",
-                new
-                {
-                    amount = 10_000m,
-                    plannedOn = "2022-01-15",
-                    rule = "OnSignature",
-                }
-            )
-        ).IdOf();
-        (
-            await admin.PostAsJsonAsync($"{url}/payments/{tranche}/approve", new { version = 0 })
-        ).EnsureSuccessStatusCode();
-        (
-            await admin.PostAsJsonAsync(
-                $"{url}/payments/{tranche}/pay",
-                new
-                {
-                    paidOn = "2022-01-20",
-                    paymentOrder = "MN-9",
-                    version = 1,
-                }
-            )
-        ).EnsureSuccessStatusCode();
-        var final = (await member.GetFromJsonAsync<JsonElement>(url + "/reports"))
-            .EnumerateArray()
-            .Single(r => r.GetProperty("kind").GetString() == "Final")
-            .GetProperty("id")
-            .GetGuid();
-        var draft = await member.GetFromJsonAsync<JsonElement>($"{url}/reports/{final}");
-        (
-            await member.PostAsJsonAsync(
-                $"{url}/reports/{final}/submit",
-                new { version = draft.GetProperty("version").GetInt32() }
-            )
-        ).EnsureSuccessStatusCode();
-        var submitted = await admin.GetFromJsonAsync<JsonElement>($"{url}/reports/{final}");
-        (
-            await admin.PostAsJsonAsync(
-                $"{url}/reports/{final}/approve",
-                new { version = submitted.GetProperty("version").GetInt32() }
-            )
-        ).EnsureSuccessStatusCode();
+        await TestPayments.PayOnSignatureAsync(admin, project, 10_000m, "2022-01-20", "MN-9");
+        await TestPayments.ApproveFinalReportAsync(member, admin, project);
         var version = (await member.GetFromJsonAsync<JsonElement>(url + "/payments"))
             .GetProperty("agreement")
             .GetProperty("version")

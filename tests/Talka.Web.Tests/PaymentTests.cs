@@ -321,31 +321,7 @@ public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFact
                 }
             )
         ).EnsureSuccessStatusCode();
-        var tranche = await (
-            await admin.PostAsJsonAsync(
-                url + "/payments",
-                new
-                {
-                    amount = 40_000m,
-                    plannedOn = "2022-01-15",
-                    rule = "OnSignature",
-                }
-            )
-        ).IdOf();
-        (
-            await admin.PostAsJsonAsync($"{url}/payments/{tranche}/approve", new { version = 0 })
-        ).EnsureSuccessStatusCode();
-        (
-            await admin.PostAsJsonAsync(
-                $"{url}/payments/{tranche}/pay",
-                new
-                {
-                    paidOn = "2022-01-20",
-                    paymentOrder = "MN-1",
-                    version = 1,
-                }
-            )
-        ).EnsureSuccessStatusCode();
+        await TestPayments.PayOnSignatureAsync(admin, project, 40_000m, "2022-01-20", "MN-1");
 
         // Before the final report there is no settlement.
         var early = await admin.PostAsJsonAsync(
@@ -359,25 +335,7 @@ public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFact
             }
         );
         Assert.Equal("Atsiskaityti galima tik patvirtinus galutinę ataskaitą.", await early.FieldErrorAsync("Status"));
-        var final = (await member.GetFromJsonAsync<JsonElement>(url + "/reports"))
-            .EnumerateArray()
-            .Single(r => r.GetProperty("kind").GetString() == "Final")
-            .GetProperty("id")
-            .GetGuid();
-        var draft = await member.GetFromJsonAsync<JsonElement>($"{url}/reports/{final}");
-        (
-            await member.PostAsJsonAsync(
-                $"{url}/reports/{final}/submit",
-                new { version = draft.GetProperty("version").GetInt32() }
-            )
-        ).EnsureSuccessStatusCode();
-        var submitted = await admin.GetFromJsonAsync<JsonElement>($"{url}/reports/{final}");
-        (
-            await admin.PostAsJsonAsync(
-                $"{url}/reports/{final}/approve",
-                new { version = submitted.GetProperty("version").GetInt32() }
-            )
-        ).EnsureSuccessStatusCode();
+        await TestPayments.ApproveFinalReportAsync(member, admin, project);
 
         // S-3 was paid after the end and does not count; the officer disallows S-2 (14 000 €) as recoverable VAT.
         var settlement = (await PaymentsAsync(admin, project)).GetProperty("settlement");

@@ -16,6 +16,10 @@ public sealed record ReportReminder(ReminderKind Kind, int Week)
 {
     public const int DaysBefore = 7;
 
+    /// <summary>The due days a daily run looks at: from a year ago (overdue reminders stop after a year) to a week
+    /// ahead.</summary>
+    public static (DateOnly Oldest, DateOnly Horizon) Window(DateOnly today) => (today.AddDays(-366), today.AddDays(DaysBefore));
+
     public string Key(Guid reportId) => Kind == ReminderKind.DueSoon ? $"due:{reportId}" : $"overdue:{reportId}:{Week}";
 
     public static ReportReminder? For(DateOnly due, ReportStatus status, DateOnly today) =>

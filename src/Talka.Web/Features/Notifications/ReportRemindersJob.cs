@@ -26,10 +26,8 @@ public sealed class ReportRemindersJob(
 
     public async Task RunAsync(string payload, CancellationToken ct)
     {
-        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LtFormat.Vilnius);
-        var today = DateOnly.FromDateTime(local.DateTime);
-        var horizon = today.AddDays(ReportReminder.DaysBefore);
-        var oldest = today.AddDays(-366);
+        var today = DateOnly.FromDateTime(LtFormat.VilniusTime(clock.GetUtcNow().UtcDateTime));
+        var (oldest, horizon) = ReportReminder.Window(today);
         await reports.EnsureSchedulesAsync(oldest, ct);
         var members = new Dictionary<Guid, IReadOnlyList<string>>();
         for (var skip = 0; ; skip += PageSize)

@@ -29,10 +29,8 @@ public sealed class RecoveryRemindersJob(
 
     public async Task RunAsync(string payload, CancellationToken ct)
     {
-        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), LtFormat.Vilnius);
-        var today = DateOnly.FromDateTime(local.DateTime);
-        var horizon = today.AddDays(ReportReminder.DaysBefore);
-        var oldest = today.AddDays(-366);
+        var today = DateOnly.FromDateTime(LtFormat.VilniusTime(clock.GetUtcNow().UtcDateTime));
+        var (oldest, horizon) = ReportReminder.Window(today);
         for (var skip = 0; ; skip += PageSize)
         {
             var page = await (
