@@ -100,4 +100,36 @@ public sealed class DeliveryTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Rodikliai" }).Last.ClickAsync();
         await Assertions.Expect(page.Locator("table.figures").GetByRole(AriaRole.Row, new() { Name = "Dalyviai (skirtingi asmenys)" }).GetByRole(AriaRole.Link)).ToHaveTextAsync("4\u00A0000");
     }
+
+    [Fact]
+    public async Task A_coordinator_imports_loose_values_and_chooses_which_kaunas_is_meant()
+    {
+        var projectId = await TestProjects.CreateAsync(fixture.Talka, "Importas naršyklėje");
+        var member = await fixture.Talka.ApiAsAsync(TalkaFactory.MemberB);
+        (await member.PostAsJsonAsync($"/api/v1/projects/{projectId}/events",
+            new { kind = "Training", topic = "Mokymai", start = "2022-03-01", end = "2022-03-01", sessions = 1, hoursPerSession = 4 })).EnsureSuccessStatusCode();
+        var import = new Pages.ImportPage(await fixture.PageAsync(TalkaFactory.MemberB));
+        foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
+        {
+            await import.Page.SetViewportSizeAsync(width, height);
+            await import.OpenAsync(projectId);
+            await import.UploadAsync($"sarasas-{width}.csv",
+                "Dalyvio Nr.;Kategorija;Savivaldybė;Amžiaus grupė;Renginio Nr.\n" +
+                $"K{width}-1;savanoris;Kaunas;30-44;1\nK{width}-2;Savanoris;Vilniaus m.;30–44 m.;1\n");
+            // "30-44" is understood; "Kaunas" may be the city or the district: the page asks which.
+            await Assertions.Expect(import.Errors).ToHaveCountAsync(1);
+            await Assertions.Expect(import.Errors.First).ToContainTextAsync("„Kauno m.“ ar „Kauno r.“");
+            await import.ChooseAsync("Kaunas", "Kauno m.");
+            await Assertions.Expect(import.Errors).ToHaveCountAsync(0);
+            await Assertions.Expect(import.Preview.First).ToContainTextAsync("Kauno m.");
+            await Assertions.Expect(import.Preview.First).ToContainTextAsync("30–44 m.");
+            Assert.Equal(0, await import.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+            var violations = await AccessibilityTests.SeriousViolationsAsync(import.Page);
+            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            await BrowserFixture.ScreenshotAsync(import.Page, $"15-import-chosen-{width}");
+            await import.ImportAsync();
+            await Assertions.Expect(import.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Importuota. Pridėta: 2 dalyviai ir 2 dalyvavimo įrašai.",
+                new() { Timeout = 30_000 });
+        }
+    }
 }

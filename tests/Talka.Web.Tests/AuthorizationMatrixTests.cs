@@ -108,6 +108,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", d + "/deliverables", i => $"/projects/{i.HiddenA}/deliverables?handler=Upload", writePage);
         yield return new("POST", d + "/volunteers", i => $"/projects/{i.HiddenA}/volunteers?handler=Hours&volunteerId={i.VolunteerA}", writePage);
         yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Remap&importId={i.EventA}", new(Login, 403, 403, 404, 403));
+        yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Choose&importId={i.EventA}", new(Login, 403, 403, 404, 403));
         yield return new("POST", d + "/import", i => $"/projects/{i.HiddenA}/import?handler=Apply&importId={i.EventA}", new(Login, 403, 403, 404, 403));
         yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.EventA}?handler=Narratives", new(Login, 403, 403, 404, 403));
         yield return new("POST", d + "/reports/{reportId:guid}", i => $"/projects/{i.HiddenA}/reports/{i.ReportA}?handler=Return", new(Login, 403, 403, 200, 403));
@@ -440,6 +441,7 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         var someImport = Guid.Parse("01900000-0000-7000-8000-000000000001");
         yield return new("POST", p + "/imports", i => $"/api/v1/projects/{i.HiddenA}/imports", new(401, 200, 404, 200, 403), Multipart);
         yield return new("PUT", p + "/imports/{importId:guid}/mapping", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}/mapping", new(401, 404, 404, 404, 403), "{\"mapping\":{}}");
+        yield return new("PUT", p + "/imports/{importId:guid}/choices", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}/choices", new(401, 404, 404, 404, 403), "{\"choices\":{}}");
         yield return new("POST", p + "/imports/{importId:guid}/apply", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}/apply", new(401, 404, 404, 404, 403), "{}");
         yield return new("GET", p + "/imports/{importId:guid}", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}", new(401, 404, 404, 404, 403));
         yield return new("GET", p + "/participants/export", i => $"/api/v1/projects/{i.HiddenA}/participants/export?format=xlsx", readA);

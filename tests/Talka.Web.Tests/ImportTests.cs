@@ -131,6 +131,20 @@ public sealed class ImportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         var error = Assert.Single(ambiguous.GetProperty("errors").EnumerateArray());
         Assert.Equal(("Savivaldybė", "Savivaldybė „Kaunas“ gali būti „Kauno m.“ ar „Kauno r.“: įrašykite, kuri."),
             (error.GetProperty("column").GetString(), error.GetProperty("message").GetString()));
+        // The user chooses once, for every row with the value; a municipality that does not exist is refused.
+        var choice = Assert.Single(ambiguous.GetProperty("choices").EnumerateArray());
+        Assert.Equal(("Kaunas", "Kauno m.|Kauno r.", 1), (choice.GetProperty("typed").GetString(),
+            string.Join("|", choice.GetProperty("options").EnumerateArray().Select(o => o.GetString())), choice.GetProperty("rows").GetInt32()));
+        var url = $"/api/v1/projects/{projectId}/imports/{ambiguous.GetProperty("id").GetGuid()}/choices";
+        var wrong = await api.PutAsJsonAsync(url, new { choices = new Dictionary<string, string> { [choice.GetProperty("key").GetString()!] = "Kaunas" } });
+        Assert.Equal("Nežinoma savivaldybė: Kaunas.", await wrong.FieldErrorAsync("Choices"));
+        var chosen = await (await api.PutAsJsonAsync(url,
+            new { choices = new Dictionary<string, string> { [choice.GetProperty("key").GetString()!] = "Kauno m." } })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Empty(chosen.GetProperty("errors").EnumerateArray());
+        Assert.Empty(chosen.GetProperty("choices").EnumerateArray());
+        Assert.Equal("Done", (await ApplyAndWaitAsync(api, projectId, chosen)).GetProperty("state").GetString());
+        Assert.Equal("Kauno m.", await factory.WithDbAsync(db => db.Set<Participant>()
+            .Where(p => p.ProjectId == projectId && p.Code == "L-3").Select(p => p.Municipality).SingleAsync()));
     }
 
     [Fact]

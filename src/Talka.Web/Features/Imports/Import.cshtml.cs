@@ -32,6 +32,13 @@ public sealed class ImportModel(ImportService imports, DeliveryQueries queries) 
         return await ShowAsync(await imports.UploadAsync(projectId, stream, file.FileName, file.Length));
     }
 
+    public async Task<IActionResult> OnPostChooseAsync(Guid projectId, Guid importId, Dictionary<string, string> choices)
+    {
+        if (await EnterAsync(projectId, write: true) is { } refused) return refused;
+        Events = await queries.EventsAsync(Project);
+        return await ShowAsync(await imports.ChooseAsync(projectId, importId, choices));
+    }
+
     public async Task<IActionResult> OnPostRemapAsync(Guid projectId, Guid importId, Dictionary<ImportField, int> mapping)
     {
         if (await EnterAsync(projectId, write: true) is { } refused) return refused;

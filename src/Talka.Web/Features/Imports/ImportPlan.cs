@@ -21,7 +21,7 @@ public sealed record ImportedAttendance(int Row, string Code, int EventNumber, d
 public sealed record ImportPlan(
     int Rows, IReadOnlyList<ImportedParticipant> NewParticipants, int ExistingParticipants,
     IReadOnlyList<ImportedAttendance> NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors,
-    IReadOnlyList<ImportPreviewRow>? Preview = null)
+    IReadOnlyList<ImportPreviewRow>? Preview = null, IReadOnlyList<ImportChoice>? Choices = null)
 {
     /// <summary>How many rows the preview shows as they will be saved.</summary>
     public const int PreviewRows = 20;
@@ -71,8 +71,10 @@ public sealed class ImportPlanner(Texts texts)
     /// <param name="keyOf">The keyed hash of a person identifier (the server secret stays outside the planner).</param>
     public ImportPlan Plan(SheetTable table, IReadOnlyDictionary<ImportField, int> mapping, IReadOnlySet<string> existingCodes,
         IReadOnlyDictionary<int, Guid> eventsByNumber, IReadOnlySet<(string Code, int EventNumber)> existingAttendance,
-        IReadOnlyDictionary<string, string> existingKeys, Func<PersonIdentifier, string> keyOf)
+        IReadOnlyDictionary<string, string> existingKeys, Func<PersonIdentifier, string> keyOf,
+        IReadOnlyDictionary<string, string>? choices = null)
     {
+        var ambiguous = new Dictionary<string, (string Typed, IReadOnlyList<string> Options, int Rows)>();
         var seenKeys = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<ImportError>();
         if (mapping.GetValueOrDefault(ImportField.Code, -1) < 0)
@@ -103,9 +105,16 @@ public sealed class ImportPlanner(Texts texts)
             {
                 // One match is taken ("Druskininkai" → "Druskininkų"); several are offered to choose from.
                 var matches = Municipalities.Matching(municipalityText);
+                var choiceKey = ChoiceKey(municipalityText);
                 if (matches.Count == 1) municipality = matches[0];
+                else if (matches.Count > 1 && choices?.GetValueOrDefault(choiceKey) is { } chosen && matches.Contains(chosen)) municipality = chosen;
                 else if (matches.Count > 1)
+                {
+                    ambiguous[choiceKey] = ambiguous.TryGetValue(choiceKey, out var seen)
+                        ? seen with { Rows = seen.Rows + 1 }
+                        : (municipalityText, matches, 1);
                     Error(ImportField.Municipality, texts["Import.MunicipalityWhich", municipalityText, string.Join(" ar ", matches.Select(m => $"„{m}“"))]);
+                }
                 else Error(ImportField.Municipality, texts["Error.UnknownMunicipality", municipalityText]);
             }
             var consent = false;
@@ -170,8 +179,11 @@ public sealed class ImportPlanner(Texts texts)
             }
         }
         return new ImportPlan(table.Rows.Count, participants.Values.ToList(), existingParticipants.Count, attendances, existingAttendances, errors,
-            preview);
+            preview, [.. ambiguous.Select(a => new ImportChoice(a.Key, a.Value.Typed, a.Value.Options, a.Value.Rows))]);
     }
+
+    /// <summary>The value a choice is kept under: compared loosely, so "Kaunas" and "KAUNAS" are chosen once.</summary>
+    public static string ChoiceKey(string text) => LooseText.Key(text, dropYears: false);
 
     private TEnum Choice<TEnum>(string text, string prefix, TEnum fallback, Action<string> error) where TEnum : struct, Enum =>
         text.Length == 0 ? fallback : OptionalChoice<TEnum>(text, prefix, error) ?? fallback;

@@ -21,7 +21,7 @@ public enum ImportState { Ready, Running, Done, Failed }
 public sealed record ImportStatus(Guid Id, string FileName, ImportState State, int Processed, int Total, int Rows, int NewParticipants, int ExistingParticipants,
     int NewAttendances, int ExistingAttendances, IReadOnlyList<ImportError> Errors, int ErrorCount, IReadOnlyDictionary<ImportField, string> Mapping,
     string? Failure, string? Encoding, char? Delimiter, string Format, IReadOnlyList<string> Headers, IReadOnlyDictionary<ImportField, int> Columns,
-    IReadOnlyList<ImportPreviewRow> Preview)
+    IReadOnlyList<ImportPreviewRow> Preview, IReadOnlyList<ImportChoice> Choices)
 {
     public static ImportStatus Of(ImportUpload upload)
     {
@@ -30,7 +30,7 @@ public sealed record ImportStatus(Guid Id, string FileName, ImportState State, i
         return new(upload.Id, upload.FileName, upload.State, upload.Processed, upload.Total, summary.Rows, summary.NewParticipants,
             summary.ExistingParticipants, summary.NewAttendances, summary.ExistingAttendances, summary.Errors, summary.ErrorCount,
             columns.ToDictionary(c => c.Key, c => summary.Headers[c.Value]), upload.Failure, summary.Encoding, summary.Delimiter, summary.Format,
-            summary.Headers, columns, summary.Preview ?? []);
+            summary.Headers, columns, summary.Preview ?? [], summary.Choices ?? []);
     }
 }
 
@@ -52,6 +52,9 @@ public sealed class ImportService(
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
+
+    public static Dictionary<string, string> ChoicesOf(ImportUpload upload) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(upload.Choices, Json) ?? [];
 
     public static Dictionary<ImportField, int> MappingOf(ImportUpload upload) =>
         JsonSerializer.Deserialize<Dictionary<ImportField, int>>(upload.Mapping, Json) ?? [];
@@ -91,12 +94,12 @@ public sealed class ImportService(
     private async Task CheckAsync(ImportUpload upload, SheetTable table, Dictionary<ImportField, int> mapping, CancellationToken ct)
     {
         var (codes, events, attendance, personKeys) = await ExistingAsync(db, upload.ProjectId, ct);
-        var plan = planner.Plan(table, mapping, codes, events, attendance, personKeys, keys.KeyFor);
+        var plan = planner.Plan(table, mapping, codes, events, attendance, personKeys, keys.KeyFor, ChoicesOf(upload));
         upload.Mapping = JsonSerializer.Serialize(mapping, Json);
         upload.Total = plan.NewParticipants.Count + plan.NewAttendances.Count;
         upload.Summary = JsonSerializer.Serialize(new ImportSummary(plan.Rows, plan.NewParticipants.Count, plan.ExistingParticipants,
             plan.NewAttendances.Count, plan.ExistingAttendances, plan.Errors.Take(200).ToList(), plan.Errors.Count, table.Headers, table.Encoding,
-            table.Delimiter, table.Format, plan.Preview), Json);
+            table.Delimiter, table.Format, plan.Preview, plan.Choices), Json);
     }
 
     public async Task<Result<ImportStatus>> RemapAsync(Guid projectId, Guid importId, IReadOnlyDictionary<ImportField, int> mapping, CancellationToken ct = default)
@@ -107,6 +110,27 @@ public sealed class ImportService(
         var table = TableOf(upload);
         await CheckAsync(upload, table,
             Enum.GetValues<ImportField>().ToDictionary(f => f, f => mapping.TryGetValue(f, out var i) && i < table.Headers.Count ? i : -1), ct);
+        await db.SaveChangesAsync(ct);
+        return Result<ImportStatus>.Success(ImportStatus.Of(upload));
+    }
+
+    /// <summary>Keeps the user's choices for values that may mean more than one municipality, and checks again.</summary>
+    public async Task<Result<ImportStatus>> ChooseAsync(Guid projectId, Guid importId, IReadOnlyDictionary<string, string> choices,
+        CancellationToken ct = default)
+    {
+        var (upload, failure) = await UploadOfAsync(projectId, importId, ct);
+        if (upload is null) return failure!;
+        if (upload.State != ImportState.Ready) return Result<ImportStatus>.Success(ImportStatus.Of(upload));
+        var kept = ChoicesOf(upload);
+        foreach (var (key, municipality) in choices)
+        {
+            if (string.IsNullOrWhiteSpace(municipality)) continue;
+            if (!Municipalities.IsKnown(municipality))
+                return Result<ImportStatus>.Invalid(new FieldError("Choices", texts["Error.UnknownMunicipality", municipality]));
+            kept[ImportPlanner.ChoiceKey(key)] = municipality;
+        }
+        upload.Choices = JsonSerializer.Serialize(kept, Json);
+        await CheckAsync(upload, TableOf(upload), MappingOf(upload), ct);
         await db.SaveChangesAsync(ct);
         return Result<ImportStatus>.Success(ImportStatus.Of(upload));
     }
@@ -236,7 +260,8 @@ public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, Audit
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Check again inside the transaction: another import may have added some of the same rows since the preview.
         var (codes, events, attendance, personKeys) = await ImportService.ExistingAsync(db, upload.ProjectId, ct);
-        var plan = planner.Plan(ImportService.TableOf(upload), ImportService.MappingOf(upload), codes, events, attendance, personKeys, keys.KeyFor);
+        var plan = planner.Plan(ImportService.TableOf(upload), ImportService.MappingOf(upload), codes, events, attendance, personKeys, keys.KeyFor,
+            ImportService.ChoicesOf(upload));
         if (plan.Errors.Count > 0) throw new DomainException("ImportChanged");
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // On PostgreSQL the rows go by binary COPY (the same columns SaveChanges would write); elsewhere by chunked saves.

@@ -13,5 +13,6 @@ public sealed record ImportSummary(
     string? Encoding,
     char? Delimiter,
     string Format,
-    IReadOnlyList<ImportPreviewRow>? Preview = null
+    IReadOnlyList<ImportPreviewRow>? Preview = null,
+    IReadOnlyList<ImportChoice>? Choices = null
 );

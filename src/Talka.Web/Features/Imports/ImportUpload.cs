@@ -19,6 +19,10 @@ public sealed class ImportUpload : Talka.Web.Infrastructure.Data.INotAudited
     /// <summary>Field → column index, as JSON.</summary>
     public string Mapping { get; set; } = "{}";
 
+    /// <summary>The user's choices for values that may mean more than one municipality (<see cref="ImportChoice"/>):
+    /// the compared value → the municipality, as JSON.</summary>
+    public string Choices { get; set; } = "{}";
+
     /// <summary>What the check found (<see cref="ImportSummary"/>), as JSON.</summary>
     public string Summary { get; set; } = "{}";
     public ImportState State { get; set; }

@@ -13,6 +13,7 @@ internal sealed class ImportUploadMapping : IEntityTypeConfiguration<ImportUploa
         b.Property(x => x.UserName).HasMaxLength(256);
         b.Property(x => x.FileName).HasMaxLength(300);
         b.Property(x => x.Failure).HasMaxLength(1000);
+        b.Property(x => x.Choices).HasDefaultValue("{}");
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.ProjectId);

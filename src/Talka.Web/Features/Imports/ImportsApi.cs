@@ -5,6 +5,9 @@ namespace Talka.Web.Features.Imports;
 
 public sealed record MappingInput(Dictionary<ImportField, int> Mapping);
 
+/// <summary>For each value that may mean more than one municipality (its key), the municipality meant.</summary>
+public sealed record ChoicesInput(Dictionary<string, string> Choices);
+
 public static class ImportsApi
 {
     public static void MapImportsApi(this RouteGroupBuilder api)
@@ -19,6 +22,10 @@ public static class ImportsApi
         group.MapPut("/imports/{importId:guid}/mapping", async (Guid projectId, Guid importId, MappingInput input, ImportService s, Texts t, CancellationToken ct) =>
             (await s.RemapAsync(projectId, importId, input.Mapping, ct)).ToHttp(t, status => Results.Ok(status)))
             .Returns<ImportStatus>("Change which column holds which field, and check again");
+        group.MapPut("/imports/{importId:guid}/choices", async (Guid projectId, Guid importId, ChoicesInput input, ImportService s, Texts t,
+                CancellationToken ct) =>
+            (await s.ChooseAsync(projectId, importId, input.Choices, ct)).ToHttp(t, status => Results.Ok(status)))
+            .Returns<ImportStatus>("Say which municipality a value that may mean more than one means (\"Kaunas\": \"Kauno m.\"), and check again");
         group.MapPost("/imports/{importId:guid}/apply", async (Guid projectId, Guid importId, ImportService s, Texts t, CancellationToken ct) =>
             (await s.StartAsync(projectId, importId, ct)).ToHttp(t, status => Results.Accepted($"/api/v1/projects/{projectId}/imports/{importId}", status)))
             .Returns<ImportStatus>("Apply a checked import: all rows or none, in the background", StatusCodes.Status202Accepted);
