@@ -113,6 +113,11 @@ public sealed class DeliveryTests(BrowserFixture fixture)
         {
             await import.Page.SetViewportSizeAsync(width, height);
             await import.OpenAsync(projectId);
+            // The file field speaks Lithuanian in an English-language browser, and names the chosen file.
+            await Assertions.Expect(import.FileButton).ToHaveTextAsync("Pasirinkti failą");
+            await Assertions.Expect(import.FileName).ToHaveTextAsync("Failas nepasirinktas");
+            await import.ChooseFileAsync("bandymas.csv", "Dalyvio Nr.\n");
+            await Assertions.Expect(import.FileName).ToHaveTextAsync("bandymas.csv");
             await import.UploadAsync($"sarasas-{width}.csv",
                 "Dalyvio Nr.;Kategorija;Savivaldybė;Amžiaus grupė;Renginio Nr.\n" +
                 $"K{width}-1;savanoris;Kaunas;30-44;1\nK{width}-2;Savanoris;Vilniaus m.;30–44 m.;1\n");

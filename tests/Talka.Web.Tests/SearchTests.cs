@@ -14,6 +14,25 @@ public sealed class SearchTests(TalkaFactory factory) : IClassFixture<TalkaFacto
             .ToList();
 
     [Fact]
+    public async Task The_project_list_sorts_by_title_and_by_amount_on_the_page_and_in_the_api()
+    {
+        await TestProjects.CreateAsync(factory, "Ąžuolų rūšiavimo būrelis", granted: 45_000m);
+        await TestProjects.CreateAsync(factory, "Beržų rūšiavimo būrelis", granted: 60_000m);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        async Task<List<string>> Sorted(string sort) =>
+            (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects?q=rusiavimo&sort={sort}"))
+                .GetProperty("items").EnumerateArray().Select(p => p.GetProperty("title").GetString()!).ToList();
+        // Lithuanian letters sort with their base letter: Ą with A, before B.
+        Assert.Equal(["Ąžuolų rūšiavimo būrelis", "Beržų rūšiavimo būrelis"], await Sorted("title"));
+        Assert.Equal(["Beržų rūšiavimo būrelis", "Ąžuolų rūšiavimo būrelis"], await Sorted("amount"));
+        var refused = await admin.GetAsync("/api/v1/projects?sort=kaina");
+        Assert.Equal("Rikiuoti galima pagal: start, title, organisation, programme, amount.", await refused.FieldErrorAsync("sort"));
+        var page = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync("/projects?q=rusiavimo&sort=amount"));
+        Assert.True(page.IndexOf("Beržų", StringComparison.Ordinal) < page.IndexOf("Ąžuolų", StringComparison.Ordinal));
+        Assert.Contains("Rasta: 2 projektai.", page);
+    }
+
+    [Fact]
     public async Task Projects_are_found_by_title_or_organisation_whatever_the_case_and_diacritics()
     {
         await TestProjects.CreateAsync(factory, "Šeimų stiprinimo ratas");

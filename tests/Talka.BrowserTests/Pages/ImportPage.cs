@@ -13,17 +13,18 @@ public sealed class ImportPage(IPage page)
 
     public async Task OpenAsync(Guid projectId) => await page.GotoAsync($"/projects/{projectId}/import");
 
+    /// <summary>The file field's button and the chosen file's name, in the page's language.</summary>
+    public ILocator FileButton => page.Locator(".file-button");
+    public ILocator FileName => page.Locator(".file-name");
+
+    public async Task ChooseFileAsync(string fileName, string csv) =>
+        await page.GetByLabel("Failas").SetInputFilesAsync(
+            new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) }
+        );
+
     public async Task UploadAsync(string fileName, string csv)
     {
-        await page.GetByLabel("Failas")
-            .SetInputFilesAsync(
-                new FilePayload
-                {
-                    Name = fileName,
-                    MimeType = "text/csv",
-                    Buffer = Encoding.UTF8.GetBytes(csv),
-                }
-            );
+        await ChooseFileAsync(fileName, csv);
         await page.GetByRole(AriaRole.Button, new() { Name = "Peržiūrėti" }).ClickAsync();
     }
 

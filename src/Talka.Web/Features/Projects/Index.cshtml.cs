@@ -20,6 +20,17 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
     [BindProperty(SupportsGet = true)] public Guid? OrganisationId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Municipality { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+
+    /// <summary>This list's address sorted by a column, keeping the filters (back to the first page).</summary>
+    public string SortLink(string sort)
+    {
+        var values = Request.Query.Where(q => q.Key is not ("sort" or "page")).ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+        values["sort"] = sort;
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/projects", values);
+    }
+
+    public string SortedBy => ProjectFilter.Sorts.Contains(Sort) ? Sort! : "start";
     // From the query only: Razor Pages keeps its own "page" route value (the page's path), which a bound "page"
     // would read instead.
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
@@ -39,7 +50,7 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
             ModelState.AddModelError(nameof(Year), T["Error.YearRange", Years.First.ToString(System.Globalization.CultureInfo.InvariantCulture), Years.Last.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             Year = null;
         }
-        Result = await queries.ListAsync(viewer, new ProjectFilter(ProgrammeId, Year, OrganisationId, Municipality, PageNumber, Search));
+        Result = await queries.ListAsync(viewer, new ProjectFilter(ProgrammeId, Year, OrganisationId, Municipality, PageNumber, Search, SortedBy));
         ProgrammeItems = (await programmes.ListAsync()).Select(p => new SelectListItem(p.Title, p.Id.ToString(), p.Id == ProgrammeId)).ToList();
         // Only organisations whose projects this viewer can see are offered.
         var visibleOrganisations = queries.Visible(viewer).Select(p => p.OrganisationId).Distinct();

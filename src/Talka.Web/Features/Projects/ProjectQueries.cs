@@ -11,8 +11,14 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Projects;
 
 /// <param name="Search">Words of the title or of the organisation's name, in any case, with or without diacritics.</param>
+/// <param name="Sort">"start" (latest first, the default), "title", "organisation", "programme" or "amount" (the
+/// largest grant first).</param>
 public sealed record ProjectFilter(
-    Guid? ProgrammeId = null, int? Year = null, Guid? OrganisationId = null, string? Municipality = null, int Page = 1, string? Search = null);
+    Guid? ProgrammeId = null, int? Year = null, Guid? OrganisationId = null, string? Municipality = null, int Page = 1, string? Search = null,
+    string? Sort = null)
+{
+    public static readonly string[] Sorts = ["start", "title", "organisation", "programme", "amount"];
+}
 
 public sealed record ProjectRow(
     Guid Id, string Title, Guid OrganisationId, string Organisation, string FundingBody, Guid ProgrammeId, string Programme,
@@ -72,8 +78,17 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
         foreach (var word in SearchText.Normalize(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
             query = query.Where(x => x.p.SearchTitle.Contains(word) || x.o.SearchName.Contains(word));
         var total = await query.CountAsync(ct);
-        var rows = await query
-            .OrderByDescending(x => x.p.Start).ThenBy(x => x.p.Title)
+        var sorted = filter.Sort switch
+        {
+            "title" => query.OrderBy(x => x.p.SearchTitle).ThenByDescending(x => x.p.Start),
+            "organisation" => query.OrderBy(x => x.o.SearchName).ThenByDescending(x => x.p.Start),
+            "programme" => query.OrderBy(x => x.pr.Title).ThenByDescending(x => x.p.Start),
+            // Ordered as a number (SQLite keeps money as text, compared by a collation that a subquery's value breaks).
+            "amount" => query.OrderByDescending(x => db.Agreements.Where(a => a.ProjectId == x.p.Id).Select(a => (double?)a.GrantedAmount).FirstOrDefault())
+                .ThenByDescending(x => x.p.Start),
+            _ => query.OrderByDescending(x => x.p.Start),
+        };
+        var rows = await sorted.ThenBy(x => x.p.Title).ThenBy(x => x.p.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(x => new
             {

@@ -16,12 +16,15 @@ public static class ProjectsApi
     public static void MapProjectsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/projects").WithTags("Projects");
-        group.MapGet("/", async (Guid? programmeId, int? year, Guid? organisationId, string? municipality, int? page, string? q,
+        group.MapGet("/", async (Guid? programmeId, int? year, Guid? organisationId, string? municipality, int? page, string? q, string? sort,
                 ProjectQueries queries, ViewerAccessor v, Texts t, CancellationToken ct) =>
             ApiResults.YearRefusal(t, year)
-                ?? Results.Ok(await queries.ListAsync(await v.GetAsync(ct),
-                    new ProjectFilter(programmeId, year, organisationId, municipality, page ?? 1, q), ct)))
-            .AllowAnonymous().Returns<Organisations.Page<ProjectRow>>("List the projects the user may see, published ones for everyone");
+                ?? (sort is not null && !ProjectFilter.Sorts.Contains(sort)
+                    ? ApiResults.Invalid(t, "sort", t["Projects.SortInvalid", string.Join(", ", ProjectFilter.Sorts)])
+                    : Results.Ok(await queries.ListAsync(await v.GetAsync(ct),
+                        new ProjectFilter(programmeId, year, organisationId, municipality, page ?? 1, q, sort), ct))))
+            .AllowAnonymous().Returns<Organisations.Page<ProjectRow>>("List the projects the user may see, published ones for everyone; "
+                + "?q= words of the title or organisation, ?sort=start|title|organisation|programme|amount");
         group.MapGet("/{id:guid}", async (Guid id, ProjectQueries q, ViewerAccessor v, Texts t, CancellationToken ct) =>
             await q.GetAsync(await v.GetAsync(ct), id, ct) is { } p ? Results.Ok(p) : ApiResults.NotFound(t))
             .AllowAnonymous().Returns<ProjectView>("Get a project: its public fields, or all of it for those who may read it");
