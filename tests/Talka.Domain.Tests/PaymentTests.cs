@@ -221,7 +221,7 @@ public sealed class PaymentTests
             ],
             100_000m,
             100_000m,
-            Settlement.DefaultRecoveryDue(new DateOnly(2024, 12, 31))
+            RecoveryDay.Default.After(new DateOnly(2024, 12, 31))
         );
         Assert.Equal(
             (95_000m, -5_000m, 0m, 5_000m, new DateOnly(2025, 1, 10)),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Talka.Domain.Common;
@@ -14,18 +13,12 @@ public static class LooseText
     /// miestas.</param>
     public static string Key(string? text, bool dropYears = true)
     {
-        var decomposed = (text ?? "").Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
+        // Case, diacritics and spaces as a search compares them; then any dash is one, with no spaces around it.
+        var folded = SearchText.Normalize(text);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
             builder.Append(c is '‐' or '‑' or '‒' or '–' or '—' or '−' ? '-' : c);
-        }
-        var key = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Replace(" - ", "-")
-            .Replace(" -", "-")
-            .Replace("- ", "-");
+        var key = builder.ToString().Replace(" - ", "-").Replace(" -", "-").Replace("- ", "-");
         if (!dropYears)
             return key;
         if (key.EndsWith(" m.", StringComparison.Ordinal))

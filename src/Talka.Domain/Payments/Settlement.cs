@@ -28,8 +28,4 @@ public sealed record Settlement(
     public decimal Balance => Admitted - Paid;
     public decimal FinalPayment => Math.Max(Balance, 0);
     public decimal Recovery => Math.Max(-Balance, 0);
-
-    /// <summary>10 January of the year after the project ends (Budget Structure Law, art. 27(4)); a call may set
-    /// another day (<see cref="RecoveryDay"/>).</summary>
-    public static DateOnly DefaultRecoveryDue(DateOnly projectEnd) => RecoveryDay.Default.After(projectEnd);
 }

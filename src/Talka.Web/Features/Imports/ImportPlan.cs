@@ -61,11 +61,7 @@ public sealed class ImportPlanner(Texts texts)
         return Enum.GetValues<ImportField>().ToDictionary(f => f, f => normalised.FindIndex(h => Synonyms[f].Contains(h)));
     }
 
-    public static string Fold(string text)
-    {
-        var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        return new string(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
-    }
+    public static string Fold(string text) => SearchText.Normalize(text);
 
     /// <param name="existingKeys">The project's participants' person keys, with their codes.</param>
     /// <param name="keyOf">The keyed hash of a person identifier (the server secret stays outside the planner).</param>

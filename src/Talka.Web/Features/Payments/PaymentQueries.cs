@@ -52,6 +52,7 @@ public sealed class PaymentQueries(
             .Where(o => o.Id == project.OrganisationId)
             .Select(o => new { o.Name, o.LegalEntityCode })
             .SingleAsync(ct);
+        var returnBy = call.RecoveryDay.After(agreement.PeriodEnd);
         return new AgreementDocument(
             projectId,
             agreement.Number,
@@ -71,7 +72,7 @@ public sealed class PaymentQueries(
             payments.AdvancePercent,
             [.. payments.Tranches.Where(t => t.State != TrancheState.Cancelled)],
             [.. payments.Reports.OrderBy(r => r.Due)],
-            call.RecoveryDay.After(agreement.PeriodEnd),
+            returnBy,
             AgreementTemplate.Render(
                 call.AgreementTerms,
                 new Dictionary<string, string?>
@@ -85,7 +86,7 @@ public sealed class PaymentQueries(
                     ["pradzia"] = Domain.Common.LtFormat.LongDate(agreement.PeriodStart),
                     ["pabaiga"] = Domain.Common.LtFormat.LongDate(agreement.PeriodEnd),
                     ["avansas"] = Domain.Common.LtFormat.Number(payments.AdvancePercent) + " %",
-                    ["grazinimas"] = Domain.Common.LtFormat.LongDate(call.RecoveryDay.After(agreement.PeriodEnd)),
+                    ["grazinimas"] = Domain.Common.LtFormat.LongDate(returnBy),
                 }
             ),
             summary.Version
@@ -187,18 +188,31 @@ public sealed class PaymentQueries(
             .ThenBy(r => r.Kind)
             .Select(r => new ReportOption(r.Id, r.Kind, r.PeriodStart, r.PeriodEnd, r.Due, r.Status))
             .ToListAsync(ct);
-        var advance = await db
+        // The call's advance and return day, read once for the schedule and the settlement.
+        var call = await db
             .Calls.AsNoTracking()
             .Where(c => c.Id == context.Project.CallId)
-            .Select(c => c.AdvancePercent)
+            .Select(c => new
+            {
+                c.AdvancePercent,
+                c.RecoveryDueMonth,
+                c.RecoveryDueDay,
+            })
             .SingleAsync(ct);
+        var advance = call.AdvancePercent;
         var granted = agreement?.Granted ?? 0;
         var committed = tranches.Where(t => t.State is TrancheState.Paid or TrancheState.Approved).Sum(t => t.Amount);
         SettlementView? settlement = null;
         // The settlement comes with the final report's approval (the reports are read above).
         if (agreement is not null && reports.Any(r => r.Kind == ReportKind.Final && r.Status == ReportStatus.Approved))
         {
-            var (computed, expenses) = await SettlementAsync(context.Project, granted, committed, ct);
+            var (computed, expenses) = await SettlementAsync(
+                context.Project,
+                granted,
+                committed,
+                RecoveryDay.Create(call.RecoveryDueMonth, call.RecoveryDueDay),
+                ct
+            );
             settlement = new SettlementView(computed, expenses, agreement.SettledOn, agreement.ClosedOn);
         }
         var today = DateOnly.FromDateTime(Domain.Common.LtFormat.VilniusTime(clock.GetUtcNow().UtcDateTime));
@@ -265,6 +279,7 @@ public sealed class PaymentQueries(
         Domain.Projects.Project project,
         decimal granted,
         decimal paid,
+        RecoveryDay recoveryDay,
         CancellationToken ct
     )
     {
@@ -292,8 +307,7 @@ public sealed class PaymentQueries(
                 g.Where(e => e.DisallowedReason != null).Sum(e => e.Amount)
             ))
             .ToList();
-        var due = await RecoveryDayAsync(project.CallId, ct);
-        return (new Settlement(lines, granted, paid, due.After(end)), expenses);
+        return (new Settlement(lines, granted, paid, recoveryDay.After(end)), expenses);
     }
 
     /// <summary>The call's day for returning unused funds (10 January of the next year by default).</summary>

@@ -286,6 +286,7 @@ public sealed class PaymentService(
                     context.Project,
                     agreement.GrantedAmount ?? 0,
                     tranches.Where(t => t.Committed).Sum(t => t.Amount),
+                    await queries.RecoveryDayAsync(context.Project.CallId, ct),
                     ct
                 );
                 agreement.Settle(Today, settlement.Admitted);

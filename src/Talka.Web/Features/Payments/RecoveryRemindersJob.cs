@@ -31,6 +31,8 @@ public sealed class RecoveryRemindersJob(
     {
         var today = DateOnly.FromDateTime(LtFormat.VilniusTime(clock.GetUtcNow().UtcDateTime));
         var (oldest, horizon) = ReportReminder.Window(today);
+        // An organisation's members are read once per run, however many of its recoveries are reminded.
+        var members = new Dictionary<Guid, IReadOnlyList<string>>();
         for (var skip = 0; ; skip += PageSize)
         {
             var page = await (
@@ -58,14 +60,9 @@ public sealed class RecoveryRemindersJob(
                 var link = $"/projects/{r.ProjectId}/payments";
                 var key = "recovery-" + reminder.Key(r.Id);
                 var kind = overdue ? NotificationKinds.RecoveryOverdue : NotificationKinds.RecoveryDueSoon;
-                await notifier.NotifyAsync(
-                    await notifier.MembersOfAsync(row.OrganisationId, ct),
-                    kind,
-                    link,
-                    args,
-                    key,
-                    ct
-                );
+                if (!members.TryGetValue(row.OrganisationId, out var people))
+                    members[row.OrganisationId] = people = await notifier.MembersOfAsync(row.OrganisationId, ct);
+                await notifier.NotifyAsync(people, kind, link, args, key, ct);
                 if (overdue && reminder.Week == 0)
                     await notifier.NotifyAsync(
                         await officers.ReviewersOfAsync(r.ProjectId, ct),
