@@ -119,11 +119,55 @@ public sealed class PlanEditingTests(TalkaFactory factory) : IClassFixture<Talka
         var member = await factory.BrowserAsAsync(TalkaFactory.MemberB);
         var form = await member.GetStringAsync($"/projects/edit-plan/{id}");
         var fields = PlanForm(form, Html.Token(form), "Nevyriausybinių organizacijų institucinių gebėjimų stiprinimas");
-        // Indicator rows 0–2 are blank; a target typed in row 2 without a name is an error on row 2.
+        // Three indicator rows, two left blank; a target typed in row 2 without a name is an error on row 2.
+        foreach (var row in new[] { 0, 1 })
+        {
+            fields[$"Input.Indicators[{row}].Name"] = "";
+            fields[$"Input.Indicators[{row}].Target"] = "";
+        }
         fields["Input.Indicators[2].Target"] = "15";
         var response = await member.PostAsync($"/projects/edit-plan/{id}", new FormUrlEncodedContent(fields));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal("Šis laukas privalomas.", Html.FieldError(html, "Input.Indicators[2].Name"));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == id).SelectMany(p => p.Indicators).CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_row_button_changes_the_form_and_saves_nothing_until_save()
+    {
+        var id = await TestProjects.CreateAsync(factory, "Eilučių mygtukų projektas");
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var version = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("version").GetInt32();
+        (await admin.PutAsJsonAsync($"/api/v1/projects/{id}/plan", new
+        {
+            version, title = "Eilučių mygtukų projektas",
+            objectives = new[] { new { text = "Pirmas uždavinys" }, new { text = "Antras uždavinys" } },
+            activities = new[]
+            {
+                new { objectiveNumber = 1, kind = "Training", title = "Mokymai tėvams" },
+                new { objectiveNumber = 2, kind = "Consultation", title = "Konsultacijos šeimoms" },
+            },
+        })).EnsureSuccessStatusCode();
+        var member = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var form = await member.GetStringAsync($"/projects/edit-plan/{id}");
+        var fields = PlanForm(form, Html.Token(form), "Pavadinimas, kurio dar niekas neįrašė");
+        Assert.Equal("Mokymai tėvams", fields["Input.Activities[0].Title"]);
+        fields["Input.Command"] = "remove:Activities:0";
+        var response = await member.PostAsync($"/projects/edit-plan/{id}", new FormUrlEncodedContent(fields));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The form comes back without the row, the other in its place and the typed title kept.
+        var shown = PlanForm(html, Html.Token(html), "Pavadinimas, kurio dar niekas neįrašė");
+        Assert.Equal("Konsultacijos šeimoms", shown["Input.Activities[0].Title"]);
+        Assert.False(shown.ContainsKey("Input.Activities[1].Title"));
+        Assert.Contains("value=\"Pavadinimas, kurio dar niekas neįrašė\"", html);
+        // Nothing saved yet.
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == id).SelectMany(p => p.Activities).CountAsync()));
+
+        var saved = await member.PostAsync($"/projects/edit-plan/{id}", new FormUrlEncodedContent(shown));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var titles = await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == id).SelectMany(p => p.Activities).Select(a => a.Title).ToListAsync());
+        Assert.Equal(["Konsultacijos šeimoms"], titles);
+        Assert.Equal("Pavadinimas, kurio dar niekas neįrašė", await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
     }
 }

@@ -33,7 +33,8 @@ public sealed class EventEditModel(DeliveryQueries queries, DeliveryService serv
     public Guid? EventId { get; private set; }
     public IEnumerable<SelectListItem> Kinds => Enum.GetValues<EventKind>().Select(k => new SelectListItem(T.Enum(k), k.ToString()));
     public IEnumerable<SelectListItem> Units => Enum.GetValues<HourUnit>().Select(u => new SelectListItem(T.Enum(u), u.ToString()));
-    public IEnumerable<SelectListItem> Activities => Project.Project.Activities.OrderBy(a => a.Position).Select(a => new SelectListItem(a.Title, a.Id.ToString()));
+    /// <summary>The plan's activities; choosing one sets the event's kind to the activity's (one list of kinds).</summary>
+    public IEnumerable<Talka.Domain.Projects.Activity> ActivityOptions => Project.Project.Activities.OrderBy(a => a.Position);
     public IEnumerable<SelectListItem> MunicipalityItems => Municipalities.All.Select(m => new SelectListItem(m, m));
 
     public async Task<IActionResult> OnGetAsync(Guid projectId, Guid? eventId)

@@ -21,6 +21,10 @@ public sealed class PlanForm
     public List<Guid> PartnerIds { get; set; } = [];
     public List<IndicatorRow> Indicators { get; set; } = [];
 
+    /// <summary>A row button pressed instead of Save: "add:Activities", "remove:Activities:2", "up:Objectives:1",
+    /// "down:Indicators:0". The form comes back changed, nothing saved.</summary>
+    public string? Command { get; set; }
+
     public sealed class ObjectiveRow { public Guid? Id { get; set; } public string? Text { get; set; } }
     public sealed class ActivityRow
     {
@@ -40,16 +44,20 @@ public sealed class PlanForm
     }
 }
 
-/// <summary>Edits the plan as a whole. Blank new rows are ignored; clearing an existing row removes it.</summary>
+/// <summary>Edits the plan as a whole. Rows are added, removed and moved with their buttons (the form comes back
+/// changed, nothing saved until Save); a blank new row is ignored.</summary>
 public sealed partial class EditPlanModel(ProjectQueries queries, ProjectService service, OrganisationQueries organisations) : TalkaPage
 {
-    private const int BlankObjectives = 2, BlankActivities = 3, BlankIndicators = 3;
+    /// <summary>The row to focus after a row button: the added, moved or following row ("Activities_2").</summary>
+    public string? FocusRow { get; private set; }
 
     [BindProperty] public PlanForm Input { get; set; } = new();
     public Guid Id { get; private set; }
     public string ProjectTitle { get; private set; } = "";
     public IReadOnlyList<SelectListItem> ObjectiveNumbers { get; private set; } = [];
     public IEnumerable<SelectListItem> Kinds => Enum.GetValues<ActivityKind>().Select(k => new SelectListItem(T.Enum(k), k.ToString()));
+    public IEnumerable<SelectListItem> TargetGroupItems =>
+        Enum.GetValues<TargetGroup>().Select(g => new SelectListItem(T.Enum(g), g.ToString()));
     public IEnumerable<SelectListItem> MunicipalityItems => Municipalities.All.Select(m => new SelectListItem(m, m));
     public IReadOnlyList<SelectListItem> PartnerItems { get; private set; } = [];
     public IEnumerable<SelectListItem> Metrics => Enum.GetValues<Talka.Domain.Indicators.Metric>().Select(m => new SelectListItem(T.Enum(m), m.ToString()));
@@ -85,6 +93,14 @@ public sealed partial class EditPlanModel(ProjectQueries queries, ProjectService
         if (p is null) return viewer.ReadsEverything ? NotFound() : await DenyAsync();
         if (!p.CanEditPlan) return await DenyAsync();
         ProjectTitle = p.Title;
+        if (Input.Command is { Length: > 0 } command)
+        {
+            // The indices of the posted values move with the rows: the form is shown from the changed rows.
+            ModelState.Clear();
+            FocusRow = PlanRows.Apply(Input, command);
+            await PrepareAsync(p.OrganisationId, addBlankRows: false);
+            return Page();
+        }
 
         // Keep rows that have content (or that existed); remember each kept row's place in the form for error messages.
         var objectiveRows = Keep(Input.Objectives, o => o.Id is not null || !string.IsNullOrWhiteSpace(o.Text));
@@ -155,11 +171,12 @@ public sealed partial class EditPlanModel(ProjectQueries queries, ProjectService
     {
         if (addBlankRows)
         {
-            for (var i = 0; i < BlankObjectives; i++) Input.Objectives.Add(new PlanForm.ObjectiveRow());
-            for (var i = 0; i < BlankActivities; i++) Input.Activities.Add(new PlanForm.ActivityRow());
-            for (var i = 0; i < BlankIndicators; i++) Input.Indicators.Add(new PlanForm.IndicatorRow());
+            // A plan without rows of a kind starts with one to fill; more come with the add buttons.
+            if (Input.Objectives.Count == 0) Input.Objectives.Add(new PlanForm.ObjectiveRow());
+            if (Input.Activities.Count == 0) Input.Activities.Add(new PlanForm.ActivityRow());
+            if (Input.Indicators.Count == 0) Input.Indicators.Add(new PlanForm.IndicatorRow());
         }
-        ObjectiveNumbers = Enumerable.Range(1, Input.Objectives.Count)
+        ObjectiveNumbers = Enumerable.Range(1, Math.Max(1, Input.Objectives.Count))
             .Select(n => new SelectListItem(T["Projects.ObjectiveNo", n], n.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         PartnerItems = (await organisations.AllLinksAsync()).Where(o => o.Id != organisationId)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToList();

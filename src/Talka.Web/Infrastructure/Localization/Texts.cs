@@ -51,7 +51,10 @@ public sealed class Texts
     /// dalyvis".</summary>
     public string Count(string key, long count) => LtPlural.Count(count, Get(key));
 
-    public string Enum<TEnum>(TEnum value) where TEnum : struct, System.Enum => Get($"{typeof(TEnum).Name}.{value}");
+    public string Enum<TEnum>(TEnum value) where TEnum : struct, System.Enum =>
+        value is Talka.Domain.Delivery.EventKind kind
+            ? Get($"ActivityKind.{Talka.Domain.Delivery.Kinds.AsActivity(kind)}") // one list of kinds
+            : Get($"{typeof(TEnum).Name}.{value}");
 
     /// <summary>The message for a broken domain rule, with its values shown the Lithuanian way.</summary>
     public string Error(DomainException error) => this["Error." + error.Code, error.Args.ToArray()];
