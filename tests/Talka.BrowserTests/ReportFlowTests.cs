@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Talka.BrowserTests.Pages;
 using Talka.Web.Tests;
 
 namespace Talka.BrowserTests;
@@ -95,9 +96,10 @@ public sealed class ReportFlowTests(BrowserFixture fixture)
             else
                 await dialog.DismissAsync();
         };
-        await admin.GotoAsync($"/projects/{id}/reports/{report}");
-        await admin.GetByLabel("Pastaba").FillAsync("Trūksta dalyvių sąrašo.");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Grąžinti", Exact = true }).ClickAsync();
+        var review = new ReportReviewPage(admin);
+        await review.OpenAsync(id, report);
+        await review.FillRemarkAsync(1, "Bendra pastaba", null, "Trūksta dalyvių sąrašo.");
+        await review.ReturnAsync();
         Assert.StartsWith("Grąžinti ataskaitą", Assert.Single(asked));
         approve = true;
         await admin.GetByRole(AriaRole.Button, new() { Name = "Patvirtinti ataskaitą" }).ClickAsync();
@@ -111,5 +113,53 @@ public sealed class ReportFlowTests(BrowserFixture fixture)
                 .GetString()
         );
         await BrowserFixture.ScreenshotAsync(admin, "report-approved");
+    }
+
+    [Fact]
+    public async Task An_officer_returns_a_report_with_two_remarks_and_the_organisation_reads_them_with_name_and_date()
+    {
+        var id = await TestProjects.CreateAsync(fixture.Talka, "Ataskaita su dviem pastabomis");
+        var member = await fixture.Talka.ApiAsAsync(TalkaFactory.MemberB);
+        var quarter = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports"))
+            .EnumerateArray()
+            .First(r => r.GetProperty("kind").GetString() == "QuarterlyFinancial");
+        var report = quarter.GetProperty("id").GetGuid();
+        var url = $"/api/v1/projects/{id}/reports/{report}";
+        var version = (await member.GetFromJsonAsync<JsonElement>(url)).GetProperty("version").GetInt32();
+        (await member.PostAsJsonAsync($"{url}/submit", new { version })).EnsureSuccessStatusCode();
+        var officer = await fixture.Talka.WithDbAsync(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Users.Where(u => u.Email == TalkaFactory.Admin).Select(u => u.DisplayName)));
+
+        var admin = await fixture.PageAsync(TalkaFactory.Admin);
+        admin.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        var review = new ReportReviewPage(admin);
+        await review.OpenAsync(id, report);
+        await review.FillRemarkAsync(1, "Bendra pastaba", null, "Pridėkite banko išrašą.");
+        // A third row is asked for and comes back with what was typed in the first two.
+        await review.AddRemarkRowAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Group, new() { Name = "3 pastaba" })).ToBeVisibleAsync();
+        await Assertions
+            .Expect(admin.GetByRole(AriaRole.Group, new() { Name = "1 pastaba" }).GetByLabel("Pastaba", new() { Exact = true }))
+            .ToHaveValueAsync("Pridėkite banko išrašą.");
+        var firstTable = await admin.Locator("#remark-section-1 option").Nth(1).TextContentAsync();
+        await review.FillRemarkAsync(2, firstTable!, "2 eilutė", "Sąskaitos data ne ketvirčio laikotarpio.");
+        await review.ReturnAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Ataskaita grąžinta su pastabomis.");
+
+        var page = await fixture.PageAsync(TalkaFactory.MemberB);
+        var seen = new ReportReviewPage(page);
+        await seen.OpenAsync(id, report);
+        await Assertions.Expect(seen.Remarks).ToHaveCountAsync(2);
+        await Assertions.Expect(seen.Remarks.Nth(0)).ToContainTextAsync("Bendra pastaba");
+        await Assertions.Expect(seen.Remarks.Nth(0)).ToContainTextAsync("Pridėkite banko išrašą.");
+        await Assertions.Expect(seen.Remarks.Nth(1)).ToContainTextAsync($"{firstTable}: 2 eilutė");
+        await Assertions.Expect(seen.Remarks.Nth(1)).ToContainTextAsync("Sąskaitos data ne ketvirčio laikotarpio.");
+        // The officer by name, not by e-mail address, with the day.
+        await Assertions.Expect(seen.Remarks.Nth(0)).ToContainTextAsync(officer);
+        await Assertions.Expect(seen.Remarks.Nth(0)).Not.ToContainTextAsync(TalkaFactory.Admin);
+        var at = (await member.GetFromJsonAsync<JsonElement>(url)).GetProperty("comments")[0].GetProperty("at").GetDateTimeOffset();
+        await Assertions.Expect(seen.Remarks.Nth(0)).ToContainTextAsync(Talka.Domain.Common.LtFormat.LocalTime(at));
+        await BrowserFixture.ScreenshotAsync(page, "report-returned-with-remarks");
     }
 }

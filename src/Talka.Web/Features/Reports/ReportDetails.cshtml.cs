@@ -58,24 +58,49 @@ public sealed class ReportDetailsModel(ReportService reports, Narrative.Narrativ
             explanations
         );
 
+    /// <summary>The remarks typed on the return form (shown again as typed when the return is refused or a row is
+    /// added).</summary>
+    public List<RemarkRow> Remarks { get; private set; } = [];
+
+    /// <summary>Returns the report with its remarks, each tied to a section of the report and, if given, a line of
+    /// it; "add" brings the form back with one more row, nothing saved.</summary>
     public async Task<IActionResult> OnPostReturnAsync(
         Guid projectId,
         Guid reportId,
-        string? section,
-        string? comment,
+        List<RemarkRow> remarks,
+        string? command,
         int version
-    ) =>
-        await AfterAsync(
+    )
+    {
+        Remarks = remarks;
+        if (command == "add")
+        {
+            if (await EnterAsync(projectId) is { } refused)
+                return refused;
+            Remarks.Add(new RemarkRow());
+            return await LoadAsync(projectId, reportId, null) ?? Page();
+        }
+        var comments = remarks
+            .Where(r => !string.IsNullOrWhiteSpace(r.Text))
+            .Select(r =>
+            {
+                var section = string.IsNullOrWhiteSpace(r.Section) ? T["Reports.General"] : r.Section.Trim();
+                return new CommentInput(
+                    string.IsNullOrWhiteSpace(r.Line) ? section : $"{section}: {r.Line.Trim()}",
+                    r.Text!
+                );
+            })
+            .ToList();
+        return await AfterAsync(
             projectId,
             reportId,
-            await reports.ReturnAsync(
-                projectId,
-                reportId,
-                [new CommentInput(section ?? T["Reports.General"], comment ?? "")],
-                version
-            ),
+            await reports.ReturnAsync(projectId, reportId, comments, version),
             T["Reports.Returned"]
         );
+    }
+
+    /// <summary>The sections a remark can be about: the report in general and each table of its document.</summary>
+    public IReadOnlyList<string> RemarkSections => [T["Reports.General"], .. Document.Tables.Select(t => t.Title)];
 
     public async Task<IActionResult> OnPostApproveAsync(Guid projectId, Guid reportId, int version) =>
         await AfterAsync(

@@ -85,7 +85,7 @@ public sealed record ReportRow(Guid Id, Guid ProjectId, string Project, string O
 /// <param name="PdfPreparing">The shown version's PDF is still being printed (it is printed once, after
 /// submission).</param>
 public sealed record ReportView(ReportRow Report, ReportContent Content, int? ShownVersion, IReadOnlyList<ReportVersion> Versions,
-    IReadOnlyList<ReportComment> Comments, bool CanEdit, bool CanReview, int Version, bool PdfPreparing);
+    IReadOnlyList<ReportRemark> Comments, bool CanEdit, bool CanReview, int Version, bool PdfPreparing);
 
 /// <summary>A report's PDF, or why there is none yet.</summary>
 public sealed record ReportPdfOutcome(byte[]? Pdf, string FileName, bool Preparing);
@@ -218,7 +218,14 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             jobs.Enqueue(ReportPdfJob.JobKind, shown.Id.ToString());
             await db.SaveChangesAsync(ct);
         }
-        return new ReportView(row, content, shown?.Number, versions, report.Comments.OrderBy(c => c.At).ToList(),
+        // Remarks name their author as people know them, not by e-mail address.
+        var authors = report.Comments.Select(c => c.Author).Distinct().ToList();
+        var names = await db.Users.Where(u => u.Email != null && authors.Contains(u.Email) && u.DisplayName != "")
+            .Select(u => new { Email = u.Email!, u.DisplayName }).ToDictionaryAsync(u => u.Email, u => u.DisplayName, ct);
+        var remarks = report.Comments.OrderBy(c => c.At)
+            .Select(c => new ReportRemark(c.VersionNumber, c.Section, c.Text, names.GetValueOrDefault(c.Author, c.Author), c.At))
+            .ToList();
+        return new ReportView(row, content, shown?.Number, versions, remarks,
             context!.CanWrite && report.IsEditable,
             report.Status == ReportStatus.Submitted && await permissions.MayAsync(ProjectOperation.Review, context.Project.OrganisationId, context.Project.IsPublished),
             report.Version, preparing);
