@@ -54,6 +54,7 @@ public sealed class ProjectAccessTests(BrowserFixture fixture)
         await page.GotoAsync("/projects");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nevyriausybines organizacijas vienijančių asociacijų institucinis stiprinimas" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Redaguoti planą" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pridėti uždavinį" }).ClickAsync();
         await page.GetByLabel("6 uždavinys", new() { Exact = true }).FillAsync("Parengti Forumo narių bendradarbiavimo gaires");
         await BrowserFixture.ScreenshotAsync(page, "04-plan-edit");
         await page.GetByRole(AriaRole.Button, new() { Name = "Išsaugoti" }).ClickAsync();

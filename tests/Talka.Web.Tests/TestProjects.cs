@@ -34,6 +34,24 @@ public static class TestProjects
         return id;
     }
 
+    /// <summary>A programme of the test's own with one 2022 call: its projects' public figures touch no other
+    /// test's programme.</summary>
+    /// <returns>The call's id; its programme's id.</returns>
+    public static async Task<(Guid Call, Guid Programme)> OwnCallAsync(TalkaFactory factory, string programmeTitle)
+    {
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var fundingBody = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/programmes"))[0].GetProperty("fundingBodyId").GetGuid();
+        var programme = await (await admin.PostAsJsonAsync("/api/v1/programmes",
+            new { fundingBodyId = fundingBody, title = programmeTitle, description = "Bandomoji programa." })).IdOf();
+        var call = await (await admin.PostAsJsonAsync("/api/v1/calls", new
+        {
+            programmeId = programme, fundingBodyId = fundingBody, title = programmeTitle + ": kvietimas", year = 2022,
+            legalActNumber = "A1-1", legalActDate = "2021-12-01", legalActTitle = "Dėl kvietimo", totalBudget = 1_000_000,
+            projectPeriodStart = "2022-01-01", projectPeriodEnd = "2022-12-31", fundingSource = "StateBudget",
+        })).IdOf();
+        return (call, programme);
+    }
+
     public static async Task<Guid> IdOf(this HttpResponseMessage response)
     {
         response.EnsureSuccessStatusCode();

@@ -8,9 +8,15 @@ namespace Talka.Web.Features.Programmes;
 [AllowAnonymous]
 // Cached for visitors who are not signed in (PublicCache).
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Talka.Web.Infrastructure.Web.PublicCache.Policy)]
-public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, Delivery.ReachQueries reach, ProgrammeOfficers officers)
+public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, Delivery.ReachQueries reach, ProgrammeOfficers officers,
+    Projects.ProjectQueries projects)
     : TalkaPage
 {
+    /// <summary>The programme's projects (published ones for a visitor), searched and paged on the server.</summary>
+    public Organisations.Page<Projects.ProjectRow>? Projects { get; private set; }
+    [FromQuery(Name = "q")] public string? Search { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+
     public IReadOnlyList<OfficerRow>? Officers { get; private set; }
     public ProgrammeRow? Programme { get; private set; }
     public bool CanManage { get; private set; }
@@ -30,6 +36,8 @@ public sealed class DetailsModel(ProgrammeQueries queries, AuditQueries audit, D
         Exact = viewer.ReadsEverything;
         CanManage = viewer.CanManageProgrammes;
         Officers = await officers.ListAsync(id);
+        Projects = await projects.ListAsync(viewer, new Projects.ProjectFilter(ProgrammeId: id, Page: Math.Max(1, PageNumber),
+            Search: Search), HttpContext.RequestAborted);
         if (viewer.CanSeeAuditTrail) Audit = await audit.ForAsync(id);
         ViewData["AuditRecord"] = id;
         return Page();

@@ -11,13 +11,24 @@ public sealed class QueueModel(ReportService reports, Programmes.ProgrammeQuerie
     [FromQuery(Name = "filter")] public string? Filter { get; set; }
     [FromQuery(Name = "q")] public string? Search { get; set; }
     [FromQuery(Name = "programme")] public Guid? ProgrammeId { get; set; }
+    [FromQuery(Name = "sort")] public string? Sort { get; set; }
+    public string SortedBy => ReportService.QueueSorts.Contains(Sort) ? Sort! : "priority";
+
+    /// <summary>The queue sorted by a column, keeping the filter, search and programme (back to the first page).</summary>
+    public string SortLink(string sort) => Link(Filter, sort);
     public static readonly string[] Filters = ["review", "overdue", "soon", "returned", "approved"];
     public IReadOnlyList<Programmes.ProgrammeRow> Programmes { get; private set; } = [];
 
     /// <summary>The queue's address with a filter, keeping the search and the programme.</summary>
-    public string Link(string? filter)
+    public string Link(string? filter) => Link(filter, Sort);
+
+    private string Link(string? filter, string? sort)
     {
-        var values = new Dictionary<string, string?> { ["filter"] = filter, ["q"] = Search, ["programme"] = ProgrammeId?.ToString() };
+        var values = new Dictionary<string, string?>
+        {
+            ["filter"] = filter, ["q"] = Search, ["programme"] = ProgrammeId?.ToString(),
+            ["sort"] = sort is "priority" ? null : sort,
+        };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/reports",
             values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value));
     }
@@ -26,7 +37,8 @@ public sealed class QueueModel(ReportService reports, Programmes.ProgrammeQuerie
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await reports.QueueAsync(PageNumber, Filters.Contains(Filter) ? Filter : null, HttpContext.RequestAborted, Search, ProgrammeId)
+        if (await reports.QueueAsync(PageNumber, Filters.Contains(Filter) ? Filter : null, HttpContext.RequestAborted, Search, ProgrammeId,
+                ReportService.QueueSorts.Contains(Sort) ? Sort : null)
             is not { } queue) return await DenyAsync();
         Result = queue;
         Programmes = await programmes.ListAsync(HttpContext.RequestAborted);

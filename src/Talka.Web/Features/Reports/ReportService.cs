@@ -130,6 +130,9 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
         }
     }
 
+    /// <summary>The queue's column sorts ("priority", what needs the funder first, is the default).</summary>
+    public static readonly string[] QueueSorts = ["priority", "due", "project", "organisation"];
+
     public const int QueuePageSize = 50;
 
     /// <summary>The funder's queue: reports awaiting review, then overdue, then due within a month, across all
@@ -139,7 +142,7 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
     /// <param name="search">Words of the project's title or the organisation's name, in any case, with or without
     /// diacritics.</param>
     public async Task<Organisations.Page<ReportRow>?> QueueAsync(int page = 1, string? filter = null, CancellationToken ct = default,
-        string? search = null, Guid? programmeId = null)
+        string? search = null, Guid? programmeId = null, string? sort = null)
     {
         var viewer = await viewers.GetAsync(ct);
         if (!viewer.ReadsEverything) return null;
@@ -166,10 +169,18 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
             queue = queue.Where(r => db.Projects.Any(p => p.Id == r.ProjectId && (p.SearchTitle.Contains(word)
                 || db.Organisations.Any(o => o.Id == p.OrganisationId && o.SearchName.Contains(word)))));
         var total = await queue.CountAsync(ct);
-        // Approved ones latest first; the rest by what needs the funder first.
-        var ordered = filter == "approved"
-            ? queue.OrderByDescending(r => r.Due).ThenBy(r => r.Id)
-            : queue.OrderBy(r => r.Status == ReportStatus.Submitted ? 0 : r.Due < today ? 1 : 2).ThenBy(r => r.Due).ThenBy(r => r.Id);
+        // By the column asked for; else approved ones latest first, the rest by what needs the funder first.
+        var ordered = sort switch
+        {
+            "due" => queue.OrderBy(r => r.Due).ThenBy(r => r.Id),
+            "project" => queue.OrderBy(r => db.Projects.Where(p => p.Id == r.ProjectId).Select(p => p.SearchTitle).First())
+                .ThenBy(r => r.Due).ThenBy(r => r.Id),
+            "organisation" => queue.OrderBy(r => db.Projects.Where(p => p.Id == r.ProjectId)
+                    .SelectMany(p => db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.SearchName)).First())
+                .ThenBy(r => r.Due).ThenBy(r => r.Id),
+            _ when filter == "approved" => queue.OrderByDescending(r => r.Due).ThenBy(r => r.Id),
+            _ => queue.OrderBy(r => r.Status == ReportStatus.Submitted ? 0 : r.Due < today ? 1 : 2).ThenBy(r => r.Due).ThenBy(r => r.Id),
+        };
         var ids = await ordered.Skip((page - 1) * QueuePageSize).Take(QueuePageSize).Select(r => r.Id).ToListAsync(ct);
         var rows = (await RowsAsync(db.Set<Report>().Where(r => ids.Contains(r.Id)), ct)).ToDictionary(r => r.Id);
         return new Organisations.Page<ReportRow>(ids.Select(id => rows[id]).ToList(), page, QueuePageSize, total);

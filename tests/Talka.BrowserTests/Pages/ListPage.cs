@@ -1,0 +1,24 @@
+using Microsoft.Playwright;
+
+namespace Talka.BrowserTests.Pages;
+
+/// <summary>A register as a person works it: a search box, column headings that sort, rows (cards on a phone).
+/// Serves the project list and the funder's report queue, which are built the same way.</summary>
+public sealed class ListPage(IPage page, string path, string searchLabel)
+{
+    public IPage Page => page;
+    public ILocator Rows => page.Locator("main table tbody tr");
+
+    public async Task OpenAsync() => await page.GotoAsync(path);
+
+    public async Task SearchAsync(string text)
+    {
+        await page.GetByLabel(searchLabel, new() { Exact = true }).FillAsync(text);
+        await page.GetByLabel(searchLabel, new() { Exact = true }).PressAsync("Enter");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]q="));
+    }
+
+    /// <summary>Sorts by a column, clicking its heading.</summary>
+    public async Task SortByAsync(string heading) =>
+        await page.GetByRole(AriaRole.Columnheader, new() { Name = heading }).GetByRole(AriaRole.Link).ClickAsync();
+}
