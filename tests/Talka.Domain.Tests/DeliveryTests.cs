@@ -298,6 +298,33 @@ public class VolunteerAndDeliverableTests
         Assert.Equal("AnsweredAboveSent", Assert.Throws<DomainException>(() => new Deliverable(Guid.NewGuid(), Year2022,
             new DeliverableDetails(null, DeliverableKind.Survey, "Klausimynas partneriams", null, null, 10, 11, null, null))).Code);
 
+    [Theory]
+    [InlineData(DeliverableKind.Handbook, 10, null, "SurveySent")]
+    [InlineData(DeliverableKind.Publication, null, "UAB Auditas", "Auditor")]
+    [InlineData(DeliverableKind.Survey, null, "UAB Auditas", "Auditor")]
+    public void A_field_of_another_kind_is_refused_naming_it(DeliverableKind kind, int? sent, string? auditor, string field)
+    {
+        var error = Assert.Throws<DomainException>(() => new Deliverable(Guid.NewGuid(), Year2022,
+            new DeliverableDetails(null, kind, "Rezultatas", null, null, sent, null, auditor, null)));
+        Assert.Equal(("NotForThisKind", field), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Each_kind_carries_its_own_facts()
+    {
+        var survey = new Deliverable(Guid.NewGuid(), Year2022,
+            new DeliverableDetails(null, DeliverableKind.Survey, "Apklausa", null, null, 40, 31, null, null));
+        var audit = new Deliverable(Guid.NewGuid(), Year2022,
+            new DeliverableDetails(null, DeliverableKind.Audit, "Auditas", null, null, null, null, "UAB Auditas", null));
+        var model = new Deliverable(Guid.NewGuid(), Year2022,
+            new DeliverableDetails(null, DeliverableKind.Model, "Modelis", null, "Ministerijai", null, null, null, null));
+        Assert.Equal((40, 31), (survey.SurveySent, survey.SurveyAnswered));
+        Assert.Equal("UAB Auditas", audit.Auditor);
+        Assert.Equal("Ministerijai", model.PresentedTo);
+        Assert.Equal("PresentedTo", Assert.Throws<DomainException>(() => new Deliverable(Guid.NewGuid(), Year2022,
+            new DeliverableDetails(null, DeliverableKind.Audit, "Auditas", null, "Ministerijai", null, null, null, null))).Field);
+    }
+
     [Fact]
     public void A_manual_indicator_needs_evidence_and_a_computed_one_takes_no_manual_value()
     {

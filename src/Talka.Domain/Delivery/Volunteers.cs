@@ -67,6 +67,16 @@ public sealed class VolunteerHours
 
 public enum DeliverableKind { Publication, Handbook, Model, Methodology, Survey, Audit, Other }
 
+/// <summary>The optional facts a deliverable of a kind carries: how many were asked and answered for a survey, who
+/// audited for an audit, to whom it was presented for the others. One rule for the form (which shows only these) and
+/// every entry path (which refuses the others).</summary>
+public static class DeliverableFields
+{
+    public static bool HasSurveyFigures(DeliverableKind kind) => kind == DeliverableKind.Survey;
+    public static bool HasAuditor(DeliverableKind kind) => kind == DeliverableKind.Audit;
+    public static bool HasPresentedTo(DeliverableKind kind) => kind is not (DeliverableKind.Survey or DeliverableKind.Audit);
+}
+
 public sealed record DeliverableDetails(
     Guid? ActivityId, DeliverableKind Kind, string Title, DateOnly? Date, string? PresentedTo, int? SurveySent, int? SurveyAnswered,
     string? Auditor, string? Description);
@@ -106,6 +116,12 @@ public sealed class Deliverable : IVersioned
         if (d.Date is { } date && !projectPeriod.Contains(date)) throw new DomainException("DateOutsideProject", nameof(Date), projectPeriod.Start, projectPeriod.End);
         Date = d.Date;
         PresentedTo = Guard.Optional(d.PresentedTo, nameof(PresentedTo), 2000);
+        if (PresentedTo is not null && !DeliverableFields.HasPresentedTo(Kind))
+            throw new DomainException("NotForThisKind", nameof(PresentedTo));
+        if ((d.SurveySent is not null || d.SurveyAnswered is not null) && !DeliverableFields.HasSurveyFigures(Kind))
+            throw new DomainException("NotForThisKind", d.SurveySent is not null ? nameof(SurveySent) : nameof(SurveyAnswered));
+        if (!string.IsNullOrWhiteSpace(d.Auditor) && !DeliverableFields.HasAuditor(Kind))
+            throw new DomainException("NotForThisKind", nameof(Auditor));
         if (d.SurveySent is < 0) throw new DomainException("CountNegative", nameof(SurveySent));
         if (d.SurveyAnswered is < 0) throw new DomainException("CountNegative", nameof(SurveyAnswered));
         if (d.SurveyAnswered > d.SurveySent) throw new DomainException("AnsweredAboveSent", nameof(SurveyAnswered));
