@@ -157,7 +157,7 @@ public sealed class AuditPresenter(TalkaDbContext db, Texts t)
             case JsonValueKind.False:
                 return t["Common.No"];
             case JsonValueKind.Number when clr is { IsEnum: true } && v.TryGetInt32(out var n):
-                return t[$"{clr.Name}.{Enum.ToObject(clr, n)}"];
+                return t.EnumValue((Enum)Enum.ToObject(clr, n));
             case JsonValueKind.Number when v.TryGetDecimal(out var number):
                 return Money.Contains(field) ? LtFormat.Eur(number) : LtFormat.Number(number);
             case JsonValueKind.String:
@@ -167,7 +167,7 @@ public sealed class AuditPresenter(TalkaDbContext db, Texts t)
                 if (field == "Role" && Roles.All.Contains(text))
                     return t["Role." + text];
                 if (clr is { IsEnum: true } && Enum.IsDefined(clr, text))
-                    return t[$"{clr.Name}.{text}"];
+                    return t.EnumValue((Enum)Enum.Parse(clr, text));
                 if (clr == typeof(DateOnly) && DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var day))
                     return LtFormat.Date(day);
                 if (

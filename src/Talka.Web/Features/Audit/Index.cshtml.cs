@@ -34,6 +34,23 @@ public sealed class IndexModel(AuditQueries audit, TalkaDbContext db) : TalkaPag
     public IReadOnlyList<string> Types { get; private set; } = [];
     public string? ProjectTitle { get; private set; }
 
+    /// <summary>The filters in force as chips that take them away.</summary>
+    public IReadOnlyList<FilterChip> Chips
+    {
+        get
+        {
+            var chips = new List<(string Label, string Key)>();
+            if (!string.IsNullOrWhiteSpace(Who)) chips.Add(($"{T["Audit.Who"]}: {Who}", "user"));
+            if (!string.IsNullOrWhiteSpace(Type))
+                chips.Add(($"{T["Audit.RecordType"]}: {(T["AuditEntity." + Type] is var l && l != "AuditEntity." + Type ? l : Type)}", "type"));
+            if (From is { } from) chips.Add(($"{T["Audit.From"]}: {Talka.Domain.Common.LtFormat.Date(from)}", "from"));
+            if (To is { } to) chips.Add(($"{T["Audit.To"]}: {Talka.Domain.Common.LtFormat.Date(to)}", "to"));
+            if (Project is not null) chips.Add(($"{T["Field.Project"]}: {ProjectTitle ?? T["Common.NotStated"]}", "project"));
+            if (Record is not null) chips.Add((T["Audit.OneRecord"], "record"));
+            return chips.Select(c => new FilterChip(c.Label, FilterChip.Without("/audit", Request.Query, c.Key, "before"))).ToList();
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!(await ViewerAsync()).CanSeeAuditTrail)

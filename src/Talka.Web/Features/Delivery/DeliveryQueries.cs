@@ -43,9 +43,18 @@ public sealed record DeliverableRow(Guid Id, Guid? ActivityId, DeliverableKind K
 public sealed record ParticipantFilter(
     ParticipantCategory? Category = null, string? Municipality = null, Gender? Gender = null, AgeBand? AgeBand = null,
     TargetGroup? TargetGroup = null, string? Quarter = null, Guid? EventId = null, EventKind? Kind = null, bool? Attended = null,
-    bool Unstated = false, string? Dimension = null);
+    bool Unstated = false, string? Dimension = null, string? Search = null, string? Sort = null)
+{
+    /// <summary>The register's column sorts: by code (the default), by name, by events attended (most first).</summary>
+    public static readonly string[] Sorts = ["code", "name", "events"];
+}
 
-public sealed record EventFilter(EventKind? Kind = null, string? Quarter = null, bool? WithHeadcount = null, Guid? ActivityId = null);
+public sealed record EventFilter(EventKind? Kind = null, string? Quarter = null, bool? WithHeadcount = null, Guid? ActivityId = null,
+    string? Search = null, string? Sort = null)
+{
+    /// <summary>The events' column sorts: by number (the default), by start (latest first), by topic.</summary>
+    public static readonly string[] Sorts = ["number", "start", "topic"];
+}
 
 public sealed class DeliveryQueries(TalkaDbContext db)
 {
@@ -65,14 +74,24 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         if (filter?.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter?.WithHeadcount == true) query = query.Where(e => e.Headcount != null);
         if (filter?.ActivityId is { } activityId) query = query.Where(e => e.ActivityId == activityId);
+        foreach (var word in (filter?.Search ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            query = query.Where(e => e.Topic.ToLower().Contains(word));
         if (filter?.Quarter is { } quarter)
         {
             var inQuarter = (await query.ToListAsync(ct)).Where(e => e.Quarters.Any(q => q.Quarter.Key == quarter)).Select(e => e.Id).ToList();
             query = query.Where(e => inQuarter.Contains(e.Id));
         }
         var total = await query.CountAsync(ct);
-        var ids = await query.OrderBy(e => e.Number).Skip((page - 1) * EventPageSize).Take(EventPageSize).Select(e => e.Id).ToListAsync(ct);
-        var rows = await EventsAsync(context, ids, ct);
+        var sorted = filter?.Sort switch
+        {
+            "start" => query.OrderByDescending(e => e.Start).ThenBy(e => e.Number),
+            "topic" => query.OrderBy(e => e.Topic).ThenBy(e => e.Number),
+            _ => query.OrderBy(e => e.Number),
+        };
+        var ids = await sorted.Skip((page - 1) * EventPageSize).Take(EventPageSize).Select(e => e.Id).ToListAsync(ct);
+        // In the order the page asked for.
+        var byId = (await EventsAsync(context, ids, ct)).ToDictionary(r => r.Id);
+        var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         return new Organisations.Page<EventRow>(rows, page, EventPageSize, total);
     }
 
@@ -151,7 +170,13 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         page = Math.Max(1, page);
         var (people, attendance) = await FilteredAsync(context, filter ?? new ParticipantFilter(), ct);
         var total = await people.CountAsync(ct);
-        var items = await people.OrderBy(p => p.Code).Skip((page - 1) * ParticipantPageSize).Take(ParticipantPageSize).ToListAsync(ct);
+        var sorted = filter?.Sort switch
+        {
+            "name" => people.OrderBy(p => p.DisplayName == null).ThenBy(p => p.DisplayName).ThenBy(p => p.Code),
+            "events" => people.OrderByDescending(p => db.Set<Attendance>().Count(a => a.ParticipantId == p.Id)).ThenBy(p => p.Code),
+            _ => people.OrderBy(p => p.Code),
+        };
+        var items = await sorted.Skip((page - 1) * ParticipantPageSize).Take(ParticipantPageSize).ToListAsync(ct);
         return new Organisations.Page<ParticipantRow>(await RowsAsync(items, attendance, ct), page, ParticipantPageSize, total);
     }
 
@@ -173,6 +198,11 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         if (f.Gender is { } gender) query = query.Where(p => p.Gender == gender);
         if (f.AgeBand is { } ageBand) query = query.Where(p => p.AgeBand == ageBand);
         if (f.TargetGroup is { } targetGroup) query = query.Where(p => p.TargetGroup == targetGroup);
+        // Words of the code, the name or the organisation, in any case (each word must match).
+        foreach (var word in (f.Search ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            query = query.Where(p => p.Code.ToLower().Contains(word)
+                || (p.DisplayName != null && p.DisplayName.ToLower().Contains(word))
+                || (p.Organisation != null && p.Organisation.ToLower().Contains(word)));
         if (f.Unstated)
         {
             query = f.Dimension switch

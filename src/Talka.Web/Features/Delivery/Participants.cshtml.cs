@@ -18,30 +18,40 @@ public sealed class ParticipantsModel(DeliveryQueries queries) : DeliveryPage
     [BindProperty(SupportsGet = true)] public bool? Attended { get; set; }
     [BindProperty(SupportsGet = true)] public bool Unstated { get; set; }
     [BindProperty(SupportsGet = true)] public string? Dimension { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    public string SortedBy => ParticipantFilter.Sorts.Contains(Sort) ? Sort! : "code";
+    public IReadOnlyList<Infrastructure.Web.FilterChip> Chips { get; private set; } = [];
+
+    public Infrastructure.Web.SortHeading Heading(string label, string sort, string? css = null) =>
+        Infrastructure.Web.SortHeading.For(label, sort, SortedBy, Request.Path, Request.Query, sort == "events", css);
     // From the query only: Razor Pages keeps its own "page" route value (the page's path), which a bound "page"
     // would read instead.
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public Organisations.Page<ParticipantRow> Result { get; private set; } = new([], 1, DeliveryQueries.ParticipantPageSize, 0);
     public IReadOnlyList<ParticipantRow> Participants => Result.Items;
-    public string? FilterText { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid projectId)
     {
         if (await EnterAsync(projectId) is { } refused) return refused;
         Result = await queries.ParticipantPageAsync(Project,
-            new ParticipantFilter(Category, Municipality, Gender, AgeBand, TargetGroup, Quarter, EventId, Kind, Attended, Unstated, Dimension), PageNumber);
-        var parts = new List<string>();
-        if (Attended == true) parts.Add(T["Delivery.AttendedSomething"]);
-        if (Category is { } c) parts.Add(T.Enum(c));
-        if (Municipality is { } m) parts.Add(m);
-        if (Gender is { } g) parts.Add(T.Enum(g));
-        if (AgeBand is { } a) parts.Add(T.Enum(a));
-        if (TargetGroup is { } t) parts.Add(T.Enum(t));
-        if (Quarter is { } q) parts.Add(q);
-        if (Kind is { } k) parts.Add(T.Enum(k));
-        if (EventId is { } e && await queries.EventAsync(Project, e) is { } ev) parts.Add(ev.Topic);
-        if (Unstated && Dimension is { } d) parts.Add(T["Dimension." + d] + ": " + T["Common.NotStated"]);
-        FilterText = parts.Count == 0 ? null : T["Delivery.Filtered", string.Join(", ", parts)];
+            new ParticipantFilter(Category, Municipality, Gender, AgeBand, TargetGroup, Quarter, EventId, Kind, Attended, Unstated, Dimension,
+                Search, ParticipantFilter.Sorts.Contains(Sort) ? Sort : null), PageNumber);
+        // Each filter in force as a chip that takes it away.
+        var chips = new List<(string Label, string[] Keys)>();
+        if (!string.IsNullOrWhiteSpace(Search)) chips.Add((T["Filters.Search", Search.Trim()], ["q"]));
+        if (Attended == true) chips.Add((T["Delivery.AttendedSomething"], ["attended"]));
+        if (Category is { } c) chips.Add((T.Enum(c), ["category"]));
+        if (Municipality is { } m) chips.Add((m, ["municipality"]));
+        if (Gender is { } g) chips.Add((T.Enum(g), ["gender"]));
+        if (AgeBand is { } a) chips.Add((T.Enum(a), ["ageBand"]));
+        if (TargetGroup is { } t) chips.Add((T.Enum(t), ["targetGroup"]));
+        if (Quarter is { } q) chips.Add((q, ["quarter"]));
+        if (Kind is { } k) chips.Add((T.Enum(k), ["kind"]));
+        if (EventId is { } e && await queries.EventAsync(Project, e) is { } ev) chips.Add((ev.Topic, ["eventId"]));
+        if (Unstated && Dimension is { } d) chips.Add((T["Dimension." + d] + ": " + T["Common.NotStated"], ["unstated", "dimension"]));
+        Chips = chips.Select(x => new Infrastructure.Web.FilterChip(x.Label,
+            Infrastructure.Web.FilterChip.Without(Request.Path, Request.Query, x.Keys))).ToList();
         return Page();
     }
 }

@@ -32,7 +32,11 @@ public sealed class OrganisationQueries(TalkaDbContext db)
         return db.Organisations.AsNoTracking().Where(o => own.Contains(o.Id));
     }
 
-    public async Task<Page<OrganisationRow>> ListAsync(Viewer viewer, string? search, int page, CancellationToken ct = default)
+    /// <summary>The list's column sorts: by name (the default), by municipality, by legal form.</summary>
+    public static readonly string[] Sorts = ["name", "municipality", "form"];
+
+    public async Task<Page<OrganisationRow>> ListAsync(Viewer viewer, string? search, int page, CancellationToken ct = default,
+        string? sort = null)
     {
         page = Math.Max(1, page);
         var query = Visible(viewer);
@@ -43,7 +47,13 @@ public sealed class OrganisationQueries(TalkaDbContext db)
             query = query.Where(o => o.SearchName.Contains(term) || o.LegalEntityCode == code);
         }
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(o => o.Name).Skip((page - 1) * PageSize).Take(PageSize)
+        var sorted = sort switch
+        {
+            "municipality" => query.OrderBy(o => o.Municipality == null).ThenBy(o => o.Municipality).ThenBy(o => o.Name),
+            "form" => query.OrderBy(o => o.LegalForm).ThenBy(o => o.Name),
+            _ => query.OrderBy(o => o.Name),
+        };
+        var items = await sorted.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(o => new OrganisationRow(o.Id, o.Name, o.LegalForm, o.LegalEntityCode, o.Municipality, o.IsUmbrella))
             .ToListAsync(ct);
         return new Page<OrganisationRow>(items, page, PageSize, total);

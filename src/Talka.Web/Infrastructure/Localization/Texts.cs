@@ -51,10 +51,13 @@ public sealed class Texts
     /// dalyvis".</summary>
     public string Count(string key, long count) => LtPlural.Count(count, Get(key));
 
-    public string Enum<TEnum>(TEnum value) where TEnum : struct, System.Enum =>
+    public string Enum<TEnum>(TEnum value) where TEnum : struct, System.Enum => EnumValue(value);
+
+    /// <summary>An enum value's words, whatever its type (the audit log reads values of any record).</summary>
+    public string EnumValue(System.Enum value) =>
         value is Talka.Domain.Delivery.EventKind kind
             ? Get($"ActivityKind.{Talka.Domain.Delivery.Kinds.AsActivity(kind)}") // one list of kinds
-            : Get($"{typeof(TEnum).Name}.{value}");
+            : Get($"{value.GetType().Name}.{value}");
 
     /// <summary>The message for a broken domain rule, with its values shown the Lithuanian way.</summary>
     public string Error(DomainException error) => this["Error." + error.Code, error.Args.ToArray()];
