@@ -15,6 +15,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public TalkaFactory Talka => _factory;
+
+    /// <summary>The seed project of Šeimos santykių institutas (seed 002, transcribed from its public text), which the
+    /// page sweeps open; other tests' projects of the same organisation are not it.</summary>
+    public Task<Guid> SeedProjectIdAsync() => _factory.WithDbAsync(db =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Projects
+            .Where(p => p.Source != null && db.Organisations.Any(o => o.Id == p.OrganisationId && o.Name == "Šeimos santykių institutas"))
+            .Select(p => p.Id)));
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 

@@ -45,8 +45,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
     {
         var api = await fixture.Talka.ApiAsAsync(null);
         var programme = (await api.GetFromJsonAsync<JsonElement>("/api/v1/programmes")).EnumerateArray().First().GetProperty("id").GetGuid();
-        var projects = (await api.GetFromJsonAsync<JsonElement>("/api/v1/projects")).GetProperty("items").EnumerateArray().ToList();
-        var ssi = projects.First(p => p.GetProperty("organisation").GetString() == "Šeimos santykių institutas").GetProperty("id").GetGuid();
+        var ssi = await fixture.SeedProjectIdAsync();
 
         var visitor = await fixture.PageAsync();
         var problems = await WatchAsync(visitor);

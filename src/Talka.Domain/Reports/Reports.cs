@@ -64,13 +64,16 @@ public sealed class ReportVersion
 public sealed class ReportComment
 {
     private ReportComment() { Section = ""; Text = ""; Author = ""; }
-    internal ReportComment(Guid reportId, int version, string section, string text, string author, DateTimeOffset at)
+    internal ReportComment(Guid reportId, int version, int number, string section, string text, string author, DateTimeOffset at)
     {
-        Id = Guid.CreateVersion7(); ReportId = reportId; VersionNumber = version; Section = section; Text = text; Author = author; At = at;
+        Id = Guid.CreateVersion7(); ReportId = reportId; VersionNumber = version; Number = number; Section = section; Text = text;
+        Author = author; At = at;
     }
     public Guid Id { get; private set; }
     public Guid ReportId { get; private set; }
     public int VersionNumber { get; private set; }
+    /// <summary>The remark's place among the report's remarks (1, 2, …): remarks written at once keep their order.</summary>
+    public int Number { get; private set; }
     public string Section { get; private set; }
     public string Text { get; private set; }
     public string Author { get; private set; }
@@ -194,7 +197,8 @@ public sealed class Report : IVersioned
         if (Status != ReportStatus.Submitted) throw new DomainException("ReportNotSubmitted", "Status");
         if (comments.Count == 0 || comments.All(c => string.IsNullOrWhiteSpace(c.Text))) throw new DomainException("CommentRequired", "Comments");
         foreach (var c in comments.Where(c => !string.IsNullOrWhiteSpace(c.Text)))
-            _comments.Add(new ReportComment(Id, _versions.Count, Guard.Required(c.Section, "Section", 200), Guard.Required(c.Text, "Comments", 4000), by, at));
+            _comments.Add(new ReportComment(Id, _versions.Count, _comments.Count + 1, Guard.Required(c.Section, "Section", 200),
+                Guard.Required(c.Text, "Comments", 4000), by, at));
         Status = ReportStatus.Returned;
     }
 

@@ -233,7 +233,7 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
         var authors = report.Comments.Select(c => c.Author).Distinct().ToList();
         var names = await db.Users.Where(u => u.Email != null && authors.Contains(u.Email) && u.DisplayName != "")
             .Select(u => new { Email = u.Email!, u.DisplayName }).ToDictionaryAsync(u => u.Email, u => u.DisplayName, ct);
-        var remarks = report.Comments.OrderBy(c => c.At)
+        var remarks = report.Comments.OrderBy(c => c.At).ThenBy(c => c.Number)
             .Select(c => new ReportRemark(c.VersionNumber, c.Section, c.Text, names.GetValueOrDefault(c.Author, c.Author), c.At))
             .ToList();
         return new ReportView(row, content, shown?.Number, versions, remarks,

@@ -1767,6 +1767,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
 

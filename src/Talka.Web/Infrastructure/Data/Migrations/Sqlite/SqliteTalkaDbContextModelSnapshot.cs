@@ -1756,6 +1756,9 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("TEXT");
 
