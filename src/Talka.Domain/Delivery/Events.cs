@@ -45,6 +45,8 @@ public sealed class Event : IVersioned
     public Guid? ActivityId { get; private set; }
     public EventKind Kind { get; private set; }
     public string Topic { get; private set; }
+    /// <summary>The topic as searched: lower case, no diacritics (<see cref="SearchText"/>).</summary>
+    public string SearchTopic { get; private set; } = "";
     public DateOnly Start { get; private set; }
     public DateOnly End { get; private set; }
     public int Sessions { get; private set; }
@@ -71,6 +73,7 @@ public sealed class Event : IVersioned
         ActivityId = d.ActivityId;
         Kind = Guard.Defined(d.Kind, nameof(Kind));
         Topic = Guard.Required(d.Topic, nameof(Topic), 500);
+        SearchTopic = SearchText.Normalize(Topic);
         var period = new DateRange(d.Start, d.End, nameof(End));
         if (!projectPeriod.Contains(period.Start)) throw new DomainException("DateOutsideProject", nameof(Start), projectPeriod.Start, projectPeriod.End);
         if (!projectPeriod.Contains(period.End)) throw new DomainException("DateOutsideProject", nameof(End), projectPeriod.Start, projectPeriod.End);

@@ -11,6 +11,7 @@ internal sealed class EventMapping : IEntityTypeConfiguration<Event>
     {
         b.ToTable("Events");
         b.Property(x => x.Topic).HasMaxLength(500);
+        b.Property(x => x.SearchTopic).HasMaxLength(500);
         b.Property(x => x.Venue).HasMaxLength(300);
         b.Property(x => x.Municipality).HasMaxLength(60);
         b.Property(x => x.Trainers).HasMaxLength(2000);

@@ -74,8 +74,8 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         if (filter?.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter?.WithHeadcount == true) query = query.Where(e => e.Headcount != null);
         if (filter?.ActivityId is { } activityId) query = query.Where(e => e.ActivityId == activityId);
-        foreach (var word in (filter?.Search ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
-            query = query.Where(e => e.Topic.ToLower().Contains(word));
+        foreach (var word in SearchText.Normalize(filter?.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            query = query.Where(e => e.SearchTopic.Contains(word));
         if (filter?.Quarter is { } quarter)
         {
             var inQuarter = (await query.ToListAsync(ct)).Where(e => e.Quarters.Any(q => q.Quarter.Key == quarter)).Select(e => e.Id).ToList();
@@ -198,11 +198,13 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         if (f.Gender is { } gender) query = query.Where(p => p.Gender == gender);
         if (f.AgeBand is { } ageBand) query = query.Where(p => p.AgeBand == ageBand);
         if (f.TargetGroup is { } targetGroup) query = query.Where(p => p.TargetGroup == targetGroup);
-        // Words of the code, the name or the organisation, in any case (each word must match).
-        foreach (var word in (f.Search ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
-            query = query.Where(p => p.Code.ToLower().Contains(word)
-                || (p.DisplayName != null && p.DisplayName.ToLower().Contains(word))
-                || (p.Organisation != null && p.Organisation.ToLower().Contains(word)));
+        // Words of the code or the name in any case, with or without Lithuanian letters (the stored search name), or
+        // of the organisation as written (each word must match).
+        foreach (var word in (f.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+        {
+            var folded = SearchText.Normalize(word);
+            query = query.Where(p => p.SearchName.Contains(folded) || (p.Organisation != null && p.Organisation.Contains(word)));
+        }
         if (f.Unstated)
         {
             query = f.Dimension switch

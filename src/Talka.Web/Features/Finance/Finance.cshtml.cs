@@ -35,10 +35,21 @@ public sealed class FinanceModel(FinanceService finance) : DeliveryPage
     public IEnumerable<SelectListItem> DocumentTypes => Enum.GetValues<DocumentType>().Select(x => new SelectListItem(T.Enum(x), x.ToString()));
     public IEnumerable<SelectListItem> Categories => Enum.GetValues<CostCategory>().Select(x => new SelectListItem(T.Enum(x), x.ToString()));
 
+    [FromQuery(Name = "q")] public string? Search { get; set; }
+    [FromQuery(Name = "sort")] public string? Sort { get; set; }
+    public string SortedBy => FinanceService.LedgerSorts.Contains(Sort) ? Sort! : "date";
+
+    public IReadOnlyList<Infrastructure.Web.FilterChip> Chips => string.IsNullOrWhiteSpace(Search) ? []
+        : [new(T["Filters.Search", Search.Trim()], Infrastructure.Web.FilterChip.Without(Request.Path, Request.Query, "q") + "#ledger")];
+
+    public Infrastructure.Web.SortHeading Heading(string label, string sort, string? css = null) =>
+        Infrastructure.Web.SortHeading.For(label, sort, SortedBy, Request.Path, Request.Query, sort == "amount", css);
+
     public async Task<IActionResult> OnGetAsync(Guid projectId, DateOnly? asOf, Guid? edit, [FromQuery(Name = "page")] int? page)
     {
         if (await EnterAsync(projectId) is { } refused) return refused;
-        View = await finance.ViewAsync(projectId, asOf, HttpContext.RequestAborted, page ?? 1);
+        View = await finance.ViewAsync(projectId, asOf, HttpContext.RequestAborted, page ?? 1, Search,
+            FinanceService.LedgerSorts.Contains(Sort) ? Sort : null);
         // The expense to correct is read by its id, whichever page of the ledger it is on.
         if (edit is { } id && await finance.ExpenseAsync(projectId, id, HttpContext.RequestAborted) is { Locked: false } row)
         {

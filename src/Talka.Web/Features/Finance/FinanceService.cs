@@ -166,17 +166,33 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
 
     /// <summary>The budget, its execution as of a day and one page of the ledger: the execution's sums, the count and
     /// the total are made in the database, so a ledger of any length is read a page at a time.</summary>
-    public async Task<FinanceView?> ViewAsync(Guid projectId, DateOnly? asOf, CancellationToken ct = default, int page = 1)
+    /// <summary>The ledger's column sorts: by document date (the default), by amount (largest first), by supplier.</summary>
+    public static readonly string[] LedgerSorts = ["date", "amount", "supplier"];
+
+    public async Task<FinanceView?> ViewAsync(Guid projectId, DateOnly? asOf, CancellationToken ct = default, int page = 1,
+        string? search = null, string? sort = null)
     {
         var context = await gate.FindAsync(projectId, ct);
         if (ProjectGate.ReadRefusal(context) is not null) return null;
         var budget = await db.Set<BudgetLine>().AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Category).ToListAsync(ct);
         var expenses = db.Set<Expenditure>().AsNoTracking().Where(e => e.ProjectId == projectId);
-        var count = await expenses.CountAsync(ct);
-        var amount = count == 0 ? 0 : await expenses.SumAsync(e => e.Amount, ct);
+        // The ledger's page: searched (document number, supplier or content, in any case), counted, summed and sorted
+        // in the database; the budget's execution below reads every expense.
+        var found = expenses;
+        foreach (var word in (search ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            found = found.Where(e => e.DocumentNumber.ToLower().Contains(word) || e.Supplier.ToLower().Contains(word)
+                || e.Content.ToLower().Contains(word));
+        var count = await found.CountAsync(ct);
+        var amount = count == 0 ? 0 : await found.SumAsync(e => e.Amount, ct);
         page = Math.Clamp(page, 1, Math.Max(1, (count + LedgerPageSize - 1) / LedgerPageSize));
-        var ledger = await expenses.OrderBy(e => e.DocumentDate).ThenBy(e => e.DocumentNumber).ThenBy(e => e.Id)
-            .Skip((page - 1) * LedgerPageSize).Take(LedgerPageSize).ToListAsync(ct);
+        var sorted = sort switch
+        {
+            // Amounts are ordered as doubles: SQLite cannot order decimals (the project list does the same).
+            "amount" => found.OrderByDescending(e => (double)e.Amount).ThenBy(e => e.DocumentDate).ThenBy(e => e.Id),
+            "supplier" => found.OrderBy(e => e.Supplier).ThenBy(e => e.DocumentDate).ThenBy(e => e.Id),
+            _ => found.OrderBy(e => e.DocumentDate).ThenBy(e => e.DocumentNumber).ThenBy(e => e.Id),
+        };
+        var ledger = await sorted.Skip((page - 1) * LedgerPageSize).Take(LedgerPageSize).ToListAsync(ct);
         var granted = await db.Agreements.AsNoTracking().Where(a => a.ProjectId == projectId).Select(a => a.GrantedAmount).SingleOrDefaultAsync(ct);
         var day = asOf ?? context!.Period.End;
         var spent = (await expenses.Where(Expenditure.CountingBy(day)).GroupBy(e => e.Category)

@@ -142,7 +142,7 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
     /// <param name="search">Words of the project's title or the organisation's name, in any case, with or without
     /// diacritics.</param>
     public async Task<Organisations.Page<ReportRow>?> QueueAsync(int page = 1, string? filter = null, CancellationToken ct = default,
-        string? search = null, Guid? programmeId = null, string? sort = null)
+        string? search = null, Guid? programmeId = null, string? sort = null, Guid? callId = null, Guid? organisationId = null)
     {
         var viewer = await viewers.GetAsync(ct);
         if (!viewer.ReadsEverything) return null;
@@ -165,6 +165,10 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
         if (programmeId is { } programme)
             queue = queue.Where(r => db.Projects.Any(p => p.Id == r.ProjectId
                 && db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programme)));
+        if (callId is { } call)
+            queue = queue.Where(r => db.Projects.Any(p => p.Id == r.ProjectId && p.CallId == call));
+        if (organisationId is { } organisation)
+            queue = queue.Where(r => db.Projects.Any(p => p.Id == r.ProjectId && p.OrganisationId == organisation));
         foreach (var word in Talka.Domain.Common.SearchText.Normalize(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
             queue = queue.Where(r => db.Projects.Any(p => p.Id == r.ProjectId && (p.SearchTitle.Contains(word)
                 || db.Organisations.Any(o => o.Id == p.OrganisationId && o.SearchName.Contains(word)))));

@@ -25,15 +25,15 @@ public static class ReportsModule
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/reports/queue", async ([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page, string? filter, string? q, Guid? programme,
-                string? sort, ReportService s, Texts t, CancellationToken ct) =>
+                string? sort, Guid? call, Guid? organisation, ReportService s, Texts t, CancellationToken ct) =>
             filter is not (null or "review" or "overdue" or "soon" or "returned" or "approved")
                 ? ApiResults.Invalid(t, "filter", t["Reports.FilterInvalid"])
                 : sort is not null && !ReportService.QueueSorts.Contains(sort)
                 ? ApiResults.Invalid(t, "sort", t["Reports.SortInvalid"])
-                : await s.QueueAsync(page ?? 1, filter, ct, q, programme, sort) is { } queue ? Results.Ok(queue) : ApiResults.Forbidden(t))
+                : await s.QueueAsync(page ?? 1, filter, ct, q, programme, sort, call, organisation) is { } queue ? Results.Ok(queue) : ApiResults.Forbidden(t))
             .RequireAuthorization().WithTags("Reports")
             .Returns<Organisations.Page<ReportRow>>("The funder's queue: reports awaiting review, overdue and due soon, 50 a page (?page=2…; "
-                + "?filter=review|overdue|soon|returned|approved; ?q= words of the project or organisation; ?programme=id; "
+                + "?filter=review|overdue|soon|returned|approved; ?q= words of the project or organisation; ?programme=id; ?call=id; ?organisation=id; "
                 + "?sort=priority|due|project|organisation), each with "
                 + "when it was submitted and how many days late");
         var group = api.MapGroup("/projects/{projectId:guid}/reports").WithTags("Reports").RequireAuthorization();

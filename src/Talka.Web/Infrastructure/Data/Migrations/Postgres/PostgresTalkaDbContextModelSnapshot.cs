@@ -849,6 +849,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SearchTopic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.PrimitiveCollection<DateOnly[]>("SessionDates")
                         .IsRequired()
                         .HasColumnType("date[]");

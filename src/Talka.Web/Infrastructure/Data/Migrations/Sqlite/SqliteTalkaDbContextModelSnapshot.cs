@@ -838,6 +838,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchTopic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("SessionDates")
                         .IsRequired()
                         .HasColumnType("TEXT");
