@@ -13,8 +13,9 @@ public sealed class ListPage(IPage page, string path, string searchLabel)
 
     public async Task SearchAsync(string text)
     {
-        await page.GetByLabel(searchLabel, new() { Exact = true }).FillAsync(text);
-        await page.GetByLabel(searchLabel, new() { Exact = true }).PressAsync("Enter");
+        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = searchLabel, Exact = true });
+        await box.FillAsync(text);
+        await box.PressAsync("Enter");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]q="));
     }
 
