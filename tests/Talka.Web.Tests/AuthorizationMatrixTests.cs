@@ -445,6 +445,8 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("POST", p + "/imports/{importId:guid}/apply", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}/apply", new(401, 404, 404, 404, 403), "{}");
         yield return new("GET", p + "/imports/{importId:guid}", i => $"/api/v1/projects/{i.HiddenA}/imports/{someImport}", new(401, 404, 404, 404, 403));
         yield return new("GET", p + "/participants/export", i => $"/api/v1/projects/{i.HiddenA}/participants/export?format=xlsx", readA);
+        foreach (var register in new[] { "events", "volunteers", "deliverables" })
+            yield return new("GET", p + $"/{register}/export", i => $"/api/v1/projects/{i.HiddenA}/{register}/export?format=xlsx", readA);
         yield return new("GET", p + "/import-template", i => $"/api/v1/projects/{i.HiddenA}/import-template", readA);
         yield return new("GET", p + "/files/", i => $"/api/v1/projects/{i.HiddenA}/files", readA);
         yield return new("POST", p + "/files/", i => $"/api/v1/projects/{i.HiddenA}/files", writeA, Multipart);

@@ -84,4 +84,28 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
         Assert.Contains("Pašalinti filtrą", await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync($"/reports?call={call}"));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/reports/queue?sort=kaina")).StatusCode);
     }
+
+    [Fact]
+    public async Task Each_register_downloads_whole_as_csv_and_xlsx_for_those_who_read_the_project()
+    {
+        var id = await TestProjects.CreateAsync(factory, "Registrų atsisiuntimas");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/events",
+            new { kind = "Consultation", topic = "Šeimos konsultacija", start = "2022-04-01", end = "2022-04-01", sessions = 2, hoursPerSession = 1 })).IdOf();
+        await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/deliverables",
+            new { kind = "Survey", title = "Dalyvių apklausa", surveySent = 40, surveyAnswered = 31 })).IdOf();
+
+        var events = await member.GetStringAsync($"/api/v1/projects/{id}/events/export?format=csv");
+        Assert.Contains("Nr.;Rūšis;Tema", events);
+        Assert.Contains("1;Konsultacija;Šeimos konsultacija", events);
+        var deliverables = await member.GetStringAsync($"/api/v1/projects/{id}/deliverables/export?format=csv");
+        Assert.Contains("Apklausa;Dalyvių apklausa", deliverables);
+        Assert.Contains(";40;31;", deliverables);
+        var volunteers = await member.GetAsync($"/api/v1/projects/{id}/volunteers/export?format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", volunteers.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await volunteers.Content.ReadAsByteArrayAsync())[..2]));
+        // Another organisation's member is told the project is not there.
+        var other = await factory.ApiAsAsync(TalkaFactory.MemberA);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/projects/{id}/events/export")).StatusCode);
+    }
 }

@@ -25,6 +25,23 @@ public static class DeliveryApi
                 DeliveryQueries q, Texts t, CancellationToken ct) =>
             Read(projectId, gate, t, ct, async c => Results.Ok(await q.EventPageAsync(c, new EventFilter(kind, quarter), page ?? 1, ct))))
             .Returns<Organisations.Page<EventRow>>("List the project's events by number, filtered, 50 a page (?page=2…)");
+        // Each register whole, as XLSX or CSV (";", decimal comma), for whoever may read the project's records.
+        foreach (var (register, what) in new[] { ("events", "events"), ("volunteers", "volunteers"), ("deliverables", "deliverables") })
+        {
+            group.MapGet($"/{register}/export", (Guid projectId, string? format, ProjectGate gate, RegisterExports x, Texts t,
+                    CancellationToken ct) =>
+                Read(projectId, gate, t, ct, async c =>
+                {
+                    var file = register switch
+                    {
+                        "events" => await x.EventsAsync(c, format ?? "csv", ct),
+                        "volunteers" => await x.VolunteersAsync(c, format ?? "csv", ct),
+                        _ => await x.DeliverablesAsync(c, format ?? "csv", ct),
+                    };
+                    return Results.File(file.Content, file.ContentType, file.FileName);
+                }))
+                .ReturnsFile($"The project's {what}, the whole register, as CSV (;, decimal comma) or XLSX", "text/csv", ApiDocs.Xlsx);
+        }
         group.MapGet("/events/{eventId:guid}", (Guid projectId, Guid eventId, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
             Read(projectId, gate, t, ct, async c => await q.EventAsync(c, eventId, ct) is { } e ? Results.Ok(e) : ApiResults.NotFound(t)))
             .Returns<EventRow>("Get an event (with how many attended it)");

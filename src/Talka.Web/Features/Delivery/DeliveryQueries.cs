@@ -325,7 +325,7 @@ public sealed class IndicatorQueries(TalkaDbContext db, FigureStore figures)
 public static class DeliveryModule
 {
     public static IServiceCollection AddDelivery(this IServiceCollection services) =>
-        services.AddScoped<ProjectGate>().AddScoped<DeliveryService>().AddScoped<DeliveryQueries>().AddScoped<IndicatorQueries>().AddScoped<ReachQueries>().AddScoped<PublicResultsQueries>()
+        services.AddScoped<ProjectGate>().AddScoped<DeliveryService>().AddScoped<DeliveryQueries>().AddScoped<RegisterExports>().AddScoped<IndicatorQueries>().AddScoped<ReachQueries>().AddScoped<PublicResultsQueries>()
             .AddScoped<FigureStore>().AddScoped<FiguresInterceptor>()
             .AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<FiguresInterceptor>())
             .AddJobHandler<FiguresJobHandler>()

@@ -232,9 +232,7 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
             new SheetMoney(e.Amount), e.PaidOn, e.FirstQuarter,
         ]).ToList();
         var name = $"islaidos-{projectId.ToString()[..8]}";
-        return Result<ExportFile>.Success(format.Equals("xlsx", StringComparison.OrdinalIgnoreCase)
-            ? new ExportFile(SpreadsheetWriter.Xlsx(headers, rows, "Išlaidos"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
-            : new ExportFile(SpreadsheetWriter.Csv(headers, rows, CsvFormat.Lithuanian), "text/csv; charset=utf-8", name + ".csv"));
+        return Result<ExportFile>.Success(ExportFile.Of(headers, rows, format, name, "Išlaidos"));
     }
 }
 

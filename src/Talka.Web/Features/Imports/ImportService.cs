@@ -34,7 +34,6 @@ public sealed record ImportStatus(Guid Id, string FileName, ImportState State, i
     }
 }
 
-public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>
 /// Imports participants and attendance from a spreadsheet: read, map the columns, check every row, then apply all rows
@@ -244,9 +243,7 @@ public sealed class ImportService(
     }
 
     private static ExportFile File(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<object?>> rows, string format, string name) =>
-        format.Equals("xlsx", StringComparison.OrdinalIgnoreCase)
-            ? new ExportFile(SpreadsheetWriter.Xlsx(headers, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
-            : new ExportFile(SpreadsheetWriter.Csv(headers, rows, CsvFormat.Lithuanian), "text/csv; charset=utf-8", name + ".csv");
+        ExportFile.Of(headers, rows, format, name);
 }
 
 /// <summary>Applies an upload in one transaction, in chunks so that progress can be shown. Runs in the job's
