@@ -99,8 +99,13 @@ public sealed class FinanceModel(FinanceService finance) : DeliveryPage
         return Page();
     }
 
+    /// <summary>The budget as typed, shown again when saving it was refused (never the saved figures over what the user
+    /// typed).</summary>
+    public IReadOnlyList<BudgetFormLine>? TypedBudget { get; private set; }
+
     public async Task<IActionResult> OnPostBudgetAsync(Guid projectId, List<BudgetFormLine> lines, int budgetVersion)
     {
+        TypedBudget = lines;
         if (await EnterAsync(projectId, write: true) is { } refused) return refused;
         var input = new List<BudgetLineInput>();
         foreach (var line in lines)
