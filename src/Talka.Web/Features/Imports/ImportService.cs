@@ -213,7 +213,7 @@ public sealed class ImportService(
             if (attendance.TryGetValue(p.Id, out var attended)) rows.AddRange(attended.Select(x => Row(x.Number, x.AcademicHours)));
             else rows.Add(Row(null, null));
         }
-        return Result<ExportFile>.Success(File(ImportPlanner.TemplateHeaders, rows, format, $"dalyviai-{projectId.ToString()[..8]}"));
+        return Result<ExportFile>.Success(ExportFile.Of(ImportPlanner.TemplateHeaders, rows, format, $"dalyviai-{projectId.ToString()[..8]}"));
     }
 
     public async Task<Result<ExportFile>> TemplateAsync(Guid projectId, string format, CancellationToken ct = default)
@@ -221,7 +221,7 @@ public sealed class ImportService(
         var context = await gate.FindAsync(projectId, ct);
         if (ProjectGate.ReadRefusal(context) is not null) return Result<ExportFile>.NotFound();
         if (!format.Equals("xlsx", StringComparison.OrdinalIgnoreCase))
-            return Result<ExportFile>.Success(File(ImportPlanner.TemplateHeaders, [], format, "dalyviu-sablonas"));
+            return Result<ExportFile>.Success(ExportFile.Of(ImportPlanner.TemplateHeaders, [], format, "dalyviu-sablonas"));
         // The coded columns offer their values (the template's column order: see ImportPlanner.TemplateHeaders).
         IReadOnlyList<string> Labels<TEnum>() where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => texts.Enum(v))];
         TemplateColumnList[] lists =
@@ -242,8 +242,6 @@ public sealed class ImportService(
             "dalyviu-sablonas.xlsx"));
     }
 
-    private static ExportFile File(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<object?>> rows, string format, string name) =>
-        ExportFile.Of(headers, rows, format, name);
 }
 
 /// <summary>Applies an upload in one transaction, in chunks so that progress can be shown. Runs in the job's

@@ -22,13 +22,10 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
 
-    /// <summary>This list's address sorted by a column, keeping the filters (back to the first page).</summary>
-    public string SortLink(string sort)
-    {
-        var values = Request.Query.Where(q => q.Key is not ("sort" or "page")).ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-        values["sort"] = sort;
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/projects", values);
-    }
+    /// <summary>A column heading sorting this list, keeping the filters (back to the first page); the start and the
+    /// amount sort latest and largest first.</summary>
+    public SortHeading Heading(string label, string sort, string? css = null) =>
+        SortHeading.For(label, sort, SortedBy, "/projects", Request.Query, sort is "start" or "amount", css);
 
     public string SortedBy => ProjectFilter.Sorts.Contains(Sort) ? Sort! : "start";
     // From the query only: Razor Pages keeps its own "page" route value (the page's path), which a bound "page"

@@ -21,21 +21,19 @@ public sealed class QueueModel(ReportService reports, Programmes.ProgrammeQuerie
     public IReadOnlyList<FilterChip> Chips { get; private set; } = [];
     public string SortedBy => ReportService.QueueSorts.Contains(Sort) ? Sort! : "priority";
 
-    /// <summary>The queue sorted by a column, keeping the filter, search and programme (back to the first page).</summary>
-    public string SortLink(string sort) => Link(Filter, sort);
+    /// <summary>A column heading sorting the queue, keeping its tab and filters (back to the first page).</summary>
+    public SortHeading Heading(string label, string sort) => SortHeading.For(label, sort, SortedBy, "/reports", Request.Query);
     public static readonly string[] Filters = ["review", "overdue", "soon", "returned", "approved"];
     public IReadOnlyList<Programmes.ProgrammeRow> Programmes { get; private set; } = [];
 
     /// <summary>The queue's address with a filter, keeping the search and the programme.</summary>
-    public string Link(string? filter) => Link(filter, Sort);
-
-    private string Link(string? filter, string? sort)
+    public string Link(string? filter)
     {
         var values = new Dictionary<string, string?>
         {
             ["filter"] = filter, ["q"] = Search, ["programme"] = ProgrammeId?.ToString(), ["call"] = CallId?.ToString(),
             ["organisation"] = OrganisationId?.ToString(),
-            ["sort"] = sort is "priority" ? null : sort,
+            ["sort"] = Sort,
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/reports",
             values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value));
