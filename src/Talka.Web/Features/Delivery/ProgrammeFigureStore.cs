@@ -76,16 +76,25 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
     {
         var reach = new ReachQueries(db);
         var differences = new List<string>();
-        var stored = await db.Set<ProgrammeFigures>().AsNoTracking().ToDictionaryAsync(f => f.ProgrammeId, ct);
         var ids = await db.Programmes.AsNoTracking().Where(p => only == null || p.Id == only).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         if (only is null || only == ProgrammeFigures.AllProgrammes) ids.Add(ProgrammeFigures.AllProgrammes);
         foreach (var id in ids)
         {
-            var recount = ReachQueries.Write(await reach.RecountAsync(id, ct));
-            if (!stored.TryGetValue(id, out var row) || row.Figures == "") differences.Add($"programme {id}: no stored counts");
-            else if (row.Stale) differences.Add($"programme {id}: stale");
-            else if (row.Figures != recount) differences.Add($"programme {id}: stored {row.Figures} but recounted {recount}");
+            // A change committed while counting makes the comparison meaningless: compare again (a few times).
+            for (var attempt = 0; ; attempt++)
+            {
+                var row = await StoredRowAsync(id, ct);
+                var recount = ReachQueries.Write(await reach.RecountAsync(id, ct));
+                if (attempt < 4 && (await StoredRowAsync(id, ct))?.Generation != row?.Generation) continue;
+                if (row is null || row.Figures == "") differences.Add($"programme {id}: no stored counts");
+                else if (row.Stale) differences.Add($"programme {id}: stale");
+                else if (row.Figures != recount) differences.Add($"programme {id}: stored {row.Figures} but recounted {recount}");
+                break;
+            }
         }
         return differences;
     }
+
+    private Task<ProgrammeFigures?> StoredRowAsync(Guid programmeId, CancellationToken ct) =>
+        db.Set<ProgrammeFigures>().AsNoTracking().SingleOrDefaultAsync(f => f.ProgrammeId == programmeId, ct);
 }
