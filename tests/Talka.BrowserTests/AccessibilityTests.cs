@@ -31,8 +31,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 
     /// <summary>Every page a person reaches, by the role that reaches it; {id} is the seed project of Šeimos santykių
     /// institutas, {programme}, {call}, {organisation}, {event} and {report} records of it. Pages that need records the
-    /// seed project has not (an application, an assignment, a ranked call, a signed agreement's text) are swept by the
-    /// flows that make them (ApplicationFlowTests, EvaluationFlowTests, PaymentFlowTests).</summary>
+    /// seed project has not (an application, an assignment, a ranked call, a signed agreement's text, a returned report)
+    /// are swept by the flows that make them, through <see cref="BrowserFixture.ReadsWellAtBothWidthsAsync"/>.</summary>
     public static TheoryData<string, string, string?> Pages => new()
     {
         { "home", "/", null },
@@ -104,17 +104,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                 .GetProperty("id").GetGuid().ToString());
 
         var page = await fixture.PageAsync(user);
-        foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
-        {
-            await page.SetViewportSizeAsync(width, height);
-            var response = await page.GotoAsync(address);
-            Assert.True(response!.Status == 200, $"{address} answered {response.Status} at {width} px");
-            await BrowserFixture.ScreenshotAsync(page, $"page-{name}-{width}");
-            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0,
-                $"{address} scrolls sideways at {width} px");
-            var violations = await SeriousViolationsAsync(page);
-            Assert.True(violations.Count == 0, $"{address} at {width} px: " + string.Join(Environment.NewLine, violations));
-        }
+        await BrowserFixture.ReadsWellAtBothWidthsAsync(page, address, $"page-{name}");
     }
 
     [Fact]

@@ -39,11 +39,8 @@ public sealed class ApplicationFlowTests(BrowserFixture fixture)
         await Assertions.Expect(applicant.Heading).ToContainTextAsync("Pateikta");
         await Assertions.Expect(applicant.Page.GetByText(LtFormat.Eur(12_345.67m)).First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(applicant.Page, "61-application-submitted");
-        await applicant.Page.SetViewportSizeAsync(390, 844);
-        await applicant.Page.ReloadAsync();
-        Assert.Equal(0, await applicant.OverflowAsync());
-        await BrowserFixture.ScreenshotAsync(applicant.Page, "62-application-phone");
         var id = applicant.Page.Url.Split('/')[^1];
+        await BrowserFixture.ReadsWellAtBothWidthsAsync(applicant.Page, $"/applications/{id}", "62-application");
 
         // The officer marks the formal check and decides: eligible.
         var officer = new ApplicationPage(await fixture.PageAsync(TalkaFactory.Admin));
@@ -58,5 +55,6 @@ public sealed class ApplicationFlowTests(BrowserFixture fixture)
         await Assertions.Expect(officer.Saved).ToHaveTextAsync("Tinkama");
         await Assertions.Expect(officer.Heading).ToContainTextAsync("Tinkama");
         await BrowserFixture.ScreenshotAsync(officer.Page, "64-formal-check-decided");
+        await BrowserFixture.ReadsWellAtBothWidthsAsync(officer.Page, $"/applications/{id}", "65-application-officer");
     }
 }

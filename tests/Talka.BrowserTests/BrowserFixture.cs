@@ -100,6 +100,26 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
+    /// <summary>Opens the address at a desktop (1366 px) and a phone (390 px) width: it answers 200, a screenshot is
+    /// kept as test output ("{name}-1366.png", "{name}-390.png"), nothing is wider than the screen, and axe-core finds
+    /// no serious or critical violation. Leaves the page at desktop width. Flow tests call it on the pages only their
+    /// records make (an application, an assignment, a ranking, an agreement's text).</summary>
+    public static async Task ReadsWellAtBothWidthsAsync(IPage page, string address, string name)
+    {
+        foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            var response = await page.GotoAsync(address);
+            Assert.True(response!.Status == 200, $"{address} answered {response.Status} at {width} px");
+            await ScreenshotAsync(page, $"{name}-{width}");
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0,
+                $"{address} scrolls sideways at {width} px");
+            var violations = await AccessibilityTests.SeriousViolationsAsync(page);
+            Assert.True(violations.Count == 0, $"{address} at {width} px: " + string.Join(Environment.NewLine, violations));
+        }
+        await page.SetViewportSizeAsync(1366, 900);
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.CloseAsync();

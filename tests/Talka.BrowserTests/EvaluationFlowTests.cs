@@ -51,9 +51,7 @@ public sealed class EvaluationFlowTests(BrowserFixture fixture)
         var violations = await AccessibilityTests.SeriousViolationsAsync(expert.Page);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         await BrowserFixture.ScreenshotAsync(expert.Page, "71-evaluation-scoring");
-        await expert.Page.SetViewportSizeAsync(390, 844);
-        Assert.Equal(0, await expert.OverflowAsync());
-        await BrowserFixture.ScreenshotAsync(expert.Page, "72-evaluation-scoring-phone");
+        await BrowserFixture.ReadsWellAtBothWidthsAsync(expert.Page, expert.Page.Url, "72-evaluation-scoring");
         await expert.SubmitAsync();
         await Assertions.Expect(expert.Saved).ToHaveTextAsync("Balai pateikti: iš viso 85,5.");
         await Assertions
@@ -80,8 +78,8 @@ public sealed class EvaluationFlowTests(BrowserFixture fixture)
         var pdf = await officer.Page.APIRequest.GetAsync($"/calls/{call}/ranking?handler=Pdf");
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ScreenshotDirectory, "77-ranking.pdf"), await pdf.BodyAsync());
-        await officer.Page.GotoAsync($"/calls/{call}/evaluation");
-        await BrowserFixture.ScreenshotAsync(officer.Page, "75-evaluation-board");
+        await BrowserFixture.ReadsWellAtBothWidthsAsync(officer.Page, officer.Page.Url, "74-ranking");
+        await BrowserFixture.ReadsWellAtBothWidthsAsync(officer.Page, $"/calls/{call}/evaluation", "75-evaluation-board");
 
         // The public call page lists the funded projects with amounts and scores.
         var visitor = await fixture.PageAsync(null);

@@ -53,6 +53,10 @@ public sealed class PaymentFlowTests(BrowserFixture fixture)
             await officer.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")
         );
         await BrowserFixture.ScreenshotAsync(officer.Page, "91-project-payments-phone");
+        // The signed agreement's text, as the organisation reads it.
+        var reader = await fixture.PageAsync(TalkaFactory.MemberB);
+        await BrowserFixture.ReadsWellAtBothWidthsAsync(reader, $"/projects/{project}/payments/agreement", "94-agreement-text");
+        await Assertions.Expect(reader.GetByText("Direktorė R. Rūtienė").First).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -115,10 +115,13 @@ public sealed class ReportFlowTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(admin, "report-approved");
     }
 
-    [Fact]
-    public async Task An_officer_returns_a_report_with_two_remarks_and_the_organisation_reads_them_with_name_and_date()
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(390, 844)]
+    public async Task An_officer_returns_a_report_with_two_remarks_and_the_organisation_reads_them_with_name_and_date(
+        int width, int height)
     {
-        var id = await TestProjects.CreateAsync(fixture.Talka, "Ataskaita su dviem pastabomis");
+        var id = await TestProjects.CreateAsync(fixture.Talka, $"Ataskaita su dviem pastabomis ({width} px)");
         var member = await fixture.Talka.ApiAsAsync(TalkaFactory.MemberB);
         var quarter = (await member.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/reports"))
             .EnumerateArray()
@@ -132,6 +135,7 @@ public sealed class ReportFlowTests(BrowserFixture fixture)
                 db.Users.Where(u => u.Email == TalkaFactory.Admin).Select(u => u.DisplayName)));
 
         var admin = await fixture.PageAsync(TalkaFactory.Admin);
+        await admin.SetViewportSizeAsync(width, height);
         admin.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         var review = new ReportReviewPage(admin);
         await review.OpenAsync(id, report);
@@ -144,10 +148,16 @@ public sealed class ReportFlowTests(BrowserFixture fixture)
             .ToHaveValueAsync("Pridėkite banko išrašą.");
         var firstTable = await admin.Locator("#remark-section-1 option").Nth(1).TextContentAsync();
         await review.FillRemarkAsync(2, firstTable!, "2 eilutė", "Sąskaitos data ne ketvirčio laikotarpio.");
+        var formViolations = await AccessibilityTests.SeriousViolationsAsync(admin);
+        Assert.True(formViolations.Count == 0, string.Join(Environment.NewLine, formViolations));
+        Assert.True(await admin.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"The return form scrolls sideways at {width} px");
+        await BrowserFixture.ScreenshotAsync(admin, $"report-return-remarks-{width}");
         await review.ReturnAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Ataskaita grąžinta su pastabomis.");
 
         var page = await fixture.PageAsync(TalkaFactory.MemberB);
+        await page.SetViewportSizeAsync(width, height);
         var seen = new ReportReviewPage(page);
         await seen.OpenAsync(id, report);
         await Assertions.Expect(seen.Remarks).ToHaveCountAsync(2);
@@ -160,6 +170,10 @@ public sealed class ReportFlowTests(BrowserFixture fixture)
         await Assertions.Expect(seen.Remarks.Nth(0)).Not.ToContainTextAsync(TalkaFactory.Admin);
         var at = (await member.GetFromJsonAsync<JsonElement>(url)).GetProperty("comments")[0].GetProperty("at").GetDateTimeOffset();
         await Assertions.Expect(seen.Remarks.Nth(0)).ToContainTextAsync(Talka.Domain.Common.LtFormat.LocalTime(at));
-        await BrowserFixture.ScreenshotAsync(page, "report-returned-with-remarks");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"The returned report scrolls sideways at {width} px");
+        var violations = await AccessibilityTests.SeriousViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.ScreenshotAsync(page, $"report-returned-with-remarks-{width}");
     }
 }

@@ -48,7 +48,7 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
         var ona = await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/participants",
             new { code = "R-1", displayName = "Ona Žemaitė", category = "TargetGroupMember" })).IdOf();
         await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/participants",
-            new { code = "R-2", displayName = "Jonas Petraitis", category = "TargetGroupMember" })).IdOf();
+            new { code = "R-2", displayName = "Jonas Petraitis", category = "TargetGroupMember", organisation = "Šiaulių jaunimo centras" })).IdOf();
         (await member.PutAttendanceAsync(id, early, new[] { new { participantId = ona } })).EnsureSuccessStatusCode();
         var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
 
@@ -56,6 +56,10 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
         Assert.Contains("R-1", Html.Text(Html.Table(found)));
         Assert.DoesNotContain("R-2", Html.Text(Html.Table(found)));
         Assert.Contains($"href=\"/projects/{id}/participants\" aria-label=\"Pašalinti filtrą: Paieška: „žEMAITĖ“\"", found);
+        // The organisation a participant came from, in any case and without Lithuanian letters.
+        var byOrganisation = Html.Text(Html.Table(await browser.GetStringAsync($"/projects/{id}/participants?q=SIAULIU+jaunimo")));
+        Assert.Contains("R-2", byOrganisation);
+        Assert.DoesNotContain("R-1", byOrganisation);
         var byEvents = Html.Text(Html.Table(await browser.GetStringAsync($"/projects/{id}/participants?sort=events")));
         Assert.True(byEvents.IndexOf("R-1", StringComparison.Ordinal) < byEvents.IndexOf("R-2", StringComparison.Ordinal), byEvents);
 

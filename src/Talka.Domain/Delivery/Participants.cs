@@ -47,6 +47,8 @@ public sealed class Participant : IVersioned
     public string? PersonKey { get; private set; }
     /// <summary>Number and name as searched: lower case, no diacritics (<see cref="SearchText"/>).</summary>
     public string SearchName { get; private set; } = "";
+    /// <summary>The organisation as searched, in the same form; empty without one.</summary>
+    public string SearchOrganisation { get; private set; } = "";
     public int Version { get; set; }
 
     public void Update(ParticipantDetails details, string? personKey)
@@ -67,6 +69,7 @@ public sealed class Participant : IVersioned
         TargetGroup = Guard.Defined(d.TargetGroup, nameof(TargetGroup));
         Consent = d.Consent;
         SearchName = SearchText.Normalize(DisplayName is null ? Code : Code + " " + DisplayName);
+        SearchOrganisation = SearchText.Normalize(Organisation);
     }
 }
 

@@ -58,7 +58,4 @@ public sealed class ApplicationPage(IPage page)
         if (note is not null)
             await fieldset.GetByLabel("Pastaba pareiškėjui").FillAsync(note);
     }
-
-    public Task<int> OverflowAsync() =>
-        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
 }

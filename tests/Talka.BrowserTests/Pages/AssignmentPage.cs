@@ -33,7 +33,4 @@ public sealed class AssignmentPage(IPage page)
     }
 
     public Task SubmitAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Pateikti balus" }).ClickAsync();
-
-    public Task<int> OverflowAsync() =>
-        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
 }

@@ -41,6 +41,7 @@ internal sealed class ParticipantMapping : IEntityTypeConfiguration<Participant>
         b.Property(x => x.Municipality).HasMaxLength(60);
         b.Property(x => x.PersonKey).HasMaxLength(64);
         b.Property(x => x.SearchName).HasMaxLength(260);
+        b.Property(x => x.SearchOrganisation).HasMaxLength(300);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ProjectId, x.Code }).IsUnique();

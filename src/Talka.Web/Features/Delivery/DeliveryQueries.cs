@@ -198,12 +198,12 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         if (f.Gender is { } gender) query = query.Where(p => p.Gender == gender);
         if (f.AgeBand is { } ageBand) query = query.Where(p => p.AgeBand == ageBand);
         if (f.TargetGroup is { } targetGroup) query = query.Where(p => p.TargetGroup == targetGroup);
-        // Words of the code or the name in any case, with or without Lithuanian letters (the stored search name), or
-        // of the organisation as written (each word must match).
+        // Words of the code, the name or the organisation in any case, with or without Lithuanian letters (the stored
+        // search forms); each word must match.
         foreach (var word in (f.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
         {
             var folded = SearchText.Normalize(word);
-            query = query.Where(p => p.SearchName.Contains(folded) || (p.Organisation != null && p.Organisation.Contains(word)));
+            query = query.Where(p => p.SearchName.Contains(folded) || p.SearchOrganisation.Contains(folded));
         }
         if (f.Unstated)
         {

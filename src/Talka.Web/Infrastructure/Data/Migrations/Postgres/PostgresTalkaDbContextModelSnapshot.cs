@@ -1011,6 +1011,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<string>("SearchOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("TargetGroup")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");

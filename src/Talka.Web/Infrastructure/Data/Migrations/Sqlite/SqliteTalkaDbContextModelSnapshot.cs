@@ -1000,6 +1000,11 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TargetGroup")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");

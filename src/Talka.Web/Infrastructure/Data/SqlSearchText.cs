@@ -1,0 +1,18 @@
+namespace Talka.Web.Infrastructure.Data;
+
+/// <summary>SQL that puts a column's text in the search form (<see cref="Talka.Domain.Common.SearchText"/>) for
+/// migrations that fill a new search column from saved rows: lower case, the Lithuanian letters without their
+/// diacritics. The same on SQLite (whose lower() knows only ASCII) and PostgreSQL. Rows saved afterwards get the full
+/// form from the domain.</summary>
+public static class SqlSearchText
+{
+    private const string Letters = "ąaĄačcČcęeĘeėeĖeįiĮišsŠsųuŲuūuŪužzŽz";
+
+    public static string Fill(string table, string searchColumn, string sourceColumn)
+    {
+        var expression = $"\"{sourceColumn}\"";
+        for (var i = 0; i < Letters.Length; i += 2)
+            expression = $"replace({expression}, '{Letters[i]}', '{Letters[i + 1]}')";
+        return $"UPDATE \"{table}\" SET \"{searchColumn}\" = lower({expression}) WHERE \"{sourceColumn}\" IS NOT NULL;";
+    }
+}
