@@ -34,9 +34,11 @@ fi
 
 echo "== Building (Release)"
 ./scripts/frontend.sh
-dotnet build src/Talka.Web -c Release -nologo -v q
+# Published as the README's production section does (ReadyToRun, with its static files), not run from bin/.
+app_dir="$root/artifacts/bench-app"
+rm -rf "$app_dir"
+dotnet publish src/Talka.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$app_dir" -nologo -v q
 dotnet build bench/Talka.Bench -c Release -nologo -v q
-app_dir="$root/src/Talka.Web/bin/Release/net10.0"
 bench_tool=(dotnet "$root/bench/Talka.Bench/bin/Release/net10.0/Talka.Bench.dll")
 
 # Room for the app's pool (100), the job worker and the commands the benchmark runs beside it.

@@ -197,7 +197,8 @@ public sealed class DetailsModel(ApplicationQueries queries, ApplicationService 
                 Changes[v.Number] = version.ChangedLabels;
         if (!fromForm)
             Input = DraftForm.From(Application.Content, Application.Version, categories, Application.Partners);
-        if (Application.Marks is { } marks && CallForm is { } form)
+        // The saved marks, unless refused marks were posted: those come back as chosen.
+        if (Application.Marks is { } marks && CallForm is { } form && Marks.Count == 0)
             Marks =
             [
                 .. Talka

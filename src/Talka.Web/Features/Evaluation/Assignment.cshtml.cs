@@ -106,7 +106,11 @@ public sealed class AssignmentModel(
         if (await FailureAsync(result, "") is { } refused)
             return refused;
         if (!result.Ok)
+        {
+            // The scores were saved before the submission was refused: the form goes on from the saved version.
+            Version = saved.Value;
             return await PageAgainAsync(id);
+        }
         TempData["Saved"] = T["Evaluation.Submitted", LtFormat.Number(result.Value)];
         return Redirect($"/assignments/{id}");
     }
