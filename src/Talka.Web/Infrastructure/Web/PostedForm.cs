@@ -14,6 +14,11 @@ public sealed class PostedForm(HttpRequest request)
         && string.Equals(request.Query["handler"].ToString(), handler, StringComparison.OrdinalIgnoreCase)
         && (key is null || request.Form[key] == id?.ToString());
 
+    /// <summary>Whether a check box or option of that form was posted with the value (several may share a name).
+    /// </summary>
+    public bool Chose(string handler, string name, object value) =>
+        Refused(handler) && request.Form[name].Contains(value.ToString());
+
     /// <summary>The posted value of a field of that form; empty when the form was not the one refused.</summary>
     public string Value(string handler, string name, string? key = null, object? id = null) =>
         Refused(handler, key, id) ? request.Form[name].ToString() : "";
