@@ -148,6 +148,29 @@ public sealed class ImportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
     }
 
     [Fact]
+    public async Task A_refused_choice_on_the_page_keeps_the_preview_and_what_was_chosen()
+    {
+        var (projectId, api) = await ProjectWithEventsAsync();
+        var preview = await UploadAsync(api, projectId,
+            Encoding.UTF8.GetBytes("Dalyvio Nr.;Kategorija;Savivaldybė;Amžiaus grupė;Renginio Nr.\nL-9;Savanoris;Kaunas;30-44;1\n"), "kaunas.csv");
+        var key = Assert.Single(preview.GetProperty("choices").EnumerateArray()).GetProperty("key").GetString()!;
+        var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var token = Html.Token(await browser.GetStringAsync($"/projects/{projectId}/import"));
+        // A value that is not one of the options (a page changed in the browser): refused, the preview stays.
+        var response = await browser.PostAsync($"/projects/{projectId}/import?handler=Choose", new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["importId"] = preview.GetProperty("id").GetString()!,
+                [$"choices[{key}]"] = "Kaunas",
+            }));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Nežinoma savivaldybė: Kaunas.", html);
+        Assert.Contains("Peržiūra: kaunas.csv", html);
+        Assert.Contains("Patikslinkite savivaldybes", html);
+    }
+
+    [Fact]
     public async Task The_xlsx_template_offers_a_drop_down_list_on_each_coded_column_with_instructions_and_an_example()
     {
         var (projectId, api) = await ProjectWithEventsAsync();

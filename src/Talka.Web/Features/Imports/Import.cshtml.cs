@@ -36,14 +36,14 @@ public sealed class ImportModel(ImportService imports, DeliveryQueries queries) 
     {
         if (await EnterAsync(projectId, write: true) is { } refused) return refused;
         Events = await queries.EventsAsync(Project);
-        return await ShowAsync(await imports.ChooseAsync(projectId, importId, choices));
+        return await ShowAsync(await imports.ChooseAsync(projectId, importId, choices), importId);
     }
 
     public async Task<IActionResult> OnPostRemapAsync(Guid projectId, Guid importId, Dictionary<ImportField, int> mapping)
     {
         if (await EnterAsync(projectId, write: true) is { } refused) return refused;
         Events = await queries.EventsAsync(Project);
-        return await ShowAsync(await imports.RemapAsync(projectId, importId, mapping));
+        return await ShowAsync(await imports.RemapAsync(projectId, importId, mapping), importId);
     }
 
     public async Task<IActionResult> OnPostApplyAsync(Guid projectId, Guid importId)
@@ -52,12 +52,15 @@ public sealed class ImportModel(ImportService imports, DeliveryQueries queries) 
         var result = await imports.StartAsync(projectId, importId);
         if (result.Ok) return Redirect($"/projects/{projectId}/import/{importId}");
         Events = await queries.EventsAsync(Project);
-        return await ShowAsync(await imports.StatusAsync(projectId, importId), result);
+        return await ShowAsync(result, importId);
     }
 
-    private async Task<IActionResult> ShowAsync(Infrastructure.Web.Result<ImportStatus> result, Infrastructure.Web.Result<ImportStatus>? failure = null)
+    /// <summary>The import after a step; a refused step shows its errors over the import as it stands (the preview,
+    /// the mapping and the choices stay, with what was posted).</summary>
+    private async Task<IActionResult> ShowAsync(Infrastructure.Web.Result<ImportStatus> result, Guid? importId = null)
     {
-        if (await FailureAsync(failure ?? result, "Import") is { } denied) return denied;
+        if (await FailureAsync(result, "Import") is { } denied) return denied;
+        if (!result.Ok && importId is { } id) result = await imports.StatusAsync(ProjectId, id);
         if (result.Ok)
         {
             Status = result.Value;

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Talka.Web.Infrastructure.Web;
 
-/// <summary>What a refused form posted, for hand-written fields to show again: a page that accepts a post redirects,
-/// so a page rendered in answer to a post of a handler is that handler's refusal. Forms repeated per row (a tranche,
-/// a recovery) name their row by a hidden field; only that row's form gets the values back.</summary>
+/// <summary>What a form posted, for hand-written fields to show again when the page answers that post: a page that
+/// accepts a post mostly redirects, so this is the refusal, shown with what was typed. Forms repeated per row (a
+/// tranche, a recovery) name their row by a hidden field; only that row's form gets the values back.</summary>
 public sealed class PostedForm(HttpRequest request)
 {
     /// <summary>True when this render answers a refused post of the handler ("" for the page's default one), of the
