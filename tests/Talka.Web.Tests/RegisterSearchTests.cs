@@ -71,6 +71,25 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
     }
 
     [Fact]
+    public async Task Names_sort_in_the_lithuanian_alphabet()
+    {
+        var id = await TestProjects.CreateAsync(factory, "Abėcėlė");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        // Č, Š and Ž are letters of their own, after C, S and Z (folding them would put Šarūnas before Saulius and
+        // Čiurlionis before Cezaris's namesake Cyrilas); Ą, Į and the other nosines are A, I… with a mark.
+        string[] expected = ["Cezaris", "Cyrilas", "Čiurlionis", "Inga", "Įveta", "Jonas", "Saulius", "Šarūnas", "Zita", "Žydrūnas"];
+        var code = 0;
+        foreach (var name in expected.Reverse())
+            await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/participants",
+                new { code = $"A-{++code}", displayName = name, category = "TargetGroupMember" })).IdOf();
+        var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var text = Html.Text(Html.Table(await browser.GetStringAsync($"/projects/{id}/participants?sort=name")));
+        var order = expected.OrderBy(name => text.IndexOf(name + " ", StringComparison.Ordinal)).ToArray();
+        Assert.All(expected, name => Assert.Contains(name + " ", text));
+        Assert.Equal(expected, order);
+    }
+
+    [Fact]
     public async Task The_report_queue_is_filtered_by_organisation_and_call()
     {
         var (call, _) = await TestProjects.OwnCallAsync(factory, "Eilės filtrų programa");

@@ -85,7 +85,7 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         var sorted = filter?.Sort switch
         {
             "start" => query.OrderByDescending(e => e.Start).ThenBy(e => e.Number),
-            "topic" => query.OrderBy(e => e.Topic).ThenBy(e => e.Number),
+            "topic" => query.OrderBy(e => EF.Functions.Collate(e.Topic, LithuanianCollation.Name)).ThenBy(e => e.Number),
             _ => query.OrderBy(e => e.Number),
         };
         var ids = await sorted.Skip((page - 1) * EventPageSize).Take(EventPageSize).Select(e => e.Id).ToListAsync(ct);
@@ -172,7 +172,7 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         var total = await people.CountAsync(ct);
         var sorted = filter?.Sort switch
         {
-            "name" => people.OrderBy(p => p.DisplayName == null).ThenBy(p => p.DisplayName).ThenBy(p => p.Code),
+            "name" => people.OrderBy(p => p.DisplayName == null).ThenBy(p => EF.Functions.Collate(p.DisplayName, LithuanianCollation.Name)).ThenBy(p => p.Code),
             "events" => people.OrderByDescending(p => db.Set<Attendance>().Count(a => a.ParticipantId == p.Id)).ThenBy(p => p.Code),
             _ => people.OrderBy(p => p.Code),
         };
@@ -253,7 +253,7 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         page = Math.Max(1, page);
         var query = db.Set<Volunteer>().AsNoTracking().Where(v => v.ProjectId == context.Project.Id);
         var total = await query.CountAsync(ct);
-        var items = (await query.OrderBy(v => v.Name).ThenBy(v => v.Id).Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)
+        var items = (await query.OrderBy(v => EF.Functions.Collate(v.Name, LithuanianCollation.Name)).ThenBy(v => v.Id).Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)
                 .Include(v => v.Hours).ToListAsync(ct))
             .Select(v => new VolunteerRow(v.Id, v.Name, v.Role, v.RecruitedOn, v.Trained, v.Active, v.Hours.Sum(h => h.Hours), v.Hours.Count)).ToList();
         return new Organisations.Page<VolunteerRow>(items, page, RegisterPageSize, total);

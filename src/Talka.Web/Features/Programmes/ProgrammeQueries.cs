@@ -31,7 +31,7 @@ public sealed class ProgrammeQueries(TalkaDbContext db)
     {
         var bodies = (await FundingBodiesAsync(ct)).ToDictionary(b => b.Id, b => b.Name);
         var calls = await CallsAsync(null, ct);
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Title).ToListAsync(ct);
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => EF.Functions.Collate(p.Title, LithuanianCollation.Name)).ToListAsync(ct);
         return programmes.Select(p => new ProgrammeRow(p.Id, p.Title, p.Description, p.FundingBodyId, bodies[p.FundingBodyId], p.Version,
             calls.Where(c => c.ProgrammeId == p.Id).ToList())).ToList();
     }

@@ -80,15 +80,15 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
         var total = await query.CountAsync(ct);
         var sorted = filter.Sort switch
         {
-            "title" => query.OrderBy(x => x.p.SearchTitle).ThenByDescending(x => x.p.Start),
-            "organisation" => query.OrderBy(x => x.o.SearchName).ThenByDescending(x => x.p.Start),
-            "programme" => query.OrderBy(x => x.pr.Title).ThenByDescending(x => x.p.Start),
+            "title" => query.OrderBy(x => EF.Functions.Collate(x.p.Title, LithuanianCollation.Name)).ThenByDescending(x => x.p.Start),
+            "organisation" => query.OrderBy(x => EF.Functions.Collate(x.o.Name, LithuanianCollation.Name)).ThenByDescending(x => x.p.Start),
+            "programme" => query.OrderBy(x => EF.Functions.Collate(x.pr.Title, LithuanianCollation.Name)).ThenByDescending(x => x.p.Start),
             // Ordered as a number (SQLite keeps money as text, compared by a collation that a subquery's value breaks).
             "amount" => query.OrderByDescending(x => db.Agreements.Where(a => a.ProjectId == x.p.Id).Select(a => (double?)a.GrantedAmount).FirstOrDefault())
                 .ThenByDescending(x => x.p.Start),
             _ => query.OrderByDescending(x => x.p.Start),
         };
-        var rows = await sorted.ThenBy(x => x.p.Title).ThenBy(x => x.p.Id)
+        var rows = await sorted.ThenBy(x => EF.Functions.Collate(x.p.Title, LithuanianCollation.Name)).ThenBy(x => x.p.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(x => new
             {

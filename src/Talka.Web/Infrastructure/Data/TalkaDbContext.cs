@@ -55,4 +55,12 @@ public abstract class TalkaDbContext(DbContextOptions options) : IdentityDbConte
 
 public sealed class SqliteTalkaDbContext(DbContextOptions<SqliteTalkaDbContext> options) : TalkaDbContext(options);
 
-public sealed class PostgresTalkaDbContext(DbContextOptions<PostgresTalkaDbContext> options) : TalkaDbContext(options);
+public sealed class PostgresTalkaDbContext(DbContextOptions<PostgresTalkaDbContext> options) : TalkaDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Lithuanian alphabetical order for the lists (ICU, as PostgreSQL ships it).
+        builder.HasCollation(LithuanianCollation.Name, locale: "lt", provider: "icu", deterministic: true);
+    }
+}

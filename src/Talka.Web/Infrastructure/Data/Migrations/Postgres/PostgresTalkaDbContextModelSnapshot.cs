@@ -18,6 +18,7 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasAnnotation("Npgsql:CollationDefinition:lt", "lt,lt,icu,True")
                 .HasAnnotation("ProductVersion", "10.0.0")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
