@@ -85,7 +85,12 @@ public sealed class FormRetentionTests(TalkaFactory factory) : IClassFixture<Tal
         await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/volunteers",
             new { name = "Antanas Pirmas", trained = false, active = true })).IdOf();
         var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
-        var token = Html.Token(await browser.GetStringAsync($"/projects/{id}/volunteers"));
+        var page = await browser.GetStringAsync($"/projects/{id}/volunteers");
+        var token = Html.Token(page);
+        // The hours form posts to its handler and keeps the page of volunteers it was on.
+        var hoursAction = System.Net.WebUtility.HtmlDecode(
+            System.Text.RegularExpressions.Regex.Match(page, "action=\"(\\?handler=Hours[^\"]*)\"").Groups[1].Value);
+        Assert.Equal("?handler=Hours&page=1", hoursAction);
 
         // A volunteer without a name: refused; the role, the day and the ticks come back as they were.
         var added = await browser.PostAsync($"/projects/{id}/volunteers?handler=Add", new FormUrlEncodedContent(
@@ -102,7 +107,7 @@ public sealed class FormRetentionTests(TalkaFactory factory) : IClassFixture<Tal
         Assert.DoesNotMatch("name=\"Active\" value=\"true\" checked", html);
 
         // Hours in words: refused; the volunteer chosen, the day and the text typed come back.
-        var hours = await browser.PostAsync($"/projects/{id}/volunteers?handler=Hours", new FormUrlEncodedContent(
+        var hours = await browser.PostAsync($"/projects/{id}/volunteers{hoursAction}", new FormUrlEncodedContent(
             new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = token, ["VolunteerId"] = volunteer.ToString(), ["Day"] = "2022-04-02",

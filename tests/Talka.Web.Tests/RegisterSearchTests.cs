@@ -109,6 +109,23 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
     }
 
     [Fact]
+    public async Task The_report_queue_sorts_projects_in_the_lithuanian_alphabet()
+    {
+        var (call, _) = await TestProjects.OwnCallAsync(factory, "Eilės abėcėlės programa");
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        // Ą before B in Lithuanian; the bytes of "Ą" come after "B", and folding would put Šilas before Sodas.
+        foreach (var title in new[] { "Šilo takas", "Beržų alėja", "Sodo kelias", "Ąžuolų giraitė" })
+        {
+            var id = await TestProjects.CreateAsync(factory, title, callId: call);
+            (await admin.GetAsync($"/api/v1/projects/{id}/reports")).EnsureSuccessStatusCode();
+        }
+        var queue = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/reports/queue?call={call}&sort=project");
+        var projects = queue.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("project").GetString())
+            .Distinct().ToList();
+        Assert.Equal(["Ąžuolų giraitė", "Beržų alėja", "Sodo kelias", "Šilo takas"], projects);
+    }
+
+    [Fact]
     public async Task Each_register_downloads_whole_as_csv_and_xlsx_for_those_who_read_the_project()
     {
         var id = await TestProjects.CreateAsync(factory, "Registrų atsisiuntimas");

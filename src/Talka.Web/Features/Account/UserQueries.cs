@@ -69,7 +69,7 @@ public sealed class UserQueries(TalkaDbContext db)
                 u.Id,
                 u.Email ?? "",
                 [.. roles[u.Id].Order()],
-                [.. memberships[u.Id].OrderBy(m => m.Name)],
+                [.. memberships[u.Id].OrderBy(m => m.Name, LithuanianCollation.Comparer)],
                 u.LastSignInAt,
                 u.DisabledAt is not null
             ))

@@ -362,7 +362,7 @@ public sealed class ApplicationQueries(
                 ? []
                 : await db
                     .Organisations.Where(o => own.Contains(o.Id))
-                    .OrderBy(o => o.Name)
+                    .OrderBy(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name))
                     .Select(o => new OrganisationLink(o.Id, o.Name))
                     .ToListAsync(ct);
         return new CallApplicationsSection(

@@ -172,7 +172,8 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         var total = await people.CountAsync(ct);
         var sorted = filter?.Sort switch
         {
-            "name" => people.OrderBy(p => p.DisplayName == null).ThenBy(p => EF.Functions.Collate(p.DisplayName, LithuanianCollation.Name)).ThenBy(p => p.Code),
+            "name" => people.OrderBy(p => p.DisplayName == null)
+                .ThenBy(p => EF.Functions.Collate(p.DisplayName, LithuanianCollation.Name)).ThenBy(p => p.Code),
             "events" => people.OrderByDescending(p => db.Set<Attendance>().Count(a => a.ParticipantId == p.Id)).ThenBy(p => p.Code),
             _ => people.OrderBy(p => p.Code),
         };
@@ -253,7 +254,8 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         page = Math.Max(1, page);
         var query = db.Set<Volunteer>().AsNoTracking().Where(v => v.ProjectId == context.Project.Id);
         var total = await query.CountAsync(ct);
-        var items = (await query.OrderBy(v => EF.Functions.Collate(v.Name, LithuanianCollation.Name)).ThenBy(v => v.Id).Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)
+        var items = (await query.OrderBy(v => EF.Functions.Collate(v.Name, LithuanianCollation.Name)).ThenBy(v => v.Id)
+            .Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)
                 .Include(v => v.Hours).ToListAsync(ct))
             .Select(v => new VolunteerRow(v.Id, v.Name, v.Role, v.RecruitedOn, v.Trained, v.Active, v.Hours.Sum(h => h.Hours), v.Hours.Count)).ToList();
         return new Organisations.Page<VolunteerRow>(items, page, RegisterPageSize, total);
@@ -267,7 +269,7 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         page = Math.Max(1, page);
         var query = db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == context.Project.Id && (kind == null || d.Kind == kind));
         var total = await query.CountAsync(ct);
-        var items = await Rows(query.OrderBy(d => d.Date).ThenBy(d => d.Title).ThenBy(d => d.Id)
+        var items = await Rows(query.OrderBy(d => d.Date).ThenBy(d => EF.Functions.Collate(d.Title, LithuanianCollation.Name)).ThenBy(d => d.Id)
             .Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)).ToListAsync(ct);
         return new Organisations.Page<DeliverableRow>(items, page, RegisterPageSize, total);
     }
@@ -275,7 +277,8 @@ public sealed class DeliveryQueries(TalkaDbContext db)
     /// <summary>All the project's deliverables, by date (for a report or the public page, which show them
     /// all).</summary>
     public async Task<IReadOnlyList<DeliverableRow>> DeliverablesAsync(ProjectContext context, CancellationToken ct = default) =>
-        await Rows(db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == context.Project.Id).OrderBy(d => d.Date).ThenBy(d => d.Title))
+        await Rows(db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == context.Project.Id)
+            .OrderBy(d => d.Date).ThenBy(d => EF.Functions.Collate(d.Title, LithuanianCollation.Name)))
             .ToListAsync(ct);
 
     private static IQueryable<DeliverableRow> Rows(IQueryable<Deliverable> deliverables) =>

@@ -55,7 +55,7 @@ public sealed class HomeQueries(
             .ToListAsync(ct);
         var programmes = await db
             .Programmes.Where(p => own.Count == 0 || own.Contains(p.Id))
-            .OrderBy(p => p.Title)
+            .OrderBy(p => EF.Functions.Collate(p.Title, LithuanianCollation.Name))
             .Select(p => new ProgrammeLink(p.Id, p.Title))
             .Take(50)
             .ToListAsync(ct);
@@ -97,7 +97,7 @@ public sealed class HomeQueries(
     {
         var programmes = await db
             .Programmes.AsNoTracking()
-            .OrderBy(p => p.Title)
+            .OrderBy(p => EF.Functions.Collate(p.Title, LithuanianCollation.Name))
             .Select(p => new { p.Id, p.Title })
             .Take(100)
             .ToListAsync(ct);
@@ -140,7 +140,7 @@ public sealed class HomeQueries(
             .Projects.AsNoTracking()
             .Where(p => organisations.Contains(p.OrganisationId))
             .OrderByDescending(p => p.Start)
-            .ThenBy(p => p.Title)
+            .ThenBy(p => EF.Functions.Collate(p.Title, LithuanianCollation.Name))
             .Take(50)
             .Select(p => new
             {

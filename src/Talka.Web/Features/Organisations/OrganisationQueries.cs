@@ -69,11 +69,14 @@ public sealed class OrganisationQueries(TalkaDbContext db)
         var o = await db.Organisations.AsNoTracking().Include(x => x.Members).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return null;
         var memberIds = o.Members.Select(m => m.MemberId).ToList();
-        var members = await db.Organisations.AsNoTracking().Where(x => memberIds.Contains(x.Id)).OrderBy(x => x.Name)
+        var members = await db.Organisations.AsNoTracking().Where(x => memberIds.Contains(x.Id))
+            .OrderBy(x => EF.Functions.Collate(x.Name, LithuanianCollation.Name))
             .Select(x => new OrganisationLink(x.Id, x.Name)).ToListAsync(ct);
-        var umbrellas = await db.Organisations.AsNoTracking().Where(x => x.Members.Any(m => m.MemberId == id)).OrderBy(x => x.Name)
+        var umbrellas = await db.Organisations.AsNoTracking().Where(x => x.Members.Any(m => m.MemberId == id))
+            .OrderBy(x => EF.Functions.Collate(x.Name, LithuanianCollation.Name))
             .Select(x => new OrganisationLink(x.Id, x.Name)).ToListAsync(ct);
-        var projects = await db.Projects.AsNoTracking().Where(p => p.OrganisationId == id).OrderBy(p => p.Title)
+        var projects = await db.Projects.AsNoTracking().Where(p => p.OrganisationId == id)
+            .OrderBy(p => EF.Functions.Collate(p.Title, LithuanianCollation.Name))
             .Select(p => new OrganisationLink(p.Id, p.Title)).ToListAsync(ct);
         return new OrganisationView(o.Id, o.Name, o.LegalForm, o.LegalEntityCode, o.CheckDigitOverridden, o.Municipality, o.Address,
             o.Website, o.ContactEmail, o.ContactPhone, o.IsUmbrella, members, umbrellas, projects, o.Version, viewer.CanEditOrganisation(id));

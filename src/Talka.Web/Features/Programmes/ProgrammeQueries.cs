@@ -25,13 +25,15 @@ public sealed record FundingBodyRow(Guid Id, string Name);
 public sealed class ProgrammeQueries(TalkaDbContext db)
 {
     public async Task<IReadOnlyList<FundingBodyRow>> FundingBodiesAsync(CancellationToken ct = default) =>
-        (await db.FundingBodies.AsNoTracking().ToListAsync(ct)).Select(f => new FundingBodyRow(f.Id, f.Name)).OrderBy(f => f.Name).ToList();
+        (await db.FundingBodies.AsNoTracking().ToListAsync(ct)).Select(f => new FundingBodyRow(f.Id, f.Name))
+            .OrderBy(f => f.Name, LithuanianCollation.Comparer).ToList();
 
     public async Task<IReadOnlyList<ProgrammeRow>> ListAsync(CancellationToken ct = default)
     {
         var bodies = (await FundingBodiesAsync(ct)).ToDictionary(b => b.Id, b => b.Name);
         var calls = await CallsAsync(null, ct);
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => EF.Functions.Collate(p.Title, LithuanianCollation.Name)).ToListAsync(ct);
+        var programmes = await db.Programmes.AsNoTracking()
+            .OrderBy(p => EF.Functions.Collate(p.Title, LithuanianCollation.Name)).ToListAsync(ct);
         return programmes.Select(p => new ProgrammeRow(p.Id, p.Title, p.Description, p.FundingBodyId, bodies[p.FundingBodyId], p.Version,
             calls.Where(c => c.ProgrammeId == p.Id).ToList())).ToList();
     }
@@ -42,7 +44,7 @@ public sealed class ProgrammeQueries(TalkaDbContext db)
     public async Task<IReadOnlyList<CallRow>> CallsAsync(int? year, CancellationToken ct = default) =>
         await db.Calls.AsNoTracking()
             .Where(c => year == null || c.Year == year)
-            .OrderByDescending(c => c.Year).ThenBy(c => c.Title)
+            .OrderByDescending(c => c.Year).ThenBy(c => EF.Functions.Collate(c.Title, LithuanianCollation.Name))
             .Select(c => new CallRow(c.Id, c.ProgrammeId, c.Title, c.Year, c.LegalActNumber, c.LegalActDate,
                 c.ProjectPeriodStart, c.ProjectPeriodEnd, c.TotalBudget))
             .ToListAsync(ct);

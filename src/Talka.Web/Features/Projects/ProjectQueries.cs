@@ -147,8 +147,9 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
                 agreement.GrantedAmount, agreement.Funding.Select(f => new AgreementFundingLine(f.Source, f.Amount)).OrderBy(f => f.Source).ToList(), agreement.Version),
             p.ReportedFundsUsed, objectives,
             p.TargetGroups.Select(t => t.TargetGroup).Order().ToList(),
-            p.Municipalities.Select(m => m.Municipality).Order().ToList(),
-            p.Partners.Select(x => new PartnerView(x.OrganisationId, partnerNames[x.OrganisationId], x.Role)).OrderBy(x => x.Name).ToList(),
+            p.Municipalities.Select(m => m.Municipality).Order(LithuanianCollation.Comparer).ToList(),
+            p.Partners.Select(x => new PartnerView(x.OrganisationId, partnerNames[x.OrganisationId], x.Role))
+                .OrderBy(x => x.Name, LithuanianCollation.Comparer).ToList(),
             p.Indicators.OrderBy(i => i.Position).Select(i => new IndicatorView(i.Id, i.Name, i.Unit, i.Target, i.Metric)).ToList(),
             access, await permissions.MayAsync(ProjectOperation.Change, p.OrganisationId, p.IsPublished),
             await permissions.MayAsync(ProjectOperation.ManageAgreement, p.OrganisationId, p.IsPublished),

@@ -177,10 +177,13 @@ public sealed class ReportService(TalkaDbContext db, ProjectGate gate, ViewerAcc
         var ordered = sort switch
         {
             "due" => queue.OrderBy(r => r.Due).ThenBy(r => r.Id),
-            "project" => queue.OrderBy(r => db.Projects.Where(p => p.Id == r.ProjectId).Select(p => EF.Functions.Collate(p.Title, LithuanianCollation.Name)).First())
+            // The collation outside the subquery: SQLite does not carry it out of one.
+            "project" => queue.OrderBy(r => EF.Functions.Collate(
+                    db.Projects.Where(p => p.Id == r.ProjectId).Select(p => p.Title).First(), LithuanianCollation.Name))
                 .ThenBy(r => r.Due).ThenBy(r => r.Id),
-            "organisation" => queue.OrderBy(r => db.Projects.Where(p => p.Id == r.ProjectId)
-                    .SelectMany(p => db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name))).First())
+            "organisation" => queue.OrderBy(r => EF.Functions.Collate(db.Projects.Where(p => p.Id == r.ProjectId)
+                    .SelectMany(p => db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name)).First(),
+                    LithuanianCollation.Name))
                 .ThenBy(r => r.Due).ThenBy(r => r.Id),
             _ when filter == "approved" => queue.OrderByDescending(r => r.Due).ThenBy(r => r.Id),
             _ => queue.OrderBy(r => r.Status == ReportStatus.Submitted ? 0 : r.Due < today ? 1 : 2).ThenBy(r => r.Due).ThenBy(r => r.Id),

@@ -8,11 +8,13 @@ public static class SqlSearchText
 {
     private const string Letters = "ąaĄačcČcęeĘeėeĖeįiĮišsŠsųuŲuūuŪužzŽz";
 
-    public static string Fill(string table, string searchColumn, string sourceColumn)
+    /// <param name="where">A further condition on the rows to fill, if any.</param>
+    public static string Fill(string table, string searchColumn, string sourceColumn, string? where = null)
     {
         var expression = $"\"{sourceColumn}\"";
         for (var i = 0; i < Letters.Length; i += 2)
             expression = $"replace({expression}, '{Letters[i]}', '{Letters[i + 1]}')";
-        return $"UPDATE \"{table}\" SET \"{searchColumn}\" = lower({expression}) WHERE \"{sourceColumn}\" IS NOT NULL;";
+        return $"UPDATE \"{table}\" SET \"{searchColumn}\" = lower({expression}) WHERE \"{sourceColumn}\" IS NOT NULL"
+            + (where is null ? ";" : $" AND {where};");
     }
 }
