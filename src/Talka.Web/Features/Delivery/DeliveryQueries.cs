@@ -85,7 +85,8 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         var sorted = filter?.Sort switch
         {
             "start" => query.OrderByDescending(e => e.Start).ThenBy(e => e.Number),
-            "topic" => query.OrderBy(e => EF.Functions.Collate(e.Topic, LithuanianCollation.Name)).ThenBy(e => e.Number),
+            "topic" => query.OrderBy(e => EF.Functions.Collate(e.Topic, LithuanianCollation.Name))
+                .ThenBy(e => e.Number),
             _ => query.OrderBy(e => e.Number),
         };
         var ids = await sorted.Skip((page - 1) * EventPageSize).Take(EventPageSize).Select(e => e.Id).ToListAsync(ct);
@@ -269,7 +270,8 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         page = Math.Max(1, page);
         var query = db.Set<Deliverable>().AsNoTracking().Where(d => d.ProjectId == context.Project.Id && (kind == null || d.Kind == kind));
         var total = await query.CountAsync(ct);
-        var items = await Rows(query.OrderBy(d => d.Date).ThenBy(d => EF.Functions.Collate(d.Title, LithuanianCollation.Name)).ThenBy(d => d.Id)
+        var items = await Rows(query.OrderBy(d => d.Date)
+                .ThenBy(d => EF.Functions.Collate(d.Title, LithuanianCollation.Name)).ThenBy(d => d.Id)
             .Skip((page - 1) * RegisterPageSize).Take(RegisterPageSize)).ToListAsync(ct);
         return new Organisations.Page<DeliverableRow>(items, page, RegisterPageSize, total);
     }

@@ -88,7 +88,8 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
                 if (attempt < 4 && (await StoredRowAsync(id, ct))?.Generation != row?.Generation) continue;
                 if (row is null || row.Figures == "") differences.Add($"programme {id}: no stored counts");
                 else if (row.Stale) differences.Add($"programme {id}: stale");
-                else if (row.Figures != recount) differences.Add($"programme {id}: stored {row.Figures} but recounted {recount}");
+                else if (row.Figures != recount)
+                    differences.Add($"programme {id}: stored {row.Figures} but recounted {recount}");
                 break;
             }
         }

@@ -189,7 +189,8 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
         {
             // Amounts are ordered as doubles: SQLite cannot order decimals (the project list does the same).
             "amount" => found.OrderByDescending(e => (double)e.Amount).ThenBy(e => e.DocumentDate).ThenBy(e => e.Id),
-            "supplier" => found.OrderBy(e => EF.Functions.Collate(e.Supplier, LithuanianCollation.Name)).ThenBy(e => e.DocumentDate).ThenBy(e => e.Id),
+            "supplier" => found.OrderBy(e => EF.Functions.Collate(e.Supplier, LithuanianCollation.Name))
+                .ThenBy(e => e.DocumentDate).ThenBy(e => e.Id),
             _ => found.OrderBy(e => e.DocumentDate).ThenBy(e => e.DocumentNumber).ThenBy(e => e.Id),
         };
         var ledger = await sorted.Skip((page - 1) * LedgerPageSize).Take(LedgerPageSize).ToListAsync(ct);

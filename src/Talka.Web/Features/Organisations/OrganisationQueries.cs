@@ -49,7 +49,9 @@ public sealed class OrganisationQueries(TalkaDbContext db)
         var total = await query.CountAsync(ct);
         var sorted = sort switch
         {
-            "municipality" => query.OrderBy(o => o.Municipality == null).ThenBy(o => EF.Functions.Collate(o.Municipality, LithuanianCollation.Name)).ThenBy(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name)),
+            "municipality" => query.OrderBy(o => o.Municipality == null)
+                .ThenBy(o => EF.Functions.Collate(o.Municipality, LithuanianCollation.Name))
+                .ThenBy(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name)),
             "form" => query.OrderBy(o => o.LegalForm).ThenBy(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name)),
             _ => query.OrderBy(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name)),
         };
@@ -60,7 +62,8 @@ public sealed class OrganisationQueries(TalkaDbContext db)
     }
 
     public async Task<IReadOnlyList<OrganisationLink>> AllLinksAsync(CancellationToken ct = default) =>
-        await db.Organisations.AsNoTracking().OrderBy(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name)).Select(o => new OrganisationLink(o.Id, o.Name)).ToListAsync(ct);
+        await db.Organisations.AsNoTracking().OrderBy(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name))
+            .Select(o => new OrganisationLink(o.Id, o.Name)).ToListAsync(ct);
 
     /// <summary>Null when the organisation does not exist or the viewer may not see it.</summary>
     public async Task<OrganisationView?> GetAsync(Viewer viewer, Guid id, CancellationToken ct = default)

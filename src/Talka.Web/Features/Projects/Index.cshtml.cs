@@ -51,7 +51,8 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
         ProgrammeItems = (await programmes.ListAsync()).Select(p => new SelectListItem(p.Title, p.Id.ToString(), p.Id == ProgrammeId)).ToList();
         // Only organisations whose projects this viewer can see are offered.
         var visibleOrganisations = queries.Visible(viewer).Select(p => p.OrganisationId).Distinct();
-        OrganisationItems = await db.Organisations.AsNoTracking().Where(o => visibleOrganisations.Contains(o.Id)).OrderBy(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name))
+        OrganisationItems = await db.Organisations.AsNoTracking().Where(o => visibleOrganisations.Contains(o.Id))
+            .OrderBy(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name))
             .Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == OrganisationId)).ToListAsync();
     }
 }

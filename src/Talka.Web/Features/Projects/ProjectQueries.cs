@@ -80,9 +80,12 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
         var total = await query.CountAsync(ct);
         var sorted = filter.Sort switch
         {
-            "title" => query.OrderBy(x => EF.Functions.Collate(x.p.Title, LithuanianCollation.Name)).ThenByDescending(x => x.p.Start),
-            "organisation" => query.OrderBy(x => EF.Functions.Collate(x.o.Name, LithuanianCollation.Name)).ThenByDescending(x => x.p.Start),
-            "programme" => query.OrderBy(x => EF.Functions.Collate(x.pr.Title, LithuanianCollation.Name)).ThenByDescending(x => x.p.Start),
+            "title" => query.OrderBy(x => EF.Functions.Collate(x.p.Title, LithuanianCollation.Name))
+                .ThenByDescending(x => x.p.Start),
+            "organisation" => query.OrderBy(x => EF.Functions.Collate(x.o.Name, LithuanianCollation.Name))
+                .ThenByDescending(x => x.p.Start),
+            "programme" => query.OrderBy(x => EF.Functions.Collate(x.pr.Title, LithuanianCollation.Name))
+                .ThenByDescending(x => x.p.Start),
             // Ordered as a number (SQLite keeps money as text, compared by a collation that a subquery's value breaks).
             "amount" => query.OrderByDescending(x => db.Agreements.Where(a => a.ProjectId == x.p.Id).Select(a => (double?)a.GrantedAmount).FirstOrDefault())
                 .ThenByDescending(x => x.p.Start),

@@ -37,7 +37,8 @@ public static class Database
                 connectionString = $"Data Source={Path.Combine(dataDirectory, "talka.db")}";
             }
             builder.Services.AddDbContext<TalkaDbContext, SqliteTalkaDbContext>((sp, options) =>
-                options.UseSqlite(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
+                options.UseSqlite(connectionString)
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
                     .AddInterceptors(new LithuanianCollation()));
         }
         else
