@@ -31,8 +31,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 
     /// <summary>Every page a person reaches, by the role that reaches it; {id} is the seed project of Šeimos santykių
     /// institutas, {programme}, {call}, {organisation}, {event} and {report} records of it. Pages that need records the
-    /// seed project has not (an application, an assignment, a ranked call, a signed agreement's text, a returned report)
-    /// are swept by the flows that make them, through <see cref="BrowserFixture.ReadsWellAtBothWidthsAsync"/>.</summary>
+    /// seed project has not (an application, an assignment, a ranked call, a signed agreement's text, a returned
+    /// report) are swept by the flows that make them, through
+    /// <see cref="BrowserFixture.ReadsWellAtBothWidthsAsync"/>.</summary>
     public static TheoryData<string, string, string?> Pages => new()
     {
         { "home", "/", null },

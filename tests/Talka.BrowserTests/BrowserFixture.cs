@@ -112,10 +112,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             var response = await page.GotoAsync(address);
             Assert.True(response!.Status == 200, $"{address} answered {response.Status} at {width} px");
             await ScreenshotAsync(page, $"{name}-{width}");
-            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0,
-                $"{address} scrolls sideways at {width} px");
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{address} scrolls sideways at {width} px");
             var violations = await AccessibilityTests.SeriousViolationsAsync(page);
-            Assert.True(violations.Count == 0, $"{address} at {width} px: " + string.Join(Environment.NewLine, violations));
+            Assert.True(violations.Count == 0,
+                $"{address} at {width} px: " + string.Join(Environment.NewLine, violations));
         }
         await page.SetViewportSizeAsync(1366, 900);
     }

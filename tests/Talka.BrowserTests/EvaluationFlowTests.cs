@@ -79,7 +79,8 @@ public sealed class EvaluationFlowTests(BrowserFixture fixture)
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         await File.WriteAllBytesAsync(Path.Combine(BrowserFixture.ScreenshotDirectory, "77-ranking.pdf"), await pdf.BodyAsync());
         await BrowserFixture.ReadsWellAtBothWidthsAsync(officer.Page, officer.Page.Url, "74-ranking");
-        await BrowserFixture.ReadsWellAtBothWidthsAsync(officer.Page, $"/calls/{call}/evaluation", "75-evaluation-board");
+        await BrowserFixture.ReadsWellAtBothWidthsAsync(
+            officer.Page, $"/calls/{call}/evaluation", "75-evaluation-board");
 
         // The public call page lists the funded projects with amounts and scores.
         var visitor = await fixture.PageAsync(null);

@@ -55,7 +55,8 @@ public sealed class PaymentFlowTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(officer.Page, "91-project-payments-phone");
         // The signed agreement's text, as the organisation reads it.
         var reader = await fixture.PageAsync(TalkaFactory.MemberB);
-        await BrowserFixture.ReadsWellAtBothWidthsAsync(reader, $"/projects/{project}/payments/agreement", "94-agreement-text");
+        await BrowserFixture.ReadsWellAtBothWidthsAsync(
+            reader, $"/projects/{project}/payments/agreement", "94-agreement-text");
         await Assertions.Expect(reader.GetByText("Direktorė R. Rūtienė").First).ToBeVisibleAsync();
     }
 

@@ -297,6 +297,17 @@ public sealed class DeliveryTests(TalkaFactory factory) : IClassFixture<TalkaFac
 
         var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
         var page = await browser.GetStringAsync($"/projects/{id}/indicators");
+        // A value in words is refused; the form comes back with the indicator, the value and the evidence typed.
+        var refused = await browser.PostAsync($"/projects/{id}/indicators", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Html.Token(page), ["IndicatorId"] = manual.GetProperty("id").GetString()!,
+            ["Value"] = "trys", ["Evidence"] = "Raštai Nr. 12, 13, 14",
+        }));
+        var again = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("value=\"trys\"", again);
+        Assert.Contains("value=\"Raštai Nr. 12, 13, 14\"", again);
+        Assert.Contains($"<option value=\"{manual.GetProperty("id").GetString()}\" selected=\"selected\">", again);
         var saved = await browser.PostAsync($"/projects/{id}/indicators", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Html.Token(page), ["IndicatorId"] = manual.GetProperty("id").GetString()!, ["Value"] = "3", ["Evidence"] = "Raštai Nr. 12, 13, 14",

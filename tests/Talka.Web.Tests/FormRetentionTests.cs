@@ -119,7 +119,8 @@ public sealed class FormRetentionTests(TalkaFactory factory) : IClassFixture<Tal
         Assert.Contains("value=\"trys\"", html);
         Assert.Contains("value=\"2022-04-02\"", html);
         Assert.Contains("value=\"Stovykla\"", html);
-        Assert.Equal(2, await factory.WithDbAsync(db => db.Set<Talka.Domain.Delivery.Volunteer>().CountAsync(v => v.ProjectId == id)));
+        Assert.Equal(2, await factory.WithDbAsync(db =>
+            db.Set<Talka.Domain.Delivery.Volunteer>().CountAsync(v => v.ProjectId == id)));
     }
 
     [Fact]
@@ -130,7 +131,8 @@ public sealed class FormRetentionTests(TalkaFactory factory) : IClassFixture<Tal
         var (application, _, _) = await TestEvaluation.EligibleAsync(factory, admin, call, 10_000m);
         var (expert, expertId, email) = await TestEvaluation.ExpertAsync(factory);
         var assignment = await TestEvaluation.AssignAsync(admin, call, application, expertId);
-        (await expert.PostAsJsonAsync($"/api/v1/assignments/{assignment}/declaration", new { conflict = false })).EnsureSuccessStatusCode();
+        (await expert.PostAsJsonAsync($"/api/v1/assignments/{assignment}/declaration", new { conflict = false }))
+            .EnsureSuccessStatusCode();
         var browser = await factory.BrowserAsAsync(email, TestAccounts.NewPassword);
         var page = await browser.GetStringAsync($"/assignments/{assignment}");
         var version = Html.HiddenValue(page, "Version");
@@ -147,7 +149,8 @@ public sealed class FormRetentionTests(TalkaFactory factory) : IClassFixture<Tal
         var again = await submitted.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         Assert.Contains("Pagrįskite kriterijaus „B“ balus.", again);
-        var saved = (await expert.GetFromJsonAsync<JsonElement>($"/api/v1/assignments/{assignment}")).GetProperty("version").GetInt32();
+        var saved = (await expert.GetFromJsonAsync<JsonElement>($"/api/v1/assignments/{assignment}"))
+            .GetProperty("version").GetInt32();
         Assert.Equal(saved.ToString(), Html.HiddenValue(again, "Version"));
 
         // The justification added on that page saves (it carries the saved version, not the one it was opened with).

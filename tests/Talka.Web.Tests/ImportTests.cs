@@ -152,7 +152,9 @@ public sealed class ImportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
     {
         var (projectId, api) = await ProjectWithEventsAsync();
         var preview = await UploadAsync(api, projectId,
-            Encoding.UTF8.GetBytes("Dalyvio Nr.;Kategorija;Savivaldybė;Amžiaus grupė;Renginio Nr.\nL-9;Savanoris;Kaunas;30-44;1\n"), "kaunas.csv");
+            Encoding.UTF8.GetBytes(
+                "Dalyvio Nr.;Kategorija;Savivaldybė;Amžiaus grupė;Renginio Nr.\nL-9;Savanoris;Kaunas;30-44;1\n"),
+            "kaunas.csv");
         var key = Assert.Single(preview.GetProperty("choices").EnumerateArray()).GetProperty("key").GetString()!;
         var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
         var token = Html.Token(await browser.GetStringAsync($"/projects/{projectId}/import"));

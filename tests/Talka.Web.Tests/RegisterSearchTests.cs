@@ -48,7 +48,11 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
         var ona = await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/participants",
             new { code = "R-1", displayName = "Ona Žemaitė", category = "TargetGroupMember" })).IdOf();
         await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/participants",
-            new { code = "R-2", displayName = "Jonas Petraitis", category = "TargetGroupMember", organisation = "Šiaulių jaunimo centras" })).IdOf();
+            new
+            {
+                code = "R-2", displayName = "Jonas Petraitis", category = "TargetGroupMember",
+                organisation = "Šiaulių jaunimo centras",
+            })).IdOf();
         (await member.PutAttendanceAsync(id, early, new[] { new { participantId = ona } })).EnsureSuccessStatusCode();
         var browser = await factory.BrowserAsAsync(TalkaFactory.MemberB);
 
@@ -57,7 +61,8 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
         Assert.DoesNotContain("R-2", Html.Text(Html.Table(found)));
         Assert.Contains($"href=\"/projects/{id}/participants\" aria-label=\"Pašalinti filtrą: Paieška: „žEMAITĖ“\"", found);
         // The organisation a participant came from, in any case and without Lithuanian letters.
-        var byOrganisation = Html.Text(Html.Table(await browser.GetStringAsync($"/projects/{id}/participants?q=SIAULIU+jaunimo")));
+        var byOrganisation = Html.Text(Html.Table(
+            await browser.GetStringAsync($"/projects/{id}/participants?q=SIAULIU+jaunimo")));
         Assert.Contains("R-2", byOrganisation);
         Assert.DoesNotContain("R-1", byOrganisation);
         var byEvents = Html.Text(Html.Table(await browser.GetStringAsync($"/projects/{id}/participants?sort=events")));
@@ -77,7 +82,8 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
         // Č, Š and Ž are letters of their own, after C, S and Z (folding them would put Šarūnas before Saulius and
         // Čiurlionis before Cezaris's namesake Cyrilas); Ą, Į and the other nosines are A, I… with a mark.
-        string[] expected = ["Cezaris", "Cyrilas", "Čiurlionis", "Inga", "Įveta", "Jonas", "Saulius", "Šarūnas", "Zita", "Žydrūnas"];
+        string[] expected =
+            ["Cezaris", "Cyrilas", "Čiurlionis", "Inga", "Įveta", "Jonas", "Saulius", "Šarūnas", "Zita", "Žydrūnas"];
         var code = 0;
         foreach (var name in expected.Reverse())
             await (await member.PostAsJsonAsync($"/api/v1/projects/{id}/participants",
@@ -119,7 +125,8 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
             var id = await TestProjects.CreateAsync(factory, title, callId: call);
             (await admin.GetAsync($"/api/v1/projects/{id}/reports")).EnsureSuccessStatusCode();
         }
-        var queue = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/reports/queue?call={call}&sort=project");
+        var queue = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/api/v1/reports/queue?call={call}&sort=project");
         var projects = queue.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("project").GetString())
             .Distinct().ToList();
         Assert.Equal(["Ąžuolų giraitė", "Beržų alėja", "Sodo kelias", "Šilo takas"], projects);

@@ -181,7 +181,8 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
                 .AnyAsync(f => f.ProgrammeId == ProgrammeFigures.AllProgrammes && !f.Stale && f.Figures != "")); i++)
                 await Task.Delay(100);
             await using var scope = factory.Services.CreateAsyncScope();
-            national = await scope.ServiceProvider.GetRequiredService<ProgrammeFigureStore>().CheckAsync(ProgrammeFigures.AllProgrammes);
+            national = await scope.ServiceProvider.GetRequiredService<ProgrammeFigureStore>()
+                .CheckAsync(ProgrammeFigures.AllProgrammes);
         }
         Assert.Empty(national);
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);

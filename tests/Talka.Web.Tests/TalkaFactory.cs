@@ -212,8 +212,10 @@ public static partial class Html
 
     /// <summary>The value of the first hidden field of that name.</summary>
     public static string HiddenValue(string html, string name) =>
-        Regex.Match(html, $"<input type=\"hidden\" name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"") is { Success: true } m
-            ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException($"No hidden field {name} in the page.");
+        Regex.Match(html, $"<input type=\"hidden\" name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"")
+            is { Success: true } m
+            ? WebUtility.HtmlDecode(m.Groups[1].Value)
+            : throw new InvalidOperationException($"No hidden field {name} in the page.");
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
