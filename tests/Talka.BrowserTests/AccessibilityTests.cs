@@ -116,8 +116,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "Seminarai „Antrinė trauma ir atsparumas“" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Seminarai „Antrinė trauma ir atsparumas“");
         await BrowserFixture.ScreenshotAsync(page, "axe-event-attendance");
-        var violations = await SeriousViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
     }
 
     [Fact]
@@ -135,10 +134,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             var box = await page.Locator("dl.headline-figures").BoundingBoxAsync();
             Assert.True(box is not null && box.Y < height, $"At {width} px the figures start at {box?.Y} px.");
             await Assertions.Expect(funds).ToBeVisibleAsync();
-            Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+            Assert.Equal(0, await BrowserFixture.OverflowAsync(page));
             await BrowserFixture.ScreenshotAsync(page, $"02-public-project-{width}");
-            var violations = await SeriousViolationsAsync(page);
-            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         }
     }
 }

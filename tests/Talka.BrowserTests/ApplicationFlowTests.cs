@@ -32,8 +32,7 @@ public sealed class ApplicationFlowTests(BrowserFixture fixture)
         await applicant.AttachAsync("Įstatai", TestFiles.Pdf("Istatai"));
         await Assertions.Expect(applicant.Saved).ToContainTextAsync("Įkelta: istatai.pdf");
         await Assertions.Expect(applicant.Complete).ToBeVisibleAsync();
-        var violations = await AccessibilityTests.SeriousViolationsAsync(applicant.Page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(applicant.Page);
         await applicant.ConfirmAsync("Pateikti paraišką");
         await Assertions.Expect(applicant.Saved).ToContainTextAsync("Paraiška Nr. NVOK-2027-");
         await Assertions.Expect(applicant.Heading).ToContainTextAsync("Pateikta");
@@ -48,8 +47,7 @@ public sealed class ApplicationFlowTests(BrowserFixture fixture)
         await officer.Page.GotoAsync($"/applications/{id}");
         await officer.MarkAsync("Priedas: Įstatai", "Atitinka");
         await officer.MarkAsync("2025 m. pajamos – ne mažiau kaip " + LtFormat.Eur(1_000m), "Atitinka");
-        var checkViolations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
-        Assert.True(checkViolations.Count == 0, string.Join(Environment.NewLine, checkViolations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(officer.Page);
         await BrowserFixture.ScreenshotAsync(officer.Page, "63-formal-check");
         await officer.ConfirmAsync("Priimti sprendimą");
         await Assertions.Expect(officer.Saved).ToHaveTextAsync("Tinkama");

@@ -36,8 +36,7 @@ public sealed class AttendanceTests(BrowserFixture fixture)
         await Assertions.Expect(desktop.Status).ToHaveTextAsync("Pažymėta, kad dalyvavo: 4\u00A0999 dalyviai.");
         await Assertions.Expect(desktop.Page.GetByRole(AriaRole.Heading, new() { Name = "Dalyvavo (5\u00A0000)" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(desktop.Page, "30-attendance-desktop");
-        var violations = await AccessibilityTests.SeriousViolationsAsync(desktop.Page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(desktop.Page);
 
         // A phone, 390 px wide: copy the first event's list, take some off, tick one back.
         var phone = new EventPage(await fixture.PageAsync(TalkaFactory.MemberB), project, events[1]);

@@ -112,13 +112,25 @@ public sealed class BrowserFixture : IAsyncLifetime
             var response = await page.GotoAsync(address);
             Assert.True(response!.Status == 200, $"{address} answered {response.Status} at {width} px");
             await ScreenshotAsync(page, $"{name}-{width}");
-            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-            Assert.True(overflow <= 0, $"{address} scrolls sideways at {width} px");
-            var violations = await AccessibilityTests.SeriousViolationsAsync(page);
-            Assert.True(violations.Count == 0,
-                $"{address} at {width} px: " + string.Join(Environment.NewLine, violations));
+            await AssertNoSidewaysScrollAsync(page, $"{address} at {width} px");
+            await AssertNoSeriousViolationsAsync(page, $"{address} at {width} px");
         }
         await page.SetViewportSizeAsync(1366, 900);
+    }
+
+    /// <summary>How many pixels the page is wider than its window (0 or less: nothing scrolls sideways).</summary>
+    public static Task<int> OverflowAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+
+    /// <summary>The page as it stands is no wider than its window.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page, string where) =>
+        Assert.True(await OverflowAsync(page) <= 0, $"{where}: the page scrolls sideways");
+
+    /// <summary>axe-core finds no serious or critical violation on the page as it stands.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page, string? where = null)
+    {
+        var violations = await AccessibilityTests.SeriousViolationsAsync(page);
+        Assert.True(violations.Count == 0, (where is null ? "" : where + ": ") + string.Join(Environment.NewLine, violations));
     }
 
     public async Task DisposeAsync()

@@ -28,7 +28,6 @@ public sealed class ChartsTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("figure").Filter(new() { HasText = "Lėšos pagal metus" }).GetByRole(AriaRole.Row, new() { Name = "2022 47\u00A0511,61\u00A0€" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("figure").Filter(new() { HasText = "Dalyviai pagal tikslinę grupę" }).GetByRole(AriaRole.Row, new() { Name = "NVO darbuotojai ir savanoriai 209" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "20-programme-charts");
-        var violations = await AccessibilityTests.SeriousViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
     }
 }

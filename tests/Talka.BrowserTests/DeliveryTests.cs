@@ -95,8 +95,7 @@ public sealed class DeliveryTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importas baigtas", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(bar).ToHaveAttributeAsync("value", "8000");
         await BrowserFixture.ScreenshotAsync(page, "14-import-done");
-        var violations = await AccessibilityTests.SeriousViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Rodikliai" }).Last.ClickAsync();
         await Assertions.Expect(page.Locator("table.figures").GetByRole(AriaRole.Row, new() { Name = "Dalyviai (skirtingi asmenys)" }).GetByRole(AriaRole.Link)).ToHaveTextAsync("4\u00A0000");
     }
@@ -128,9 +127,8 @@ public sealed class DeliveryTests(BrowserFixture fixture)
             await Assertions.Expect(import.Errors).ToHaveCountAsync(0);
             await Assertions.Expect(import.Preview.First).ToContainTextAsync("Kauno m.");
             await Assertions.Expect(import.Preview.First).ToContainTextAsync("30–44 m.");
-            Assert.Equal(0, await import.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
-            var violations = await AccessibilityTests.SeriousViolationsAsync(import.Page);
-            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            Assert.Equal(0, await BrowserFixture.OverflowAsync(import.Page));
+            await BrowserFixture.AssertNoSeriousViolationsAsync(import.Page);
             await BrowserFixture.ScreenshotAsync(import.Page, $"15-import-chosen-{width}");
             await import.ImportAsync();
             await Assertions.Expect(import.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Importuota. Pridėta: 2 dalyviai ir 2 dalyvavimo įrašai.",

@@ -48,8 +48,7 @@ public sealed class EvaluationFlowTests(BrowserFixture fixture)
         await expert.ScoreAsync("B. Veiklų ir biudžeto pagrįstumas", "33", "Sąmata pagrįsta veiklomis.");
         await Assertions.Expect(expert.Autosave).ToContainTextAsync("Juodraštis išsaugotas");
         await Assertions.Expect(expert.Total).ToHaveTextAsync("Iš viso: 85,5 iš 100");
-        var violations = await AccessibilityTests.SeriousViolationsAsync(expert.Page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(expert.Page);
         await BrowserFixture.ScreenshotAsync(expert.Page, "71-evaluation-scoring");
         await BrowserFixture.ReadsWellAtBothWidthsAsync(expert.Page, expert.Page.Url, "72-evaluation-scoring");
         await expert.SubmitAsync();
@@ -72,8 +71,7 @@ public sealed class EvaluationFlowTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(officer.Page, "73-ranking-simulator");
         await officer.ApproveAsync("A1-777", "2026-12-01");
         await Assertions.Expect(officer.Saved).ToHaveTextAsync("Patvirtinta reitingo versija Nr. 1.");
-        var rankingViolations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
-        Assert.True(rankingViolations.Count == 0, string.Join(Environment.NewLine, rankingViolations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(officer.Page);
         await BrowserFixture.ScreenshotAsync(officer.Page, "74-ranking-approved");
         var pdf = await officer.Page.APIRequest.GetAsync($"/calls/{call}/ranking?handler=Pdf");
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);

@@ -25,8 +25,7 @@ public sealed class HomePagesTests(BrowserFixture fixture)
             await home.OpenAsync(width, height);
             await Assertions.Expect(home.Section(heading)).ToBeVisibleAsync();
             Assert.Equal(0, await home.OverflowAsync());
-            var violations = await AccessibilityTests.SeriousViolationsAsync(home.Page);
-            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            await BrowserFixture.AssertNoSeriousViolationsAsync(home.Page);
             await BrowserFixture.ScreenshotAsync(home.Page, $"50-home-{role}-{width}");
         }
         if (role == "funder")

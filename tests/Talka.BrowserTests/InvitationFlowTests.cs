@@ -32,8 +32,7 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
         await person.AcceptAsync(link["https://talka.test".Length..], "trumpas");
         await Assertions.Expect(person.FieldError).ToContainTextAsync("Slaptažodis per trumpas");
         Assert.Equal(0, await person.OverflowAsync());
-        var violations = await AccessibilityTests.SeriousViolationsAsync(person.Page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(person.Page);
         await BrowserFixture.ScreenshotAsync(person.Page, "41-invitation-phone");
         await person.AcceptAsync(link["https://talka.test".Length..], TestAccounts.NewPassword);
         await Assertions
@@ -63,11 +62,10 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
             await Assertions.Expect(admin.Status).ToHaveTextAsync("Vaidmenys išsaugoti; asmens prisijungimai baigti.");
             await Assertions.Expect(admin.Page.GetByLabel("Auditorius", new() { Exact = true })).ToBeCheckedAsync();
             await Assertions.Expect(admin.History).ToContainTextAsync("Auditorius");
-            var violations = await AccessibilityTests.SeriousViolationsAsync(admin.Page);
-            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            await BrowserFixture.AssertNoSeriousViolationsAsync(admin.Page);
             Assert.Equal(
                 0,
-                await admin.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")
+                await BrowserFixture.OverflowAsync(admin.Page)
             );
             await BrowserFixture.ScreenshotAsync(admin.Page, $"46-user-page-{width}");
             await admin.SetRolesAsync("Vertintojas");
@@ -88,18 +86,16 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
             await Assertions
                 .Expect(admin.GetByRole(AriaRole.Cell, new() { Name = TalkaFactory.MemberB }))
                 .ToBeVisibleAsync();
-            var violations = await AccessibilityTests.SeriousViolationsAsync(admin);
-            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            await BrowserFixture.AssertNoSeriousViolationsAsync(admin);
             await BrowserFixture.ScreenshotAsync(admin, $"43-users-{width}");
             await admin.GetByRole(AriaRole.Link, new() { Name = "Pranešimai" }).ClickAsync();
             await Assertions
                 .Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 2 }))
                 .ToHaveTextAsync("Pranešimai el. paštu");
-            var bellViolations = await AccessibilityTests.SeriousViolationsAsync(admin);
-            Assert.True(bellViolations.Count == 0, string.Join(Environment.NewLine, bellViolations));
+            await BrowserFixture.AssertNoSeriousViolationsAsync(admin);
             Assert.Equal(
                 0,
-                await admin.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")
+                await BrowserFixture.OverflowAsync(admin)
             );
             await BrowserFixture.ScreenshotAsync(admin, $"45-notifications-{width}");
         }
@@ -107,8 +103,7 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
         await Assertions
             .Expect(admin.GetByRole(AriaRole.Img, new() { Name = "QR kodas autentifikavimo programėlei" }))
             .ToBeVisibleAsync();
-        var setupViolations = await AccessibilityTests.SeriousViolationsAsync(admin);
-        Assert.True(setupViolations.Count == 0, string.Join(Environment.NewLine, setupViolations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(admin);
         await BrowserFixture.ScreenshotAsync(admin, "46-two-factor-setup-390");
         var visitor = await fixture.PageAsync();
         await visitor.SetViewportSizeAsync(390, 844);
@@ -119,8 +114,7 @@ public sealed class InvitationFlowTests(BrowserFixture fixture)
         await Assertions
             .Expect(visitor.GetByRole(AriaRole.Status))
             .ToContainTextAsync("Jei šiuo adresu Talkoje yra paskyra");
-        var phoneViolations = await AccessibilityTests.SeriousViolationsAsync(visitor);
-        Assert.True(phoneViolations.Count == 0, string.Join(Environment.NewLine, phoneViolations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(visitor);
         await BrowserFixture.ScreenshotAsync(visitor, "44-forgot-password-phone");
     }
 }

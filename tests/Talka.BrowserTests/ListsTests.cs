@@ -35,7 +35,7 @@ public sealed class ListsTests(BrowserFixture fixture)
             await Assertions.Expect(list.Rows.Nth(0)).ToContainTextAsync("Ąžuolyno");
             await Assertions.Expect(list.Rows.Nth(1)).ToContainTextAsync("Beržyno");
             Assert.Contains("sort=title", page.Url);
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            Assert.True(await BrowserFixture.OverflowAsync(page) <= 0,
                 $"The project list scrolls sideways at {width} px");
             await BrowserFixture.ScreenshotAsync(page, $"projects-search-{width}");
         }
@@ -72,7 +72,7 @@ public sealed class ListsTests(BrowserFixture fixture)
             var lastAlyvu = projects.ToList().FindLastIndex(p => p.Contains("Alyvų alėja"));
             var firstVysniu = projects.ToList().FindIndex(p => p.Contains("Vyšnių sodas"));
             Assert.True(lastAlyvu >= 0 && firstVysniu > lastAlyvu, string.Join(" | ", projects));
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            Assert.True(await BrowserFixture.OverflowAsync(page) <= 0,
                 $"The report queue scrolls sideways at {width} px");
             await BrowserFixture.ScreenshotAsync(page, $"report-queue-sorted-{width}");
         }

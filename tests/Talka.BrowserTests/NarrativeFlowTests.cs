@@ -30,13 +30,12 @@ public sealed class NarrativeFlowTests(BrowserFixture fixture)
             ]);
         await Assertions.Expect(visitor.Rows.Nth(3)).ToContainTextAsync("5 × 6 ak. val. = 30 ak. val.");
         await Assertions.Expect(visitor.Rows.Nth(6)).ToContainTextAsync("47 511,61");
-        var violations = await AccessibilityTests.SeriousViolationsAsync(visitor.Page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(visitor.Page);
         await BrowserFixture.ScreenshotAsync(visitor.Page, "80-narrative-facts");
         await visitor.Page.SetViewportSizeAsync(390, 844);
         Assert.Equal(
             0,
-            await visitor.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")
+            await BrowserFixture.OverflowAsync(visitor.Page)
         );
         await BrowserFixture.ScreenshotAsync(visitor.Page, "81-narrative-facts-phone");
     }
@@ -57,8 +56,7 @@ public sealed class NarrativeFlowTests(BrowserFixture fixture)
             .Expect(officer.Rows.Nth(0).GetByRole(AriaRole.Link))
             .ToHaveAttributeAsync("href", $"/projects/{project}/participants?attended=true");
         await Assertions.Expect(officer.Rows.Nth(1)).ToContainTextAsync("Sutampa");
-        var violations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(officer.Page);
         await BrowserFixture.ScreenshotAsync(officer.Page, "82-narrative-project-check");
     }
 }

@@ -34,23 +34,21 @@ public sealed class PaymentFlowTests(BrowserFixture fixture)
         await Assertions
             .Expect(officer.Page.Locator("table.cards-narrow tbody tr", new() { HasText = "Mokėjimai naršyklėje" }))
             .ToContainTextAsync("12 000,00 €");
-        var listViolations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
-        Assert.True(listViolations.Count == 0, string.Join(Environment.NewLine, listViolations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(officer.Page);
         await officer.OpenAsync(project);
         await officer.ApproveAsync(0);
         await Assertions.Expect(officer.Rows.Nth(0)).ToContainTextAsync("Patvirtintas, laukia išmokėjimo");
         await officer.PayAsync(0, today, "MN-2026-5");
         await Assertions.Expect(officer.Rows.Nth(0)).ToContainTextAsync("MN-2026-5");
         await Assertions.Expect(officer.Page.Locator(".figures-row")).ToContainTextAsync("Išmokėta12 000,00 €");
-        var violations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(officer.Page);
         await BrowserFixture.ScreenshotAsync(officer.Page, "90-project-payments");
 
         // On a phone the rows become cards and nothing runs off the screen.
         await officer.Page.SetViewportSizeAsync(390, 844);
         Assert.Equal(
             0,
-            await officer.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")
+            await BrowserFixture.OverflowAsync(officer.Page)
         );
         await BrowserFixture.ScreenshotAsync(officer.Page, "91-project-payments-phone");
         // The signed agreement's text, as the organisation reads it.
@@ -104,8 +102,7 @@ public sealed class PaymentFlowTests(BrowserFixture fixture)
         await member.RequestReallocationAsync("Darbo užmokestis", "Renginiai ir mokymai", "2 000", "Daugiau mokymų dalyviams");
         await Assertions.Expect(member.Amendments.First).ToContainTextAsync("Prašoma");
         await Assertions.Expect(member.Amendments.First).ToContainTextAsync("Daugiau mokymų dalyviams");
-        var memberViolations = await AccessibilityTests.SeriousViolationsAsync(member.Page);
-        Assert.True(memberViolations.Count == 0, string.Join(Environment.NewLine, memberViolations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(member.Page);
 
         // The final report is approved; the officer approves the amendment and records the settlement.
         await TestPayments.ApproveFinalReportAsync(api, admin, project);
@@ -120,13 +117,11 @@ public sealed class PaymentFlowTests(BrowserFixture fixture)
         await Assertions.Expect(officer.Recoveries).ToContainTextAsync("2 000,00 €, grąžinti iki 2023-01-10");
         await officer.RepayAsync("2023-01-05", "2 000");
         await Assertions.Expect(officer.Page.Locator("p.notice", new() { HasText = "Projektas užbaigtas" })).ToBeVisibleAsync();
-        var violations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(officer.Page);
         await BrowserFixture.ScreenshotAsync(officer.Page, "92-project-settled");
         await officer.Page.SetViewportSizeAsync(390, 844);
-        Assert.Equal(0, await officer.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
-        var phoneViolations = await AccessibilityTests.SeriousViolationsAsync(officer.Page);
-        Assert.True(phoneViolations.Count == 0, string.Join(Environment.NewLine, phoneViolations));
+        Assert.Equal(0, await BrowserFixture.OverflowAsync(officer.Page));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(officer.Page);
         await BrowserFixture.ScreenshotAsync(officer.Page, "93-project-settled-phone");
     }
 }

@@ -46,10 +46,9 @@ public sealed class PlanEditorTests(BrowserFixture fixture)
         await Assertions.Expect(editor.ActivityTitles.Nth(1)).ToHaveValueAsync("Konsultacijos šeimoms");
         await editor.ChooseMunicipalityAsync("birst", "Birštono");
         await Assertions.Expect(editor.ChosenMunicipalities).ToHaveTextAsync(["Birštono ×"]);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+        Assert.True(await BrowserFixture.OverflowAsync(page) <= 0,
             $"The plan editor scrolls sideways at {width} px");
-        var violations = await AccessibilityTests.SeriousViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, $"plan-editor-{width}");
         await editor.SaveAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Planas išsaugotas.");

@@ -65,10 +65,9 @@ public sealed class ProgrammePageTests(BrowserFixture fixture)
             await Assertions.Expect(visitor.ProjectRows.First).ToContainTextAsync("Nieko nerasta");
 
             // Nothing wider than the screen, and no serious accessibility violation.
-            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            Assert.True(await BrowserFixture.OverflowAsync(page) <= 0,
                 $"The programme page scrolls sideways at {width} px");
-            var violations = await AccessibilityTests.SeriousViolationsAsync(page);
-            Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+            await BrowserFixture.AssertNoSeriousViolationsAsync(page);
             await visitor.OpenAsync(programme);
             await BrowserFixture.ScreenshotAsync(page, $"programme-map-{name}");
         }

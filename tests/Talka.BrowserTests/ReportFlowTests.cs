@@ -148,9 +148,8 @@ public sealed class ReportFlowTests(BrowserFixture fixture)
             .ToHaveValueAsync("Pridėkite banko išrašą.");
         var firstTable = await admin.Locator("#remark-section-1 option").Nth(1).TextContentAsync();
         await review.FillRemarkAsync(2, firstTable!, "2 eilutė", "Sąskaitos data ne ketvirčio laikotarpio.");
-        var formViolations = await AccessibilityTests.SeriousViolationsAsync(admin);
-        Assert.True(formViolations.Count == 0, string.Join(Environment.NewLine, formViolations));
-        Assert.True(await admin.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+        await BrowserFixture.AssertNoSeriousViolationsAsync(admin);
+        Assert.True(await BrowserFixture.OverflowAsync(admin) <= 0,
             $"The return form scrolls sideways at {width} px");
         await BrowserFixture.ScreenshotAsync(admin, $"report-return-remarks-{width}");
         await review.ReturnAsync();
@@ -170,10 +169,9 @@ public sealed class ReportFlowTests(BrowserFixture fixture)
         await Assertions.Expect(seen.Remarks.Nth(0)).Not.ToContainTextAsync(TalkaFactory.Admin);
         var at = (await member.GetFromJsonAsync<JsonElement>(url)).GetProperty("comments")[0].GetProperty("at").GetDateTimeOffset();
         await Assertions.Expect(seen.Remarks.Nth(0)).ToContainTextAsync(Talka.Domain.Common.LtFormat.LocalTime(at));
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+        Assert.True(await BrowserFixture.OverflowAsync(page) <= 0,
             $"The returned report scrolls sideways at {width} px");
-        var violations = await AccessibilityTests.SeriousViolationsAsync(page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await BrowserFixture.AssertNoSeriousViolationsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, $"report-returned-with-remarks-{width}");
     }
 }

@@ -110,6 +110,11 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
         var page = Html.Text(await (await factory.BrowserAsAsync(TalkaFactory.Admin))
             .GetStringAsync($"/reports?call={call}&organisation={organisation}"));
         Assert.Contains("Eilės filtrų projektas", page);
+        // Another organisation's filter leaves none of this call's reports.
+        var other = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+            .FirstAsync(db.Organisations.Where(o => o.Id != organisation).Select(o => o.Id)));
+        Assert.Equal(0, (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/api/v1/reports/queue?call={call}&organisation={other}")).GetProperty("total").GetInt32());
         Assert.Contains("Pašalinti filtrą", await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetStringAsync($"/reports?call={call}"));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/reports/queue?sort=kaina")).StatusCode);
     }

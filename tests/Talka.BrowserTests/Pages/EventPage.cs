@@ -50,5 +50,5 @@ public sealed class EventPage(IPage page, Guid projectId, Guid eventId)
     }
 
     /// <summary>How much wider than the window the page is (0 when nothing sticks out sideways).</summary>
-    public Task<int> OverflowAsync() => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+    public Task<int> OverflowAsync() => BrowserFixture.OverflowAsync(page);
 }

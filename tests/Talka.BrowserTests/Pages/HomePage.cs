@@ -20,5 +20,5 @@ public sealed class HomePage(IPage page)
     public ILocator Count(string label) => page.Locator("ul.counts a", new() { HasText = label });
 
     public Task<int> OverflowAsync() =>
-        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        BrowserFixture.OverflowAsync(page);
 }

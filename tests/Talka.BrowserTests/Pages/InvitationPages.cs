@@ -34,5 +34,5 @@ public sealed class InvitationPages(IPage page)
     public ILocator FieldError => page.Locator(".field-validation-error");
 
     public Task<int> OverflowAsync() =>
-        page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        BrowserFixture.OverflowAsync(page);
 }

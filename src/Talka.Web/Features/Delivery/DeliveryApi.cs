@@ -26,7 +26,7 @@ public static class DeliveryApi
             Read(projectId, gate, t, ct, async c => Results.Ok(await q.EventPageAsync(c, new EventFilter(kind, quarter), page ?? 1, ct))))
             .Returns<Organisations.Page<EventRow>>("List the project's events by number, filtered, 50 a page (?page=2…)");
         // Each register whole, as XLSX or CSV (";", decimal comma), for whoever may read the project's records.
-        foreach (var (register, what) in new[] { ("events", "events"), ("volunteers", "volunteers"), ("deliverables", "deliverables") })
+        foreach (var register in new[] { "events", "volunteers", "deliverables" })
         {
             group.MapGet($"/{register}/export", (Guid projectId, string? format, ProjectGate gate, RegisterExports x, Texts t,
                     CancellationToken ct) =>
@@ -40,7 +40,7 @@ public static class DeliveryApi
                     };
                     return Results.File(file.Content, file.ContentType, file.FileName);
                 }))
-                .ReturnsFile($"The project's {what}, the whole register, as CSV (;, decimal comma) or XLSX", "text/csv", ApiDocs.Xlsx);
+                .ReturnsFile($"The project's {register}, the whole register, as CSV (;, decimal comma) or XLSX", "text/csv", ApiDocs.Xlsx);
         }
         group.MapGet("/events/{eventId:guid}", (Guid projectId, Guid eventId, ProjectGate gate, DeliveryQueries q, Texts t, CancellationToken ct) =>
             Read(projectId, gate, t, ct, async c => await q.EventAsync(c, eventId, ct) is { } e ? Results.Ok(e) : ApiResults.NotFound(t)))

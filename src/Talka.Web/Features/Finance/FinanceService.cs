@@ -164,10 +164,11 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
 
     public const int LedgerPageSize = 50;
 
-    /// <summary>The budget, its execution as of a day and one page of the ledger: the execution's sums, the count and
-    /// the total are made in the database, so a ledger of any length is read a page at a time.</summary>
     /// <summary>The ledger's column sorts: by document date (the default), by amount (largest first), by supplier.</summary>
     public static readonly string[] LedgerSorts = ["date", "amount", "supplier"];
+
+    /// <summary>The budget, its execution as of a day and one page of the ledger: the execution's sums, the count and
+    /// the total are made in the database, so a ledger of any length is read a page at a time.</summary>
 
     public async Task<FinanceView?> ViewAsync(Guid projectId, DateOnly? asOf, CancellationToken ct = default, int page = 1,
         string? search = null, string? sort = null)

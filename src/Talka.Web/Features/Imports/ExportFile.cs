@@ -9,7 +9,6 @@ public sealed record ExportFile(byte[] Content, string ContentType, string FileN
     public static ExportFile Of(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<object?>> rows, string format, string name,
         string sheet = "Duomenys") =>
         format.Equals("xlsx", StringComparison.OrdinalIgnoreCase)
-            ? new ExportFile(SpreadsheetWriter.Xlsx(headers, rows, sheet), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                name + ".xlsx")
+            ? new ExportFile(SpreadsheetWriter.Xlsx(headers, rows, sheet), Infrastructure.Web.ApiDocs.Xlsx, name + ".xlsx")
             : new ExportFile(SpreadsheetWriter.Csv(headers, rows, CsvFormat.Lithuanian), "text/csv; charset=utf-8", name + ".csv");
 }

@@ -34,7 +34,6 @@ public sealed record ImportStatus(Guid Id, string FileName, ImportState State, i
     }
 }
 
-
 /// <summary>
 /// Imports participants and attendance from a spreadsheet: read, map the columns, check every row, then apply all rows
 /// or none
@@ -238,8 +237,7 @@ public sealed class ImportService(
             ["D-001", "Ona Onaitė", texts.Enum(ParticipantCategory.Volunteer), "Asociacija „Bendruomenė“", "Kauno m.", texts.Enum(Gender.Female),
                 texts.Enum(AgeBand.From30To44), null, texts["Common.Yes"], null, "1", "4"],
             texts["Import.ExampleRow"]);
-        return Result<ExportFile>.Success(new ExportFile(workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "dalyviu-sablonas.xlsx"));
+        return Result<ExportFile>.Success(new ExportFile(workbook, Infrastructure.Web.ApiDocs.Xlsx, "dalyviu-sablonas.xlsx"));
     }
 
 }

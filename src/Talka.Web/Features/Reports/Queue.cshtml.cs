@@ -26,18 +26,10 @@ public sealed class QueueModel(ReportService reports, Programmes.ProgrammeQuerie
     public static readonly string[] Filters = ["review", "overdue", "soon", "returned", "approved"];
     public IReadOnlyList<Programmes.ProgrammeRow> Programmes { get; private set; } = [];
 
-    /// <summary>The queue's address with a filter, keeping the search and the programme.</summary>
-    public string Link(string? filter)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            ["filter"] = filter, ["q"] = Search, ["programme"] = ProgrammeId?.ToString(), ["call"] = CallId?.ToString(),
-            ["organisation"] = OrganisationId?.ToString(),
-            ["sort"] = Sort,
-        };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/reports",
-            values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value));
-    }
+    /// <summary>The queue's address with a status tab, keeping the search, the other filters and the sort.</summary>
+    public string Link(string? filter) => filter is null
+        ? FilterChip.Without("/reports", Request.Query, "filter")
+        : FilterChip.With("/reports", Request.Query, "filter", filter);
     public Organisations.Page<ReportRow> Result { get; private set; } = new([], 1, ReportService.QueuePageSize, 0);
     public IReadOnlyList<ReportRow> Queue => Result.Items;
 
