@@ -142,7 +142,11 @@ measure "Public project page (largest project)" "/projects/details/$largest"
 measure "Project page, signed-in member" "/projects/details/$largest" -H "Cookie: $session"
 measure "Programme dashboard" "/programmes/details/$programme"
 measure "Project list, searched" "/projects?q=$(jq -rn --arg s "$search" '$s|@uri')"
-measure "Open data: 360Giving JSON" "/open-data/360giving.json"
+open_plain_kb=$(( $(curl -fs "$url/open-data/360giving.json" | wc -c) / 1024 ))
+open_gzip_kb=$(( $(curl -fs -H "Accept-Encoding: gzip" "$url/open-data/360giving.json" | wc -c) / 1024 ))
+# Open data as a client that accepts gzip downloads it (every browser, curl --compressed), and as one that does not.
+measure "Open data: 360Giving JSON, gzip" "/open-data/360giving.json" -H "Accept-Encoding: gzip"
+measure "Open data: 360Giving JSON, uncompressed" "/open-data/360giving.json"
 measure "Indicators API (largest project)" "/api/v1/projects/$largest/indicators" -H "Authorization: Bearer $member_token"
 measure "Participants page 1 (largest project)" "/projects/$largest/participants" -H "Cookie: $session"
 # Latency of one user at a time, pages that are never cached (signed in): what a single request costs.
@@ -247,6 +251,7 @@ echo "   ready after $cold_sqlite ms"
   echo "| Other figure | value |"
   echo "|---|---:|"
   echo "| Unmark and mark all 5 000 on one event (two requests) | $bulk_ms ms |"
+  echo "| 360Giving JSON served: uncompressed / gzip | $open_plain_kb KB / $open_gzip_kb KB |"
   echo "| Raw COPY of $import_rows attendance rows | $copy_rps rows/s |"
   echo "| Talka's import of the same file (upload, check, apply; $state) | $import_rps rows/s |"
   echo "| Import as % of raw COPY | $import_ratio % |"
@@ -268,7 +273,8 @@ echo "   ready after $cold_sqlite ms"
   check "public project page p95" "$(figure 'Public project page (largest project)' 4)" "<=" 50 ms
   check "project page p95, signed-in member, 64 connections" "$(figure 'Project page, signed-in member' 4)" "<=" 50 ms
   check "project page p95, signed-in member alone" "$(figure '1 connection: project page, member' 4)" "<=" 50 ms
-  for page in "Home page" "Public project page (largest project)" "Programme dashboard" "Project list, searched" "Open data: 360Giving JSON"; do
+  for page in "Home page" "Public project page (largest project)" "Programme dashboard" "Project list, searched" \
+    "Open data: 360Giving JSON, gzip"; do
     check "$page, share of the ceiling" "$(figure "$page" 7)" ">=" 30 %
     check "$page, p99" "$(figure "$page" 5)" "<=" 100 ms
     check "$page, errors" "$(figure "$page" 6)" "<=" 0 ""

@@ -337,6 +337,7 @@ public sealed class EvaluationTests(TalkaFactory factory) : IClassFixture<TalkaF
         (
             await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = true })
         ).EnsureSuccessStatusCode();
+        await factory.RegenerateOpenDataAsync();
         var openData = await anonymous.GetStringAsync("/open-data/360giving.json");
         var validation = OpenDataTests.Validate360(openData);
         Assert.True(validation.Code == 0, validation.Output);

@@ -70,6 +70,7 @@ public sealed class ExportSafetyTests(TalkaFactory factory) : IClassFixture<Talk
         Assert.True(template[0].Length > 5);
 
         // Open data: ',' and a decimal point, for machines.
+        await factory.RegenerateOpenDataAsync();
         var grants = Cells(await factory.Browser().GetByteArrayAsync("/open-data/grants.csv"), ',');
         AssertNoFormula(grants, "grants");
         var row = grants.Single(r => r.Contains("'=HYPERLINK(\"http://x\")"));

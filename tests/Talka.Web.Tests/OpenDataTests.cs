@@ -76,6 +76,7 @@ public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFac
     [Fact]
     public async Task The_demo_datas_open_data_validates_against_the_official_schemas()
     {
+        await factory.RegenerateOpenDataAsync();
         var visitor = factory.Browser();
         var json = await visitor.GetStringAsync("/open-data/360giving.json");
         var result = Validate360(json);
@@ -170,6 +171,7 @@ public sealed class OpenDataTests(TalkaFactory factory) : IClassFixture<TalkaFac
                     new { approve = true, version = 0 })).EnsureSuccessStatusCode();
             }
         }
+        await factory.RegenerateOpenDataAsync();
         var json = await factory.Browser().GetStringAsync("/open-data/360giving.json");
         var result = Validate360(json);
         Assert.True(result.Code == 0, result.Output);

@@ -15,6 +15,7 @@ public sealed class PublicFiguresTests(TalkaFactory factory) : IClassFixture<Tal
     /// <summary>Every public place a number appears, as a visitor reads it (generation times taken out).</summary>
     private async Task<Dictionary<string, string>> PublicNumbersAsync(Guid programme)
     {
+        await factory.RegenerateOpenDataAsync();
         var visitor = factory.Browser();
         var pages = new[] { "/", "/projects", "/programmes", $"/programmes/details/{programme}" };
         var result = new Dictionary<string, string>();

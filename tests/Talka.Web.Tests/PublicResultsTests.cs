@@ -49,6 +49,7 @@ public sealed class PublicPrivacyTests(TalkaFactory factory) : IClassFixture<Tal
             .EnsureSuccessStatusCode();
         var key = await factory.WithDbAsync(db => db.Set<Participant>().Where(p => p.Id == participant).Select(p => p.PersonKey).SingleAsync());
 
+        await factory.RegenerateOpenDataAsync();
         var visitor = factory.Browser();
         var programme = await factory.WithDbAsync(db => db.Calls.Where(c => db.Projects.Any(p => p.Id == id && p.CallId == c.Id)).Select(c => c.ProgrammeId).SingleAsync());
         var pages = new[]

@@ -185,6 +185,15 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>Runs the open-data generation now, as the queued job does after its delay, so that the files hold
+    /// what the test has just saved.</summary>
+    public async Task RegenerateOpenDataAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Talka.Web.Features.OpenData.OpenDataFiles>()
+            .RegenerateAsync(CancellationToken.None);
+    }
+
     public async Task<T> WithDbAsync<T>(Func<TalkaDbContext, Task<T>> use)
     {
         await using var scope = Services.CreateAsyncScope();

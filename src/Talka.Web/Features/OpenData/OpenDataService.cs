@@ -394,23 +394,3 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         w.WriteEndElement();
     }
 }
-
-public static class OpenDataModule
-{
-    public static IServiceCollection AddOpenData(this IServiceCollection services) => services.AddScoped<OpenDataService>();
-
-    /// <summary>Open data for everyone, without an account.</summary>
-    public static void MapOpenData(this WebApplication app)
-    {
-        var group = app.MapGroup("/open-data").WithTags("Open data").AllowAnonymous().CacheOutput(Infrastructure.Web.PublicCache.Policy);
-        group.MapGet("/360giving.json", async (OpenDataService s, CancellationToken ct) =>
-            Results.Text(await s.ThreeSixtyGivingAsync(ct), "application/json", Encoding.UTF8))
-            .ReturnsFile("Published grants in the 360Giving 1.4 standard", "application/json");
-        group.MapGet("/grants.csv", async (OpenDataService s, CancellationToken ct) =>
-            Results.File(await s.GrantsCsvAsync(ct), "text/csv; charset=utf-8", "grants.csv"))
-            .ReturnsFile("Published grants as CSV (comma, decimal point, UTF-8)", "text/csv");
-        group.MapGet("/iati.xml", async (OpenDataService s, CancellationToken ct) =>
-            Results.Text(await s.IatiAsync(ct), "application/xml", Encoding.UTF8))
-            .ReturnsFile("Published projects as IATI 2.03 activities with their results", "application/xml");
-    }
-}

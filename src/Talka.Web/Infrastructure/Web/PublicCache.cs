@@ -22,7 +22,7 @@ public static class PublicCache
     {
         var seconds = Math.Max(1, configuration.GetValue("Talka:PublicCache:Seconds", 30));
         services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
-            .Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag).SetVaryByQuery("*")
+            .Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag).SetVaryByQuery("*").SetVaryByHeader("Accept-Encoding")
             .VaryByValue(_ => new KeyValuePair<string, string>("language", CultureInfo.CurrentUICulture.Name))));
         services.AddScoped<PublicCacheEviction>();
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<PublicCacheEviction>());
@@ -56,8 +56,13 @@ public static class PublicCache
             }
             if (context.Response.StatusCode == StatusCodes.Status200OK)
             {
-                var etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..22]}\"";
-                context.Response.Headers.ETag = etag;
+                // An endpoint that knows its content's ETag (a stored file) sets it itself.
+                var etag = context.Response.Headers.ETag.ToString();
+                if (etag.Length == 0)
+                {
+                    etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..22]}\"";
+                    context.Response.Headers.ETag = etag;
+                }
                 if (context.Request.Headers.IfNoneMatch.ToString() == etag)
                 {
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -106,7 +111,12 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
         return result;
     }
 
-    private void Note(DbContext? context) => _changed |= context?.ChangeTracker.Entries().Any(e =>
+    private void Note(DbContext? context) => _changed |= ChangesRecords(context);
+
+    /// <summary>Whether the save about to happen changes records (not only the log, jobs, stored files or
+    /// keys).</summary>
+    public static bool ChangesRecords(DbContext? context) => context?.ChangeTracker.Entries().Any(e =>
         e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is not (AuditEntry or INotAudited or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)) == true;
+        && e.Entity is not (AuditEntry or INotAudited
+            or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)) == true;
 }

@@ -2164,6 +2164,38 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("NotificationMutes", (string)null);
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.OpenData.OpenDataFile", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Gzip")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("OpenDataFiles", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Features.Programmes.ProgrammeOfficer", b =>
                 {
                     b.Property<Guid>("ProgrammeId")

@@ -2152,6 +2152,38 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("NotificationMutes", (string)null);
                 });
 
+            modelBuilder.Entity("Talka.Web.Features.OpenData.OpenDataFile", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Gzip")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("OpenDataFiles", (string)null);
+                });
+
             modelBuilder.Entity("Talka.Web.Features.Programmes.ProgrammeOfficer", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
