@@ -87,6 +87,7 @@ public static class Hosting
             })
             .AddEntityFrameworkStores<TalkaDbContext>()
             .AddPasswordValidator<PolicyPasswordValidator>()
+            .AddClaimsPrincipalFactory<TalkaClaimsFactory>()
             .AddDefaultTokenProviders();
         // A password reset link is good for two hours (and once: the new password changes what it was bound to).
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
