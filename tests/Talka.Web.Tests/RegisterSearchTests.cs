@@ -29,6 +29,12 @@ public sealed class RegisterSearchTests(TalkaFactory factory) : IClassFixture<Ta
         Assert.DoesNotContain("SF-2", rows);
         Assert.Contains("Išlaidų žurnale 2 įrašai, iš viso 420,00\u00a0€.", Html.Text(found));
         Assert.Contains("Paieška: „salė“", Html.Text(found));
+        // In capitals and without the diacritics, on both databases (SQLite's lower() knows only ASCII).
+        var folded = await browser.GetStringAsync($"/projects/{id}/finance?q=UAB+SALE");
+        var foldedRows = Html.Text(Html.Table(folded.Substring(folded.IndexOf("id=\"ledger\"", StringComparison.Ordinal))));
+        Assert.Contains("SF-1", foldedRows);
+        Assert.Contains("SF-3", foldedRows);
+        Assert.DoesNotContain("SF-2", foldedRows);
 
         var byAmount = await browser.GetStringAsync($"/projects/{id}/finance?sort=amount");
         var ledger = Html.Text(Html.Table(byAmount.Substring(byAmount.IndexOf("id=\"ledger\"", StringComparison.Ordinal))));

@@ -98,6 +98,10 @@ public sealed class Expenditure : IVersioned
     /// <summary>Why the funder does not admit the expense at closure (e.g. VAT the organisation can recover); null
     /// when admitted.</summary>
     public string? DisallowedReason { get; private set; }
+
+    /// <summary>The document number, supplier and content as searched: lower case, no diacritics
+    /// (<see cref="SearchText"/>).</summary>
+    public string Search { get; private set; } = "";
     public int Version { get; set; }
 
     /// <summary>Disallows the expense with a reason, or admits it again (no reason).</summary>
@@ -116,6 +120,7 @@ public sealed class Expenditure : IVersioned
         Amount = Guard.NonNegativeAmount(d.Amount, nameof(Amount));
         if (d.PaidOn is { } paid && paid < d.DocumentDate.AddYears(-1)) throw new DomainException("PaidLongBefore", nameof(PaidOn));
         PaidOn = d.PaidOn;
+        Search = SearchText.Normalize($"{DocumentNumber} {Supplier} {Content}");
     }
 
     /// <summary>Only expenses both incurred and paid by the day count by then.</summary>

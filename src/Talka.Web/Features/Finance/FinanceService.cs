@@ -177,12 +177,11 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
         if (ProjectGate.ReadRefusal(context) is not null) return null;
         var budget = await db.Set<BudgetLine>().AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Category).ToListAsync(ct);
         var expenses = db.Set<Expenditure>().AsNoTracking().Where(e => e.ProjectId == projectId);
-        // The ledger's page: searched (document number, supplier or content, in any case), counted, summed and sorted
+        // The ledger's page: searched (document number, supplier or content, in any case and without diacritics), counted, summed and sorted
         // in the database; the budget's execution below reads every expense.
         var found = expenses;
-        foreach (var word in (search ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
-            found = found.Where(e => e.DocumentNumber.ToLower().Contains(word) || e.Supplier.ToLower().Contains(word)
-                || e.Content.ToLower().Contains(word));
+        foreach (var word in SearchText.Normalize(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
+            found = found.Where(e => e.Search.Contains(word));
         var count = await found.CountAsync(ct);
         var amount = count == 0 ? 0 : await found.SumAsync(e => e.Amount, ct);
         page = Math.Clamp(page, 1, Math.Max(1, (count + LedgerPageSize - 1) / LedgerPageSize));

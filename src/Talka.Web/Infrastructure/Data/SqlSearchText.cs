@@ -9,12 +9,19 @@ public static class SqlSearchText
     private const string Letters = "ąaĄačcČcęeĘeėeĖeįiĮišsŠsųuŲuūuŪužzŽz";
 
     /// <param name="where">A further condition on the rows to fill, if any.</param>
-    public static string Fill(string table, string searchColumn, string sourceColumn, string? where = null)
+    public static string Fill(string table, string searchColumn, string sourceColumn, string? where = null) =>
+        $"UPDATE \"{table}\" SET \"{searchColumn}\" = {Folded($"\"{sourceColumn}\"")} WHERE \"{sourceColumn}\" IS NOT NULL"
+        + (where is null ? ";" : $" AND {where};");
+
+    /// <summary>Fills the search column from several required text columns, joined by spaces.</summary>
+    public static string FillJoined(string table, string searchColumn, params string[] sourceColumns) =>
+        $"UPDATE \"{table}\" SET \"{searchColumn}\" = "
+        + Folded(string.Join(" || ' ' || ", sourceColumns.Select(c => $"\"{c}\""))) + ";";
+
+    private static string Folded(string expression)
     {
-        var expression = $"\"{sourceColumn}\"";
         for (var i = 0; i < Letters.Length; i += 2)
             expression = $"replace({expression}, '{Letters[i]}', '{Letters[i + 1]}')";
-        return $"UPDATE \"{table}\" SET \"{searchColumn}\" = lower({expression}) WHERE \"{sourceColumn}\" IS NOT NULL"
-            + (where is null ? ";" : $" AND {where};");
+        return $"lower({expression})";
     }
 }

@@ -1296,6 +1296,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Search")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Supplier")
                         .IsRequired()
                         .HasMaxLength(300)

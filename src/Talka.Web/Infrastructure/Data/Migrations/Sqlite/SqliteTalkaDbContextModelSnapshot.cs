@@ -1284,6 +1284,10 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Search")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Supplier")
                         .IsRequired()
                         .HasMaxLength(300)
