@@ -131,8 +131,10 @@ measure() {
   errors="$(grep -oP 'errors=\K-?[0-9]+' <<<"$line")"
   [ -z "$ceiling_rps" ] && ceiling_rps="$rps"
   local ratio; ratio="$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" >> "$table"
-  printf '   %-44s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s  %s %% of ceiling\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio"
+  local peak; peak=$(( $(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0) / 1024 ))
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" "$peak" >> "$table"
+  printf '   %-44s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s  %s %% of ceiling  peak %s MB\n' \
+    "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" "$peak"
 }
 
 echo "== Load: $connections connections, ${duration} s each"
@@ -168,7 +170,8 @@ line="$(TALKA_TOKEN="$member_token" ATTENDANCE_BODIES="$work/attendance-bodies.j
 rps="$(grep -oP 'rps=\K[0-9.]+' <<<"$line")"; p50="$(grep -oP 'p50_ms=\K[0-9.]+' <<<"$line")"; p95="$(grep -oP 'p95_ms=\K[0-9.]+' <<<"$line")"
 p99="$(grep -oP 'p99_ms=\K[0-9.]+' <<<"$line")"; errors="$(grep -oP 'errors=\K-?[0-9]+' <<<"$line")"
 ratio="$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')"
-printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "Save attendance (a page of 50, event of 5 000)" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" >> "$table"
+peak=$(( $(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0) / 1024 ))
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "Save attendance (a page of 50, event of 5 000)" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" "$peak" >> "$table"
 printf '   %-44s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s\n' "Save attendance (a page of 50, event of 5 000)" "$rps" "$p50" "$p95" "$p99" "$errors"
 bulk_started=$(date +%s%N)
 bulk_count="$(curl -fs -X POST "$url/api/v1/projects/$largest/events/$event/attendance/bulk" -H "Authorization: Bearer $member_token" \
@@ -242,10 +245,10 @@ echo "   ready after $cold_sqlite ms"
   echo "(the whole step, with the .NET start, $((generate_seconds / 1000)) s); every project's figures then computed and stored in"
   echo "$figures_seconds s. Recount check after the load: $check ($check_seconds s)."
   echo
-  echo "| Scenario ($connections connections unless said, ${duration} s) | req/s | p50 ms | p95 ms | p99 ms | errors | % of ceiling |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
-  while IFS=$'\t' read -r name rps p50 p95 p99 errors ratio; do
-    echo "| $name | $rps | $p50 | $p95 | $p99 | $errors | $ratio |"
+  echo "| Scenario ($connections connections unless said, ${duration} s) | req/s | p50 ms | p95 ms | p99 ms | errors | % of ceiling | app's peak MB so far |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  while IFS=$'\t' read -r name rps p50 p95 p99 errors ratio peak; do
+    echo "| $name | $rps | $p50 | $p95 | $p99 | $errors | $ratio | $peak |"
   done < "$table"
   echo
   echo "| Other figure | value |"
@@ -284,10 +287,11 @@ echo "   ready after $cold_sqlite ms"
   check "cold start on SQLite with an existing database" "$cold_sqlite" "<=" 3000 ms
   if grep -q '^fail:' "$work/app.log"; then
     echo
-    echo "The app logged $(grep -c '^fail:' "$work/app.log") failures; the first:"
+    echo "The app logged $(grep -c '^fail:' "$work/app.log") failures, by kind (ids taken out):"
     echo
     echo '```'
-    grep -A6 -m3 '^fail:' "$work/app.log" | cut -c1-200
+    grep -A2 '^fail:' "$work/app.log" | grep -v '^--$' | paste -d' ' - - - | tr -s ' ' \
+      | sed -E 's/[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}/<id>/g' | cut -c1-240 | sort | uniq -c | sort -rn | head -10
     echo '```'
   fi
 } > "$out.md"
