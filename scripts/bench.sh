@@ -290,7 +290,7 @@ echo "   ready after $cold_sqlite ms"
     echo "The app logged $(grep -c '^fail:' "$work/app.log") failures, by kind (ids taken out):"
     echo
     echo '```'
-    grep -A2 '^fail:' "$work/app.log" | grep -v '^--$' | paste -d' ' - - - | tr -s ' ' \
+    awk '/^fail:/ { n = 3; line = "" } n > 0 { line = line " " $0; if (--n == 0) print line }' "$work/app.log" | tr -s ' ' \
       | sed -E 's/[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}/<id>/g' | cut -c1-240 | sort | uniq -c | sort -rn | head -10
     echo '```'
   fi
