@@ -125,10 +125,10 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
     /// known
     /// (transcribed records), those; a project with neither is left out of this file (it is in the CSV and IATI files).
     /// </summary>
-    public async Task<string> ThreeSixtyGivingAsync(CancellationToken ct = default)
+    public string ThreeSixtyGiving(IReadOnlyList<OpenGrant> published)
     {
         var grants = new JsonArray();
-        foreach (var g in await GrantsAsync(ct))
+        foreach (var g in published)
         {
             if (g.Awarded is not { } amount) continue;
             var grant = new JsonObject
@@ -171,12 +171,12 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         return new JsonObject { ["grants"] = grants }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
-    public async Task<byte[]> GrantsCsvAsync(CancellationToken ct = default)
+    public byte[] GrantsCsv(IReadOnlyList<OpenGrant> published)
     {
         string[] headers = ["Identifier", "Title", "Recipient Org:Identifier", "Recipient Org:Name", "Funding Org:Identifier", "Funding Org:Name",
             "Grant Programme:Title", "Legal basis", "Agreement number", "Award Date", "Planned Dates:Start Date", "Planned Dates:End Date",
             "Currency", "Amount Awarded", "Amount Disbursed", "Participants (distinct persons)", "Headcount", "Academic hours"];
-        var rows = (await GrantsAsync(ct)).Select(g => (IReadOnlyList<object?>)
+        var rows = published.Select(g => (IReadOnlyList<object?>)
         [
             $"{Prefix}-{g.Project.Id:N}", g.Project.Title, g.RecipientId, g.Recipient, g.FundingBodyId, g.FundingBody, g.Call.Title,
             g.Call.LegalBasis is { } act ? $"Nr. {act.Number} ({act.Date:yyyy-MM-dd})" : null, g.AgreementNumber,
@@ -194,7 +194,7 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
 
     /// <summary>IATI 2.03: each published project as an activity, with its planned indicators as results (target and
     /// computed actual).</summary>
-    public async Task<string> IatiAsync(CancellationToken ct = default)
+    public async Task<string> IatiAsync(IReadOnlyList<OpenGrant> published)
     {
         var now = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -204,7 +204,7 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
             w.WriteStartElement("iati-activities");
             w.WriteAttributeString("version", "2.03");
             w.WriteAttributeString("generated-datetime", now);
-            foreach (var g in await GrantsAsync(ct))
+            foreach (var g in published)
             {
                 var p = g.Project;
                 w.WriteStartElement("iati-activity");
