@@ -46,6 +46,8 @@ export TALKA_PG_OPTIONS="-c max_connections=300 ${TALKA_PG_OPTIONS:-}"
 source "$root/scripts/lib/postgres.sh"
 work="$(mktemp -d /tmp/talka-bench.XXXXXX)"
 app_pid=""
+# The app's peak resident memory so far (VmHWM), in MB.
+peak_mb() { echo $(( $(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0) / 1024 )); }
 stop_app() { if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; fi; }
 cleanup() { stop_app; stop_postgres; rm -rf "$work"; }
 trap cleanup EXIT
@@ -131,7 +133,7 @@ measure() {
   errors="$(grep -oP 'errors=\K-?[0-9]+' <<<"$line")"
   [ -z "$ceiling_rps" ] && ceiling_rps="$rps"
   local ratio; ratio="$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')"
-  local peak; peak=$(( $(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0) / 1024 ))
+  local peak; peak="$(peak_mb)"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" "$peak" >> "$table"
   printf '   %-44s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s  %s %% of ceiling  peak %s MB\n' \
     "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" "$peak"
@@ -170,7 +172,7 @@ line="$(TALKA_TOKEN="$member_token" ATTENDANCE_BODIES="$work/attendance-bodies.j
 rps="$(grep -oP 'rps=\K[0-9.]+' <<<"$line")"; p50="$(grep -oP 'p50_ms=\K[0-9.]+' <<<"$line")"; p95="$(grep -oP 'p95_ms=\K[0-9.]+' <<<"$line")"
 p99="$(grep -oP 'p99_ms=\K[0-9.]+' <<<"$line")"; errors="$(grep -oP 'errors=\K-?[0-9]+' <<<"$line")"
 ratio="$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')"
-peak=$(( $(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0) / 1024 ))
+peak="$(peak_mb)"
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "Save attendance (a page of 50, event of 5 000)" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" "$peak" >> "$table"
 printf '   %-44s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s\n' "Save attendance (a page of 50, event of 5 000)" "$rps" "$p50" "$p95" "$p99" "$errors"
 bulk_started=$(date +%s%N)
@@ -195,7 +197,7 @@ check="$(cd "$app_dir" && ASPNETCORE_ENVIRONMENT=Production Talka__Database__Pro
   Talka__PersonKeySecret="$secret" Logging__LogLevel__Default=Warning dotnet Talka.Web.dll figures-check | tail -1 || true)"
 check_seconds="$(awk -v n=$(( $(date +%s%N) - check_started )) 'BEGIN { printf "%.1f", n / 1e9 }')"
 echo "   $check ($check_seconds s)"
-load_peak_mb=$(( $(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0) / 1024 ))
+load_peak_mb="$(peak_mb)"
 echo "   peak memory of the app under load (VmHWM): $load_peak_mb MB"
 
 echo "== Import of $import_rows rows against raw COPY of the same rows"
@@ -218,9 +220,8 @@ import_seconds="$(awk -v n=$(( $(date +%s%N) - import_started )) 'BEGIN { printf
 import_rps="$(awk -v r="$import_rows" -v s="$import_seconds" 'BEGIN { printf "%.0f", r / s }')"
 import_ratio="$(awk -v a="$import_rps" -v b="$copy_rps" 'BEGIN { printf "%.1f", 100 * a / b }')"
 echo "   raw COPY: $copy_rps rows/s ($copy_seconds s); Talka's import (upload, check, apply): $import_rps rows/s ($import_seconds s, $state, $preview_errors errors); $import_ratio %"
-peak_kb="$(awk '/VmHWM/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null || echo 0)"
-peak_mb=$(( peak_kb / 1024 ))
-echo "   peak memory of the app, with the import (VmHWM): $peak_mb MB"
+import_peak_mb="$(peak_mb)"
+echo "   peak memory of the app, with the import (VmHWM): $import_peak_mb MB"
 stop_app
 
 echo "== Cold start on SQLite with an existing demo database"
@@ -259,7 +260,7 @@ echo "   ready after $cold_sqlite ms"
   echo "| Talka's import of the same file (upload, check, apply; $state) | $import_rps rows/s |"
   echo "| Import as % of raw COPY | $import_ratio % |"
   echo "| Peak memory of the app under load (VmHWM) | $load_peak_mb MB |"
-  echo "| Peak memory of the app, with the import (VmHWM) | $peak_mb MB |"
+  echo "| Peak memory of the app, with the import (VmHWM) | $import_peak_mb MB |"
   echo "| Cold start, $size database on PostgreSQL | $cold_national ms |"
   echo "| Cold start, SQLite demo with an existing database | $cold_sqlite ms |"
   echo
@@ -290,7 +291,8 @@ echo "   ready after $cold_sqlite ms"
     echo "The app logged $(grep -c '^fail:' "$work/app.log") failures, by kind (ids taken out):"
     echo
     echo '```'
-    awk '/^fail:/ { n = 3; line = "" } n > 0 { line = line " " $0; if (--n == 0) print line }' "$work/app.log" | tr -s ' ' \
+    awk '/^fail:/ { if (n > 0) print line; n = 3; line = "" }
+      n > 0 { line = line " " $0; if (--n == 0) print line } END { if (n > 0) print line }' "$work/app.log" | tr -s ' ' \
       | sed -E 's/[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}/<id>/g' | cut -c1-240 | sort | uniq -c | sort -rn | head -10
     echo '```'
   fi
