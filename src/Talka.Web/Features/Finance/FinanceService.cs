@@ -177,8 +177,8 @@ public sealed class FinanceService(TalkaDbContext db, ProjectGate gate, Writes w
         if (ProjectGate.ReadRefusal(context) is not null) return null;
         var budget = await db.Set<BudgetLine>().AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Category).ToListAsync(ct);
         var expenses = db.Set<Expenditure>().AsNoTracking().Where(e => e.ProjectId == projectId);
-        // The ledger's page: searched (document number, supplier or content, in any case and without diacritics), counted, summed and sorted
-        // in the database; the budget's execution below reads every expense.
+        // The ledger's page: searched (document number, supplier or content, in any case and without diacritics),
+        // counted, summed and sorted in the database; the budget's execution below reads every expense.
         var found = expenses;
         foreach (var word in SearchText.Normalize(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
             found = found.Where(e => e.Search.Contains(word));

@@ -20,6 +20,9 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
     public const string Csv = "grants.csv";
     public const string Iati = "iati.xml";
 
+    /// <summary>Lets one request of this instance generate the files when none are stored yet.</summary>
+    private static readonly SemaphoreSlim FirstGeneration = new(1, 1);
+
     /// <summary>Reads the published projects once and stores all three files. A generation that began before the
     /// stored one does not replace it.</summary>
     public async Task RegenerateAsync(CancellationToken ct)
@@ -63,7 +66,7 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
     /// the client accepts it.</summary>
     public async Task<IResult> ServeAsync(string name, HttpContext context, CancellationToken ct)
     {
-        var gzip = AcceptsGzip(context.Request);
+        var gzip = PublicCache.AcceptsGzip(context.Request);
         var file = await ReadAsync(name, gzip, ct);
         if (file is null)
         {
@@ -91,8 +94,6 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         return Results.Bytes(file.Bytes, file.ContentType, name == Csv ? Csv : null);
     }
 
-    private static readonly SemaphoreSlim FirstGeneration = new(1, 1);
-
     private sealed record Stored(string ContentType, string ETag, DateTime GeneratedAt, byte[] Bytes);
 
     private Task<Stored?> ReadAsync(string name, bool gzip, CancellationToken ct)
@@ -102,9 +103,6 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
             ? files.Select(f => new Stored(f.ContentType, f.ETag, f.GeneratedAt, f.Gzip)).SingleOrDefaultAsync(ct)
             : files.Select(f => new Stored(f.ContentType, f.ETag, f.GeneratedAt, f.Content)).SingleOrDefaultAsync(ct);
     }
-
-    private static bool AcceptsGzip(HttpRequest request) => request.GetTypedHeaders().AcceptEncoding.Any(e =>
-        (e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || e.Value == "*") && e.Quality is not 0);
 
     private static byte[] Compress(byte[] bytes)
     {

@@ -22,12 +22,18 @@ public static class PublicCache
     {
         var seconds = Math.Max(1, configuration.GetValue("Talka:PublicCache:Seconds", 30));
         services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
-            .Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag).SetVaryByQuery("*").SetVaryByHeader("Accept-Encoding")
-            .VaryByValue(_ => new KeyValuePair<string, string>("language", CultureInfo.CurrentUICulture.Name))));
+            .Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag).SetVaryByQuery("*")
+            // By language, and by whether the client takes gzip (two variants, not one per Accept-Encoding string).
+            .VaryByValue(context => new KeyValuePair<string, string>("variant",
+                $"{CultureInfo.CurrentUICulture.Name}|{(AcceptsGzip(context.Request) ? "gzip" : "identity")}"))));
         services.AddScoped<PublicCacheEviction>();
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<PublicCacheEviction>());
         return services;
     }
+
+    /// <summary>Whether the client accepts a gzip-compressed body (named, or "*", with a quality above 0).</summary>
+    public static bool AcceptsGzip(HttpRequest request) => request.GetTypedHeaders().AcceptEncoding.Any(e =>
+        (e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || e.Value == "*") && e.Quality is not 0);
 
     /// <summary>The output cache, and inside it the ETag of each public response computed from its bytes (a request
     /// whose If-None-Match names it gets 304).</summary>
