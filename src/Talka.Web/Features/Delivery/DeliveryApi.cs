@@ -121,9 +121,22 @@ public static class DeliveryApi
     }
 }
 
-public sealed record ParticipantQuery(
-    ParticipantCategory? Category, string? Municipality, Gender? Gender, AgeBand? AgeBand, TargetGroup? TargetGroup,
-    string? Quarter, Guid? EventId, EventKind? Kind, bool? Attended, int? Page)
+/// <summary>The participant list's query string. Settable properties rather than a positional record: the request
+/// delegate generator's code for a positional record with nullable reference parameters does not compile (CS8639).
+/// </summary>
+public sealed record ParticipantQuery
 {
-    public ParticipantFilter ToFilter() => new(Category, Municipality, Gender, AgeBand, TargetGroup, Quarter, EventId, Kind, Attended);
+    public ParticipantCategory? Category { get; init; }
+    public string? Municipality { get; init; }
+    public Gender? Gender { get; init; }
+    public AgeBand? AgeBand { get; init; }
+    public TargetGroup? TargetGroup { get; init; }
+    public string? Quarter { get; init; }
+    public Guid? EventId { get; init; }
+    public EventKind? Kind { get; init; }
+    public bool? Attended { get; init; }
+    public int? Page { get; init; }
+
+    public ParticipantFilter ToFilter() =>
+        new(Category, Municipality, Gender, AgeBand, TargetGroup, Quarter, EventId, Kind, Attended);
 }
