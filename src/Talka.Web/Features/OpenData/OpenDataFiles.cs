@@ -32,9 +32,9 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         var grants = await data.GrantsAsync(ct);
         var files = new (string Name, string Type, byte[] Bytes)[]
         {
-            (ThreeSixtyGiving, "application/json; charset=utf-8", Encoding.UTF8.GetBytes(data.ThreeSixtyGiving(grants))),
+            (ThreeSixtyGiving, "application/json; charset=utf-8", data.ThreeSixtyGiving(grants)),
             (Csv, "text/csv; charset=utf-8", data.GrantsCsv(grants)),
-            (Iati, "application/xml; charset=utf-8", Encoding.UTF8.GetBytes(await data.IatiAsync(grants))),
+            (Iati, "application/xml; charset=utf-8", await data.IatiAsync(grants)),
         };
         foreach (var (name, type, bytes) in files)
         {

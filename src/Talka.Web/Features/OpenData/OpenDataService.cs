@@ -99,8 +99,12 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
             .ToDictionary(g => g.Key, g => (IReadOnlyList<OpenAmountChange>)[.. g.OrderBy(a => a.AgreementVersion)
                 .Select(a => new OpenAmountChange(DateOnly.FromDateTime(LtFormat.VilniusTime(a.DecidedAt!.Value.UtcDateTime)),
                     a.AmountBefore!.Value, a.NewAmount!.Value))]);
-        // Stored figures, read in one query; a project whose figures are stale is recounted.
-        var stored = await store.StoredAsync(projects.Select(p => p.Id).ToList(), ct);
+        // Stored figures, read 200 projects at a time and kept as totals (the files show no breakdowns): the
+        // breakdowns of every published project at once would be most of the generation's memory. A project whose
+        // figures are stale is recounted.
+        var stored = new Dictionary<Guid, IndicatorSet>();
+        foreach (var chunk in projects.Select(p => p.Id).Chunk(200))
+            foreach (var (id, set) in await store.StoredAsync(chunk, ct)) stored[id] = Totals(set);
         var grants = new List<OpenGrant>();
         foreach (var p in projects)
         {
@@ -109,7 +113,7 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
             var organisation = organisations[p.OrganisationId];
             var body = bodies[call.FundingBodyId];
             var figures = stored.GetValueOrDefault(p.Id)
-                ?? IndicatorCalculator.Compute(await delivery.FactsAsync(new ProjectContext(p, call.Rules, false, false), ct));
+                ?? Totals(IndicatorCalculator.Compute(await delivery.FactsAsync(new ProjectContext(p, call.Rules, false, false), ct)));
             grants.Add(new OpenGrant(p, call, programmes[call.ProgrammeId], $"{Prefix}-fb-{body.Id:N}", body.NameOn(agreement?.SignedOn ?? p.Start),
                 organisation.LegalEntityCode is { } code ? $"LT-RC-{code}" : $"{Prefix}-org-{organisation.Id:N}", organisation.Name,
                 agreement?.Number, agreement?.SignedOn, agreement?.GrantedAmount, figures,
@@ -120,12 +124,14 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         return grants;
     }
 
+    private static IndicatorSet Totals(IndicatorSet set) => set with { Figures = [.. set.Figures.Select(f => f with { Parts = [] })] };
+
     /// <summary>
     /// The 360Giving package. A grant needs an amount: the agreement's granted amount, or where only the funds used are
     /// known
     /// (transcribed records), those; a project with neither is left out of this file (it is in the CSV and IATI files).
     /// </summary>
-    public string ThreeSixtyGiving(IReadOnlyList<OpenGrant> published)
+    public byte[] ThreeSixtyGiving(IReadOnlyList<OpenGrant> published)
     {
         var grants = new JsonArray();
         foreach (var g in published)
@@ -168,7 +174,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
                 grant["beneficiaryLocation"] = new JsonArray(g.Project.Municipalities.Select(m => (JsonNode)new JsonObject { ["name"] = m.Municipality, ["countryCode"] = "LT" }).ToArray());
             grants.Add(grant);
         }
-        return new JsonObject { ["grants"] = grants }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["grants"] = grants },
+            new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     public byte[] GrantsCsv(IReadOnlyList<OpenGrant> published)
@@ -194,12 +201,13 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
 
     /// <summary>IATI 2.03: each published project as an activity, with its planned indicators as results (target and
     /// computed actual).</summary>
-    public async Task<string> IatiAsync(IReadOnlyList<OpenGrant> published)
+    public async Task<byte[]> IatiAsync(IReadOnlyList<OpenGrant> published)
     {
         var now = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var output = new StringBuilder();
-        await using (var w = XmlWriter.Create(new StringWriter(output), new XmlWriterSettings { Indent = true, Async = true, Encoding = Encoding.UTF8 }))
+        // Written as UTF-8 bytes (without a byte-order mark), not through a string of twice the size.
+        using var output = new MemoryStream();
+        await using (var w = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Async = true, Encoding = new UTF8Encoding(false) }))
         {
             w.WriteStartElement("iati-activities");
             w.WriteAttributeString("version", "2.03");
@@ -295,7 +303,7 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
             }
             w.WriteEndElement();
         }
-        return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"");
+        return output.ToArray();
     }
 
     private static readonly Metric[] ComputedResults = [Metric.DistinctParticipants, Metric.AcademicHours, Metric.Headcount];
