@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 
@@ -31,6 +32,41 @@ public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<Talka
         Assert.Contains(title, await after.Content.ReadAsStringAsync());
         Assert.Null(after.Headers.Age);
         Assert.NotEqual(etag, (await visitor.GetAsync("/projects")).Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_visitor_who_takes_gzip_gets_the_public_page_compressed_from_the_cache_and_others_get_it_plain()
+    {
+        var title = "Suspausto puslapio projektas";
+        var project = await TestProjects.CreateAsync(factory, title);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = true })).EnsureSuccessStatusCode();
+        var visitor = factory.Browser();
+        var plain = await visitor.GetAsync($"/projects/details/{project}");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        var text = await plain.Content.ReadAsStringAsync();
+        Assert.Contains(title, text);
+
+        foreach (var visit in new[] { "first", "cached" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/projects/details/{project}");
+            request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+            var compressed = await visitor.SendAsync(request);
+            Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding);
+            Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+            if (visit == "cached") Assert.NotNull(compressed.Headers.Age);
+            await using var unzipped = new GZipStream(await compressed.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+            Assert.Equal(text, await new StreamReader(unzipped).ReadToEndAsync());
+            Assert.True(compressed.Content.Headers.ContentLength < text.Length / 2,
+                $"{compressed.Content.Headers.ContentLength} bytes compressed against {text.Length} characters");
+        }
+        Assert.Empty((await visitor.GetAsync($"/projects/details/{project}")).Content.Headers.ContentEncoding);
+
+        // A signed-in user's pages (personal, never cached) are not compressed.
+        var member = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        var own = new HttpRequestMessage(HttpMethod.Get, "/");
+        own.Headers.AcceptEncoding.ParseAdd("gzip");
+        Assert.Empty((await member.SendAsync(own)).Content.Headers.ContentEncoding);
     }
 
     [Fact]

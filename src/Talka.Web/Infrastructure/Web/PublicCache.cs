@@ -9,8 +9,9 @@ namespace Talka.Web.Infrastructure.Web;
 
 /// <summary>
 /// Output caching of what the public reads (home, project and programme pages, open data): for visitors who are not
-/// signed in only (a signed-in user's pages are never cached or served from the cache), by path, query and language,
-/// with an ETag so that a browser's repeated visit gets 304. A save that changes records evicts the cache of this
+/// signed in only (a signed-in user's pages are never cached or served from the cache), by path, query, language and
+/// whether the client takes gzip (then the page is kept compressed), with an ETag so that a browser's repeated visit
+/// gets 304. A save that changes records evicts the cache of this
 /// instance at once; other instances' copies end after Talka:PublicCache:Seconds (30 by default).
 /// </summary>
 public static class PublicCache
@@ -26,6 +27,16 @@ public static class PublicCache
             // By language, and by whether the client takes gzip (two variants, not one per Accept-Encoding string).
             .VaryByValue(context => new KeyValuePair<string, string>("variant",
                 $"{CultureInfo.CurrentUICulture.Name}|{(AcceptsGzip(context.Request) ? "gzip" : "identity")}"))));
+        // Public pages compressed with gzip for a client that takes it, inside the cache: compressed once per cached
+        // variant, then served as stored. Only public responses to visitors (the same for everyone, nothing secret in
+        // them), so also over https.
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(options =>
+            options.Level = System.IO.Compression.CompressionLevel.SmallestSize);
         services.AddScoped<PublicCacheEviction>();
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<PublicCacheEviction>());
         return services;
@@ -42,9 +53,7 @@ public static class PublicCache
         app.UseOutputCache();
         app.Use(async (context, next) =>
         {
-            var cached = context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == Policy
-                || context.GetEndpoint()?.Metadata.GetMetadata<IOutputCachePolicy>() is not null;
-            if (!cached || !HttpMethods.IsGet(context.Request.Method) || context.User.Identity?.IsAuthenticated == true)
+            if (!IsPublic(context))
             {
                 await next();
                 return;
@@ -79,8 +88,15 @@ public static class PublicCache
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
         });
+        app.UseWhen(IsPublic, compressed => compressed.UseResponseCompression());
         return app;
     }
+
+    /// <summary>A visitor's GET of a page or file the public cache keeps.</summary>
+    private static bool IsPublic(HttpContext context) =>
+        (context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == Policy
+            || context.GetEndpoint()?.Metadata.GetMetadata<IOutputCachePolicy>() is not null)
+        && HttpMethods.IsGet(context.Request.Method) && context.User.Identity?.IsAuthenticated != true;
 }
 
 /// <summary>Evicts this instance's public cache after a save that changed records (not the log, jobs or
