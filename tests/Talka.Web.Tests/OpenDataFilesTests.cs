@@ -30,6 +30,9 @@ public sealed class OpenDataFilesTests(TalkaFactory factory) : IClassFixture<Tal
         var plain = await visitor.GetAsync("/open-data/360giving.json");
         var text = await plain.Content.ReadAsStringAsync();
         Assert.Contains("Atvirų duomenų zondas", text);
+        // The uncompressed file goes from the database to each download, with its length: not kept in the cache.
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), plain.Content.Headers.ContentLength);
+        Assert.Null((await visitor.GetAsync("/open-data/360giving.json")).Headers.Age);
 
         // Compressed for a client that accepts gzip: the same text under its own ETag.
         using var gzipRequest = new HttpRequestMessage(HttpMethod.Get, "/open-data/360giving.json");
@@ -40,6 +43,10 @@ public sealed class OpenDataFilesTests(TalkaFactory factory) : IClassFixture<Tal
         Assert.Equal(text, await new StreamReader(unzip).ReadToEndAsync());
         Assert.NotNull(plain.Headers.ETag);
         Assert.NotEqual(plain.Headers.ETag, zipped.Headers.ETag);
+        // The compressed file, a tenth of the size, is kept in the cache: the next download is served from it.
+        using var gzipAgain = new HttpRequestMessage(HttpMethod.Get, "/open-data/360giving.json");
+        gzipAgain.Headers.AcceptEncoding.ParseAdd("gzip");
+        Assert.NotNull((await visitor.SendAsync(gzipAgain)).Headers.Age);
         // A repeated download with the ETag it has gets 304 and no body.
         using var again = new HttpRequestMessage(HttpMethod.Get, "/open-data/360giving.json");
         again.Headers.IfNoneMatch.Add(plain.Headers.ETag!);

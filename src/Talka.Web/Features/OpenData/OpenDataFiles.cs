@@ -62,46 +62,89 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         await cache.EvictByTagAsync(PublicCache.Tag, ct);
     }
 
-    /// <summary>The stored file as the request asks for it: 304 when its ETag is the one the client has, gzip when
-    /// the client accepts it.</summary>
-    public async Task<IResult> ServeAsync(string name, HttpContext context, CancellationToken ct)
+    /// <summary>Writes the stored file as the request asks for it: 304 when its ETag is the one the client has, gzip
+    /// when the client accepts it. The bytes are streamed from the database in one read with the file's headers (the
+    /// uncompressed files are megabytes: neither a copy per download nor a whole file in the connection's buffers).
+    /// </summary>
+    public async Task ServeAsync(string name, HttpContext context, CancellationToken ct)
     {
         var gzip = PublicCache.AcceptsGzip(context.Request);
-        var file = await ReadAsync(name, gzip, ct);
-        if (file is null)
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
+            await using var reader = await ReadAsync(name, gzip, ct);
+            if (reader is not null)
+            {
+                await WriteAsync(name, gzip, reader, context, ct);
+                return;
+            }
             // Nothing stored yet (a new database, before the first job): one request of this instance generates the
             // files, the others wait for it.
             await FirstGeneration.WaitAsync(ct);
             try
             {
-                file = await ReadAsync(name, gzip, ct);
-                if (file is null) await RegenerateAsync(ct);
+                if (!await db.Set<OpenDataFile>().AnyAsync(f => f.Name == name, ct)) await RegenerateAsync(ct);
             }
             finally
             {
                 FirstGeneration.Release();
             }
-            file ??= await ReadAsync(name, gzip, ct) ?? throw new InvalidOperationException($"{name} was not stored.");
+            await using var generated = await ReadAsync(name, gzip, ct)
+                ?? throw new InvalidOperationException($"{name} was not stored.");
+            await WriteAsync(name, gzip, generated, context, ct);
         }
-        var headers = context.Response.GetTypedHeaders();
-        var etag = gzip ? file.ETag.Insert(file.ETag.Length - 1, "-gzip") : file.ETag;
-        context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
-        context.Response.Headers.ETag = etag;
-        headers.LastModified = new DateTimeOffset(DateTime.SpecifyKind(file.GeneratedAt, DateTimeKind.Utc));
-        if (context.Request.Headers.IfNoneMatch.ToString() == etag) return Results.StatusCode(StatusCodes.Status304NotModified);
-        if (gzip) context.Response.Headers.ContentEncoding = "gzip";
-        return Results.Bytes(file.Bytes, file.ContentType, name == Csv ? Csv : null);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private sealed record Stored(string ContentType, string ETag, DateTime GeneratedAt, byte[] Bytes);
-
-    private Task<Stored?> ReadAsync(string name, bool gzip, CancellationToken ct)
+    private static async Task WriteAsync(string name, bool gzip, System.Data.Common.DbDataReader file, HttpContext context,
+        CancellationToken ct)
     {
-        var files = db.Set<OpenDataFile>().AsNoTracking().Where(f => f.Name == name);
-        return gzip
-            ? files.Select(f => new Stored(f.ContentType, f.ETag, f.GeneratedAt, f.Gzip)).SingleOrDefaultAsync(ct)
-            : files.Select(f => new Stored(f.ContentType, f.ETag, f.GeneratedAt, f.Content)).SingleOrDefaultAsync(ct);
+        // In the order of the columns (sequential access): type, ETag, generated, length, then the bytes.
+        var contentType = file.GetString(0);
+        var stored = file.GetString(1);
+        var generatedAt = DateTime.SpecifyKind(file.GetDateTime(2), DateTimeKind.Utc);
+        var length = Convert.ToInt64(file.GetValue(3), System.Globalization.CultureInfo.InvariantCulture);
+        var response = context.Response;
+        var etag = gzip ? stored.Insert(stored.Length - 1, "-gzip") : stored;
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        response.Headers.ETag = etag;
+        response.GetTypedHeaders().LastModified = new DateTimeOffset(generatedAt);
+        if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        if (gzip) response.Headers.ContentEncoding = "gzip";
+        if (name == Csv)
+        {
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(Csv);
+            response.Headers.ContentDisposition = disposition.ToString();
+        }
+        response.ContentType = contentType;
+        response.ContentLength = length;
+        await using var bytes = file.GetStream(4);
+        await bytes.CopyToAsync(response.Body, 64 * 1024, ct);
+    }
+
+    /// <summary>The stored file's row, positioned, or null when none is stored.</summary>
+    private async Task<System.Data.Common.DbDataReader?> ReadAsync(string name, bool gzip, CancellationToken ct)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        var column = gzip ? "\"Gzip\"" : "\"Content\"";
+        command.CommandText = "SELECT \"ContentType\", \"ETag\", \"GeneratedAt\", length(" + column + "), " + column
+            + " FROM \"OpenDataFiles\" WHERE \"Name\" = @name";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@name";
+        parameter.Value = name;
+        command.Parameters.Add(parameter);
+        var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        if (await reader.ReadAsync(ct)) return reader;
+        await reader.DisposeAsync();
+        return null;
     }
 
     private static byte[] Compress(byte[] bytes)

@@ -20,7 +20,7 @@ public static class OpenDataModule
     public static void MapOpenData(this WebApplication app)
     {
         var group = app.MapGroup("/open-data").WithTags("Open data").AllowAnonymous()
-            .CacheOutput(Infrastructure.Web.PublicCache.Policy);
+            .CacheOutput(Infrastructure.Web.PublicCache.FilesPolicy);
         group.MapGet("/360giving.json", (OpenDataFiles files, HttpContext context, CancellationToken ct) =>
                 files.ServeAsync(OpenDataFiles.ThreeSixtyGiving, context, ct))
             .ReturnsFile("Published grants in the 360Giving 1.4 standard", "application/json");

@@ -17,16 +17,20 @@ namespace Talka.Web.Infrastructure.Web;
 public static class PublicCache
 {
     public const string Policy = "Public";
+    /// <summary>The open-data files: kept compressed for clients that take gzip; the uncompressed file, megabytes, is
+    /// streamed from the database to the others (a cached copy goes to the connection in one piece: 64 downloads at
+    /// once held 118 MB of the server's buffers).</summary>
+    public const string FilesPolicy = "PublicFiles";
     public const string Tag = "public";
 
     public static IServiceCollection AddPublicCache(this IServiceCollection services, IConfiguration configuration)
     {
         var seconds = Math.Max(1, configuration.GetValue("Talka:PublicCache:Seconds", 30));
-        services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
-            .Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag).SetVaryByQuery("*")
-            // By language, and by whether the client takes gzip (two variants, not one per Accept-Encoding string).
-            .VaryByValue(context => new KeyValuePair<string, string>("variant",
-                $"{CultureInfo.CurrentUICulture.Name}|{(AcceptsGzip(context.Request) ? "gzip" : "identity")}"))));
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(Policy, policy => Public(policy, seconds));
+            options.AddPolicy(FilesPolicy, policy => Public(policy, seconds).With(c => AcceptsGzip(c.HttpContext.Request)));
+        });
         // Public pages compressed with gzip for a client that takes it, inside the cache: compressed once per cached
         // variant, then served as stored. Only public responses to visitors (the same for everyone, nothing secret in
         // them), so also over https.
@@ -41,6 +45,12 @@ public static class PublicCache
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<PublicCacheEviction>());
         return services;
     }
+
+    private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder policy, int seconds) => policy
+        .Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag).SetVaryByQuery("*")
+        // By language, and by whether the client takes gzip (two variants, not one per Accept-Encoding string).
+        .VaryByValue(context => new KeyValuePair<string, string>("variant",
+            $"{CultureInfo.CurrentUICulture.Name}|{(AcceptsGzip(context.Request) ? "gzip" : "identity")}"));
 
     /// <summary>Whether the client accepts a gzip-compressed body (named, or "*", with a quality above 0).</summary>
     public static bool AcceptsGzip(HttpRequest request) => request.GetTypedHeaders().AcceptEncoding.Any(e =>
@@ -92,10 +102,10 @@ public static class PublicCache
         return app;
     }
 
-    /// <summary>A visitor's GET of a page or file the public cache keeps.</summary>
+    /// <summary>A visitor's GET of a page the public cache keeps (the open-data files set their own ETag and
+    /// encoding).</summary>
     private static bool IsPublic(HttpContext context) =>
-        (context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == Policy
-            || context.GetEndpoint()?.Metadata.GetMetadata<IOutputCachePolicy>() is not null)
+        context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == Policy
         && HttpMethods.IsGet(context.Request.Method) && context.User.Identity?.IsAuthenticated != true;
 }
 
