@@ -72,12 +72,7 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var reader = await ReadAsync(name, gzip, ct);
-            if (reader is not null)
-            {
-                await WriteAsync(name, gzip, reader, context, ct);
-                return;
-            }
+            if (await TryWriteAsync(name, gzip, context, ct)) return;
             // Nothing stored yet (a new database, before the first job): one request of this instance generates the
             // files, the others wait for it.
             await FirstGeneration.WaitAsync(ct);
@@ -89,9 +84,7 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
             {
                 FirstGeneration.Release();
             }
-            await using var generated = await ReadAsync(name, gzip, ct)
-                ?? throw new InvalidOperationException($"{name} was not stored.");
-            await WriteAsync(name, gzip, generated, context, ct);
+            if (!await TryWriteAsync(name, gzip, context, ct)) throw new InvalidOperationException($"{name} was not stored.");
         }
         finally
         {
@@ -99,10 +92,20 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         }
     }
 
-    private static async Task WriteAsync(string name, bool gzip, System.Data.Common.DbDataReader file, HttpContext context,
-        CancellationToken ct)
+    /// <summary>Reads the stored file's row, headers first and then the bytes (sequential access), and writes the
+    /// response; false when no file of that name is stored.</summary>
+    private async Task<bool> TryWriteAsync(string name, bool gzip, HttpContext context, CancellationToken ct)
     {
-        // In the order of the columns (sequential access): type, ETag, generated, length, then the bytes.
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var column = gzip ? "\"Gzip\"" : "\"Content\"";
+        command.CommandText = "SELECT \"ContentType\", \"ETag\", \"GeneratedAt\", length(" + column + "), " + column
+            + " FROM \"OpenDataFiles\" WHERE \"Name\" = @name";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@name";
+        parameter.Value = name;
+        command.Parameters.Add(parameter);
+        await using var file = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        if (!await file.ReadAsync(ct)) return false;
         var contentType = file.GetString(0);
         var stored = file.GetString(1);
         var generatedAt = DateTime.SpecifyKind(file.GetDateTime(2), DateTimeKind.Utc);
@@ -115,7 +118,7 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         if (context.Request.Headers.IfNoneMatch.ToString() == etag)
         {
             response.StatusCode = StatusCodes.Status304NotModified;
-            return;
+            return true;
         }
         if (gzip) response.Headers.ContentEncoding = "gzip";
         if (name == Csv)
@@ -128,23 +131,7 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         response.ContentLength = length;
         await using var bytes = file.GetStream(4);
         await bytes.CopyToAsync(response.Body, 64 * 1024, ct);
-    }
-
-    /// <summary>The stored file's row, positioned, or null when none is stored.</summary>
-    private async Task<System.Data.Common.DbDataReader?> ReadAsync(string name, bool gzip, CancellationToken ct)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        var column = gzip ? "\"Gzip\"" : "\"Content\"";
-        command.CommandText = "SELECT \"ContentType\", \"ETag\", \"GeneratedAt\", length(" + column + "), " + column
-            + " FROM \"OpenDataFiles\" WHERE \"Name\" = @name";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@name";
-        parameter.Value = name;
-        command.Parameters.Add(parameter);
-        var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
-        if (await reader.ReadAsync(ct)) return reader;
-        await reader.DisposeAsync();
-        return null;
+        return true;
     }
 
     private static byte[] Compress(byte[] bytes)

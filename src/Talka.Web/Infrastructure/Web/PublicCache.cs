@@ -81,13 +81,8 @@ public static class PublicCache
             }
             if (context.Response.StatusCode == StatusCodes.Status200OK)
             {
-                // An endpoint that knows its content's ETag (a stored file) sets it itself.
-                var etag = context.Response.Headers.ETag.ToString();
-                if (etag.Length == 0)
-                {
-                    etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..22]}\"";
-                    context.Response.Headers.ETag = etag;
-                }
+                var etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..22]}\"";
+                context.Response.Headers.ETag = etag;
                 if (context.Request.Headers.IfNoneMatch.ToString() == etag)
                 {
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
