@@ -18,8 +18,8 @@ public static class PublicCache
 {
     public const string Policy = "Public";
     /// <summary>The open-data files: kept compressed for clients that take gzip; the uncompressed file, megabytes, is
-    /// streamed from the database to the others (a cached copy goes to the connection in one piece: 64 downloads at
-    /// once held 118 MB of the server's buffers).</summary>
+    /// written to the others by the endpoint 64 KB at a time (the cache hands a copy to the connection in one piece:
+    /// 64 downloads at once held 118 MB of the server's buffers).</summary>
     public const string FilesPolicy = "PublicFiles";
     public const string Tag = "public";
 
@@ -40,7 +40,7 @@ public static class PublicCache
             options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
         });
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(options =>
-            options.Level = System.IO.Compression.CompressionLevel.SmallestSize);
+            options.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.AddScoped<PublicCacheEviction>();
         services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<PublicCacheEviction>());
         return services;
@@ -56,8 +56,8 @@ public static class PublicCache
     public static bool AcceptsGzip(HttpRequest request) => request.GetTypedHeaders().AcceptEncoding.Any(e =>
         (e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || e.Value == "*") && e.Quality is not 0);
 
-    /// <summary>The output cache, and inside it the ETag of each public response computed from its bytes (a request
-    /// whose If-None-Match names it gets 304).</summary>
+    /// <summary>The output cache, and inside it the ETag of each public page computed from its bytes (a request whose
+    /// If-None-Match names it gets 304) and the pages' compression; the open-data files set their own.</summary>
     public static WebApplication UsePublicCache(this WebApplication app)
     {
         app.UseOutputCache();
