@@ -78,10 +78,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Prisijungti" }).ClickAsync();
         try
         {
-            // The address is what says the login worked; waiting for the page's load events as well hung now and then
-            // (a full suite run, once in a while) with the signed-in home page already shown. So: the address
-            // committed, then the sign-out link of the signed-in layout visible.
-            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+            // The address is what says the login worked; waiting for navigation events (load, and even commit) hung
+            // now and then (a full suite run, once in a while) with the signed-in home page already shown. So: the
+            // address polled until it is the home page's, then the sign-out link of the signed-in layout visible.
+            await Assertions.Expect(page).ToHaveURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
             await Assertions.Expect(page.GetByText("Atsijungti").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         }
         catch (Exception error) when (error is TimeoutException or PlaywrightException)
