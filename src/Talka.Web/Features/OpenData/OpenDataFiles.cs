@@ -87,7 +87,7 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
             await FirstGeneration.WaitAsync(ct);
             try
             {
-                if (!await db.Set<OpenDataFile>().AnyAsync(f => f.Name == name, ct)) await RegenerateAsync(ct);
+                if (await HeaderAsync(name, ct) is null) await RegenerateAsync(ct);
             }
             finally
             {
@@ -99,7 +99,8 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         var etag = gzip ? header.ETag.Insert(header.ETag.Length - 1, "-gzip") : header.ETag;
         response.Headers.Vary = HeaderNames.AcceptEncoding;
         response.Headers.ETag = etag;
-        response.GetTypedHeaders().LastModified = new DateTimeOffset(DateTime.SpecifyKind(header.GeneratedAt, DateTimeKind.Utc));
+        response.GetTypedHeaders().LastModified =
+            new DateTimeOffset(DateTime.SpecifyKind(header.GeneratedAt, DateTimeKind.Utc));
         if (context.Request.Headers.IfNoneMatch.ToString() == etag)
         {
             response.StatusCode = StatusCodes.Status304NotModified;

@@ -113,7 +113,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
             var organisation = organisations[p.OrganisationId];
             var body = bodies[call.FundingBodyId];
             var figures = stored.GetValueOrDefault(p.Id)
-                ?? Totals(IndicatorCalculator.Compute(await delivery.FactsAsync(new ProjectContext(p, call.Rules, false, false), ct)));
+                ?? Totals(IndicatorCalculator.Compute(
+                    await delivery.FactsAsync(new ProjectContext(p, call.Rules, false, false), ct)));
             grants.Add(new OpenGrant(p, call, programmes[call.ProgrammeId], $"{Prefix}-fb-{body.Id:N}", body.NameOn(agreement?.SignedOn ?? p.Start),
                 organisation.LegalEntityCode is { } code ? $"LT-RC-{code}" : $"{Prefix}-org-{organisation.Id:N}", organisation.Name,
                 agreement?.Number, agreement?.SignedOn, agreement?.GrantedAmount, figures,
@@ -124,7 +125,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         return grants;
     }
 
-    private static IndicatorSet Totals(IndicatorSet set) => set with { Figures = [.. set.Figures.Select(f => f with { Parts = [] })] };
+    private static IndicatorSet Totals(IndicatorSet set) =>
+        set with { Figures = [.. set.Figures.Select(f => f with { Parts = [] })] };
 
     /// <summary>
     /// The 360Giving package. A grant needs an amount: the agreement's granted amount, or where only the funds used are
@@ -175,7 +177,10 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
             grants.Add(grant);
         }
         return JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["grants"] = grants },
-            new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            new JsonSerializerOptions
+            {
+                WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            });
     }
 
     public byte[] GrantsCsv(IReadOnlyList<OpenGrant> published)
@@ -207,7 +212,8 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         // Written as UTF-8 bytes (without a byte-order mark), not through a string of twice the size.
         using var output = new MemoryStream();
-        await using (var w = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Async = true, Encoding = new UTF8Encoding(false) }))
+        var settings = new XmlWriterSettings { Indent = true, Async = true, Encoding = new UTF8Encoding(false) };
+        await using (var w = XmlWriter.Create(output, settings))
         {
             w.WriteStartElement("iati-activities");
             w.WriteAttributeString("version", "2.03");

@@ -29,7 +29,8 @@ public static class PublicCache
         services.AddOutputCache(options =>
         {
             options.AddPolicy(Policy, policy => Public(policy, seconds));
-            options.AddPolicy(FilesPolicy, policy => Public(policy, seconds).With(c => AcceptsGzip(c.HttpContext.Request)));
+            options.AddPolicy(FilesPolicy,
+                policy => Public(policy, seconds).With(c => AcceptsGzip(c.HttpContext.Request)));
         });
         // Public pages compressed with gzip for a client that takes it, inside the cache: compressed once per cached
         // variant, then served as stored. Only public responses to visitors (the same for everyone, nothing secret in
@@ -81,7 +82,8 @@ public static class PublicCache
             }
             if (context.Response.StatusCode == StatusCodes.Status200OK)
             {
-                var etag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..22]}\"";
+                var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                var etag = $"\"{Convert.ToBase64String(hash)[..22]}\"";
                 context.Response.Headers.ETag = etag;
                 if (context.Request.Headers.IfNoneMatch.ToString() == etag)
                 {
