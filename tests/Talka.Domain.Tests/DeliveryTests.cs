@@ -216,6 +216,22 @@ public class IndicatorCalculatorTests
     }
 
     [Fact]
+    public void The_figures_keep_the_persons_listed_at_each_event_that_has_any()
+    {
+        var first = new EventFact(Guid.NewGuid(), EventKind.Training, new DateOnly(2022, 2, 1), 1, 8, null);
+        var second = new EventFact(Guid.NewGuid(), EventKind.Seminar, new DateOnly(2022, 3, 1), 1, 4, null);
+        var empty = new EventFact(Guid.NewGuid(), EventKind.Seminar, new DateOnly(2022, 4, 1), 1, 4, 30);
+        var a = Person(ParticipantCategory.Official);
+        var b = Person(ParticipantCategory.Volunteer);
+        var set = IndicatorCalculator.Compute(new DeliveryFacts([first, second, empty], [a, b],
+            [new(first.Id, a.Id, null), new(first.Id, b.Id, null), new(second.Id, b.Id, null)], 0, [], []));
+        Assert.Equal(2, set.ListedByEvent![first.Id]);
+        Assert.Equal(1, set.ListedByEvent[second.Id]);
+        Assert.False(set.ListedByEvent.ContainsKey(empty.Id));   // a headcount is not a list of persons
+        Assert.Equal(set.ListedByEvent.Keys.Order(), set.ListedByEvent.Keys);   // stored the same way every time
+    }
+
+    [Fact]
     public void Across_projects_a_person_with_the_same_key_counts_once() =>
         Assert.Equal(3, IndicatorCalculator.DistinctPersons([
             Person(ParticipantCategory.Official, key: "same"), Person(ParticipantCategory.Official, key: "same"),

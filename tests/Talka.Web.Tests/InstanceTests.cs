@@ -59,6 +59,21 @@ public sealed class InstanceTests(TalkaFactory factory) : IClassFixture<TalkaFac
     }
 
     [Fact]
+    public void PostgreSQL_statements_are_prepared_on_each_connection_unless_the_connection_string_says_otherwise()
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(
+            Talka.Web.Infrastructure.Data.Database.WithPreparedStatements("Host=db;Username=talka"));
+        Assert.Equal(64, tuned.MaxAutoPrepare);
+        Assert.Equal(2, tuned.AutoPrepareMinUsages);
+        Assert.Equal("db", tuned.Host);
+        // Behind a pooler in transaction mode the operator turns it off, in either spelling.
+        var kept = new Npgsql.NpgsqlConnectionStringBuilder(Talka.Web.Infrastructure.Data.Database.WithPreparedStatements(
+            "Host=db;Max Auto Prepare=0;AutoPrepareMinUsages=5"));
+        Assert.Equal(0, kept.MaxAutoPrepare);
+        Assert.Equal(5, kept.AutoPrepareMinUsages);
+    }
+
+    [Fact]
     public async Task An_import_started_on_one_instance_is_run_and_followed_on_another()
     {
         var projectId = await TestProjects.CreateAsync(factory, "Importas per dvi kopijas");

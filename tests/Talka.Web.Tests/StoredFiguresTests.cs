@@ -102,6 +102,35 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
+    public async Task The_project_page_takes_each_events_listed_persons_from_the_stored_figures_and_counts_while_stale()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Renginių sąrašai", published: true);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var eventId = await EventAsync(member, project);
+        var people = await ParticipantsAsync(member, project, 7, "R");
+        (await member.PatchAsJsonAsync($"/api/v1/projects/{project}/events/{eventId}/attendance",
+            new { mark = people.Select(id => new { participantId = id }) })).EnsureSuccessStatusCode();
+        Assert.Equal(7m, await StoredAsync(project, "DistinctParticipants"));
+        var page = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        // The events table: kind, topic, period, sessions, hours, persons listed, headcount.
+        async Task<string> RowAsync() => Html.Text(await page.GetStringAsync($"/projects/details/{project}"));
+        Assert.Contains("Mokymai Mokymai 2022-04-01 – 2022-04-01 2 6 7 —", await RowAsync());
+        var stored = await factory.WithDbAsync(db =>
+            db.Set<ProjectFigures>().Where(f => f.ProjectId == project).Select(f => f.Figures).SingleAsync());
+        Assert.Contains($"\"ListedByEvent\":{{\"{eventId}\":7}}", stored);
+
+        // Read from what is stored: altered behind Talka's back, the page shows it (and the check catches it).
+        await factory.WithDbAsync(db => db.Set<ProjectFigures>().Where(f => f.ProjectId == project)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, f => f.Figures.Replace($"\"{eventId}\":7", $"\"{eventId}\":70"))));
+        Assert.Contains("2022-04-01 – 2022-04-01 2 6 70 —", await RowAsync());
+        Assert.Single(await RecountDifferencesAsync(project));
+        // Stale figures are not read: the persons are counted from the attendance.
+        await factory.WithDbAsync(db => db.Set<ProjectFigures>().Where(f => f.ProjectId == project)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true)));
+        Assert.Contains("2022-04-01 – 2022-04-01 2 6 7 —", await RowAsync());
+    }
+
+    [Fact]
     public async Task Many_people_saving_at_once_leave_figures_equal_to_a_recount()
     {
         var project = await TestProjects.CreateAsync(factory, "Lygiagretūs žymėjimai");

@@ -55,7 +55,11 @@ public sealed record Figure(Metric Metric, decimal Value, IReadOnlyList<Part> Pa
     public IEnumerable<Part> By(Dimension dimension) => Parts.Where(p => p.Dimension == dimension);
 }
 
-public sealed record IndicatorSet(IReadOnlyList<Figure> Figures, int EventsWithoutDuration)
+/// <param name="ListedByEvent">Persons listed at each event that has any (by event id, in id order); stored with the
+/// figures so that pages listing the events need not count attendance. Null in figures stored before it was
+/// kept.</param>
+public sealed record IndicatorSet(IReadOnlyList<Figure> Figures, int EventsWithoutDuration,
+    IReadOnlyDictionary<Guid, int>? ListedByEvent = null)
 {
     public Figure this[Metric metric] => Figures.Single(f => f.Metric == metric);
 }
@@ -111,7 +115,9 @@ public static class IndicatorCalculator
                 Group(facts.VolunteerHours, h => QuarterOf(h.Day), Dimension.Quarter, h => h.Hours).ToList()),
             new(Metric.Deliverables, facts.Deliverables.Count, Group(facts.Deliverables, d => d.Kind.ToString(), Dimension.Kind, _ => 1).ToList()),
         };
-        return new IndicatorSet(figures, facts.Events.Count(e => e.AcademicHours is null));
+        var listed = new SortedDictionary<Guid, int>();
+        foreach (var a in attendances) listed[a.EventId] = listed.GetValueOrDefault(a.EventId) + 1;
+        return new IndicatorSet(figures, facts.Events.Count(e => e.AcademicHours is null), listed);
     }
 
     /// <summary>

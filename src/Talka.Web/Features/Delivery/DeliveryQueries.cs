@@ -60,7 +60,13 @@ public sealed class DeliveryQueries(TalkaDbContext db)
 {
     /// <summary>All the project's events, by number (for a report's period or an import's check, which need them
     /// all).</summary>
-    public Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, CancellationToken ct = default) => EventsAsync(context, null, ct);
+    public Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, CancellationToken ct = default) =>
+        EventsAsync(context, only: null, ct);
+
+    /// <summary>The project's events, with the persons listed at each taken from its stored figures when they keep them
+    /// (else counted).</summary>
+    public Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, IndicatorSet figures,
+        CancellationToken ct = default) => EventsAsync(context, null, ct, figures.ListedByEvent);
 
     public const int EventPageSize = 50;
 
@@ -100,14 +106,15 @@ public sealed class DeliveryQueries(TalkaDbContext db)
     public async Task<EventRow?> EventAsync(ProjectContext context, Guid eventId, CancellationToken ct = default) =>
         (await EventsAsync(context, [eventId], ct)).SingleOrDefault();
 
-    private async Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, IReadOnlyCollection<Guid>? only, CancellationToken ct)
+    private async Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, IReadOnlyCollection<Guid>? only,
+        CancellationToken ct, IReadOnlyDictionary<Guid, int>? listed = null)
     {
         var projectId = context.Project.Id;
         var query = db.Set<Event>().AsNoTracking().Include(e => e.TargetGroups).Where(e => e.ProjectId == projectId);
         if (only is not null) query = query.Where(e => only.Contains(e.Id));
         var events = await query.OrderBy(e => e.Number).ToListAsync(ct);
         var ids = events.Select(e => e.Id).ToList();
-        var counts = await db.Set<Attendance>().AsNoTracking().Where(a => ids.Contains(a.EventId))
+        var counts = listed ?? await db.Set<Attendance>().AsNoTracking().Where(a => ids.Contains(a.EventId))
             .GroupBy(a => a.EventId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var activities = context.Project.Activities.ToDictionary(a => a.Id, a => a.Title);
         var minutes = context.Rules.MinutesPerAcademicHour;

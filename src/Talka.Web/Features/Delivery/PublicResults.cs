@@ -33,7 +33,7 @@ public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries deli
         var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == project.CallId, ct);
         var context = new ProjectContext(project, call.Rules, CanRead: false, CanWrite: false);
         var figures = await store.ForAsync(context, ct);
-        var events = (await delivery.EventsAsync(context, ct))
+        var events = (await delivery.EventsAsync(context, figures, ct))
             .Select(e => new PublicEvent(e.Kind, e.Topic, e.Start, e.End, e.Sessions, e.AcademicHours,
                 exact ? e.Attendances : SmallCells.Public(e.Attendances), e.Headcount)).ToList();
         var deliverables = (await delivery.DeliverablesAsync(context, ct)).Select(d => new PublicDeliverable(d.Kind, d.Title, d.Date, d.PresentedTo)).ToList();
