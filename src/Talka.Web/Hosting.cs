@@ -121,9 +121,9 @@ public static class Hosting
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
-        // Every signed-in session is checked against the user's security stamp on every request: a logout elsewhere
-        // or a password change ends it at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        // Every signed-in session is checked against the user's security stamp on every request: a logout elsewhere,
+        // a password or role change ends it at once.
+        services.AddScoped<ISecurityStampValidator, StampValidator>();
         services.AddScoped<LoginService>();
         services.AddSingleton<LoginLimits>();
         // Nothing is open unless it says so: pages and endpoints that visitors may use carry [AllowAnonymous].
@@ -415,7 +415,11 @@ public static class AdminCommand
             result = await users.ResetPasswordAsync(user, token, password);
         }
         if (result.Succeeded && !await users.IsInRoleAsync(user, Roles.FunderAdmin))
+        {
             result = await users.AddToRoleAsync(user, Roles.FunderAdmin);
+            // New roles, a new stamp: a session still open takes them at its next sign-in (see StampValidator).
+            if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
+        }
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors) Console.Error.WriteLine(error.Description);

@@ -59,18 +59,20 @@ public sealed class InstanceTests(TalkaFactory factory) : IClassFixture<TalkaFac
     }
 
     [Fact]
-    public void PostgreSQL_statements_are_prepared_on_each_connection_unless_the_connection_string_says_otherwise()
+    public void PostgreSQL_connections_prepare_statements_and_skip_the_reset_unless_the_connection_string_says_otherwise()
     {
         var tuned = new Npgsql.NpgsqlConnectionStringBuilder(
-            Talka.Web.Infrastructure.Data.Database.WithPreparedStatements("Host=db;Username=talka"));
+            Talka.Web.Infrastructure.Data.Database.Tuned("Host=db;Username=talka"));
         Assert.Equal(64, tuned.MaxAutoPrepare);
         Assert.Equal(2, tuned.AutoPrepareMinUsages);
+        Assert.True(tuned.NoResetOnClose);
         Assert.Equal("db", tuned.Host);
         // Behind a pooler in transaction mode the operator turns it off, in either spelling.
-        var kept = new Npgsql.NpgsqlConnectionStringBuilder(Talka.Web.Infrastructure.Data.Database.WithPreparedStatements(
-            "Host=db;Max Auto Prepare=0;AutoPrepareMinUsages=5"));
+        var kept = new Npgsql.NpgsqlConnectionStringBuilder(Talka.Web.Infrastructure.Data.Database.Tuned(
+            "Host=db;Max Auto Prepare=0;AutoPrepareMinUsages=5;No Reset On Close=false"));
         Assert.Equal(0, kept.MaxAutoPrepare);
         Assert.Equal(5, kept.AutoPrepareMinUsages);
+        Assert.False(kept.NoResetOnClose);
     }
 
     [Fact]

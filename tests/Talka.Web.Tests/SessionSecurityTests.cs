@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Talka.Web.Infrastructure.Identity;
 
@@ -87,6 +88,23 @@ public sealed class SessionSecurityTests(CountingHasherFactory factory) : IClass
         Assert.StartsWith("http://localhost/account/login", replay.Headers.Location?.ToString());
         // The bearer token issued before the logout is refused too.
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/organisations")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_signed_in_request_is_checked_against_the_stamp_without_the_session_cookie_issued_again()
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var cookie = await LoginCookieAsync(client, TalkaFactory.MemberA);
+        var page = await SendAsync(client, HttpMethod.Get, "/organisations", cookie);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain(page.Headers.TryGetValues("Set-Cookie", out var set) ? set : [],
+            c => c.StartsWith("talka.auth=", StringComparison.Ordinal));
+        // A new stamp (as a change of password or roles gives) ends the session at its next request.
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Email == TalkaFactory.MemberA)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString())));
+        var after = await SendAsync(client, HttpMethod.Get, "/organisations", cookie);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("http://localhost/account/login", after.Headers.Location?.ToString());
     }
 
     [Fact]

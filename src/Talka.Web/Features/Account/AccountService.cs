@@ -151,8 +151,10 @@ public sealed class AccountService(
             }
             if (!outcome.Succeeded)
                 return Result<AcceptedInvitation>.Invalid(Errors(outcome, "Password"));
-            if (!await users.IsInRoleAsync(user, invitation.Role))
-                await users.AddToRoleAsync(user, invitation.Role);
+            // New roles, a new stamp: a session still open takes them at its next sign-in (see StampValidator).
+            if (!await users.IsInRoleAsync(user, invitation.Role)
+                && (await users.AddToRoleAsync(user, invitation.Role)).Succeeded)
+                await users.UpdateSecurityStampAsync(user);
             if (invitation.OrganisationId is { } organisationId)
             {
                 var membership = await db.OrganisationMemberships.SingleOrDefaultAsync(

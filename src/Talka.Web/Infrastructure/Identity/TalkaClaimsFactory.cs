@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Talka.Web.Infrastructure.Identity;
 
 /// <summary>
-/// The signed-in principal, rebuilt on every request (roles take effect at once): the user's id, name, e-mail,
-/// security stamp and roles, with one query for the roles. Identity's role-aware factory asks three more times per
-/// request, for user claims and role claims Talka does not use.
+/// The signed-in principal, built at sign-in: the user's id, name, e-mail, security stamp and roles, with one query
+/// for the roles (Identity's role-aware factory asks three more times, for user claims and role claims Talka does not
+/// use). A change of roles gives a new stamp, which ends the session (<see cref="StampValidator"/>).
 /// </summary>
 public sealed class TalkaClaimsFactory(UserManager<TalkaUser> users, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<TalkaUser>(users, options)

@@ -5,8 +5,9 @@ namespace Talka.Web.Infrastructure.Web;
 
 /// <summary>
 /// A bearer token carries the security stamp its user had when it was issued. Logging out (or changing the password)
-/// gives the user a new stamp, and every request with an older token is answered 401, as the cookie is by Identity's
-/// own validator (set to check on every request).
+/// gives the user a new stamp, and every request with an older token is answered 401, as the cookie is by <see
+/// cref="StampValidator"/>. A change of roles gives a new stamp too, so a token still accepted carries the user's
+/// roles.
 /// </summary>
 public static class BearerStamp
 {
@@ -17,14 +18,12 @@ public static class BearerStamp
             && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             var signIn = context.RequestServices.GetRequiredService<SignInManager<TalkaUser>>();
-            if (await signIn.ValidateSecurityStampAsync(context.User) is not { } user)
+            if (await signIn.ValidateSecurityStampAsync(context.User) is null)
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
                 return;
             }
-            // The user's roles as they are now, not as they were when the token was issued (as the cookie does).
-            context.User = await signIn.CreateUserPrincipalAsync(user);
         }
         await next(context);
     });
