@@ -112,7 +112,9 @@ form="$(curl -fs -c "$jar" "$url/account/login")"
 antiforgery="$(grep -oP 'name="__RequestVerificationToken" type="hidden" value="\K[^"]+' <<<"$form" | head -1)"
 curl -fs -b "$jar" -c "$jar" -o /dev/null -X POST "$url/account/login" \
   --data-urlencode "Email=ssi@demo.talka.lt" --data-urlencode "Password=Talka-demo-2026" --data-urlencode "__RequestVerificationToken=$antiforgery"
-session="$(awk '$6 == "talka.auth" { print "talka.auth=" $7 }' "$jar")"
+# Every cookie a browser holds after the login (the session and the antiforgery cookie), as it sends them back.
+cookies_of() { awk 'NF >= 7 && $1 ~ /127\.0\.0\.1$/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$1"; }
+session="$(cookies_of "$jar")"
 
 table="$work/table.tsv"
 : > "$table"
@@ -159,7 +161,7 @@ form="$(curl -fs -c "$admin_jar" "$url/account/login")"
 antiforgery="$(grep -oP 'name="__RequestVerificationToken" type="hidden" value="\K[^"]+' <<<"$form" | head -1)"
 curl -fs -b "$admin_jar" -c "$admin_jar" -o /dev/null -X POST "$url/account/login" \
   --data-urlencode "Email=admin@demo.talka.lt" --data-urlencode "Password=Talka-demo-2026" --data-urlencode "__RequestVerificationToken=$antiforgery"
-admin_session="$(awk '$6 == "talka.auth" { print "talka.auth=" $7 }' "$admin_jar")"
+admin_session="$(cookies_of "$admin_jar")"
 conns=1 measure "1 connection: project page, member" "/projects/details/$largest" -H "Cookie: $session"
 conns=1 measure "1 connection: programme dashboard, funder" "/programmes/details/$programme" -H "Cookie: $admin_session"
 conns=1 measure "1 connection: indicators API" "/api/v1/projects/$largest/indicators" -H "Authorization: Bearer $member_token"
