@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -55,6 +56,25 @@ public sealed class SearchTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         );
         Assert.Contains("Jaunimo užimtumo dirbtuvės", page);
         Assert.DoesNotContain("Šeimų stiprinimo ratas", page);
+    }
+
+    [Fact]
+    public async Task The_project_list_shows_an_organisation_filter_as_a_chip_and_lists_no_organisations_to_pick()
+    {
+        var organisation = await factory.WithDbAsync(db =>
+            db.Organisations.Where(o => o.Name == TestProjects.Organisation).Select(o => o.Id).SingleAsync());
+        await TestProjects.CreateAsync(factory, "Lustų filtro projektas", published: true);
+        var visitor = factory.Browser();
+        var html = await visitor.GetStringAsync($"/projects?organisationId={organisation}&q=lustu");
+        var text = Html.Text(html);
+        Assert.Contains("Lustų filtro projektas", text);
+        Assert.Contains($"Organizacija: {TestProjects.Organisation}", text);
+        // The chip takes the filter away, keeping the search; a form sent again keeps it.
+        Assert.Contains("href=\"/projects?q=lustu\"", html);
+        Assert.Contains($"name=\"organisationId\" value=\"{organisation}\"", html);
+        // No list of every organisation: the search finds them by name.
+        Assert.DoesNotContain("<select id=\"organisationId\"", html);
+        Assert.DoesNotContain("Organizacija:", Html.Text(await visitor.GetStringAsync("/projects?q=lustu")));
     }
 
     [Fact]

@@ -34,7 +34,9 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
 
     public Page<ProjectRow> Result { get; private set; } = new([], 1, ProjectQueries.PageSize, 0);
     public IReadOnlyList<SelectListItem> ProgrammeItems { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];
+    /// <summary>The organisation filter in force (from a link such as the home page's "our projects"), as a chip;
+    /// organisations are otherwise found by name through the search, never offered as a list of every one.</summary>
+    public IReadOnlyList<FilterChip> Chips { get; private set; } = [];
     public IEnumerable<SelectListItem> MunicipalityItems => Municipalities.All.Select(m => new SelectListItem(m, m, m == Municipality));
     public bool CanCreate { get; private set; }
 
@@ -49,10 +51,13 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
         }
         Result = await queries.ListAsync(viewer, new ProjectFilter(ProgrammeId, Year, OrganisationId, Municipality, PageNumber, Search, SortedBy));
         ProgrammeItems = (await programmes.ListAsync()).Select(p => new SelectListItem(p.Title, p.Id.ToString(), p.Id == ProgrammeId)).ToList();
-        // Only organisations whose projects this viewer can see are offered.
-        var visibleOrganisations = queries.Visible(viewer).Select(p => p.OrganisationId).Distinct();
-        OrganisationItems = await db.Organisations.AsNoTracking().Where(o => visibleOrganisations.Contains(o.Id))
-            .OrderBy(o => EF.Functions.Collate(o.Name, LithuanianCollation.Name))
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == OrganisationId)).ToListAsync();
+        // Named only where this viewer can see a project of it.
+        var visible = queries.Visible(viewer);
+        if (OrganisationId is { } organisationId
+            && await db.Organisations.AsNoTracking()
+                .Where(o => o.Id == organisationId && visible.Any(p => p.OrganisationId == o.Id))
+                .Select(o => o.Name).SingleOrDefaultAsync() is { } name)
+            Chips = [new FilterChip($"{T["Field.Organisation"]}: {name}",
+                FilterChip.Without("/projects", Request.Query, "organisationId"))];
     }
 }
