@@ -55,9 +55,9 @@ public sealed record Figure(Metric Metric, decimal Value, IReadOnlyList<Part> Pa
     public IEnumerable<Part> By(Dimension dimension) => Parts.Where(p => p.Dimension == dimension);
 }
 
-/// <param name="ListedByEvent">Persons listed at each event that has any (by event id, in id order); stored with the
-/// figures so that pages listing the events need not count attendance. Null in figures stored before it was
-/// kept.</param>
+/// <param name="ListedByEvent">Persons listed at each event that has any, by event id (sorted by Guid, so that the
+/// stored JSON is the same every time); stored with the figures so that pages listing the events need not count
+/// attendance. Null in figures stored before it was kept.</param>
 public sealed record IndicatorSet(IReadOnlyList<Figure> Figures, int EventsWithoutDuration,
     IReadOnlyDictionary<Guid, int>? ListedByEvent = null)
 {

@@ -152,9 +152,14 @@ public sealed class AccountService(
             if (!outcome.Succeeded)
                 return Result<AcceptedInvitation>.Invalid(Errors(outcome, "Password"));
             // New roles, a new stamp: a session still open takes them at its next sign-in (see StampValidator).
-            if (!await users.IsInRoleAsync(user, invitation.Role)
-                && (await users.AddToRoleAsync(user, invitation.Role)).Succeeded)
-                await users.UpdateSecurityStampAsync(user);
+            if (!await users.IsInRoleAsync(user, invitation.Role))
+            {
+                outcome = await users.AddToRoleAsync(user, invitation.Role);
+                if (outcome.Succeeded)
+                    outcome = await users.UpdateSecurityStampAsync(user);
+                if (!outcome.Succeeded)
+                    return Result<AcceptedInvitation>.Conflict(texts["Error.Concurrency"]);
+            }
             if (invitation.OrganisationId is { } organisationId)
             {
                 var membership = await db.OrganisationMemberships.SingleOrDefaultAsync(

@@ -126,7 +126,7 @@ public sealed class OpenDataService(TalkaDbContext db, DeliveryQueries delivery,
     }
 
     private static IndicatorSet Totals(IndicatorSet set) =>
-        set with { Figures = [.. set.Figures.Select(f => f with { Parts = [] })] };
+        set with { Figures = [.. set.Figures.Select(f => f with { Parts = [] })], ListedByEvent = null };
 
     /// <summary>
     /// The 360Giving package. A grant needs an amount: the agreement's granted amount, or where only the funds used are

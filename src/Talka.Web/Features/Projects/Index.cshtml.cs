@@ -51,13 +51,15 @@ public sealed class IndexModel(ProjectQueries queries, ProgrammeQueries programm
         }
         Result = await queries.ListAsync(viewer, new ProjectFilter(ProgrammeId, Year, OrganisationId, Municipality, PageNumber, Search, SortedBy));
         ProgrammeItems = (await programmes.ListAsync()).Select(p => new SelectListItem(p.Title, p.Id.ToString(), p.Id == ProgrammeId)).ToList();
-        // Named only where this viewer can see a project of it.
-        var visible = queries.Visible(viewer);
-        if (OrganisationId is { } organisationId
-            && await db.Organisations.AsNoTracking()
+        // Named only where this viewer can see a project of it; otherwise shown as a dash, still removable.
+        if (OrganisationId is { } organisationId)
+        {
+            var visible = queries.Visible(viewer);
+            var name = await db.Organisations.AsNoTracking()
                 .Where(o => o.Id == organisationId && visible.Any(p => p.OrganisationId == o.Id))
-                .Select(o => o.Name).SingleOrDefaultAsync() is { } name)
-            Chips = [new FilterChip($"{T["Field.Organisation"]}: {name}",
+                .Select(o => o.Name).SingleOrDefaultAsync();
+            Chips = [new FilterChip($"{T["Field.Organisation"]}: {name ?? "—"}",
                 FilterChip.Without("/projects", Request.Query, "organisationId"))];
+        }
     }
 }

@@ -9,8 +9,12 @@ namespace Talka.Web.Infrastructure.Data.Migrations.Sqlite
     public partial class FiguresListedByEvent : Migration
     {
         /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder) =>
-            migrationBuilder.Sql("UPDATE \"ProjectFigures\" SET \"Stale\" = 1;");
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The generation advances too: a refresh counted before this cannot store figures without the lists.
+            migrationBuilder.Sql(
+                "UPDATE \"ProjectFigures\" SET \"Stale\" = 1, \"Generation\" = \"Generation\" + 1;");
+        }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
