@@ -343,6 +343,9 @@ public sealed class AuthorizationMatrixTests(TalkaFactory factory) : IClassFixtu
         yield return new("GET", "open-data/360giving.json", _ => "/open-data/360giving.json", Everyone200);
         yield return new("GET", "open-data/grants.csv", _ => "/open-data/grants.csv", Everyone200);
         yield return new("GET", "open-data/iati.xml", _ => "/open-data/iati.xml", Everyone200);
+        yield return new("HEAD", "open-data/360giving.json", _ => "/open-data/360giving.json", Everyone200);
+        yield return new("HEAD", "open-data/grants.csv", _ => "/open-data/grants.csv", Everyone200);
+        yield return new("HEAD", "open-data/iati.xml", _ => "/open-data/iati.xml", Everyone200);
         yield return new("GET", "health/live", _ => "/health/live", Everyone200);
         yield return new("GET", "health/ready", _ => "/health/ready", Everyone200);
         yield return new("GET", "openapi/{documentName}.json", _ => "/openapi/v1.json", Everyone200);

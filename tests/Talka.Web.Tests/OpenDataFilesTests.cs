@@ -53,5 +53,23 @@ public sealed class OpenDataFilesTests(TalkaFactory factory) : IClassFixture<Tal
         var notModified = await visitor.SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        // As a browser or a proxy may send it: in a list, or weak.
+        foreach (var header in new[] { $"\"other\", {plain.Headers.ETag}", $"W/{plain.Headers.ETag}", "*" })
+        {
+            using var listed = new HttpRequestMessage(HttpMethod.Get, "/open-data/360giving.json");
+            listed.Headers.TryAddWithoutValidation("If-None-Match", header);
+            Assert.Equal(HttpStatusCode.NotModified, (await visitor.SendAsync(listed)).StatusCode);
+        }
+        using var otherTag = new HttpRequestMessage(HttpMethod.Get, "/open-data/360giving.json");
+        otherTag.Headers.TryAddWithoutValidation("If-None-Match", "\"other\"");
+        Assert.Equal(HttpStatusCode.OK, (await visitor.SendAsync(otherTag)).StatusCode);
+
+        // HEAD: the download's headers, no body (not a redirect to the login page).
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/open-data/360giving.json");
+        var headers = await visitor.SendAsync(head);
+        Assert.Equal(HttpStatusCode.OK, headers.StatusCode);
+        Assert.Equal(plain.Content.Headers.ContentLength, headers.Content.Headers.ContentLength);
+        Assert.Equal(plain.Headers.ETag, headers.Headers.ETag);
+        Assert.Empty(await headers.Content.ReadAsByteArrayAsync());
     }
 }

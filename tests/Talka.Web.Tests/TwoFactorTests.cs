@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Talka.Web.Tests;
 
@@ -144,5 +145,43 @@ public sealed class TwoFactorTests(TalkaFactory factory) : IClassFixture<TalkaFa
                 }
             );
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
+    }
+    [Fact]
+    public async Task A_person_disabled_between_the_password_and_the_code_is_not_signed_in()
+    {
+        var email = TestAccounts.Address("isjungiama");
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        (await admin.PostAsJsonAsync("/api/v1/invitations", new { email, role = "Auditor" })).EnsureSuccessStatusCode();
+        (await (await factory.ApiAsAsync(null)).PostAsJsonAsync("/api/v1/auth/accept-invitation",
+            new { token = await TestAccounts.InvitationTokenAsync(email), password = TestAccounts.NewPassword }))
+            .EnsureSuccessStatusCode();
+        // The person turns two-factor sign-in on.
+        var own = await factory.BrowserAsAsync(email, TestAccounts.NewPassword);
+        var setup = await own.GetStringAsync("/account/two-factor-setup");
+        var key = Regex.Match(setup, "<code class=\"key\" data-key>([a-z2-7 ]+)</code>").Groups[1].Value;
+        var enabled = await PostFormAsync(own, "/account/two-factor-setup?handler=Enable", setup,
+            new() { ["Code"] = Totp.Code(key) });
+        Assert.Contains("Dviejų veiksnių prisijungimas įjungtas.", Html.Text(await enabled.Content.ReadAsStringAsync()));
+
+        // The password taken, the code asked for...
+        var client = factory.Browser();
+        var form = await client.GetStringAsync("/account/login");
+        var first = await PostFormAsync(client, "/account/login", form,
+            new() { ["Email"] = email, ["Password"] = TestAccounts.NewPassword });
+        Assert.Equal("/account/two-factor", first.Headers.Location?.ToString());
+        var step = await client.GetStringAsync("/account/two-factor");
+        // ...a funder admin disables the account...
+        var id = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var adminPage = await factory.BrowserAsAsync(TalkaFactory.Admin);
+        await PostFormAsync(adminPage, $"/users/{id}?handler=Disable",
+            await adminPage.GetStringAsync($"/users/{id}"), new());
+        Assert.NotNull(await factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DisabledAt).SingleAsync()));
+        // ...and the right code no longer signs anyone in.
+        var second = await PostFormAsync(client, "/account/two-factor", step, new() { ["Code"] = Totp.Code(key) });
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Ši paskyra išjungta.", Html.Text(await second.Content.ReadAsStringAsync()));
+        var after = await client.GetAsync("/notifications");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("http://localhost/account/login", after.Headers.Location?.ToString());
     }
 }

@@ -37,6 +37,9 @@ public sealed class TwoFactorModel(LoginService login, SignInManager<TalkaUser> 
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 ModelState.AddModelError("", T["Login.TooManyAttempts"]);
                 return Page();
+            case LoginOutcome.Disabled:
+                ModelState.AddModelError("", T["Login.Disabled"]);
+                return Page();
             default:
                 ModelState.AddModelError("", T["TwoFactor.Wrong"]);
                 return Page();

@@ -101,7 +101,7 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         response.Headers.ETag = etag;
         response.GetTypedHeaders().LastModified =
             new DateTimeOffset(DateTime.SpecifyKind(header.GeneratedAt, DateTimeKind.Utc));
-        if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+        if (PublicCache.NoneMatchNames(context.Request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -114,6 +114,7 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
             return;
         }
         if (gzip) response.Headers.ContentEncoding = "gzip";
+        var head = HttpMethods.IsHead(context.Request.Method);
         if (name == Csv)
         {
             var disposition = new ContentDispositionHeaderValue("attachment");
@@ -122,6 +123,7 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         }
         response.ContentType = header.ContentType;
         response.ContentLength = bytes.Length;
+        if (head) return;
         for (var offset = 0; offset < bytes.Length; offset += 64 * 1024)
         {
             await response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(64 * 1024, bytes.Length - offset)), ct);

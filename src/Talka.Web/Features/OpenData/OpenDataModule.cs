@@ -21,14 +21,21 @@ public static class OpenDataModule
     {
         var group = app.MapGroup("/open-data").WithTags("Open data").AllowAnonymous()
             .CacheOutput(Infrastructure.Web.PublicCache.FilesPolicy);
-        group.MapGet("/360giving.json", (OpenDataFiles files, HttpContext context, CancellationToken ct) =>
-                files.ServeAsync(OpenDataFiles.ThreeSixtyGiving, context, ct))
-            .ReturnsFile("Published grants in the 360Giving 1.4 standard", "application/json");
-        group.MapGet("/grants.csv", (OpenDataFiles files, HttpContext context, CancellationToken ct) =>
-                files.ServeAsync(OpenDataFiles.Csv, context, ct))
-            .ReturnsFile("Published grants as CSV (comma, decimal point, UTF-8)", "text/csv");
-        group.MapGet("/iati.xml", (OpenDataFiles files, HttpContext context, CancellationToken ct) =>
-                files.ServeAsync(OpenDataFiles.Iati, context, ct))
-            .ReturnsFile("Published projects as IATI 2.03 activities with their results", "application/xml");
+        File(group, "/360giving.json", OpenDataFiles.ThreeSixtyGiving,
+            "Published grants in the 360Giving 1.4 standard", "application/json");
+        File(group, "/grants.csv", OpenDataFiles.Csv, "Published grants as CSV (comma, decimal point, UTF-8)",
+            "text/csv");
+        File(group, "/iati.xml", OpenDataFiles.Iati, "Published projects as IATI 2.03 activities with their results",
+            "application/xml");
+    }
+
+    /// <summary>A stored file by GET, and by HEAD with the same headers and no body (link checkers and download
+    /// managers ask that way first; the API description lists the GET).</summary>
+    private static void File(RouteGroupBuilder group, string path, string name, string summary, string contentType)
+    {
+        group.MapGet(path, (OpenDataFiles files, HttpContext context, CancellationToken ct) =>
+            files.ServeAsync(name, context, ct)).ReturnsFile(summary, contentType);
+        group.MapMethods(path, [HttpMethods.Head], (OpenDataFiles files, HttpContext context, CancellationToken ct) =>
+            files.ServeAsync(name, context, ct)).ExcludeFromDescription();
     }
 }

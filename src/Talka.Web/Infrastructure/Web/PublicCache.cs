@@ -85,7 +85,7 @@ public static class PublicCache
                 var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 var etag = $"\"{Convert.ToBase64String(hash)[..22]}\"";
                 context.Response.Headers.ETag = etag;
-                if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+                if (NoneMatchNames(context.Request, etag))
                 {
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
                     context.Response.ContentLength = 0;
@@ -97,6 +97,17 @@ public static class PublicCache
         });
         app.UseWhen(IsPublic, compressed => compressed.UseResponseCompression());
         return app;
+    }
+
+    /// <summary>Whether the request's If-None-Match names this ETag: "*", or one of a list, compared as HTTP says
+    /// for it (weakly: a W/ tag matches its strong form).</summary>
+    public static bool NoneMatchNames(HttpRequest request, string etag)
+    {
+        var tags = request.GetTypedHeaders().IfNoneMatch;
+        if (tags.Count == 0) return false;
+        var ours = Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(etag);
+        return tags.Any(t => t.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)
+            || t.Compare(ours, useStrongComparison: false));
     }
 
     /// <summary>A visitor's GET of a page the public cache keeps (the open-data files set their own ETag and
