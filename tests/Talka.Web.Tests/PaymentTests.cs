@@ -255,6 +255,18 @@ public sealed class PaymentTests(TalkaFactory factory) : IClassFixture<TalkaFact
             "Mokėjimų grafike numatyta 40\u00a0000,01\u00a0€, o skirta tik 40\u00a0000,00\u00a0€.",
             await second.FieldErrorAsync("Amount")
         );
+        // On the page the same refusal stands beside the new tranche's amount, the form kept as typed.
+        var browser = await factory.BrowserAsAsync(TalkaFactory.Admin);
+        var form = await browser.GetStringAsync($"/projects/{project}/payments");
+        var refused = await (await browser.PostAsync($"/projects/{project}/payments?handler=Add",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["TrancheAmount"] = "10000,01", ["PlannedOn"] = "2022-06-01", ["Rule"] = "AfterFinalReport",
+                ["__RequestVerificationToken"] = Html.Token(form),
+            }))).Content.ReadAsStringAsync();
+        Assert.Equal("Mokėjimų grafike numatyta 40\u00a0000,01\u00a0€, o skirta tik 40\u00a0000,00\u00a0€.",
+            Html.FieldError(refused, "TrancheAmount"));
+        Assert.Contains("value=\"10000,01\"", refused);
         var noReport = await admin.PostAsJsonAsync(
             $"/api/v1/projects/{project}/payments",
             new

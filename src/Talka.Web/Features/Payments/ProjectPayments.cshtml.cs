@@ -47,11 +47,13 @@ public sealed class ProjectPaymentsModel(
             ModelState.AddModelError(nameof(TrancheAmount), T["Error.Required"]);
         if (ModelState.ErrorCount > 0)
             return Page();
-        return await AfterAsync(
-            projectId,
-            await service.AddAsync(projectId, new TrancheInput(amount!.Value, PlannedOn, Rule, ReportId)),
-            T["Payments.Added"]
-        );
+        var added = await service.AddAsync(projectId, new TrancheInput(amount!.Value, PlannedOn, Rule, ReportId));
+        // The schedule's rules name the amount as the API does; on this page it is the new tranche's amount field.
+        added = added with
+        {
+            Errors = [.. added.Errors.Select(e => e.Field == "Amount" ? e with { Field = nameof(TrancheAmount) } : e)],
+        };
+        return await AfterAsync(projectId, added, T["Payments.Added"]);
     }
 
     public async Task<IActionResult> OnPostApproveAsync(Guid projectId, Guid trancheId, int version) =>
