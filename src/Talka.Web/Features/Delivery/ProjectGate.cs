@@ -29,16 +29,25 @@ public sealed class ProjectGate(TalkaDbContext db, ProjectPermissions permission
         if (_loaded.TryGetValue(projectId, out var known)) return known;
         var project = await db.Projects.AsNoTracking().Include(p => p.Activities).SingleOrDefaultAsync(p => p.Id == projectId, ct);
         if (project is null) return _loaded[projectId] = null;
-        audit.ProjectId = projectId; // the audit log files the request's changes under this project
-        var read = await permissions.MayAsync(ProjectOperation.Read, project.OrganisationId, project.IsPublished);
-        // A closed project (its agreement settled and closed) is read-only for everyone.
-        var change = read && await permissions.MayAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished)
-            && !await db.Agreements.AnyAsync(a => a.ProjectId == projectId && a.Status == AgreementStatus.Closed, ct);
         var rules = await db.Calls.AsNoTracking().Where(c => c.Id == project.CallId)
             .Select(c => new ReportingRules(c.Rules.MinutesPerAcademicHour, c.Rules.HalfYearlyReportThreshold, c.Rules.ReallocationThresholdPercent,
                 c.Rules.NarrativesRequired))
             .SingleAsync(ct);
-        return _loaded[projectId] = new ProjectContext(project, rules, read, change);
+        return await RememberAsync(project, rules,
+            () => db.Agreements.AnyAsync(a => a.ProjectId == projectId && a.Status == AgreementStatus.Closed, ct));
+    }
+
+    /// <summary>The context of a project the request has already read (with its activities), its call's rules and
+    /// whether its agreement is closed: decided as <see cref="FindAsync"/> decides, and kept for the rest of the
+    /// request, so that what the page asks next reads nothing again.</summary>
+    public async Task<ProjectContext> RememberAsync(Project project, ReportingRules rules, Func<Task<bool>> closed)
+    {
+        audit.ProjectId = project.Id; // the audit log files the request's changes under this project
+        var read = await permissions.MayAsync(ProjectOperation.Read, project.OrganisationId, project.IsPublished);
+        // A closed project (its agreement settled and closed) is read-only for everyone.
+        var change = read && await permissions.MayAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished)
+            && !await closed();
+        return _loaded[project.Id] = new ProjectContext(project, rules, read, change);
     }
 
     /// <summary>Null when the viewer may read; otherwise the outcome to answer (not found hides what the viewer may not

@@ -22,21 +22,22 @@ public sealed record PublicResults(IndicatorSet Figures, IReadOnlyList<PublicEve
     public int? Participants => Exact ? (int)Figures[Metric.DistinctParticipants].Value : SmallCells.Public((int)Figures[Metric.DistinctParticipants].Value);
 }
 
-public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries delivery, FigureStore store)
+public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries delivery, FigureStore store, ProjectGate gate)
 {
     /// <summary>Null for a project that is not published.</summary>
     /// <param name="exact">True for those who read the project's records; otherwise small counts are withheld.</param>
     public async Task<PublicResults?> ForAsync(Guid projectId, bool exact, CancellationToken ct = default)
     {
-        var project = await db.Projects.AsNoTracking().Include(p => p.Activities).SingleOrDefaultAsync(p => p.Id == projectId && p.IsPublished, ct);
-        if (project is null) return null;
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == project.CallId, ct);
-        var context = new ProjectContext(project, call.Rules, CanRead: false, CanWrite: false);
+        // The request's project as the gate has it (read once per request), without the viewer's rights.
+        if (await gate.FindAsync(projectId, ct) is not { Project.IsPublished: true } found) return null;
+        var context = found with { CanRead = false, CanWrite = false };
+        var publicityLine = await db.Calls.AsNoTracking().Where(c => c.Id == context.Project.CallId)
+            .Select(c => c.PublicityLine).SingleAsync(ct);
         var figures = await store.ForAsync(context, ct);
         var events = (await delivery.EventsAsync(context, figures, ct))
             .Select(e => new PublicEvent(e.Kind, e.Topic, e.Start, e.End, e.Sessions, e.AcademicHours,
                 exact ? e.Attendances : SmallCells.Public(e.Attendances), e.Headcount)).ToList();
         var deliverables = (await delivery.DeliverablesAsync(context, ct)).Select(d => new PublicDeliverable(d.Kind, d.Title, d.Date, d.PresentedTo)).ToList();
-        return new PublicResults(figures, events, deliverables, call.PublicityLine, exact);
+        return new PublicResults(figures, events, deliverables, publicityLine, exact);
     }
 }

@@ -45,7 +45,7 @@ public sealed record ProjectView(
 
 /// <summary>Reads of projects: full records for those they belong to, public fields of published projects for
 /// everyone.</summary>
-public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permissions)
+public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permissions, Delivery.ProjectGate gate)
 {
     public const int PageSize = 50;
 
@@ -134,6 +134,9 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
         var agreement = await db.Agreements.AsNoTracking().Include(a => a.Funding).SingleOrDefaultAsync(a => a.ProjectId == id, ct);
         var application = p.ApplicationId is { } applicationId
             ? await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct) : null;
+        // What the page asks next about this project (its results, the agreement's version line) reads it from here.
+        await gate.RememberAsync(p, call.Rules,
+            () => Task.FromResult(agreement?.Status == AgreementStatus.Closed));
         var partnerIds = p.Partners.Select(x => x.OrganisationId).ToList();
         var partnerNames = partnerIds.Count == 0 ? new Dictionary<Guid, string>() : await db.Organisations.AsNoTracking()
             .Where(o => partnerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
