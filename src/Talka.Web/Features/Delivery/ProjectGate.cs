@@ -37,11 +37,13 @@ public sealed class ProjectGate(TalkaDbContext db, ProjectPermissions permission
             () => db.Agreements.AnyAsync(a => a.ProjectId == projectId && a.Status == AgreementStatus.Closed, ct));
     }
 
-    /// <summary>The context of a project the request has already read (with its activities), its call's rules and
-    /// whether its agreement is closed: decided as <see cref="FindAsync"/> decides, and kept for the rest of the
-    /// request, so that what the page asks next reads nothing again.</summary>
-    public async Task<ProjectContext> RememberAsync(Project project, ReportingRules rules, Func<Task<bool>> closed)
+    /// <summary>The context of a project the request has already read (it must include its activities), its call's
+    /// rules and whether its agreement is closed: decided as <see cref="FindAsync"/> decides, and kept for the rest
+    /// of the request, so that what the page asks next reads nothing again. A context already kept is not
+    /// replaced.</summary>
+    internal async Task<ProjectContext> RememberAsync(Project project, ReportingRules rules, Func<Task<bool>> closed)
     {
+        if (_loaded.TryGetValue(project.Id, out var known) && known is not null) return known;
         audit.ProjectId = project.Id; // the audit log files the request's changes under this project
         var read = await permissions.MayAsync(ProjectOperation.Read, project.OrganisationId, project.IsPublished);
         // A closed project (its agreement settled and closed) is read-only for everyone.

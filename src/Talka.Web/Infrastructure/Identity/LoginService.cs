@@ -96,8 +96,12 @@ public sealed class LoginService(UserManager<TalkaUser> users, SignInManager<Tal
     public async Task<LoginOutcome> SecondStepAsync(string? code, string? recoveryCode)
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return LoginOutcome.Failed;
-        // Disabled after the password was taken: no session, whatever the code.
-        if (user.DisabledAt is not null) return LoginOutcome.Disabled;
+        // Disabled after the password was taken: no session, whatever the code, and the password is asked again.
+        if (user.DisabledAt is not null)
+        {
+            await signIn.SignOutAsync();
+            return LoginOutcome.Disabled;
+        }
         var address = Network(http.HttpContext?.Connection.RemoteIpAddress ?? IPAddress.None);
         var account = (user.Email ?? "").ToUpperInvariant();
         var accountFromAddress = account + " " + address;

@@ -88,7 +88,6 @@ public static class PublicCache
                 if (NoneMatchNames(context.Request, etag))
                 {
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
-                    context.Response.ContentLength = 0;
                     return;
                 }
             }
