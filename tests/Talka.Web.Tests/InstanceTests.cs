@@ -59,7 +59,7 @@ public sealed class InstanceTests(TalkaFactory factory) : IClassFixture<TalkaFac
     }
 
     [Fact]
-    public void PostgreSQL_connections_prepare_statements_and_skip_the_reset_unless_the_connection_string_says_otherwise()
+    public void PostgreSQL_connections_prepare_and_skip_the_reset_unless_the_connection_string_says_otherwise()
     {
         var tuned = new Npgsql.NpgsqlConnectionStringBuilder(
             Talka.Web.Infrastructure.Data.Database.Tuned("Host=db;Username=talka"));

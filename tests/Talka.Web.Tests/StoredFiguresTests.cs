@@ -121,7 +121,8 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
 
         // Read from what is stored: altered behind Talka's back, the page shows it (and the check catches it).
         await factory.WithDbAsync(db => db.Set<ProjectFigures>().Where(f => f.ProjectId == project)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, f => f.Figures.Replace($"\"{eventId}\":7", $"\"{eventId}\":70"))));
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures,
+                f => f.Figures.Replace($"\"{eventId}\":7", $"\"{eventId}\":70"))));
         Assert.Contains("2022-04-01 – 2022-04-01 2 6 70 —", await RowAsync());
         Assert.Single(await RecountDifferencesAsync(project));
         // Stale figures are not read: the persons are counted from the attendance.

@@ -162,7 +162,8 @@ public sealed class TwoFactorTests(TalkaFactory factory) : IClassFixture<TalkaFa
         var key = Regex.Match(setup, "<code class=\"key\" data-key>([a-z2-7 ]+)</code>").Groups[1].Value;
         var enabled = await PostFormAsync(own, "/account/two-factor-setup?handler=Enable", setup,
             new() { ["Code"] = Totp.Code(key) });
-        Assert.Contains("Dviejų veiksnių prisijungimas įjungtas.", Html.Text(await enabled.Content.ReadAsStringAsync()));
+        Assert.Contains("Dviejų veiksnių prisijungimas įjungtas.",
+            Html.Text(await enabled.Content.ReadAsStringAsync()));
 
         // The password taken, the code asked for...
         var client = factory.Browser();
@@ -176,7 +177,8 @@ public sealed class TwoFactorTests(TalkaFactory factory) : IClassFixture<TalkaFa
         var adminPage = await factory.BrowserAsAsync(TalkaFactory.Admin);
         await PostFormAsync(adminPage, $"/users/{id}?handler=Disable",
             await adminPage.GetStringAsync($"/users/{id}"), new());
-        Assert.NotNull(await factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DisabledAt).SingleAsync()));
+        Assert.NotNull(await factory.WithDbAsync(db =>
+            db.Users.Where(u => u.Id == id).Select(u => u.DisabledAt).SingleAsync()));
         // ...and the right code no longer signs anyone in.
         var second = await PostFormAsync(client, "/account/two-factor", step, new() { ["Code"] = Totp.Code(key) });
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);

@@ -61,12 +61,12 @@ public sealed class DeliveryQueries(TalkaDbContext db)
     /// <summary>All the project's events, by number (for a report's period or an import's check, which need them
     /// all).</summary>
     public Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, CancellationToken ct = default) =>
-        EventsAsync(context, only: null, ct);
+        EventsAsync(context, only: null, listed: null, ct);
 
     /// <summary>The project's events, with the persons listed at each taken from its stored figures when they keep them
     /// (else counted).</summary>
     public Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, IndicatorSet figures,
-        CancellationToken ct = default) => EventsAsync(context, null, ct, figures.ListedByEvent);
+        CancellationToken ct = default) => EventsAsync(context, only: null, figures.ListedByEvent, ct);
 
     public const int EventPageSize = 50;
 
@@ -97,17 +97,17 @@ public sealed class DeliveryQueries(TalkaDbContext db)
         };
         var ids = await sorted.Skip((page - 1) * EventPageSize).Take(EventPageSize).Select(e => e.Id).ToListAsync(ct);
         // In the order the page asked for.
-        var byId = (await EventsAsync(context, ids, ct)).ToDictionary(r => r.Id);
+        var byId = (await EventsAsync(context, ids, listed: null, ct)).ToDictionary(r => r.Id);
         var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         return new Organisations.Page<EventRow>(rows, page, EventPageSize, total);
     }
 
     /// <summary>One event of the project, by id.</summary>
     public async Task<EventRow?> EventAsync(ProjectContext context, Guid eventId, CancellationToken ct = default) =>
-        (await EventsAsync(context, [eventId], ct)).SingleOrDefault();
+        (await EventsAsync(context, [eventId], listed: null, ct)).SingleOrDefault();
 
     private async Task<IReadOnlyList<EventRow>> EventsAsync(ProjectContext context, IReadOnlyCollection<Guid>? only,
-        CancellationToken ct, IReadOnlyDictionary<Guid, int>? listed = null)
+        IReadOnlyDictionary<Guid, int>? listed, CancellationToken ct)
     {
         var projectId = context.Project.Id;
         var query = db.Set<Event>().AsNoTracking().Include(e => e.TargetGroups).Where(e => e.ProjectId == projectId);

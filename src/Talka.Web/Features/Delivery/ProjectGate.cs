@@ -47,7 +47,8 @@ public sealed class ProjectGate(TalkaDbContext db, ProjectPermissions permission
         audit.ProjectId = project.Id; // the audit log files the request's changes under this project
         var read = await permissions.MayAsync(ProjectOperation.Read, project.OrganisationId, project.IsPublished);
         // A closed project (its agreement settled and closed) is read-only for everyone.
-        var change = read && await permissions.MayAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished)
+        var change = read
+            && await permissions.MayAsync(ProjectOperation.Change, project.OrganisationId, project.IsPublished)
             && !await closed();
         return _loaded[project.Id] = new ProjectContext(project, rules, read, change);
     }

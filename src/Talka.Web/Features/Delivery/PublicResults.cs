@@ -22,15 +22,15 @@ public sealed record PublicResults(IndicatorSet Figures, IReadOnlyList<PublicEve
     public int? Participants => Exact ? (int)Figures[Metric.DistinctParticipants].Value : SmallCells.Public((int)Figures[Metric.DistinctParticipants].Value);
 }
 
-public sealed class PublicResultsQueries(TalkaDbContext db, DeliveryQueries delivery, FigureStore store, ProjectGate gate)
+public sealed class PublicResultsQueries(
+    TalkaDbContext db, DeliveryQueries delivery, FigureStore store, ProjectGate gate)
 {
     /// <summary>Null for a project that is not published.</summary>
     /// <param name="exact">True for those who read the project's records; otherwise small counts are withheld.</param>
     public async Task<PublicResults?> ForAsync(Guid projectId, bool exact, CancellationToken ct = default)
     {
-        // The request's project as the gate has it (read once per request), without the viewer's rights.
-        if (await gate.FindAsync(projectId, ct) is not { Project.IsPublished: true } found) return null;
-        var context = found with { CanRead = false, CanWrite = false };
+        // The request's project as the gate has it (read once per request); the results need no rights of the viewer.
+        if (await gate.FindAsync(projectId, ct) is not { Project.IsPublished: true } context) return null;
         var publicityLine = await db.Calls.AsNoTracking().Where(c => c.Id == context.Project.CallId)
             .Select(c => c.PublicityLine).SingleAsync(ct);
         var figures = await store.ForAsync(context, ct);

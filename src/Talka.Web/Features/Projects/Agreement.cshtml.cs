@@ -27,11 +27,13 @@ public sealed class AgreementModel(ProjectQueries queries, ProgrammeQueries prog
     public string ProjectTitle { get; private set; } = "";
     public string CallPeriod { get; private set; } = "";
     public string CallBounds { get; private set; } = "";
+    // The project as LoadAsync read it (once per request).
+    private ProjectView? _project;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await LoadAsync(id) is { } denied) return denied;
-        var p = (await queries.GetAsync(await ViewerAsync(), id))!;
+        var p = _project!;
         var a = p.Agreement;
         Input = new AgreementForm
         {
@@ -68,7 +70,7 @@ public sealed class AgreementModel(ProjectQueries queries, ProgrammeQueries prog
     {
         Id = id;
         var viewer = await ViewerAsync();
-        var p = await queries.GetAsync(viewer, id);
+        var p = _project = await queries.GetAsync(viewer, id);
         if (p is null) return viewer.ReadsEverything ? NotFound() : await DenyAsync();
         if (!p.CanManageAgreement) return await DenyAsync();
         ProjectTitle = p.Title;

@@ -138,8 +138,10 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
         await gate.RememberAsync(p, call.Rules,
             () => Task.FromResult(agreement?.Status == AgreementStatus.Closed));
         var partnerIds = p.Partners.Select(x => x.OrganisationId).ToList();
-        var partnerNames = partnerIds.Count == 0 ? new Dictionary<Guid, string>() : await db.Organisations.AsNoTracking()
-            .Where(o => partnerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var partnerNames = partnerIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Organisations.AsNoTracking().Where(o => partnerIds.Contains(o.Id))
+                .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var objectives = p.Objectives.OrderBy(o => o.Number).Select(o => new ObjectiveView(o.Id, o.Number, o.Text,
             p.Activities.Where(a => a.ObjectiveId == o.Id).OrderBy(a => a.Position)

@@ -14,7 +14,8 @@ public sealed class StampValidator(SignInManager<TalkaUser> signIn) : ISecurityS
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal is { } principal && await signIn.ValidateSecurityStampAsync(principal) is not null) return;
+        if (context.Principal is { } principal && await signIn.ValidateSecurityStampAsync(principal) is not null)
+            return;
         context.RejectPrincipal();
         await signIn.SignOutAsync();
     }
