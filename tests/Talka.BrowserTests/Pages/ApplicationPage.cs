@@ -43,11 +43,7 @@ public sealed class ApplicationPage(IPage page)
     /// <summary>Presses a button that asks first, answering yes.</summary>
     public async Task ConfirmAsync(string button)
     {
-        page.Dialog += Accept;
-        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        page.Dialog -= Accept;
-        static async void Accept(object? sender, IDialog dialog) => await dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAcceptingAsync(page);
     }
 
     /// <summary>Marks a formal-check item (its fieldset named by the item's words).</summary>

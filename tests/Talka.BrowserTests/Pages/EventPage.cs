@@ -34,11 +34,8 @@ public sealed class EventPage(IPage page, Guid projectId, Guid eventId)
     /// <summary>Unmarks everyone found, answering the question before it with yes.</summary>
     public async Task UnmarkAllFoundAsync()
     {
-        page.Dialog += Accept;
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Nuimti") }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        page.Dialog -= Accept;
-        static async void Accept(object? sender, IDialog dialog) => await dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Nuimti") })
+            .ClickAcceptingAsync(page);
     }
 
     public async Task CopyFromAsync(string eventLabelStart)

@@ -24,7 +24,7 @@ public sealed class PaymentsPage(IPage page)
 
     /// <summary>Approves a row's tranche, answering yes to the question.</summary>
     public async Task ApproveAsync(int row) =>
-        await ConfirmedAsync(Rows.Nth(row).GetByRole(AriaRole.Button, new() { Name = "Tvirtinti" }));
+        await Rows.Nth(row).GetByRole(AriaRole.Button, new() { Name = "Tvirtinti" }).ClickAcceptingAsync(page);
 
     /// <summary>The amendments as listed, newest first.</summary>
     public ILocator Amendments => page.Locator("#amendments-heading ~ ul.plain-list > li");
@@ -46,7 +46,7 @@ public sealed class PaymentsPage(IPage page)
 
     /// <summary>Records the settlement, answering yes to the question.</summary>
     public async Task SettleAsync() =>
-        await ConfirmedAsync(page.GetByRole(AriaRole.Button, new() { Name = "Įrašyti atsiskaitymą" }));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Įrašyti atsiskaitymą" }).ClickAcceptingAsync(page);
 
     public ILocator Recoveries => page.Locator("#recoveries-heading").Locator("..");
 
@@ -55,15 +55,6 @@ public sealed class PaymentsPage(IPage page)
         await Recoveries.GetByLabel("Grąžinimo data").First.FillAsync(day);
         await Recoveries.GetByLabel("Suma").First.FillAsync(amount);
         await Recoveries.GetByRole(AriaRole.Button, new() { Name = "Įrašyti grąžinimą" }).ClickAsync();
-    }
-
-    private async Task ConfirmedAsync(ILocator button)
-    {
-        page.Dialog += Accept;
-        await button.ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/payments", StringComparison.Ordinal));
-        page.Dialog -= Accept;
-        static async void Accept(object? sender, IDialog dialog) => await dialog.AcceptAsync();
     }
 
     public async Task PayAsync(int row, string day, string order)

@@ -32,10 +32,6 @@ public sealed class RankingPage(IPage page)
     {
         await page.GetByLabel("Sprendimo (įsakymo) Nr.").FillAsync(number);
         await page.GetByLabel("Sprendimo data").FillAsync(date);
-        page.Dialog += Accept;
-        await page.GetByRole(AriaRole.Button, new() { Name = "Patvirtinti", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        page.Dialog -= Accept;
-        static async void Accept(object? sender, IDialog dialog) => await dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Patvirtinti", Exact = true }).ClickAcceptingAsync(page);
     }
 }
