@@ -123,6 +123,7 @@ public static class Hosting
         });
         // Every signed-in session is checked against the user's security stamp on every request: a logout elsewhere,
         // a password or role change ends it at once.
+        services.AddScoped<SessionStamp>();
         services.AddScoped<ISecurityStampValidator, StampValidator>();
         services.AddScoped<LoginService>();
         services.AddSingleton<LoginLimits>();

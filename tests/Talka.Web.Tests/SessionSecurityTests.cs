@@ -108,6 +108,29 @@ public sealed class SessionSecurityTests(CountingHasherFactory factory) : IClass
     }
 
     [Fact]
+    public async Task An_account_marked_disabled_ends_its_session_and_its_token_even_with_its_stamp_unchanged()
+    {
+        var email = TestAccounts.Address("isjungta");
+        var api = await TestAccounts.InvitedAsync(factory, email, "Auditor");
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var cookie = await LoginCookieAsync(client, email, TestAccounts.NewPassword);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Get, "/notifications", cookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/organisations")).StatusCode);
+        // Disabled by a path that forgot the stamp (a script, a future feature): the account is still refused.
+        var stamp = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            .Select(u => u.SecurityStamp).SingleAsync());
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DisabledAt, DateTime.UtcNow)));
+
+        var page = await SendAsync(client, HttpMethod.Get, "/notifications", cookie);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("http://localhost/account/login", page.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/organisations")).StatusCode);
+        Assert.Equal(stamp, await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            .Select(u => u.SecurityStamp).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_api_logout_ends_the_bearer_token()
     {
         var api = await factory.ApiAsAsync(TalkaFactory.MemberA);
@@ -175,14 +198,16 @@ public sealed class SessionSecurityTests(CountingHasherFactory factory) : IClass
 
     /// <summary>Logs in through the page and answers the cookies as a header value, as someone copying them would hold
     /// them.</summary>
-    private static async Task<string> LoginCookieAsync(HttpClient client, string email)
+    private static async Task<string> LoginCookieAsync(HttpClient client, string email, string? password = null)
     {
         var form = await client.GetAsync("/account/login");
         var cookies = form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
         var login = await SendAsync(client, HttpMethod.Post, "/account/login", string.Join("; ", cookies),
             new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Email"] = email, ["Password"] = TalkaFactory.Password, ["__RequestVerificationToken"] = Html.Token(await form.Content.ReadAsStringAsync()),
+                ["Email"] = email,
+                ["Password"] = password ?? TalkaFactory.Password,
+                ["__RequestVerificationToken"] = Html.Token(await form.Content.ReadAsStringAsync()),
             }));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         cookies.AddRange(login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Talka.Web.Infrastructure.Identity;
 
 namespace Talka.Web.Infrastructure.Web;
@@ -17,8 +16,8 @@ public static class BearerStamp
         if (context.User.Identity?.IsAuthenticated == true
             && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            var signIn = context.RequestServices.GetRequiredService<SignInManager<TalkaUser>>();
-            if (await signIn.ValidateSecurityStampAsync(context.User) is null)
+            var stamp = context.RequestServices.GetRequiredService<SessionStamp>();
+            if (!await stamp.IsCurrentAsync(context.User, context.RequestAborted))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
