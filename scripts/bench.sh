@@ -143,6 +143,9 @@ measure() {
 
 echo "== Load: $connections connections, ${duration} s each"
 measure "Ceiling: /health/live" "/health/live"
+# The same endpoint with the member's session: what signing in (the cookie and the stamp check) costs every request,
+# and so the most any signed-in page could serve here, however little it did.
+measure "Signed-in floor: /health/live, member's session" "/health/live" -H "Cookie: $session"
 measure "Home page" "/"
 measure "Public project page (largest project)" "/projects/details/$largest"
 measure "Project page, signed-in member" "/projects/details/$largest" -H "Cookie: $session"
