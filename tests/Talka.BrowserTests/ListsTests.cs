@@ -25,6 +25,14 @@ public sealed class ListsTests(BrowserFixture fixture)
             await page.SetViewportSizeAsync(width, height);
             var list = new ListPage(page, "/projects", "Paieška (pavadinimas ar organizacija)");
             await list.OpenAsync();
+            if (width == 1366)
+            {
+                // The filters stand on one line, fields and button alike, each field as tall as the others.
+                var boxes = await list.FilterBoxesAsync();
+                Assert.True(boxes.Length >= 5, $"{boxes.Length} filter controls");
+                Assert.All(boxes, box => Assert.InRange(box[1], boxes[0][1] - 1, boxes[0][1] + 1));
+                Assert.All(boxes[..^1], box => Assert.InRange(box[2], boxes[0][2] - 1, boxes[0][2] + 1));
+            }
             await list.SearchAsync($"azuolyno {token.ToLowerInvariant()}");
             await Assertions.Expect(list.Rows).ToHaveCountAsync(1);
             await Assertions.Expect(list.Rows.First).ToContainTextAsync($"Ąžuolyno bendruomenė {token}");

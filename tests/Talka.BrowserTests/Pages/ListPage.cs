@@ -19,6 +19,15 @@ public sealed class ListPage(IPage page, string path, string searchLabel)
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("[?&]q="));
     }
 
+    /// <summary>Where the filter form's fields and button stand: each one's top, bottom and height in pixels, in
+    /// the order of the form.</summary>
+    public async Task<double[][]> FilterBoxesAsync() =>
+        await page.EvaluateAsync<double[][]>("""
+            () => [...document.querySelectorAll(
+                'form.filters input:not([type=hidden]), form.filters select, form.filters button')]
+                .map(e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom, r.height]; })
+            """);
+
     /// <summary>Sorts by a column, clicking its heading.</summary>
     public async Task SortByAsync(string heading) =>
         await page.GetByRole(AriaRole.Columnheader, new() { Name = heading }).GetByRole(AriaRole.Link).ClickAsync();
