@@ -43,12 +43,24 @@ public sealed class HousekeepingTests(TalkaFactory factory) : IClassFixture<Talk
         var newMail = MailOf(now.AddDays(-29));
         var unsent = MailOf(null);
         using var hold = factory.HoldJobs();
+        // The run the app queued at start: one the worker took before the hold is let finish (it queues the next
+        // night's run, as this test's run would); one still queued is removed, and this test runs it instead.
+        Task<bool> RunningAsync() => factory.WithDbAsync(db => db.Set<Job>()
+            .AnyAsync(j => j.Kind == HousekeepingJob.JobKind && j.Status == JobStatus.Running));
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (await RunningAsync())
+            {
+                await Task.Delay(100);
+                continue;
+            }
+            await factory.WithDbAsync(db => db.Set<Job>()
+                .Where(j => j.Kind == HousekeepingJob.JobKind && j.Status == JobStatus.Queued)
+                .ExecuteDeleteAsync());
+            if (!await RunningAsync()) break;
+        }
         await factory.WithDbAsync(async db =>
         {
-            // The run the app queued at start, if the worker has not taken it yet: this test runs it instead.
-            await db.Set<Job>()
-                .Where(j => j.Kind == HousekeepingJob.JobKind && j.Status == JobStatus.Queued)
-                .ExecuteDeleteAsync();
             db.AddRange(oldDone, newDone, oldFailed, newFailed, queued, oldMail, newMail, unsent);
             return await db.SaveChangesAsync();
         });
