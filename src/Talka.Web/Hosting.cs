@@ -215,6 +215,22 @@ public static class Hosting
         return Task.CompletedTask;
     }
 
+    /// <summary>Before the host starts: the database model is built on the second core while this one sets up the
+    /// pipeline (<paramref name="configure"/>) and builds the endpoints (together about as long as the model), so that a
+    /// start waits for the longer of the two, not for both. The model's task is awaited here; nothing outlives the
+    /// start.</summary>
+    public static async Task ConfigureWhileModelBuildsAsync(this WebApplication app, Action<WebApplication> configure)
+    {
+        var model = Task.Run(() =>
+        {
+            using var scope = app.Services.CreateScope();
+            _ = scope.ServiceProvider.GetRequiredService<TalkaDbContext>().Model;
+        });
+        configure(app);
+        foreach (var source in ((IEndpointRouteBuilder)app).DataSources) _ = source.Endpoints;
+        await model;
+    }
+
     public static WebApplication UseTalka(this WebApplication app)
     {
         app.UseForwardedHeaders();
