@@ -225,4 +225,33 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
         Assert.Empty(await FreshDifferencesAsync());
         Assert.Equal(before - 3, await PersonsAsync());
     }
+
+    [Fact]
+    public async Task A_programmes_hours_by_kind_of_event_round_each_session_as_the_project_does()
+    {
+        // A programme of its own (45 minutes to the academic hour by default), so that only these events count.
+        var (call, programme) = await TestProjects.OwnCallAsync(factory, "Valandų programa");
+        var project = await TestProjects.CreateAsync(factory, "Valandų projektas", published: true, callId: call);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        async Task EventAsync(string kind, int sessions, decimal? hours, string unit) =>
+            await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/events", new
+            {
+                kind, topic = "Užsiėmimas", start = "2022-04-01", end = "2022-04-01", sessions,
+                hoursPerSession = hours, hourUnit = unit,
+            })).IdOf();
+        // Two hours of 60 minutes are 2,67 academic hours a session: 3 sessions 8,01, one more 2,67.
+        await EventAsync("Seminar", 3, 2m, "Astronomical");
+        await EventAsync("Seminar", 1, 2m, "Astronomical");
+        await EventAsync("Training", 2, 1.5m, "Academic");
+        await EventAsync("Consultation", 4, null, "Academic");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var counts = await scope.ServiceProvider.GetRequiredService<ReachQueries>().RecountAsync(programme);
+        var hours = counts.HoursByEventKind.ToDictionary(p => p.Key, p => p.Value);
+        // 10,68, not the 10,67 that 8 hours of 60 minutes would make: each session is rounded, as on the project.
+        Assert.Equal(10.68m, hours["Seminar"]);
+        Assert.Equal(3.0m, hours["Training"]);
+        Assert.Equal(0m, hours["Consultation"]);
+        Assert.Equal(3, hours.Count);
+    }
 }

@@ -101,9 +101,16 @@ public sealed class Event : IVersioned
     }
 
     /// <summary>Duration of one session in academic hours, by the call's minutes per academic hour.</summary>
-    public decimal? AcademicHoursPerSession(int minutesPerAcademicHour) => HoursPerSession is { } hours
-        ? HourUnit == HourUnit.Academic ? hours : decimal.Round(hours * 60m / minutesPerAcademicHour, 2)
-        : null;
+    public decimal? AcademicHoursPerSession(int minutesPerAcademicHour) =>
+        AcademicHoursPerSession(HoursPerSession, HourUnit, minutesPerAcademicHour);
+
+    /// <summary>The same for a session of the given duration and unit (the one rule, also for counts grouped in the
+    /// database).</summary>
+    public static decimal? AcademicHoursPerSession(decimal? hoursPerSession, HourUnit unit,
+        int minutesPerAcademicHour) =>
+        hoursPerSession is { } hours
+            ? unit == HourUnit.Academic ? hours : decimal.Round(hours * 60m / minutesPerAcademicHour, 2)
+            : null;
 
     /// <summary>Academic hours delivered: sessions × duration. Unknown when the duration is.</summary>
     public decimal? AcademicHours(int minutesPerAcademicHour) => AcademicHoursPerSession(minutesPerAcademicHour) * Sessions;

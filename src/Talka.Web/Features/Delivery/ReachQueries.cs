@@ -74,31 +74,57 @@ public sealed class ReachQueries(TalkaDbContext db)
     }
 
     /// <summary>The programme's counts from its records, in the database: COUNT DISTINCT on the keyed hash, grouped
-    /// counts; never by loading participants.</summary>
+    /// counts; never by loading participants or events.</summary>
     public async Task<ProgrammeCounts> RecountAsync(Guid programmeId, CancellationToken ct = default)
     {
-        var (projectCount, keyed, withoutKey, participants, headcount) = await ReachAsync(programmeId, null, ct);
-        var projects = await Published(programmeId).ToListAsync(ct);
+        // Only the columns the counts need, not whole projects (the national row reads every published one).
+        var projects = await Published(programmeId)
+            .Select(p => new { p.Id, p.CallId, p.Start, p.ReportedFundsUsed }).ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
-        var granted = await db.Agreements.AsNoTracking().Where(a => ids.Contains(a.ProjectId)).ToDictionaryAsync(a => a.ProjectId, a => a.GrantedAmount, ct);
+        var granted = await db.Agreements.AsNoTracking().Where(a => ids.Contains(a.ProjectId))
+            .Select(a => new { a.ProjectId, a.GrantedAmount })
+            .ToDictionaryAsync(a => a.ProjectId, a => a.GrantedAmount, ct);
         var funds = projects.Select(p => (p.Start.Year, Amount: granted.GetValueOrDefault(p.Id) ?? p.ReportedFundsUsed))
             .Where(x => x.Amount is not null).GroupBy(x => x.Year).OrderBy(g => g.Key)
             .Select(g => new ChartPoint(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Sum(x => x.Amount!.Value))).ToList();
         var attended = db.Set<Participant>().AsNoTracking()
             .Where(p => ids.Contains(p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id));
-        // Grouped in the database: one row per target group or municipality, not one per person.
-        var byGroup = await attended.GroupBy(p => p.TargetGroup).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byMunicipality = await attended.GroupBy(p => p.Municipality).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        // Two passes over the participants, not five: one COUNT DISTINCT of the keyed hash, and one row per target
+        // group, municipality and whether a key is known, from which the totals and both breakdowns are added up.
+        var keyed = await attended.Where(p => p.PersonKey != null).Select(p => p.PersonKey).Distinct().CountAsync(ct);
+        var cells = await attended.GroupBy(p => new { p.TargetGroup, p.Municipality, Keyless = p.PersonKey == null })
+            .Select(g => new { g.Key.TargetGroup, g.Key.Municipality, g.Key.Keyless, Count = g.Count() })
+            .ToListAsync(ct);
+        var participants = cells.Sum(c => c.Count);
+        var withoutKey = cells.Where(c => c.Keyless).Sum(c => c.Count);
+        var headcount = await db.Set<Event>().AsNoTracking()
+            .Where(e => ids.Contains(e.ProjectId) && e.Headcount != null).SumAsync(e => e.Headcount ?? 0, ct);
+        // In the order of their keys, so that a recount stores the same text as the one before it.
+        var byGroup = cells.GroupBy(c => c.TargetGroup?.ToString() ?? "").OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(c => c.Count))).ToList();
+        var byMunicipality = cells.GroupBy(c => c.Municipality ?? "").OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(c => c.Count))).ToList();
         var all = programmeId == ProgrammeFigures.AllProgrammes;
         var rules = await db.Calls.AsNoTracking().Where(c => all || c.ProgrammeId == programmeId)
             .ToDictionaryAsync(c => c.Id, c => c.Rules.MinutesPerAcademicHour, ct);
-        var callOf = projects.ToDictionary(p => p.Id, p => p.CallId);
-        var events = await db.Set<Event>().AsNoTracking().Where(e => ids.Contains(e.ProjectId)).ToListAsync(ct);
-        return new ProgrammeCounts(projectCount, keyed + withoutKey, participants, withoutKey, headcount, funds,
-            byGroup.Select(g => (g.Key?.ToString() ?? "", g.Count)).ToList(),
-            byMunicipality.Select(g => (g.Key ?? "", g.Count)).ToList(),
-            events.GroupBy(e => e.Kind).OrderBy(g => g.Key)
-                .Select(g => new ChartPoint(g.Key.ToString(), g.Sum(e => e.AcademicHours(rules[callOf[e.ProjectId]]) ?? 0))).ToList());
+        // Hours by kind of event, grouped in the database by what decides an event's academic hours (its call's
+        // minutes per hour, its unit and session length): one row per group, not one per event. Sessions times the
+        // hours of one session, as Event.AcademicHours counts each event.
+        var sessions = await db.Set<Event>().AsNoTracking().Where(e => ids.Contains(e.ProjectId))
+            .Join(db.Projects, e => e.ProjectId, p => p.Id,
+                (e, p) => new { e.Kind, p.CallId, e.HourUnit, e.HoursPerSession, e.Sessions })
+            .GroupBy(x => new { x.Kind, x.CallId, x.HourUnit, x.HoursPerSession })
+            .Select(g => new
+            {
+                g.Key.Kind, g.Key.CallId, g.Key.HourUnit, g.Key.HoursPerSession, Sessions = g.Sum(x => x.Sessions),
+            })
+            .ToListAsync(ct);
+        return new ProgrammeCounts(projects.Count, keyed + withoutKey, participants, withoutKey, headcount, funds,
+            byGroup, byMunicipality,
+            sessions.GroupBy(s => s.Kind).OrderBy(g => g.Key)
+                .Select(g => new ChartPoint(g.Key.ToString(), g.Sum(s =>
+                    Event.AcademicHoursPerSession(s.HoursPerSession, s.HourUnit, rules[s.CallId]) * s.Sessions ?? 0)))
+                .ToList());
     }
 
     /// <summary>Counted in the database (COUNT DISTINCT on the keyed hash), never by loading the participants. A

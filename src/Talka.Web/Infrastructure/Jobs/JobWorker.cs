@@ -129,12 +129,16 @@ public sealed class JobWorker(
         }
         catch (Exception failure)
         {
-            logger.LogError(
+            // An error when it was the last attempt; a warning when the job will run again (a refresh that met
+            // changes still coming is expected under load).
+            logger.Log(
+                claimed.Attempts >= MaxAttempts ? LogLevel.Error : LogLevel.Warning,
                 failure,
-                "Job {Id} ({Kind}) failed on attempt {Attempt}.",
+                "Job {Id} ({Kind}) failed on attempt {Attempt} of {MaxAttempts}.",
                 claimed.Id,
                 claimed.Kind,
-                claimed.Attempts
+                claimed.Attempts,
+                MaxAttempts
             );
             error = failure.GetType().Name + ": " + failure.Message;
         }
