@@ -292,6 +292,15 @@ stop_app
   check "import against raw COPY" "$import_ratio" ">=" 50 %
   check "app memory under load" "$load_peak_mb" "<=" 400 MB
   check "cold start on SQLite with an existing database" "$cold_sqlite" "<=" 3000 ms
+  retried="$(grep -c '^warn: Talka.Web.Infrastructure.Jobs.JobWorker' "$work/app.log" || true)"
+  if [ "$retried" -gt 0 ]; then
+    echo
+    echo "Job attempts that failed and were queued again (warnings, not failures): $retried, by kind:"
+    echo
+    echo '```'
+    grep -A1 '^warn: Talka.Web.Infrastructure.Jobs.JobWorker' "$work/app.log" | grep -oP 'Job \S+ \(\K[^)]+' | sort | uniq -c
+    echo '```'
+  fi
   if grep -q '^fail:' "$work/app.log"; then
     echo
     echo "The app logged $(grep -c '^fail:' "$work/app.log") failures, by kind (ids taken out):"

@@ -127,10 +127,21 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
         if (access == ProjectAccess.None) return null;
         var full = access == ProjectAccess.Full;
 
-        var call = await db.Calls.AsNoTracking().SingleAsync(c => c.Id == p.CallId, ct);
-        var programme = await db.Programmes.AsNoTracking().SingleAsync(x => x.Id == call.ProgrammeId, ct);
-        var body = await db.FundingBodies.AsNoTracking().SingleAsync(f => f.Id == call.FundingBodyId, ct);
-        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == p.OrganisationId, ct);
+        // The call, its programme and funding body, and the organisation: one query, only what the page shows.
+        var organisationId = p.OrganisationId;
+        var header = await (
+            from c in db.Calls.AsNoTracking()
+            where c.Id == p.CallId
+            join g in db.Programmes.AsNoTracking() on c.ProgrammeId equals g.Id
+            join f in db.FundingBodies.AsNoTracking() on c.FundingBodyId equals f.Id
+            from o in db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+            select new
+            {
+                Call = new { c.Id, c.Title, c.Year, c.LegalActNumber, c.LegalActDate, c.LegalActTitle, c.FundingSource, c.Rules },
+                Programme = new { g.Id, g.Title }, Body = f,
+                Organisation = new { o.Id, o.Name, o.ContactEmail, o.ContactPhone },
+            }).SingleAsync(ct);
+        var (call, programme, body, organisation) = (header.Call, header.Programme, header.Body, header.Organisation);
         var agreement = await db.Agreements.AsNoTracking().Include(a => a.Funding).SingleOrDefaultAsync(a => a.ProjectId == id, ct);
         var application = p.ApplicationId is { } applicationId
             ? await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct) : null;
