@@ -216,9 +216,9 @@ public static class Hosting
     }
 
     /// <summary>Before the host starts: the database model is built on the second core while this one sets up the
-    /// pipeline (<paramref name="configure"/>) and builds the endpoints (together about as long as the model), so that a
-    /// start waits for the longer of the two, not for both. The model's task is awaited here; nothing outlives the
-    /// start.</summary>
+    /// pipeline (<paramref name="configure"/>) and builds the endpoints (together about as long as the model), so
+    /// that a start waits for the longer of the two, not for both. The model's task is awaited here; nothing
+    /// outlives the start.</summary>
     public static async Task ConfigureWhileModelBuildsAsync(this WebApplication app, Action<WebApplication> configure)
     {
         var model = Task.Run(() =>

@@ -87,18 +87,9 @@ public sealed class ReachQueries(TalkaDbContext db)
         var funds = projects.Select(p => (p.Start.Year, Amount: granted.GetValueOrDefault(p.Id) ?? p.ReportedFundsUsed))
             .Where(x => x.Amount is not null).GroupBy(x => x.Year).OrderBy(g => g.Key)
             .Select(g => new ChartPoint(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Sum(x => x.Amount!.Value))).ToList();
-        var attended = db.Set<Participant>().AsNoTracking()
-            .Where(p => ids.Contains(p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id));
-        // Two passes over the participants, not five: one COUNT DISTINCT of the keyed hash, and one row per target
-        // group, municipality and whether a key is known, from which the totals and both breakdowns are added up.
-        var keyed = await attended.Where(p => p.PersonKey != null).Select(p => p.PersonKey).Distinct().CountAsync(ct);
-        var cells = await attended.GroupBy(p => new { p.TargetGroup, p.Municipality, Keyless = p.PersonKey == null })
-            .Select(g => new { g.Key.TargetGroup, g.Key.Municipality, g.Key.Keyless, Count = g.Count() })
-            .ToListAsync(ct);
+        var (keyed, cells, headcount) = await PersonsAsync(Published(programmeId), ct);
         var participants = cells.Sum(c => c.Count);
         var withoutKey = cells.Where(c => c.Keyless).Sum(c => c.Count);
-        var headcount = await db.Set<Event>().AsNoTracking()
-            .Where(e => ids.Contains(e.ProjectId) && e.Headcount != null).SumAsync(e => e.Headcount ?? 0, ct);
         // In the order of their keys, so that a recount stores the same text as the one before it.
         var byGroup = cells.GroupBy(c => c.TargetGroup?.ToString() ?? "").OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Sum(c => c.Count))).ToList();
@@ -129,20 +120,34 @@ public sealed class ReachQueries(TalkaDbContext db)
 
     /// <summary>Counted in the database (COUNT DISTINCT on the keyed hash), never by loading the participants. A
     /// participant without a key counts once on their own (IndicatorCalculator.DistinctPersons, the same rule).</summary>
-    private async Task<(int Projects, int Keyed, int WithoutKey, int Participants, int Headcount)> ReachAsync(Guid programmeId, int? year,
-        CancellationToken ct)
+    private async Task<(int Projects, int Keyed, int WithoutKey, int Participants, int Headcount)> ReachAsync(
+        Guid programmeId, int? year, CancellationToken ct)
     {
-        var projects = Published(programmeId)
-            .Where(p => year == null || (p.Start <= new DateOnly(year.Value, 12, 31) && p.End >= new DateOnly(year.Value, 1, 1)));
+        var projects = Published(programmeId).Where(p => year == null
+            || (p.Start <= new DateOnly(year.Value, 12, 31) && p.End >= new DateOnly(year.Value, 1, 1)));
+        var projectCount = await projects.CountAsync(ct);
+        var (keyed, cells, headcount) = await PersonsAsync(projects, ct);
+        return (projectCount, keyed, cells.Where(c => c.Keyless).Sum(c => c.Count), cells.Sum(c => c.Count), headcount);
+    }
+
+    private sealed record PersonCell(
+        Talka.Domain.Projects.TargetGroup? TargetGroup, string? Municipality, bool Keyless, int Count);
+
+    /// <summary>The attended participants of these projects in two passes, not one per figure: COUNT DISTINCT of the
+    /// keyed hash, and one row per target group, municipality and whether a key is known, from which totals and
+    /// breakdowns are added up; and the events' headcount.</summary>
+    private async Task<(int Keyed, List<PersonCell> Cells, int Headcount)> PersonsAsync(
+        IQueryable<Talka.Domain.Projects.Project> projects, CancellationToken ct)
+    {
         var attended = db.Set<Participant>().AsNoTracking()
             .Where(p => projects.Any(x => x.Id == p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id));
-        var projectCount = await projects.CountAsync(ct);
         var keyed = await attended.Where(p => p.PersonKey != null).Select(p => p.PersonKey).Distinct().CountAsync(ct);
-        var withoutKey = await attended.CountAsync(p => p.PersonKey == null, ct);
-        var participants = await attended.CountAsync(ct);
+        var cells = await attended.GroupBy(p => new { p.TargetGroup, p.Municipality, Keyless = p.PersonKey == null })
+            .Select(g => new PersonCell(g.Key.TargetGroup, g.Key.Municipality, g.Key.Keyless, g.Count()))
+            .ToListAsync(ct);
         var headcount = await db.Set<Event>().AsNoTracking()
             .Where(e => projects.Any(x => x.Id == e.ProjectId) && e.Headcount != null).SumAsync(e => e.Headcount ?? 0, ct);
-        return (projectCount, keyed, withoutKey, participants, headcount);
+        return (keyed, cells, headcount);
     }
 
     internal static string Write(ProgrammeCounts counts) => System.Text.Json.JsonSerializer.Serialize(counts, Json);

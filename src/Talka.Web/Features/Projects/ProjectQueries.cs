@@ -128,16 +128,18 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
         var full = access == ProjectAccess.Full;
 
         // The call, its programme and funding body, and the organisation: one query, only what the page shows.
-        var organisationId = p.OrganisationId;
         var header = await (
             from c in db.Calls.AsNoTracking()
             where c.Id == p.CallId
             join g in db.Programmes.AsNoTracking() on c.ProgrammeId equals g.Id
             join f in db.FundingBodies.AsNoTracking() on c.FundingBodyId equals f.Id
-            from o in db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+            from o in db.Organisations.AsNoTracking().Where(o => o.Id == p.OrganisationId)
             select new
             {
-                Call = new { c.Id, c.Title, c.Year, c.LegalActNumber, c.LegalActDate, c.LegalActTitle, c.FundingSource, c.Rules },
+                Call = new
+                {
+                    c.Id, c.Title, c.Year, c.LegalActNumber, c.LegalActDate, c.LegalActTitle, c.FundingSource, c.Rules,
+                },
                 Programme = new { g.Id, g.Title }, Body = f,
                 Organisation = new { o.Id, o.Name, o.ContactEmail, o.ContactPhone },
             }).SingleAsync(ct);
