@@ -254,4 +254,36 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
         Assert.Equal(0m, hours["Consultation"]);
         Assert.Equal(3, hours.Count);
     }
+
+    [Fact]
+    public async Task A_years_reach_counts_the_persons_of_that_years_projects_once_each()
+    {
+        var (call, programme) = await TestProjects.OwnCallAsync(factory, "Metų aprėpties programa");
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        // The same person (one personal code) in two projects of 2022, and one participant without a code.
+        foreach (var (title, people) in new[]
+            {
+                ("Metų aprėptis A", new[] { ("Y-1", (string?)"39001010000"), ("Y-2", null) }),
+                ("Metų aprėptis B", new[] { ("Y-1", (string?)"39001010000") }),
+            })
+        {
+            var project = await TestProjects.CreateAsync(factory, title, published: true, callId: call);
+            var eventId = await EventAsync(member, project);
+            var ids = new List<Guid>();
+            foreach (var (code, personal) in people)
+                ids.Add(await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/participants",
+                    new { code, category = "Volunteer", personalIdentifier = personal })).IdOf());
+            (await member.PatchAsJsonAsync($"/api/v1/projects/{project}/events/{eventId}/attendance",
+                new { mark = ids.Select(id => new { participantId = id }) })).EnsureSuccessStatusCode();
+        }
+
+        var reach = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}/reach?year=2022");
+        Assert.Equal(2, reach.GetProperty("projects").GetInt32());
+        Assert.Equal(2, reach.GetProperty("distinctPersons").GetInt32());
+        Assert.Equal(3, reach.GetProperty("projectParticipantsSum").GetInt32());
+        Assert.Equal(1, reach.GetProperty("withoutKey").GetInt32());
+        var before = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}/reach?year=2019");
+        Assert.Equal(0, before.GetProperty("projects").GetInt32());
+    }
 }
