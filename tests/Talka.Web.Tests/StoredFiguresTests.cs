@@ -227,6 +227,62 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
+    public async Task The_national_counts_wait_for_one_refresh_and_are_cleared_when_a_project_leaves_them()
+    {
+        var national = ProgrammeFigures.AllProgrammes;
+        var (call, _) = await TestProjects.OwnCallAsync(factory, "Nacionalinių skaičių programa");
+        var project = await TestProjects.CreateAsync(factory, "Nacionaliniai skaičiai", published: true, callId: call);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var eventId = await EventAsync(member, project);
+        var attendance = $"/api/v1/projects/{project}/events/{eventId}/attendance";
+        async Task MarkAsync(IEnumerable<Guid> people) => (await member.PatchAsJsonAsync(attendance,
+            new { mark = people.Select(id => new { participantId = id }) })).EnsureSuccessStatusCode();
+        await MarkAsync(await ParticipantsAsync(member, project, 2, "N"));
+        for (var i = 0; i < 200 && !await factory.WithDbAsync(db => db.Set<ProgrammeFigures>()
+            .AnyAsync(f => f.ProgrammeId == national && !f.Stale && f.Figures != "")); i++)
+            await Task.Delay(100);
+        Task<ProgrammeFigures> RowAsync() =>
+            factory.WithDbAsync(db => db.Set<ProgrammeFigures>().AsNoTracking().SingleAsync(f => f.ProgrammeId == national));
+        Task<List<Infrastructure.Jobs.Job>> QueuedAsync() => factory.WithDbAsync(db => db.Set<Infrastructure.Jobs.Job>()
+            .Where(j => j.Kind == ProgrammeFiguresJobHandler.JobKind && j.Payload == national.ToString()
+                && j.Status == Infrastructure.Jobs.JobStatus.Queued).ToListAsync());
+        async Task<(int Shown, int Recounted)> PersonsAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var reach = new ReachQueries(scope.ServiceProvider.GetRequiredService<Infrastructure.Data.TalkaDbContext>());
+            return ((await reach.CountsAsync(national)).DistinctPersons, (await reach.RecountAsync(national)).DistinctPersons);
+        }
+        var fresh = await RowAsync();
+        Assert.False(fresh.Stale);
+        using (factory.HoldJobs())
+        {
+            // Two more persons, in two saves: the national counts go stale but keep what was stored, and readers take
+            // it (counting them live would take the database seconds at national size, after every save).
+            await MarkAsync(await ParticipantsAsync(member, project, 1, "M"));
+            await MarkAsync(await ParticipantsAsync(member, project, 1, "K"));
+            var stale = await RowAsync();
+            Assert.True(stale.Stale);
+            Assert.Equal(fresh.Figures, stale.Figures);
+            var (shown, recounted) = await PersonsAsync();
+            Assert.Equal(recounted - 2, shown);
+            // One refresh for the burst, a while after the first change (a second in the tests' settings).
+            var job = Assert.Single(await QueuedAsync());
+            Assert.True(job.NotBefore >= job.CreatedAt.AddSeconds(1), $"queued {job.CreatedAt:O}, to run {job.NotBefore:O}");
+
+            // Unpublished, the project's four persons leave the public counts at once: cleared, counted live, and the
+            // refresh runs now, not later.
+            var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+            (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = false }))
+                .EnsureSuccessStatusCode();
+            Assert.Equal("", (await RowAsync()).Figures);
+            var (live, afterwards) = await PersonsAsync();
+            Assert.Equal(recounted - 4, afterwards);
+            Assert.Equal(afterwards, live);
+            Assert.True(Assert.Single(await QueuedAsync()).NotBefore <= DateTime.UtcNow);
+        }
+    }
+
+    [Fact]
     public async Task A_programmes_hours_by_kind_of_event_round_each_session_as_the_project_does()
     {
         // A programme of its own (45 minutes to the academic hour by default), so that only these events count.

@@ -66,6 +66,8 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Talka:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Talka:Smtp:Port", SmtpCatcher.Shared.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Talka:Smtp:Security", "None");
+        // The national figures are counted a second after a change (30 by default), so that tests can wait for them.
+        builder.UseSetting("Talka:Figures:NationalRefreshSeconds", "1");
         builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>());
     }
 

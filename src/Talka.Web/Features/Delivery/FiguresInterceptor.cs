@@ -13,9 +13,13 @@ namespace Talka.Web.Features.Delivery;
 /// recount live) and queues a job that refreshes them right after it commits (one queued job per project at a time); a
 /// new project gets its row; a call whose rules change marks its projects' figures stale. A bulk writer (an import,
 /// marking thousands at once) saves in summary mode and refreshes once itself, in its transaction.
+/// The national counts (every programme at once, minutes of the database's time at national size) are refreshed
+/// Talka:Figures:NationalRefreshSeconds (30 by default) after a change, one refresh for a burst of changes, and are
+/// read as stored meanwhile; a change that takes a project out of the public counts (unpublished, moved to another
+/// call, deleted) clears them instead, so that they are counted live until refreshed at once.
 /// </summary>
 public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider clock, Infrastructure.Jobs.JobSignal signal,
-    Infrastructure.Jobs.WakeOnCommit wake) : SaveChangesInterceptor
+    Infrastructure.Jobs.WakeOnCommit wake, IConfiguration configuration) : SaveChangesInterceptor
 {
     private readonly HashSet<Guid> _projects = [];
     private readonly HashSet<Guid> _events = [];
@@ -24,6 +28,8 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
     /// <summary>Projects whose own record or agreement changed: their programme's counts (published projects, funds)
     /// may change, their figures do not.</summary>
     private readonly HashSet<Guid> _programmeOnly = [];
+    /// <summary>Whether the save takes a project out of the public counts (or moves it between programmes).</summary>
+    private bool _withdrawn;
     private bool _refreshing;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -77,9 +83,17 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
                 case Project { } project when entry.State == EntityState.Added:
                     context.Add(new ProjectFigures { ProjectId = project.Id, Stale = true });
                     break;
-                case Project { } project: _programmeOnly.Add(project.Id); break;
+                case Project { } project:
+                    _programmeOnly.Add(project.Id);
+                    _withdrawn |= entry.State == EntityState.Deleted
+                        || entry.Property(nameof(Project.IsPublished)).IsModified
+                        || entry.Property(nameof(Project.CallId)).IsModified;
+                    break;
                 case Talka.Domain.Agreements.Agreement agreement: _programmeOnly.Add(agreement.ProjectId); break;
-                case Call call when entry.State == EntityState.Modified: _calls.Add(call.Id); break;
+                case Call call when entry.State == EntityState.Modified:
+                    _calls.Add(call.Id);
+                    _withdrawn |= entry.Property(nameof(Call.ProgrammeId)).IsModified;
+                    break;
             }
         }
     }
@@ -109,6 +123,7 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
             var calls = _calls.ToList();
             var touched = projects.Union(_programmeOnly).ToList();
             var summary = settings.SummaryOnly;
+            var withdrawn = _withdrawn;
             Clear();
             var store = new FigureStore(db, new DeliveryQueries(db));
             // In a fixed order, so that two saves touching the same projects take their row locks alike.
@@ -122,18 +137,31 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
                 .Union(db.Calls.Where(c => calls.Contains(c.Id)).Select(c => c.ProgrammeId))
                 .Distinct().OrderBy(id => id).ToListAsync(ct);
             programmes = ProgrammeFigureStore.WithNational(programmes);
-            await new ProgrammeFigureStore(db).MarkStaleAsync(programmes, ct);
+            await new ProgrammeFigureStore(db).MarkStaleAsync(programmes, withdrawn, ct);
             var jobs = ordered.Select(p => (FiguresJobHandler.JobKind, p.ToString()))
                 .Concat(programmes.Select(p => (ProgrammeFiguresJobHandler.JobKind, p.ToString()))).ToList();
             if (jobs.Count == 0) return;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var national = ProgrammeFigures.AllProgrammes.ToString();
+            // Cleared national counts are counted live by every reader until refreshed: a refresh already queued for
+            // later runs now.
+            if (withdrawn && programmes.Count > 0)
+                await db.Set<Infrastructure.Jobs.Job>()
+                    .Where(j => j.Kind == ProgrammeFiguresJobHandler.JobKind && j.Payload == national
+                        && j.Status == Infrastructure.Jobs.JobStatus.Queued && j.NotBefore > now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.NotBefore, now), ct);
             var payloads = jobs.Select(j => j.Item2).ToList();
             var queued = (await db.Set<Infrastructure.Jobs.Job>()
                 .Where(j => (j.Kind == FiguresJobHandler.JobKind || j.Kind == ProgrammeFiguresJobHandler.JobKind)
                     && j.Status == Infrastructure.Jobs.JobStatus.Queued && payloads.Contains(j.Payload))
                 .Select(j => new { j.Kind, j.Payload }).ToListAsync(ct)).Select(j => (j.Kind, j.Payload)).ToHashSet();
-            var now = clock.GetUtcNow().UtcDateTime;
+            var delay = withdrawn ? 0 : Math.Max(0, configuration.GetValue("Talka:Figures:NationalRefreshSeconds", 30));
             foreach (var (kind, payload) in jobs.Where(j => !queued.Contains(j)))
-                db.Add(new Infrastructure.Jobs.Job { Kind = kind, Payload = payload, CreatedAt = now, NotBefore = now });
+                db.Add(new Infrastructure.Jobs.Job
+                {
+                    Kind = kind, Payload = payload, CreatedAt = now,
+                    NotBefore = payload == national ? now.AddSeconds(delay) : now,
+                });
             await db.SaveChangesAsync(ct);
             // The worker is woken once the jobs are committed, not before (it would find nothing and wait for its poll).
             if (db.Database.CurrentTransaction is null) signal.Wake();
@@ -147,6 +175,7 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
 
     private void Clear()
     {
+        _withdrawn = false;
         _programmeOnly.Clear();
         _projects.Clear();
         _events.Clear();

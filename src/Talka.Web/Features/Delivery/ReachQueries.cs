@@ -65,11 +65,14 @@ public sealed class ReachQueries(TalkaDbContext db)
     }
 
     /// <summary>The programme's stored counts when fresh; otherwise counted now (and not stored: the job does
-    /// that).</summary>
+    /// that). The national counts are read as stored while their refresh waits (<see cref="FiguresInterceptor"/>):
+    /// counting them takes the database seconds, and changes come all day.</summary>
     public async Task<ProgrammeCounts> CountsAsync(Guid programmeId, CancellationToken ct = default)
     {
+        var lagging = programmeId == ProgrammeFigures.AllProgrammes;
         var stored = await db.Set<ProgrammeFigures>().AsNoTracking()
-            .Where(f => f.ProgrammeId == programmeId && !f.Stale && f.Figures != "").Select(f => f.Figures).SingleOrDefaultAsync(ct);
+            .Where(f => f.ProgrammeId == programmeId && (lagging || !f.Stale) && f.Figures != "")
+            .Select(f => f.Figures).SingleOrDefaultAsync(ct);
         return stored is not null ? Read(stored) : await RecountAsync(programmeId, ct);
     }
 
