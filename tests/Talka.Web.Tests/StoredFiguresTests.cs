@@ -241,16 +241,18 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
         for (var i = 0; i < 200 && !await factory.WithDbAsync(db => db.Set<ProgrammeFigures>()
             .AnyAsync(f => f.ProgrammeId == national && !f.Stale && f.Figures != "")); i++)
             await Task.Delay(100);
-        Task<ProgrammeFigures> RowAsync() =>
-            factory.WithDbAsync(db => db.Set<ProgrammeFigures>().AsNoTracking().SingleAsync(f => f.ProgrammeId == national));
+        Task<ProgrammeFigures> RowAsync() => factory.WithDbAsync(db =>
+            db.Set<ProgrammeFigures>().AsNoTracking().SingleAsync(f => f.ProgrammeId == national));
         Task<List<Infrastructure.Jobs.Job>> QueuedAsync() => factory.WithDbAsync(db => db.Set<Infrastructure.Jobs.Job>()
             .Where(j => j.Kind == ProgrammeFiguresJobHandler.JobKind && j.Payload == national.ToString()
                 && j.Status == Infrastructure.Jobs.JobStatus.Queued).ToListAsync());
         async Task<(int Shown, int Recounted)> PersonsAsync()
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            var reach = new ReachQueries(scope.ServiceProvider.GetRequiredService<Infrastructure.Data.TalkaDbContext>());
-            return ((await reach.CountsAsync(national)).DistinctPersons, (await reach.RecountAsync(national)).DistinctPersons);
+            var reach = new ReachQueries(
+                scope.ServiceProvider.GetRequiredService<Infrastructure.Data.TalkaDbContext>());
+            return ((await reach.CountsAsync(national)).DistinctPersons,
+                (await reach.RecountAsync(national)).DistinctPersons);
         }
         var fresh = await RowAsync();
         Assert.False(fresh.Stale);
@@ -267,7 +269,8 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
             Assert.Equal(recounted - 2, shown);
             // One refresh for the burst, a while after the first change (a second in the tests' settings).
             var job = Assert.Single(await QueuedAsync());
-            Assert.True(job.NotBefore >= job.CreatedAt.AddSeconds(1), $"queued {job.CreatedAt:O}, to run {job.NotBefore:O}");
+            Assert.True(job.NotBefore >= job.CreatedAt.AddSeconds(1),
+                $"queued {job.CreatedAt:O}, to run {job.NotBefore:O}");
 
             // Unpublished, the project's four persons leave the public counts at once: cleared, counted live, and the
             // refresh runs now, not later.
