@@ -35,6 +35,41 @@ public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<Talka
     }
 
     [Fact]
+    public async Task Saving_a_projects_attendance_evicts_its_own_page_and_leaves_the_others_until_the_counts_change()
+    {
+        var (call, programme) = await TestProjects.OwnCallAsync(factory, "Talpyklos programa");
+        var busy = await TestProjects.CreateAsync(factory, "Užimtas talpyklos projektas", published: true, callId: call);
+        var other = await TestProjects.CreateAsync(factory, "Kitas talpyklos projektas", published: true);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var eventId = await (await member.PostAsJsonAsync($"/api/v1/projects/{busy}/events", new
+        {
+            kind = "Training", topic = "Talpyklos mokymai", start = "2022-05-01", end = "2022-05-01", sessions = 1,
+            hoursPerSession = 2,
+        })).IdOf();
+        var person = await (await member.PostAsJsonAsync($"/api/v1/projects/{busy}/participants",
+            new { code = "T-1", category = "Volunteer" })).IdOf();
+        await factory.CountsRefreshedAsync(programme);
+        var visitor = factory.Browser();
+        string[] pages = [$"/projects/details/{busy}", $"/projects/details/{other}", "/projects",
+            $"/programmes/details/{programme}"];
+        foreach (var page in pages) await visitor.GetAsync(page);
+        foreach (var page in pages) Assert.True((await visitor.GetAsync(page)).Headers.Age is not null, page);
+
+        (await member.PatchAsJsonAsync($"/api/v1/projects/{busy}/events/{eventId}/attendance",
+            new { mark = new[] { new { participantId = person } } })).EnsureSuccessStatusCode();
+        // The project's own page shows the change at once; another project's page and the list stay in the cache
+        // (NGOs save their records all day: each save emptying the whole cache would leave visitors none).
+        var own = await visitor.GetAsync(pages[0]);
+        Assert.Null(own.Headers.Age);
+        Assert.Contains("Talpyklos mokymai 2022-05-01 – 2022-05-01 1 2 < 5", Html.Text(await own.Content.ReadAsStringAsync()));
+        Assert.NotNull((await visitor.GetAsync(pages[1])).Headers.Age);
+        Assert.NotNull((await visitor.GetAsync(pages[2])).Headers.Age);
+        // The programme's page, once its counts are counted again.
+        await factory.CountsRefreshedAsync(programme);
+        Assert.Null((await visitor.GetAsync(pages[3])).Headers.Age);
+    }
+
+    [Fact]
     public async Task A_visitor_who_takes_gzip_gets_the_public_page_compressed_from_the_cache_and_others_get_it_plain()
     {
         var title = "Suspausto puslapio projektas";

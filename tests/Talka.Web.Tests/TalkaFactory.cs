@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Talka.Web.Infrastructure.Data;
@@ -194,6 +195,16 @@ public class TalkaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Talka.Web.Features.OpenData.OpenDataFiles>()
             .RegenerateAsync(CancellationToken.None);
+    }
+
+    /// <summary>Waits (up to 20 s) until these programmes' counts are stored and fresh (<see
+    /// cref="Features.Delivery.ProgrammeFigures.AllProgrammes"/> for the national ones): visitors read them as stored,
+    /// and a job counts them again after a change.</summary>
+    public async Task CountsRefreshedAsync(params Guid[] programmes)
+    {
+        for (var i = 0; i < 200 && await WithDbAsync(db => db.Set<Features.Delivery.ProgrammeFigures>().CountAsync(f =>
+                 programmes.Contains(f.ProgrammeId) && !f.Stale && f.Figures != "")) < programmes.Length; i++)
+            await Task.Delay(100);
     }
 
     public async Task<T> WithDbAsync<T>(Func<TalkaDbContext, Task<T>> use)

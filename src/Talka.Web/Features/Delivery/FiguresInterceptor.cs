@@ -13,17 +13,16 @@ namespace Talka.Web.Features.Delivery;
 /// recount live) and queues a job that refreshes them right after it commits (one queued job per project at a time); a
 /// new project gets its row; a call whose rules change marks its projects' figures stale. A bulk writer (an import,
 /// marking thousands at once) saves in summary mode and refreshes once itself, in its transaction.
-/// The national counts (every programme at once, minutes of the database's time at national size) are refreshed
+/// The national counts (every programme at once, seconds of the database's time at national size) are refreshed
 /// Talka:Figures:NationalRefreshSeconds (30 by default) after a change, one refresh for a burst of changes, and are
-/// read as stored meanwhile; a change that takes a project out of the public counts (unpublished, moved to another
-/// call, deleted) clears them instead, so that they are counted live until refreshed at once.
+/// read as stored meanwhile, as visitors read programmes' counts; a change that takes a project out of the public
+/// counts (unpublished, moved to another call, deleted) clears them instead, so that they are counted live until
+/// refreshed at once.
 /// </summary>
 public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider clock, Infrastructure.Jobs.JobSignal signal,
     Infrastructure.Jobs.WakeOnCommit wake, IConfiguration configuration) : SaveChangesInterceptor
 {
-    private readonly HashSet<Guid> _projects = [];
-    private readonly HashSet<Guid> _events = [];
-    private readonly HashSet<Guid> _volunteers = [];
+    private readonly DeliveryChanges _delivery = new();
     private readonly HashSet<Guid> _calls = [];
     /// <summary>Projects whose own record or agreement changed: their programme's counts (published projects, funds)
     /// may change, their figures do not.</summary>
@@ -72,14 +71,9 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (_delivery.Add(entry.Entity)) continue;
             switch (entry.Entity)
             {
-                case Participant p: _projects.Add(p.ProjectId); break;
-                case Event e: _projects.Add(e.ProjectId); break;
-                case Volunteer v: _projects.Add(v.ProjectId); break;
-                case Deliverable d: _projects.Add(d.ProjectId); break;
-                case Attendance a: _events.Add(a.EventId); break;
-                case VolunteerHours h: _volunteers.Add(h.VolunteerId); break;
                 case Project { } project when entry.State == EntityState.Added:
                     context.Add(new ProjectFigures { ProjectId = project.Id, Stale = true });
                     break;
@@ -101,7 +95,7 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
     private async Task RefreshAsync(DbContext? context, CancellationToken ct)
     {
         if (context is not TalkaDbContext db || _refreshing) return;
-        if (_projects.Count == 0 && _events.Count == 0 && _volunteers.Count == 0 && _calls.Count == 0 && _programmeOnly.Count == 0)
+        if (_delivery.IsEmpty && _calls.Count == 0 && _programmeOnly.Count == 0)
         {
             Clear();
             return;
@@ -109,17 +103,7 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
         _refreshing = true;
         try
         {
-            var projects = new HashSet<Guid>(_projects);
-            if (_events.Count > 0)
-            {
-                var events = _events.ToList();
-                projects.UnionWith(await db.Set<Event>().Where(e => events.Contains(e.Id)).Select(e => e.ProjectId).Distinct().ToListAsync(ct));
-            }
-            if (_volunteers.Count > 0)
-            {
-                var volunteers = _volunteers.ToList();
-                projects.UnionWith(await db.Set<Volunteer>().Where(v => volunteers.Contains(v.Id)).Select(v => v.ProjectId).Distinct().ToListAsync(ct));
-            }
+            var projects = await _delivery.ProjectsAsync(db, ct);
             var calls = _calls.ToList();
             var touched = projects.Union(_programmeOnly).ToList();
             var summary = settings.SummaryOnly;
@@ -177,9 +161,7 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
     {
         _withdrawn = false;
         _programmeOnly.Clear();
-        _projects.Clear();
-        _events.Clear();
-        _volunteers.Clear();
+        _delivery.Clear();
         _calls.Clear();
     }
 }

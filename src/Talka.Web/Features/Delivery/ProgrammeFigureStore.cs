@@ -9,7 +9,7 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
     /// <summary>Marks the programmes stale and advances their generation, in the caller's transaction; adds the row of a
     /// programme that has none.</summary>
     /// <remarks>The national row goes stale with any programme; callers include it (<see cref="WithNational"/>).
-    /// Its stored counts are read while stale (<see cref="ReachQueries.CountsAsync"/>), unless <paramref
+    /// Visitors read stored counts while stale (<see cref="ReachQueries.CountsAsync"/>), unless <paramref
     /// name="withdrawn"/> clears them: the change takes a project out of the public counts.</remarks>
     public async Task MarkStaleAsync(IReadOnlyCollection<Guid> programmeIds, bool withdrawn = false,
         CancellationToken ct = default)
@@ -17,8 +17,8 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
         if (programmeIds.Count == 0) return;
         await db.Set<ProgrammeFigures>().Where(f => programmeIds.Contains(f.ProgrammeId))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true).SetProperty(f => f.Generation, f => f.Generation + 1), ct);
-        if (withdrawn && programmeIds.Contains(ProgrammeFigures.AllProgrammes))
-            await db.Set<ProgrammeFigures>().Where(f => f.ProgrammeId == ProgrammeFigures.AllProgrammes)
+        if (withdrawn)
+            await db.Set<ProgrammeFigures>().Where(f => programmeIds.Contains(f.ProgrammeId))
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, ""), ct);
     }
 
@@ -61,12 +61,11 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false)
                     .SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
             if (stored == 1) return true;
-            // The national counts are read while stale: under a steady stream of changes a count that some change
-            // overtook is still newer than the one stored, so it is kept, still stale; the change that overtook it
-            // queued the next refresh (this one was running). Unless a change cleared the counts meanwhile: it took a
-            // project out of them, and this count may hold it.
-            if (programmeId == ProgrammeFigures.AllProgrammes
-                && await db.Set<ProgrammeFigures>().Where(f => f.ProgrammeId == programmeId && f.Figures != "")
+            // Visitors read the counts while stale: under a steady stream of changes a count that some change overtook
+            // is still newer than the one stored, so it is kept, still stale; the change that overtook it queued the
+            // next refresh (this one was running). Unless a change cleared the counts meanwhile: it took a project out
+            // of them, and this count may hold it.
+            if (await db.Set<ProgrammeFigures>().Where(f => f.ProgrammeId == programmeId && f.Figures != "")
                     .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json)
                         .SetProperty(f => f.ComputedAt, (DateTime?)now), ct) == 1)
                 return true;

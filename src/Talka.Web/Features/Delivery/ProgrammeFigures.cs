@@ -2,10 +2,11 @@ namespace Talka.Web.Features.Delivery;
 
 /// <summary>A programme's dashboard counts (<see cref="ProgrammeCounts"/>), stored like a project's figures: marked
 /// <see cref="Stale"/> by a change to its projects' records in that change's transaction and refreshed by a job right
-/// after; read live while stale.
+/// after; while stale, funders' pages count live and visitors' pages show them as stored (refreshed with them),
+/// unless a change that took a project out of them cleared them.
 /// The row keyed <see cref="AllProgrammes"/> holds the same counts over every programme: the national figures a
-/// visitor's home page shows, a person met in two programmes counted once. It is refreshed a while after a change and
-/// read as stored meanwhile (<see cref="FiguresInterceptor"/>).</summary>
+/// visitor's home page shows, a person met in two programmes counted once. It is refreshed a while after a change
+/// (<see cref="FiguresInterceptor"/>).</summary>
 public sealed class ProgrammeFigures : Infrastructure.Data.INotAudited
 {
     /// <summary>The key of the national row: every programme's published projects together.</summary>

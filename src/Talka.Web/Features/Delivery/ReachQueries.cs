@@ -48,7 +48,7 @@ public sealed class ReachQueries(TalkaDbContext db)
         int? Shown(int count) => exact ? count : SmallCells.Public(count);
         if (year is null)
         {
-            var c = await CountsAsync(programmeId, ct);
+            var c = await CountsAsync(programmeId, asStored: !exact, ct);
             return new ProgrammeReach(programmeId, null, c.Projects, Shown(c.DistinctPersons), Shown(c.Participants), Shown(c.WithoutKey), c.Headcount);
         }
         var (projects, keyed, withoutKey, participants, headcount) = await ReachAsync(programmeId, year, ct);
@@ -60,16 +60,19 @@ public sealed class ReachQueries(TalkaDbContext db)
     /// cref="SmallCells"/>).</param>
     public async Task<ProgrammeCharts> ChartsAsync(Guid programmeId, bool exact, CancellationToken ct = default)
     {
-        var c = await CountsAsync(programmeId, ct);
+        var c = await CountsAsync(programmeId, asStored: !exact, ct);
         return new ProgrammeCharts(c.FundsByYear, Persons(c.ByTargetGroup, exact), Persons(c.ByMunicipality, exact), c.HoursByEventKind);
     }
 
     /// <summary>The programme's stored counts when fresh; otherwise counted now (and not stored: the job does
-    /// that). The national counts are read as stored while their refresh waits (<see cref="FiguresInterceptor"/>):
-    /// counting them takes the database seconds, and changes come all day.</summary>
-    public async Task<ProgrammeCounts> CountsAsync(Guid programmeId, CancellationToken ct = default)
+    /// that).</summary>
+    /// <param name="asStored">For visitors: the counts as stored while their refresh is pending (the pages that show
+    /// them are refreshed with them), unless a change cleared them (<see cref="FiguresInterceptor"/>). The national
+    /// counts are always read so: counting them takes the database seconds, and changes come all day.</param>
+    public async Task<ProgrammeCounts> CountsAsync(Guid programmeId, bool asStored = false,
+        CancellationToken ct = default)
     {
-        var lagging = programmeId == ProgrammeFigures.AllProgrammes;
+        var lagging = asStored || programmeId == ProgrammeFigures.AllProgrammes;
         var stored = await db.Set<ProgrammeFigures>().AsNoTracking()
             .Where(f => f.ProgrammeId == programmeId && (lagging || !f.Stale) && f.Figures != "")
             .Select(f => f.Figures).SingleOrDefaultAsync(ct);

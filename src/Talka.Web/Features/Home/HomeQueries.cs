@@ -104,7 +104,7 @@ public sealed class HomeQueries(
         var rows = new List<ProgrammeReachRow>();
         foreach (var programme in programmes)
         {
-            var counts = await reach.CountsAsync(programme.Id, ct);
+            var counts = await reach.CountsAsync(programme.Id, asStored: true, ct);
             if (counts.Projects > 0)
                 rows.Add(
                     new ProgrammeReachRow(
@@ -115,7 +115,7 @@ public sealed class HomeQueries(
                     )
                 );
         }
-        var national = await reach.CountsAsync(Delivery.ProgrammeFigures.AllProgrammes, ct);
+        var national = await reach.CountsAsync(Delivery.ProgrammeFigures.AllProgrammes, asStored: true, ct);
         return new PublicHome(
             national.Projects,
             national.Projects == 0 ? null : SmallCells.Public(national.DistinctPersons),

@@ -59,7 +59,7 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
                 db.ChangeTracker.Clear();
             }
         }
-        await cache.EvictByTagAsync(PublicCache.Tag, ct);
+        await cache.EvictByTagAsync(PublicCache.FilesTag, ct);
     }
 
     /// <summary>This instance's copy of each stored file's bytes, by name and encoding, with the ETag they were

@@ -11,8 +11,10 @@ namespace Talka.Web.Infrastructure.Web;
 /// Output caching of what the public reads (home, project and programme pages, open data): for visitors who are not
 /// signed in only (a signed-in user's pages are never cached or served from the cache), by path, query, language and
 /// whether the client takes gzip (then the page is kept compressed), with an ETag so that a browser's repeated visit
-/// gets 304. A save that changes records evicts the cache of this
-/// instance at once; other instances' copies end after Talka:PublicCache:Seconds (30 by default).
+/// gets 304. A save that changes records evicts the cache of this instance at once: a change to a project's delivery
+/// records (which NGOs make all day) only that project's page, any other change everything; the programme and national
+/// counts' refresh the pages that show them (<see cref="CountsTag"/>), the open-data files' regeneration the files.
+/// Other instances' copies end after Talka:PublicCache:Seconds (30 by default).
 /// </summary>
 public static class PublicCache
 {
@@ -22,6 +24,13 @@ public static class PublicCache
     /// 64 downloads at once held 118 MB of the server's buffers).</summary>
     public const string FilesPolicy = "PublicFiles";
     public const string Tag = "public";
+    /// <summary>The pages that show programmes' or the national counts: the home page and the programme pages.</summary>
+    public const string CountsTag = "counts";
+    /// <summary>The open-data files.</summary>
+    public const string FilesTag = "open-data";
+
+    /// <summary>The tag of a project's public page.</summary>
+    public static string ProjectTag(Guid projectId) => $"project:{projectId}";
 
     public static IServiceCollection AddPublicCache(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,7 +57,7 @@ public static class PublicCache
     }
 
     private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder policy, int seconds) => policy
-        .Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag).SetVaryByQuery("*")
+        .Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag).AddPolicy<RecordTags>().SetVaryByQuery("*")
         // By language, and by whether the client takes gzip (two variants, not one per Accept-Encoding string).
         .VaryByValue(context => new KeyValuePair<string, string>("variant",
             $"{CultureInfo.CurrentUICulture.Name}|{(AcceptsGzip(context.Request) ? "gzip" : "identity")}"));
@@ -56,6 +65,27 @@ public static class PublicCache
     /// <summary>Whether the client accepts a gzip-compressed body (named, or "*", with a quality above 0).</summary>
     public static bool AcceptsGzip(HttpRequest request) => request.GetTypedHeaders().AcceptEncoding.Any(e =>
         (e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || e.Value == "*") && e.Quality is not 0);
+
+    /// <summary>Tags a cached page by what it shows, so that a change evicts only the pages it alters.</summary>
+    private sealed class RecordTags : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var path = context.HttpContext.Request.Path;
+            if (path.StartsWithSegments("/open-data")) context.Tags.Add(FilesTag);
+            else if (path == "/" || path.StartsWithSegments("/programmes")) context.Tags.Add(CountsTag);
+            else if (path.StartsWithSegments("/projects/details")
+                && Guid.TryParse(context.HttpContext.GetRouteValue("id")?.ToString(), out var project))
+                context.Tags.Add(ProjectTag(project));
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
+            ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) =>
+            ValueTask.CompletedTask;
+    }
 
     /// <summary>The output cache, and inside it the ETag of each public page computed from its bytes (a request whose
     /// If-None-Match names it gets 304) and the pages' compression; the open-data files set their own.</summary>
@@ -116,11 +146,12 @@ public static class PublicCache
         && HttpMethods.IsGet(context.Request.Method) && context.User.Identity?.IsAuthenticated != true;
 }
 
-/// <summary>Evicts this instance's public cache after a save that changed records (not the log, jobs or
-/// keys).</summary>
+/// <summary>Evicts this instance's public cache after a save that changed records (not the log, jobs or keys): only the
+/// pages of the projects whose delivery records alone it changed, otherwise all.</summary>
 public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor
 {
     private bool _changed;
+    private readonly Features.Delivery.DeliveryChanges _delivery = new();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
@@ -138,24 +169,45 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        if (_changed) await store.EvictByTagAsync(PublicCache.Tag, CancellationToken.None);
-        _changed = false;
+        await EvictAsync(eventData.Context);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (_changed) store.EvictByTagAsync(PublicCache.Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        _changed = false;
+        EvictAsync(eventData.Context).GetAwaiter().GetResult();
         return result;
     }
 
-    private void Note(DbContext? context) => _changed |= ChangesRecords(context);
+    private async Task EvictAsync(DbContext? context)
+    {
+        try
+        {
+            if (_changed) await store.EvictByTagAsync(PublicCache.Tag, CancellationToken.None);
+            else if (!_delivery.IsEmpty && context is TalkaDbContext db)
+                foreach (var project in await _delivery.ProjectsAsync(db, CancellationToken.None))
+                    await store.EvictByTagAsync(PublicCache.ProjectTag(project), CancellationToken.None);
+        }
+        finally
+        {
+            _changed = false;
+            _delivery.Clear();
+        }
+    }
+
+    private void Note(DbContext? context)
+    {
+        if (context is null) return;
+        foreach (var entry in context.ChangeTracker.Entries())
+            if (IsRecordChange(entry) && !_delivery.Add(entry.Entity)) _changed = true;
+    }
+
+    private static bool IsRecordChange(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e) =>
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        && e.Entity is not (AuditEntry or INotAudited or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
 
     /// <summary>Whether the save about to happen changes records (not only the log, jobs, stored files or
     /// keys).</summary>
-    public static bool ChangesRecords(DbContext? context) => context?.ChangeTracker.Entries().Any(e =>
-        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is not (AuditEntry or INotAudited
-            or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)) == true;
+    public static bool ChangesRecords(DbContext? context) =>
+        context?.ChangeTracker.Entries().Any(IsRecordChange) == true;
 }
