@@ -190,6 +190,16 @@ ratio="$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.1f", (b > 0 ? 10
 peak="$(peak_mb)"
 printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "Save attendance (a page of 50, event of 5 000)" "$rps" "$p50" "$p95" "$p99" "$errors" "$ratio" "$peak" >> "$table"
 printf '   %-44s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s\n' "Save attendance (a page of 50, event of 5 000)" "$rps" "$p50" "$p95" "$p99" "$errors"
+# Visitors read while members save: the public page of another project, with 4 members saving attendance on the
+# largest project meanwhile (NGOs save their records all day; the cache must not be emptied by each save).
+other="$(runas_pg "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d talka_bench -Atc \
+  "SELECT \"Id\" FROM \"Projects\" WHERE \"IsPublished\" AND \"Id\" <> '$largest' ORDER BY \"Id\" LIMIT 1")"
+TALKA_TOKEN="$member_token" ATTENDANCE_BODIES="$work/attendance-bodies.jsonl" \
+  wrk -t1 -c4 -d"$((duration + 5))s" --timeout 10s -s "$work/attendance.lua" \
+  "$url/api/v1/projects/$largest/events/$event/attendance" >/dev/null 2>&1 &
+writers=$!
+measure "Public page of another project, 4 members saving meanwhile" "/projects/details/$other"
+wait "$writers" || true
 bulk_started=$(date +%s%N)
 bulk_count="$(curl -fs -X POST "$url/api/v1/projects/$largest/events/$event/attendance/bulk" -H "Authorization: Bearer $member_token" \
   -H 'Content-Type: application/json' -d '{"attended":false}' | jq .count)"
