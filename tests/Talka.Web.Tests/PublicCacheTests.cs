@@ -38,7 +38,8 @@ public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<Talka
     public async Task Saving_a_projects_attendance_evicts_its_own_page_and_leaves_the_others_until_the_counts_change()
     {
         var (call, programme) = await TestProjects.OwnCallAsync(factory, "Talpyklos programa");
-        var busy = await TestProjects.CreateAsync(factory, "Užimtas talpyklos projektas", published: true, callId: call);
+        var busy = await TestProjects.CreateAsync(factory, "Užimtas talpyklos projektas", published: true,
+            callId: call);
         var other = await TestProjects.CreateAsync(factory, "Kitas talpyklos projektas", published: true);
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
         var eventId = await (await member.PostAsJsonAsync($"/api/v1/projects/{busy}/events", new
@@ -61,7 +62,8 @@ public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<Talka
         // (NGOs save their records all day: each save emptying the whole cache would leave visitors none).
         var own = await visitor.GetAsync(pages[0]);
         Assert.Null(own.Headers.Age);
-        Assert.Contains("Talpyklos mokymai 2022-05-01 – 2022-05-01 1 2 < 5", Html.Text(await own.Content.ReadAsStringAsync()));
+        Assert.Contains("Talpyklos mokymai 2022-05-01 – 2022-05-01 1 2 < 5",
+            Html.Text(await own.Content.ReadAsStringAsync()));
         Assert.NotNull((await visitor.GetAsync(pages[1])).Headers.Age);
         Assert.NotNull((await visitor.GetAsync(pages[2])).Headers.Age);
         // The programme's page, once its counts are counted again.

@@ -24,7 +24,8 @@ public static class PublicCache
     /// 64 downloads at once held 118 MB of the server's buffers).</summary>
     public const string FilesPolicy = "PublicFiles";
     public const string Tag = "public";
-    /// <summary>The pages that show programmes' or the national counts: the home page and the programme pages.</summary>
+    /// <summary>The pages that show programmes' or the national counts: the home page and the programme
+    /// pages.</summary>
     public const string CountsTag = "counts";
     /// <summary>The open-data files.</summary>
     public const string FilesTag = "open-data";
@@ -204,7 +205,8 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
 
     private static bool IsRecordChange(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e) =>
         e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is not (AuditEntry or INotAudited or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
+        && e.Entity is not (AuditEntry or INotAudited
+            or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
 
     /// <summary>Whether the save about to happen changes records (not only the log, jobs, stored files or
     /// keys).</summary>
