@@ -286,6 +286,23 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
+    public async Task A_change_to_a_calls_rules_advances_its_projects_generation_so_a_count_under_the_old_rules_is_not_kept()
+    {
+        var (call, _) = await TestProjects.OwnCallAsync(factory, "Taisyklių keitimo programa");
+        var project = await TestProjects.CreateAsync(factory, "Taisyklių keitimo projektas", callId: call);
+        await EventAsync(await factory.ApiAsAsync(TalkaFactory.MemberB), project);
+        Assert.Equal(6m, await StoredAsync(project, "AcademicHours"));
+        Task<ProjectFigures> RowAsync() => factory.WithDbAsync(db =>
+            db.Set<ProjectFigures>().AsNoTracking().SingleAsync(f => f.ProjectId == project));
+        var before = await RowAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<FigureStore>().MarkCallStaleAsync(call));
+        var after = await RowAsync();
+        Assert.True(after.Stale);
+        Assert.True(after.Generation > before.Generation, $"generation {before.Generation}, then {after.Generation}");
+    }
+
+    [Fact]
     public async Task A_programmes_hours_by_kind_of_event_round_each_session_as_the_project_does()
     {
         // A programme of its own (45 minutes to the academic hour by default), so that only these events count.

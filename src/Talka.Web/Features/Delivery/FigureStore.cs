@@ -57,7 +57,9 @@ public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true).SetProperty(f => f.Generation, f => f.Generation + 1), ct);
 
     /// <summary>Refreshes a project's figures without holding its row while counting: reads the generation, counts,
-    /// and stores only if no change came meanwhile (else counts again). False if changes kept coming.</summary>
+    /// and stores only if no change came meanwhile; else counts again, unless the change queued the next refresh (a
+    /// project saved all day would otherwise be counted five times over for each). False if changes kept
+    /// coming.</summary>
     public async Task<bool> RefreshOptimisticAsync(Guid projectId, TimeProvider clock, CancellationToken ct = default)
     {
         for (var attempt = 0; attempt < 5; attempt++)
@@ -79,14 +81,20 @@ public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
             var stored = await db.Set<ProjectFigures>().Where(f => f.ProjectId == projectId && f.Generation == row.Generation)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false).SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
             if (stored == 1) return true;
+            var payload = projectId.ToString();
+            if (await db.Set<Infrastructure.Jobs.Job>().AnyAsync(j => j.Kind == FiguresJobHandler.JobKind
+                    && j.Payload == payload && j.Status == Infrastructure.Jobs.JobStatus.Queued, ct))
+                return true;
         }
         return false;
     }
 
-    /// <summary>Marks the figures of a call's projects stale (its rules changed: minutes in an academic hour).</summary>
+    /// <summary>Marks the figures of a call's projects stale (its rules changed: minutes in an academic hour) and
+    /// advances their generation, so that a refresh counted under the old rules is not stored.</summary>
     public Task<int> MarkCallStaleAsync(Guid callId, CancellationToken ct = default) =>
         db.Set<ProjectFigures>().Where(f => db.Projects.Any(p => p.Id == f.ProjectId && p.CallId == callId))
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true)
+                .SetProperty(f => f.Generation, f => f.Generation + 1), ct);
 
     /// <summary>Recounts every project from scratch and compares with what is stored: the projects whose stored figures
     /// differ (or are missing or stale), with what differs. Reads a page of projects at a time.</summary>
