@@ -286,7 +286,7 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
-    public async Task A_change_to_a_calls_rules_advances_its_projects_generation_so_a_count_under_the_old_rules_is_not_kept()
+    public async Task A_change_to_a_calls_rules_advances_its_projects_generation_of_figures()
     {
         var (call, _) = await TestProjects.OwnCallAsync(factory, "Taisyklių keitimo programa");
         var project = await TestProjects.CreateAsync(factory, "Taisyklių keitimo projektas", callId: call);
