@@ -15,11 +15,11 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
         CancellationToken ct = default)
     {
         if (programmeIds.Count == 0) return;
-        await db.Set<ProgrammeFigures>().Where(f => programmeIds.Contains(f.ProgrammeId))
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true).SetProperty(f => f.Generation, f => f.Generation + 1), ct);
-        if (withdrawn)
-            await db.Set<ProgrammeFigures>().Where(f => programmeIds.Contains(f.ProgrammeId))
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, ""), ct);
+        await db.Set<ProgrammeFigures>().Where(f => programmeIds.Contains(f.ProgrammeId)).ExecuteUpdateAsync(s =>
+        {
+            s.SetProperty(f => f.Stale, true).SetProperty(f => f.Generation, f => f.Generation + 1);
+            if (withdrawn) s.SetProperty(f => f.Figures, "");
+        }, ct);
     }
 
     /// <summary>The programmes and, if there are any, the national row after them.</summary>

@@ -67,14 +67,12 @@ public sealed class ReachQueries(TalkaDbContext db)
     /// <summary>The programme's stored counts when fresh; otherwise counted now (and not stored: the job does
     /// that).</summary>
     /// <param name="asStored">For visitors: the counts as stored while their refresh is pending (the pages that show
-    /// them are refreshed with them), unless a change cleared them (<see cref="FiguresInterceptor"/>). The national
-    /// counts are always read so: counting them takes the database seconds, and changes come all day.</param>
+    /// them are refreshed with them), unless a change cleared them (<see cref="FiguresInterceptor"/>).</param>
     public async Task<ProgrammeCounts> CountsAsync(Guid programmeId, bool asStored = false,
         CancellationToken ct = default)
     {
-        var lagging = asStored || programmeId == ProgrammeFigures.AllProgrammes;
         var stored = await db.Set<ProgrammeFigures>().AsNoTracking()
-            .Where(f => f.ProgrammeId == programmeId && (lagging || !f.Stale) && f.Figures != "")
+            .Where(f => f.ProgrammeId == programmeId && (asStored || !f.Stale) && f.Figures != "")
             .Select(f => f.Figures).SingleOrDefaultAsync(ct);
         return stored is not null ? Read(stored) : await RecountAsync(programmeId, ct);
     }
