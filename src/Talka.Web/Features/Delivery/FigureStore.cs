@@ -21,13 +21,16 @@ public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
     public async Task<IndicatorSet> ForAsync(ProjectContext context, CancellationToken ct = default)
     {
         var stored = await db.Set<ProjectFigures>().AsNoTracking()
-            .Where(f => f.ProjectId == context.Project.Id && !f.Stale && f.Figures != "").Select(f => f.Figures).SingleOrDefaultAsync(ct);
+            .Where(f => f.ProjectId == context.Project.Id && !f.Stale && f.Figures != "").Select(f => f.Figures)
+            .SingleOrDefaultAsync(ct);
         return stored is not null ? Read(stored) : IndicatorCalculator.Compute(await delivery.FactsAsync(context, ct));
     }
 
     /// <summary>The stored, fresh figures of these projects (those not stored or stale are left out).</summary>
-    public async Task<Dictionary<Guid, IndicatorSet>> StoredAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken ct = default) =>
-        (await db.Set<ProjectFigures>().AsNoTracking().Where(f => projectIds.Contains(f.ProjectId) && !f.Stale && f.Figures != "")
+    public async Task<Dictionary<Guid, IndicatorSet>> StoredAsync(IReadOnlyCollection<Guid> projectIds,
+        CancellationToken ct = default) =>
+        (await db.Set<ProjectFigures>().AsNoTracking()
+            .Where(f => projectIds.Contains(f.ProjectId) && !f.Stale && f.Figures != "")
             .Select(f => new { f.ProjectId, f.Figures }).ToListAsync(ct))
         .ToDictionary(f => f.ProjectId, f => Read(f.Figures));
 
@@ -47,14 +50,16 @@ public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
         if (computed is null) return;
         var json = JsonSerializer.Serialize(computed, Json);
         await db.Set<ProjectFigures>().Where(f => f.ProjectId == projectId)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false).SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false)
+                .SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
     }
 
     /// <summary>Marks a project's figures stale and advances their generation, in the caller's transaction (a
     /// refresh computed before this change then cannot be stored).</summary>
     public Task<int> MarkStaleAsync(Guid projectId, CancellationToken ct = default) =>
         db.Set<ProjectFigures>().Where(f => f.ProjectId == projectId)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true).SetProperty(f => f.Generation, f => f.Generation + 1), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Stale, true)
+                .SetProperty(f => f.Generation, f => f.Generation + 1), ct);
 
     /// <summary>Refreshes a project's figures without holding its row while counting: reads the generation, counts,
     /// and stores only if no change came meanwhile; else counts again, unless the change queued the next refresh (a
@@ -78,8 +83,10 @@ public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
             if (computed is null) return true;
             var json = JsonSerializer.Serialize(computed, Json);
             var now = clock.GetUtcNow().UtcDateTime;
-            var stored = await db.Set<ProjectFigures>().Where(f => f.ProjectId == projectId && f.Generation == row.Generation)
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false).SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
+            var stored = await db.Set<ProjectFigures>()
+                .Where(f => f.ProjectId == projectId && f.Generation == row.Generation)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false)
+                    .SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
             if (stored == 1) return true;
             var payload = projectId.ToString();
             if (await db.Set<Infrastructure.Jobs.Job>().AnyAsync(j => j.Kind == FiguresJobHandler.JobKind
@@ -106,7 +113,8 @@ public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
             var page = await db.Projects.AsNoTracking().Where(p => only == null || p.Id == only)
                 .OrderBy(p => p.Id).Select(p => p.Id).Skip(skip).Take(200).ToListAsync(ct);
             if (page.Count == 0) break;
-            var stored = await db.Set<ProjectFigures>().AsNoTracking().Where(f => page.Contains(f.ProjectId)).ToDictionaryAsync(f => f.ProjectId, ct);
+            var stored = await db.Set<ProjectFigures>().AsNoTracking().Where(f => page.Contains(f.ProjectId))
+                .ToDictionaryAsync(f => f.ProjectId, ct);
             foreach (var id in page)
             {
                 var recount = JsonSerializer.Serialize(await ComputeAsync(id, ct), Json);
@@ -145,9 +153,10 @@ public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
         var project = await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, ct);
         if (project is null) return null;
         var rules = await db.Calls.AsNoTracking().Where(c => c.Id == project.CallId)
-            .Select(c => new ReportingRules(c.Rules.MinutesPerAcademicHour, c.Rules.HalfYearlyReportThreshold, c.Rules.ReallocationThresholdPercent,
-                c.Rules.NarrativesRequired)).SingleAsync(ct);
-        return IndicatorCalculator.Compute(await delivery.FactsAsync(new ProjectContext(project, rules, false, false), ct));
+            .Select(c => new ReportingRules(c.Rules.MinutesPerAcademicHour, c.Rules.HalfYearlyReportThreshold,
+                c.Rules.ReallocationThresholdPercent, c.Rules.NarrativesRequired)).SingleAsync(ct);
+        return IndicatorCalculator.Compute(
+            await delivery.FactsAsync(new ProjectContext(project, rules, false, false), ct));
     }
 
     private static IndicatorSet Read(string json) => JsonSerializer.Deserialize<IndicatorSet>(json, Json)!;

@@ -37,7 +37,8 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
         Collect(eventData.Context);
@@ -59,7 +60,8 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Clear();
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         Clear();
         return Task.CompletedTask;
@@ -147,7 +149,8 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
                     NotBefore = payload == national ? now.AddSeconds(delay) : now,
                 });
             await db.SaveChangesAsync(ct);
-            // The worker is woken once the jobs are committed, not before (it would find nothing and wait for its poll).
+            // The worker is woken once the jobs are committed, not before (it would find nothing and wait for its
+            // poll).
             if (db.Database.CurrentTransaction is null) signal.Wake();
             else wake.Arm();
         }

@@ -3,11 +3,12 @@ using Talka.Web.Infrastructure.Data;
 
 namespace Talka.Web.Features.Delivery;
 
-/// <summary>Programmes' stored dashboard counts: marked stale, refreshed, and refreshed where stale or missing.</summary>
+/// <summary>Programmes' stored dashboard counts: marked stale, refreshed, and refreshed where stale or
+/// missing.</summary>
 public sealed class ProgrammeFigureStore(TalkaDbContext db)
 {
-    /// <summary>Marks the programmes stale and advances their generation, in the caller's transaction; adds the row of a
-    /// programme that has none.</summary>
+    /// <summary>Marks the programmes stale and advances their generation, in the caller's transaction (a programme
+    /// without a row gets one from its refresh).</summary>
     /// <remarks>The national row goes stale with any programme; callers include it (<see cref="WithNational"/>).
     /// Visitors read stored counts while stale (<see cref="ReachQueries.CountsAsync"/>), unless <paramref
     /// name="withdrawn"/> clears them: the change takes a project out of the public counts.</remarks>
@@ -41,7 +42,8 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
                 .Select(f => new { f.Generation, f.Stale, Empty = f.Figures == "" }).SingleOrDefaultAsync(ct);
             if (row is null)
             {
-                if (programmeId != ProgrammeFigures.AllProgrammes && !await db.Programmes.AnyAsync(p => p.Id == programmeId, ct))
+                if (programmeId != ProgrammeFigures.AllProgrammes
+                    && !await db.Programmes.AnyAsync(p => p.Id == programmeId, ct))
                     return true;
                 db.Add(new ProgrammeFigures { ProgrammeId = programmeId });
                 try
@@ -57,7 +59,8 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
             if (!row.Stale && !row.Empty) return true;
             var json = ReachQueries.Write(await reach.RecountAsync(programmeId, ct));
             var now = clock.GetUtcNow().UtcDateTime;
-            var stored = await db.Set<ProgrammeFigures>().Where(f => f.ProgrammeId == programmeId && f.Generation == row.Generation)
+            var stored = await db.Set<ProgrammeFigures>()
+                .Where(f => f.ProgrammeId == programmeId && f.Generation == row.Generation)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false)
                     .SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
             if (stored == 1) return true;
@@ -79,7 +82,8 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
         var ids = await db.Programmes.AsNoTracking()
             .Where(p => !db.Set<ProgrammeFigures>().Any(f => f.ProgrammeId == p.Id && !f.Stale && f.Figures != ""))
             .Select(p => p.Id).ToListAsync(ct);
-        if (!await db.Set<ProgrammeFigures>().AnyAsync(f => f.ProgrammeId == ProgrammeFigures.AllProgrammes && !f.Stale && f.Figures != "", ct))
+        if (!await db.Set<ProgrammeFigures>()
+                .AnyAsync(f => f.ProgrammeId == ProgrammeFigures.AllProgrammes && !f.Stale && f.Figures != "", ct))
             ids.Add(ProgrammeFigures.AllProgrammes);
         foreach (var id in ids) await RefreshAsync(id, clock, ct);
         return ids.Count;
@@ -90,7 +94,8 @@ public sealed class ProgrammeFigureStore(TalkaDbContext db)
     {
         var reach = new ReachQueries(db);
         var differences = new List<string>();
-        var ids = await db.Programmes.AsNoTracking().Where(p => only == null || p.Id == only).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        var ids = await db.Programmes.AsNoTracking().Where(p => only == null || p.Id == only).OrderBy(p => p.Id)
+            .Select(p => p.Id).ToListAsync(ct);
         if (only is null || only == ProgrammeFigures.AllProgrammes) ids.Add(ProgrammeFigures.AllProgrammes);
         foreach (var id in ids)
         {

@@ -15,7 +15,8 @@ public sealed class ProgrammeFiguresJobHandler(ProgrammeFigureStore store, TimeP
     {
         var programme = Guid.Parse(payload);
         if (!await store.RefreshAsync(programme, clock, ct))
-            throw new InvalidOperationException("The programme's records kept changing; its counts will be refreshed on the next attempt.");
+            throw new InvalidOperationException(
+                "The programme's records kept changing; its counts will be refreshed on the next attempt.");
         // Visitors' pages show the counts as stored, and this instance's cache may hold them with the previous ones
         // (others' copies end with their cache time).
         await cache.EvictByTagAsync(PublicCache.CountsTag, ct);

@@ -13,14 +13,16 @@ namespace Talka.Web.Features.Delivery;
 /// <param name="WithoutKey">Participants with no personal identifier: each counts once on their own.</param>
 /// <remarks>Counts of persons are null where 1 to 4 are withheld from the public (<see
 /// cref="SmallCells.Public"/>).</remarks>
-public sealed record ProgrammeReach(Guid ProgrammeId, int? Year, int Projects, int? DistinctPersons, int? ProjectParticipantsSum, int? WithoutKey, int Headcount);
+public sealed record ProgrammeReach(Guid ProgrammeId, int? Year, int Projects, int? DistinctPersons,
+    int? ProjectParticipantsSum, int? WithoutKey, int Headcount);
 
 /// <summary>One bar of a chart. <see cref="Value"/> is null where a small cell is withheld from the public.</summary>
 public sealed record ChartPoint(string Key, decimal? Value, CellDisclosure Disclosure = CellDisclosure.Shown);
 
 /// <summary>A programme's charts: funds by year, participants by target group and municipality, academic hours by event
 /// kind.</summary>
-public sealed record ProgrammeCharts(IReadOnlyList<ChartPoint> FundsByYear, IReadOnlyList<ChartPoint> ParticipantsByTargetGroup,
+public sealed record ProgrammeCharts(IReadOnlyList<ChartPoint> FundsByYear,
+    IReadOnlyList<ChartPoint> ParticipantsByTargetGroup,
     IReadOnlyList<ChartPoint> ParticipantsByMunicipality, IReadOnlyList<ChartPoint> HoursByEventKind);
 
 /// <summary>
@@ -34,7 +36,8 @@ public sealed record ProgrammeCharts(IReadOnlyList<ChartPoint> FundsByYear, IRea
 /// <summary>A programme's exact counts over its published projects, all years together: what its dashboard shows,
 /// before small cells are withheld for the public. Stored in <see cref="ProgrammeFigures"/>.</summary>
 public sealed record ProgrammeCounts(
-    int Projects, int DistinctPersons, int Participants, int WithoutKey, int Headcount, IReadOnlyList<ChartPoint> FundsByYear,
+    int Projects, int DistinctPersons, int Participants, int WithoutKey, int Headcount,
+    IReadOnlyList<ChartPoint> FundsByYear,
     IReadOnlyList<(string Key, int Count)> ByTargetGroup, IReadOnlyList<(string Key, int Count)> ByMunicipality,
     IReadOnlyList<ChartPoint> HoursByEventKind);
 
@@ -43,16 +46,19 @@ public sealed class ReachQueries(TalkaDbContext db)
     private static readonly System.Text.Json.JsonSerializerOptions Json = new() { IncludeFields = true };
 
     /// <param name="exact">True for funders signed in; otherwise counts of 1 to 4 persons are withheld.</param>
-    public async Task<ProgrammeReach> ForProgrammeAsync(Guid programmeId, int? year, bool exact, CancellationToken ct = default)
+    public async Task<ProgrammeReach> ForProgrammeAsync(Guid programmeId, int? year, bool exact,
+        CancellationToken ct = default)
     {
         int? Shown(int count) => exact ? count : SmallCells.Public(count);
         if (year is null)
         {
             var c = await CountsAsync(programmeId, asStored: !exact, ct);
-            return new ProgrammeReach(programmeId, null, c.Projects, Shown(c.DistinctPersons), Shown(c.Participants), Shown(c.WithoutKey), c.Headcount);
+            return new ProgrammeReach(programmeId, null, c.Projects, Shown(c.DistinctPersons), Shown(c.Participants),
+                Shown(c.WithoutKey), c.Headcount);
         }
         var (projects, keyed, withoutKey, participants, headcount) = await ReachAsync(programmeId, year, ct);
-        return new ProgrammeReach(programmeId, year, projects, Shown(keyed + withoutKey), Shown(participants), Shown(withoutKey), headcount);
+        return new ProgrammeReach(programmeId, year, projects, Shown(keyed + withoutKey), Shown(participants),
+            Shown(withoutKey), headcount);
     }
 
     /// <summary>Keys are enum names or municipalities ("" for not stated); the page puts them into words.</summary>
@@ -61,7 +67,8 @@ public sealed class ReachQueries(TalkaDbContext db)
     public async Task<ProgrammeCharts> ChartsAsync(Guid programmeId, bool exact, CancellationToken ct = default)
     {
         var c = await CountsAsync(programmeId, asStored: !exact, ct);
-        return new ProgrammeCharts(c.FundsByYear, Persons(c.ByTargetGroup, exact), Persons(c.ByMunicipality, exact), c.HoursByEventKind);
+        return new ProgrammeCharts(c.FundsByYear, Persons(c.ByTargetGroup, exact), Persons(c.ByMunicipality, exact),
+            c.HoursByEventKind);
     }
 
     /// <summary>The programme's stored counts when fresh; otherwise counted now (and not stored: the job does
@@ -90,7 +97,8 @@ public sealed class ReachQueries(TalkaDbContext db)
             .ToDictionaryAsync(a => a.ProjectId, a => a.GrantedAmount, ct);
         var funds = projects.Select(p => (p.Start.Year, Amount: granted.GetValueOrDefault(p.Id) ?? p.ReportedFundsUsed))
             .Where(x => x.Amount is not null).GroupBy(x => x.Year).OrderBy(g => g.Key)
-            .Select(g => new ChartPoint(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Sum(x => x.Amount!.Value))).ToList();
+            .Select(g => new ChartPoint(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                g.Sum(x => x.Amount!.Value))).ToList();
         var (keyed, cells, headcount) = await PersonsAsync(Published(programmeId), ct);
         var participants = cells.Sum(c => c.Count);
         var withoutKey = cells.Where(c => c.Keyless).Sum(c => c.Count);
@@ -123,7 +131,8 @@ public sealed class ReachQueries(TalkaDbContext db)
     }
 
     /// <summary>Counted in the database (COUNT DISTINCT on the keyed hash), never by loading the participants. A
-    /// participant without a key counts once on their own (IndicatorCalculator.DistinctPersons, the same rule).</summary>
+    /// participant without a key counts once on their own (IndicatorCalculator.DistinctPersons, the same
+    /// rule).</summary>
     private async Task<(int Projects, int Keyed, int WithoutKey, int Participants, int Headcount)> ReachAsync(
         Guid programmeId, int? year, CancellationToken ct)
     {
@@ -144,26 +153,30 @@ public sealed class ReachQueries(TalkaDbContext db)
         IQueryable<Talka.Domain.Projects.Project> projects, CancellationToken ct)
     {
         var attended = db.Set<Participant>().AsNoTracking()
-            .Where(p => projects.Any(x => x.Id == p.ProjectId) && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id));
+            .Where(p => projects.Any(x => x.Id == p.ProjectId)
+                && db.Set<Attendance>().Any(a => a.ParticipantId == p.Id));
         var keyed = await attended.Where(p => p.PersonKey != null).Select(p => p.PersonKey).Distinct().CountAsync(ct);
         var cells = await attended.GroupBy(p => new { p.TargetGroup, p.Municipality, Keyless = p.PersonKey == null })
             .Select(g => new PersonCell(g.Key.TargetGroup, g.Key.Municipality, g.Key.Keyless, g.Count()))
             .ToListAsync(ct);
         var headcount = await db.Set<Event>().AsNoTracking()
-            .Where(e => projects.Any(x => x.Id == e.ProjectId) && e.Headcount != null).SumAsync(e => e.Headcount ?? 0, ct);
+            .Where(e => projects.Any(x => x.Id == e.ProjectId) && e.Headcount != null)
+            .SumAsync(e => e.Headcount ?? 0, ct);
         return (keyed, cells, headcount);
     }
 
     internal static string Write(ProgrammeCounts counts) => System.Text.Json.JsonSerializer.Serialize(counts, Json);
 
-    private static ProgrammeCounts Read(string json) => System.Text.Json.JsonSerializer.Deserialize<ProgrammeCounts>(json, Json)!;
+    private static ProgrammeCounts Read(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<ProgrammeCounts>(json, Json)!;
 
     /// <summary>The programme's published projects; every published project for <see
     /// cref="ProgrammeFigures.AllProgrammes"/>.</summary>
     private IQueryable<Talka.Domain.Projects.Project> Published(Guid programmeId) =>
         programmeId == ProgrammeFigures.AllProgrammes
             ? db.Projects.AsNoTracking().Where(p => p.IsPublished)
-            : db.Projects.AsNoTracking().Where(p => p.IsPublished && db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programmeId));
+            : db.Projects.AsNoTracking().Where(p => p.IsPublished
+                && db.Calls.Any(c => c.Id == p.CallId && c.ProgrammeId == programmeId));
 
     private static List<ChartPoint> Persons(IEnumerable<(string Key, int Count)> cells, bool exact)
     {

@@ -154,7 +154,8 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
     private bool _changed;
     private readonly Features.Delivery.DeliveryChanges _delivery = new();
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
         Note(eventData.Context);
