@@ -1,6 +1,9 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Talka.Web.Infrastructure.Data;
 
 namespace Talka.Web.Tests;
 
@@ -69,6 +72,67 @@ public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<Talka
         // The programme's page, once its counts are counted again.
         await factory.CountsRefreshedAsync(programme);
         Assert.Null((await visitor.GetAsync(pages[3])).Headers.Age);
+    }
+
+    [Fact]
+    public async Task Unmarking_everyone_at_once_shows_on_the_projects_page_at_once()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Atžymėjimo projektas", published: true);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var eventId = await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/events", new
+        {
+            kind = "Training", topic = "Atžymėjimo mokymai", start = "2022-05-01", end = "2022-05-01", sessions = 1,
+            hoursPerSession = 2,
+        })).IdOf();
+        for (var i = 1; i <= 6; i++)
+            await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/participants",
+                new { code = $"A-{i}", category = "Volunteer" })).IdOf();
+        var bulk = $"/api/v1/projects/{project}/events/{eventId}/attendance/bulk";
+        (await member.PostAsJsonAsync(bulk, new { attended = true })).EnsureSuccessStatusCode();
+        var visitor = factory.Browser();
+        var page = $"/projects/details/{project}";
+        const string row = "Atžymėjimo mokymai 2022-05-01 – 2022-05-01 1 2 6";
+        Assert.Contains(row, Html.Text(await (await visitor.GetAsync(page)).Content.ReadAsStringAsync()));
+        Assert.NotNull((await visitor.GetAsync(page)).Headers.Age);
+
+        // Unmarking deletes the marks in the database, not through tracked records: the stored figures say so.
+        (await member.PostAsJsonAsync(bulk, new { attended = false })).EnsureSuccessStatusCode();
+        var after = await visitor.GetAsync(page);
+        Assert.Null(after.Headers.Age);
+        Assert.DoesNotContain(row, Html.Text(await after.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task A_change_saved_inside_a_transaction_evicts_the_public_pages_when_it_commits()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Sandorio projektas", published: true);
+        var visitor = factory.Browser();
+        var page = $"/projects/details/{project}";
+        await visitor.GetAsync(page);
+        Assert.NotNull((await visitor.GetAsync(page)).Headers.Age);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();
+        async Task ChangeAsync(string source)
+        {
+            (await db.Projects.SingleAsync(p => p.Id == project)).SetSource(source);
+            await db.SaveChangesAsync();
+        }
+        // Rolled back: nothing changed, the page stays in the cache.
+        await using (var rolledBack = await db.Database.BeginTransactionAsync())
+        {
+            await ChangeAsync("Atšaukta");
+            await rolledBack.RollbackAsync();
+        }
+        db.ChangeTracker.Clear();
+        Assert.NotNull((await visitor.GetAsync(page)).Headers.Age);
+        // Saved but not committed: a visitor reading now would get (and the cache keep) the page as it was, so the
+        // page is evicted when the transaction commits.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await ChangeAsync("Patvirtinta");
+        Assert.NotNull((await visitor.GetAsync(page)).Headers.Age);
+        await transaction.CommitAsync();
+        Assert.Null((await visitor.GetAsync(page)).Headers.Age);
     }
 
     [Fact]

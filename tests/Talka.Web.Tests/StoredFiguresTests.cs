@@ -303,6 +303,36 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
+    public async Task A_change_to_a_calls_rules_refreshes_its_projects_stored_figures()
+    {
+        var (call, _) = await TestProjects.OwnCallAsync(factory, "Taisyklių atnaujinimo programa");
+        var project = await TestProjects.CreateAsync(factory, "Taisyklių atnaujinimo projektas", callId: call);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/events", new
+        {
+            kind = "Seminar", topic = "Seminaras", start = "2022-04-01", end = "2022-04-01", sessions = 2,
+            hoursPerSession = 3, hourUnit = "Astronomical",
+        })).IdOf();
+        // Three hours of 60 minutes are 4 academic hours of 45 minutes a session.
+        Assert.Equal(8m, await StoredAsync(project, "AcademicHours"));
+
+        var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
+        var current = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/calls/{call}");
+        string Of(string name) => current.GetProperty(name).GetString()!;
+        (await admin.PutAsJsonAsync($"/api/v1/calls/{call}", new
+        {
+            programmeId = Of("programmeId"), fundingBodyId = Of("fundingBodyId"), title = Of("title"), year = 2022,
+            legalActNumber = "A1-1", legalActDate = "2021-12-01", legalActTitle = "Dėl kvietimo",
+            totalBudget = 1_000_000, projectPeriodStart = "2022-01-01", projectPeriodEnd = "2022-12-31",
+            fundingSource = "StateBudget", minutesPerAcademicHour = 60,
+            version = current.GetProperty("version").GetInt32(),
+        })).EnsureSuccessStatusCode();
+        // Counted again by a job, not left stale (then counted live on every reading) until the next change.
+        Assert.Equal(6m, await StoredAsync(project, "AcademicHours"));
+        Assert.Empty(await RecountDifferencesAsync(project));
+    }
+
+    [Fact]
     public async Task A_programmes_hours_by_kind_of_event_round_each_session_as_the_project_does()
     {
         // A programme of its own (45 minutes to the academic hour by default), so that only these events count.

@@ -12,7 +12,8 @@ namespace Talka.Web.Features.Delivery;
 /// Projects' stored figures: read, refreshed, and checked against a recount from scratch. Every reader (the indicators
 /// page and API, the public project page, open data) goes through <see cref="ForAsync"/>.
 /// </summary>
-public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
+public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery,
+    Infrastructure.Web.PublicCacheEviction cache)
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
@@ -35,8 +36,9 @@ public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
         .ToDictionary(f => f.ProjectId, f => Read(f.Figures));
 
     /// <summary>Recomputes a project's figures from its records and stores them, in the caller's transaction. Takes the
-    /// row's lock first, so that a concurrent refresh of the same project waits and then sees this one's
-    /// changes.</summary>
+    /// row's lock first, so that a concurrent refresh of the same project waits and then sees this one's changes. The
+    /// project's public page is evicted when the transaction commits (the change may not be in tracked records: a bulk
+    /// unmarking deletes in the database).</summary>
     public async Task RefreshAsync(Guid projectId, DateTime now, CancellationToken ct = default)
     {
         var locked = await db.Set<ProjectFigures>().Where(f => f.ProjectId == projectId)
@@ -52,6 +54,7 @@ public sealed class FigureStore(TalkaDbContext db, DeliveryQueries delivery)
         await db.Set<ProjectFigures>().Where(f => f.ProjectId == projectId)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Figures, json).SetProperty(f => f.Stale, false)
                 .SetProperty(f => f.ComputedAt, (DateTime?)now), ct);
+        await cache.ProjectChangedAsync(db, projectId);
     }
 
     /// <summary>Marks a project's figures stale and advances their generation, in the caller's transaction (a

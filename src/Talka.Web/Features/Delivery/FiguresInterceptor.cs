@@ -11,8 +11,9 @@ namespace Talka.Web.Features.Delivery;
 /// Keeps stored figures true to the records: a save that changes a project's participants, events, attendance,
 /// volunteers, their hours or deliverables marks that project's figures stale in the same transaction (readers then
 /// recount live) and queues a job that refreshes them right after it commits (one queued job per project at a time); a
-/// new project gets its row; a call whose rules change marks its projects' figures stale. A bulk writer (an import,
-/// marking thousands at once) saves in summary mode and refreshes once itself, in its transaction.
+/// new project gets its row; a call whose rules change marks its projects' figures stale and queues their refresh. A
+/// bulk writer (an import, marking thousands at once) saves in summary mode and refreshes once itself, in its
+/// transaction.
 /// The national counts (every programme at once, seconds of the database's time at national size) are refreshed
 /// Talka:Figures:NationalRefreshSeconds (30 by default) after a change, one refresh for a burst of changes, and are
 /// read as stored meanwhile, as visitors read programmes' counts; a change that takes a project out of the public
@@ -20,7 +21,8 @@ namespace Talka.Web.Features.Delivery;
 /// refreshed at once.
 /// </summary>
 public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider clock, Infrastructure.Jobs.JobSignal signal,
-    Infrastructure.Jobs.WakeOnCommit wake, IConfiguration configuration) : SaveChangesInterceptor
+    Infrastructure.Jobs.WakeOnCommit wake, IConfiguration configuration, Infrastructure.Web.PublicCacheEviction cache)
+    : SaveChangesInterceptor
 {
     private readonly DeliveryChanges _delivery = new();
     private readonly HashSet<Guid> _calls = [];
@@ -111,12 +113,16 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
             var summary = settings.SummaryOnly;
             var withdrawn = _withdrawn;
             Clear();
-            var store = new FigureStore(db, new DeliveryQueries(db));
+            var store = new FigureStore(db, new DeliveryQueries(db), cache);
             // In a fixed order, so that two saves touching the same projects take their row locks alike.
             // A bulk writer (summary mode) refreshes its project's figures itself; its programme is marked here.
             List<Guid> ordered = summary ? [] : projects.Order().ToList();
             foreach (var project in ordered) await store.MarkStaleAsync(project, ct);
             foreach (var call in calls) await store.MarkCallStaleAsync(call, ct);
+            // A call's new rules change its projects' figures: each is refreshed, as after a change of its records.
+            if (calls.Count > 0)
+                ordered = ordered.Union(await db.Projects.Where(p => calls.Contains(p.CallId)).Select(p => p.Id)
+                    .OrderBy(id => id).ToListAsync(ct)).ToList();
             // Their programmes' dashboard counts too.
             var programmes = await db.Projects.Where(p => touched.Contains(p.Id))
                 .Join(db.Calls, p => p.CallId, c => c.Id, (p, c) => c.ProgrammeId)

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Talka.Web.Infrastructure.Data;
 
 namespace Talka.Web.Infrastructure.Web;
 
@@ -53,7 +50,8 @@ public static class PublicCache
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(options =>
             options.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.AddScoped<PublicCacheEviction>();
-        services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<PublicCacheEviction>());
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp =>
+            sp.GetRequiredService<PublicCacheEviction>());
         return services;
     }
 
@@ -145,72 +143,4 @@ public static class PublicCache
     private static bool IsPublic(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == Policy
         && HttpMethods.IsGet(context.Request.Method) && context.User.Identity?.IsAuthenticated != true;
-}
-
-/// <summary>Evicts this instance's public cache after a save that changed records (not the log, jobs or keys): only the
-/// pages of the projects whose delivery records alone it changed, otherwise all.</summary>
-public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor
-{
-    private bool _changed;
-    private readonly Features.Delivery.DeliveryChanges _delivery = new();
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
-    {
-        await EvictAsync(eventData.Context);
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        EvictAsync(eventData.Context).GetAwaiter().GetResult();
-        return result;
-    }
-
-    private async Task EvictAsync(DbContext? context)
-    {
-        try
-        {
-            if (_changed) await store.EvictByTagAsync(PublicCache.Tag, CancellationToken.None);
-            else if (!_delivery.IsEmpty && context is TalkaDbContext db)
-                foreach (var project in await _delivery.ProjectsAsync(db, CancellationToken.None))
-                    await store.EvictByTagAsync(PublicCache.ProjectTag(project), CancellationToken.None);
-        }
-        finally
-        {
-            _changed = false;
-            _delivery.Clear();
-        }
-    }
-
-    private void Note(DbContext? context)
-    {
-        if (context is null) return;
-        foreach (var entry in context.ChangeTracker.Entries())
-            if (IsRecordChange(entry) && !_delivery.Add(entry.Entity)) _changed = true;
-    }
-
-    private static bool IsRecordChange(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e) =>
-        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is not (AuditEntry or INotAudited
-            or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
-
-    /// <summary>Whether the save about to happen changes records (not only the log, jobs, stored files or
-    /// keys).</summary>
-    public static bool ChangesRecords(DbContext? context) =>
-        context?.ChangeTracker.Entries().Any(IsRecordChange) == true;
 }
