@@ -68,8 +68,8 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
     Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction,
         TransactionEndEventData eventData, CancellationToken cancellationToken) => EvictAsync();
 
-    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
-        ClearPending();
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction,
+        TransactionEndEventData eventData) => ClearPending();
 
     Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction,
         TransactionEndEventData eventData, CancellationToken cancellationToken)
