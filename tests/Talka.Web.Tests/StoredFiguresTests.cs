@@ -333,6 +333,32 @@ public sealed class StoredFiguresTests(TalkaFactory factory) : IClassFixture<Tal
     }
 
     [Fact]
+    public async Task Unmarking_everyone_at_once_counts_the_programme_again()
+    {
+        var (call, programme) = await TestProjects.OwnCallAsync(factory, "Atžymėjimo programa");
+        var project = await TestProjects.CreateAsync(factory, "Atžymėjimo programos projektas", published: true,
+            callId: call);
+        var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
+        var eventId = await EventAsync(member, project);
+        await ParticipantsAsync(member, project, 6, "P");
+        async Task<int> CountedAsync()
+        {
+            await factory.CountsRefreshedAsync(programme);
+            var json = await factory.WithDbAsync(db => db.Set<ProgrammeFigures>()
+                .Where(f => f.ProgrammeId == programme).Select(f => f.Figures).SingleAsync());
+            return JsonDocument.Parse(json).RootElement.GetProperty("Participants").GetInt32();
+        }
+        var bulk = $"/api/v1/projects/{project}/events/{eventId}/attendance/bulk";
+        (await member.PostAsJsonAsync(bulk, new { attended = true })).EnsureSuccessStatusCode();
+        Assert.Equal(6, await CountedAsync());
+
+        // Unmarking deletes the marks in the database, not through tracked records.
+        (await member.PostAsJsonAsync(bulk, new { attended = false })).EnsureSuccessStatusCode();
+        Assert.Equal(0, await CountedAsync());
+        Assert.Empty(await RecountDifferencesAsync(project));
+    }
+
+    [Fact]
     public async Task A_programmes_hours_by_kind_of_event_round_each_session_as_the_project_does()
     {
         // A programme of its own (45 minutes to the academic hour by default), so that only these events count.

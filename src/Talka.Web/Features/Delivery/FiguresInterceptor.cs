@@ -21,8 +21,8 @@ namespace Talka.Web.Features.Delivery;
 /// refreshed at once.
 /// </summary>
 public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider clock, Infrastructure.Jobs.JobSignal signal,
-    Infrastructure.Jobs.WakeOnCommit wake, IConfiguration configuration, Infrastructure.Web.PublicCacheEviction cache)
-    : SaveChangesInterceptor
+    Infrastructure.Jobs.WakeOnCommit wake, IConfiguration configuration, Infrastructure.Web.PublicCacheEviction cache,
+    OpenData.OpenDataRefresh openData) : SaveChangesInterceptor
 {
     private readonly DeliveryChanges _delivery = new();
     private readonly HashSet<Guid> _calls = [];
@@ -94,6 +94,18 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
                     break;
             }
         }
+    }
+
+    /// <summary>After a bulk change that no tracked record shows (marks deleted in the database, rows copied in): marks
+    /// the counts of the project's programme and the national ones stale and queues their refresh, and the open-data
+    /// files' regeneration, in the caller's transaction. The caller refreshes the project's own figures (<see
+    /// cref="FigureStore.RefreshAsync"/>, which also evicts its public page).</summary>
+    public async Task BulkChangedAsync(TalkaDbContext db, Guid projectId, CancellationToken ct)
+    {
+        _programmeOnly.Add(projectId);
+        await openData.QueueAsync(db, ct);
+        await RefreshAsync(db, ct);
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
     }
 
     private async Task RefreshAsync(DbContext? context, CancellationToken ct)

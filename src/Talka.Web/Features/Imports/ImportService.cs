@@ -245,7 +245,7 @@ public sealed class ImportService(
 /// <summary>Applies an upload in one transaction, in chunks so that progress can be shown. Runs in the job's
 /// scope.</summary>
 public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, AuditSettings audit, ImportPlanner planner, TimeProvider clock,
-    Delivery.FigureStore figures)
+    Delivery.FigureStore figures, Delivery.FiguresInterceptor counts)
 {
     public async Task ApplyAsync(ImportUpload upload, Func<int, Task>? advance, CancellationToken ct)
     {
@@ -292,6 +292,8 @@ public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, Audit
         await db.SaveChangesAsync(ct);
         // The chunks were saved in summary mode, which does not refresh figures: once here, before the commit.
         await figures.RefreshAsync(upload.ProjectId, clock.GetUtcNow().UtcDateTime, ct);
+        // Rows copied in (PostgreSQL) pass no tracked record: the programme's counts are marked here.
+        await counts.BulkChangedAsync(db, upload.ProjectId, ct);
         // Done with the rows, in their transaction: a job run again after this commit (its worker failed before recording
         // the outcome) finds the import done and leaves it, instead of logging it twice.
         await db.Set<ImportUpload>().Where(u => u.Id == upload.Id)

@@ -30,6 +30,13 @@ public sealed class OpenDataRefresh(IConfiguration configuration, TimeProvider c
         return result;
     }
 
+    /// <summary>Queues the regeneration (saved with the caller's next save) for a change no tracked record shows: a
+    /// bulk change made in the database.</summary>
+    public async Task QueueAsync(TalkaDbContext db, CancellationToken ct)
+    {
+        if (!await Queued(db).AnyAsync(ct)) Queue(db);
+    }
+
     private static IQueryable<Job> Queued(TalkaDbContext db) =>
         db.Set<Job>().Where(j => j.Kind == OpenDataJob.JobKind && j.Status == JobStatus.Queued);
 
