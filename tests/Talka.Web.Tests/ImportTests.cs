@@ -17,13 +17,14 @@ public sealed class ImportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
     private const string Header = "Dalyvio Nr.;Vardas;Kategorija;Savivaldybė;Lytis;Renginio Nr.;Valandos";
 
     /// <summary>A fresh project of Šeimos santykių institutas with two events (Nr. 1 and Nr. 2), so each test counts only its own rows.</summary>
-    private async Task<(Guid ProjectId, HttpClient Api)> ProjectWithEventsAsync()
+    private async Task<(Guid ProjectId, HttpClient Api)> ProjectWithEventsAsync(Guid? ownCall = null)
     {
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
         var call = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/calls?year=2022"))[0].GetProperty("id").GetGuid();
         var organisation = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Šeimos santykių institutas").Select(o => o.Id).SingleAsync());
-        var created = await admin.PostAsJsonAsync("/api/v1/projects", new { callId = call, organisationId = organisation, title = "Importo bandymas", start = "2022-01-01", end = "2022-12-31" });
-        var projectId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var projectId = ownCall is { } callId
+            ? await TestProjects.CreateAsync(factory, "Importo programos bandymas", published: true, callId: callId)
+            : await (await admin.PostAsJsonAsync("/api/v1/projects", new { callId = call, organisationId = organisation, title = "Importo bandymas", start = "2022-01-01", end = "2022-12-31" })).IdOf();
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
         foreach (var (topic, day) in new[] { ("Mokymai", "2022-03-01"), ("Seminaras", "2022-06-01") })
             (await member.PostAsJsonAsync($"/api/v1/projects/{projectId}/events", new { kind = "Training", topic, start = day, end = day, sessions = 1, hoursPerSession = 6 })).EnsureSuccessStatusCode();
@@ -256,6 +257,23 @@ public sealed class ImportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         var other = await factory.ApiAsAsync(TalkaFactory.MemberA);
         await UploadAsync(other, projectId, Encoding.UTF8.GetBytes(Header + "\n1;A;Kita;;;;\n"), "x.csv", HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/projects/{projectId}/participants/export")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_import_counts_its_programme_again()
+    {
+        var (call, programme) = await TestProjects.OwnCallAsync(factory, "Importo programa");
+        var (projectId, api) = await ProjectWithEventsAsync(call);
+        await factory.CountsRefreshedAsync(programme);
+        var csv = "Dalyvio Nr.,Kategorija,Renginio Nr.\nD1,Savanoris,1\nD2,Savanoris,1\nD2,Savanoris,2\n";
+        var preview = await UploadAsync(api, projectId, Encoding.UTF8.GetBytes(csv), "programa.csv");
+        Assert.Equal("Done", (await ApplyAndWaitAsync(api, projectId, preview)).GetProperty("state").GetString());
+
+        // On PostgreSQL the rows are copied in, past the tracked records that mark counts stale on other saves.
+        await factory.CountsRefreshedAsync(programme);
+        var json = await factory.WithDbAsync(db => db.Set<Talka.Web.Features.Delivery.ProgrammeFigures>()
+            .Where(f => f.ProgrammeId == programme).Select(f => f.Figures).SingleAsync());
+        Assert.Equal(2, JsonDocument.Parse(json).RootElement.GetProperty("Participants").GetInt32());
     }
 
     [Fact]
