@@ -24,7 +24,11 @@ public sealed class ImportTests(TalkaFactory factory) : IClassFixture<TalkaFacto
         var organisation = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Šeimos santykių institutas").Select(o => o.Id).SingleAsync());
         var projectId = ownCall is { } callId
             ? await TestProjects.CreateAsync(factory, "Importo programos bandymas", published: true, callId: callId)
-            : await (await admin.PostAsJsonAsync("/api/v1/projects", new { callId = call, organisationId = organisation, title = "Importo bandymas", start = "2022-01-01", end = "2022-12-31" })).IdOf();
+            : await (await admin.PostAsJsonAsync("/api/v1/projects", new
+            {
+                callId = call, organisationId = organisation, title = "Importo bandymas", start = "2022-01-01",
+                end = "2022-12-31",
+            })).IdOf();
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
         foreach (var (topic, day) in new[] { ("Mokymai", "2022-03-01"), ("Seminaras", "2022-06-01") })
             (await member.PostAsJsonAsync($"/api/v1/projects/{projectId}/events", new { kind = "Training", topic, start = day, end = day, sessions = 1, hoursPerSession = 6 })).EnsureSuccessStatusCode();
