@@ -11,6 +11,13 @@ namespace Talka.Web.Tests;
 /// ETag; a change evicts them at once; a signed-in user's pages never come from the cache.</summary>
 public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
+    /// <summary>A training of one session of two hours on 2022-05-01.</summary>
+    private static async Task<Guid> EventAsync(HttpClient member, Guid project, string topic) =>
+        await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/events", new
+        {
+            kind = "Training", topic, start = "2022-05-01", end = "2022-05-01", sessions = 1, hoursPerSession = 2,
+        })).IdOf();
+
     [Fact]
     public async Task A_visitor_gets_cached_public_pages_with_an_etag_and_a_change_shows_at_once()
     {
@@ -45,11 +52,7 @@ public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<Talka
             callId: call);
         var other = await TestProjects.CreateAsync(factory, "Kitas talpyklos projektas", published: true);
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
-        var eventId = await (await member.PostAsJsonAsync($"/api/v1/projects/{busy}/events", new
-        {
-            kind = "Training", topic = "Talpyklos mokymai", start = "2022-05-01", end = "2022-05-01", sessions = 1,
-            hoursPerSession = 2,
-        })).IdOf();
+        var eventId = await EventAsync(member, busy, "Talpyklos mokymai");
         var person = await (await member.PostAsJsonAsync($"/api/v1/projects/{busy}/participants",
             new { code = "T-1", category = "Volunteer" })).IdOf();
         await factory.CountsRefreshedAsync(programme);
@@ -79,11 +82,7 @@ public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<Talka
     {
         var project = await TestProjects.CreateAsync(factory, "Atžymėjimo projektas", published: true);
         var member = await factory.ApiAsAsync(TalkaFactory.MemberB);
-        var eventId = await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/events", new
-        {
-            kind = "Training", topic = "Atžymėjimo mokymai", start = "2022-05-01", end = "2022-05-01", sessions = 1,
-            hoursPerSession = 2,
-        })).IdOf();
+        var eventId = await EventAsync(member, project, "Atžymėjimo mokymai");
         for (var i = 1; i <= 6; i++)
             await (await member.PostAsJsonAsync($"/api/v1/projects/{project}/participants",
                 new { code = $"A-{i}", category = "Volunteer" })).IdOf();
