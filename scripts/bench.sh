@@ -83,10 +83,15 @@ echo "== Cold start on SQLite with an existing demo database"
 sqlite="Data Source=$work/demo.db"
 start_app Demo Sqlite "$sqlite" --Talka:Demo=true
 stop_app
-start_app Demo Sqlite "$sqlite" --Talka:Demo=true
-cold_sqlite=$ready_ms
-stop_app
-echo "   ready after $cold_sqlite ms"
+# Three starts, the median reported: one start on a shared machine of two cores varies by a second.
+cold_runs=()
+for _ in 1 2 3; do
+  start_app Demo Sqlite "$sqlite" --Talka:Demo=true
+  cold_runs+=("$ready_ms")
+  stop_app
+done
+cold_sqlite="$(printf '%s\n' "${cold_runs[@]}" | sort -n | sed -n 2p)"
+echo "   ready after ${cold_runs[*]} ms: median $cold_sqlite ms"
 
 echo "== Schema and demo data (the app in its Demo environment migrates and seeds)"
 start_app Demo Postgres "$cs" --Talka:Demo=true
@@ -278,7 +283,7 @@ stop_app
   echo "| Peak memory of the app under load (VmHWM) | $load_peak_mb MB |"
   echo "| Peak memory of the app, with the import (VmHWM) | $import_peak_mb MB |"
   echo "| Cold start, $size database on PostgreSQL | $cold_national ms |"
-  echo "| Cold start, SQLite demo with an existing database | $cold_sqlite ms |"
+  echo "| Cold start, SQLite demo with an existing database (median of ${cold_runs[*]} ms) | $cold_sqlite ms |"
   echo
   echo "Against the targets of issue 9 (✔ met, ✘ missed):"
   echo
