@@ -15,6 +15,10 @@ public sealed class DeliveryChanges
 
     public bool IsEmpty => _projects.Count == 0 && _events.Count == 0 && _volunteers.Count == 0;
 
+    /// <summary>Whether the entity is a delivery record (one <see cref="Add"/> notes).</summary>
+    public static bool Holds(object entity) =>
+        entity is Participant or Event or Volunteer or Deliverable or Attendance or VolunteerHours;
+
     /// <summary>Notes a changed record; false if it is not a delivery record.</summary>
     public bool Add(object entity)
     {

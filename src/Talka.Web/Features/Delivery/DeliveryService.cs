@@ -54,7 +54,7 @@ public sealed record DeliverableInput(
 /// <summary>Writes of a project's delivery records. Pages and the API call these; each checks the project
 /// first.</summary>
 public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes writes, PersonKeySecret keys, AuditSettings audit,
-    Infrastructure.Localization.Texts texts, FigureStore figures, TimeProvider clock, FiguresInterceptor counts)
+    Infrastructure.Localization.Texts texts, FiguresInterceptor figures)
 {
     private static Result<T> Refused<T>(Outcome outcome) => outcome == Outcome.Forbidden ? Result<T>.Forbidden() : Result<T>.NotFound();
 
@@ -227,13 +227,9 @@ public sealed class DeliveryService(TalkaDbContext db, ProjectGate gate, Writes 
             });
         }
         await db.SaveChangesAsync(ct);
-        // In summary mode the save does not refresh the figures: once here, in the same transaction. Unmarking deletes
-        // in the database: the programme's counts are marked here too.
-        if (changed > 0)
-        {
-            await figures.RefreshAsync(projectId, clock.GetUtcNow().UtcDateTime, ct);
-            await counts.BulkChangedAsync(db, projectId, ct);
-        }
+        // In summary mode the save does not refresh the figures (and unmarking deletes in the database): once here, in
+        // the same transaction.
+        if (changed > 0) await figures.BulkChangedAsync(db, projectId, ct);
         return Result<int>.Success(changed);
     });
 

@@ -96,12 +96,15 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
         }
     }
 
-    /// <summary>After a bulk change that no tracked record shows (marks deleted in the database, rows copied in): marks
-    /// the counts of the project's programme and the national ones stale and queues their refresh, and the open-data
-    /// files' regeneration, in the caller's transaction. The caller refreshes the project's own figures (<see
-    /// cref="FigureStore.RefreshAsync"/>, which also evicts its public page).</summary>
+    /// <summary>What a bulk writer (summary mode: an import, marking or unmarking thousands at once) calls once, in its
+    /// transaction, after its saves: refreshes the project's figures (and so evicts its public page), marks the counts
+    /// of its programme and the national ones stale and queues their refresh, and queues the open-data files'
+    /// regeneration. Its saves may not show the change in tracked records (marks deleted in the database, rows
+    /// copied in).</summary>
     public async Task BulkChangedAsync(TalkaDbContext db, Guid projectId, CancellationToken ct)
     {
+        await new FigureStore(db, new DeliveryQueries(db), cache).RefreshAsync(projectId, clock.GetUtcNow().UtcDateTime,
+            ct);
         _programmeOnly.Add(projectId);
         await openData.QueueAsync(db, ct);
         await RefreshAsync(db, ct);
@@ -120,6 +123,8 @@ public sealed class FiguresInterceptor(AuditSettings settings, TimeProvider cloc
         try
         {
             var projects = await _delivery.ProjectsAsync(db, ct);
+            // Their public pages show these records: evicted when the save commits.
+            foreach (var project in projects) await cache.ProjectChangedAsync(db, project);
             var calls = _calls.ToList();
             var touched = projects.Union(_programmeOnly).ToList();
             var summary = settings.SummaryOnly;

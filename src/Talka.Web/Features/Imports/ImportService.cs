@@ -245,7 +245,7 @@ public sealed class ImportService(
 /// <summary>Applies an upload in one transaction, in chunks so that progress can be shown. Runs in the job's
 /// scope.</summary>
 public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, AuditSettings audit, ImportPlanner planner, TimeProvider clock,
-    Delivery.FigureStore figures, Delivery.FiguresInterceptor counts)
+    Delivery.FiguresInterceptor figures)
 {
     public async Task ApplyAsync(ImportUpload upload, Func<int, Task>? advance, CancellationToken ct)
     {
@@ -290,10 +290,9 @@ public sealed class ImportApplier(TalkaDbContext db, PersonKeySecret keys, Audit
             Changes = JsonSerializer.Serialize(new { File = upload.FileName, plan.Rows, Participants = plan.NewParticipants.Count, Attendances = plan.NewAttendances.Count }),
         });
         await db.SaveChangesAsync(ct);
-        // The chunks were saved in summary mode, which does not refresh figures: once here, before the commit.
-        await figures.RefreshAsync(upload.ProjectId, clock.GetUtcNow().UtcDateTime, ct);
-        // Rows copied in (PostgreSQL) pass no tracked record: the programme's counts are marked here.
-        await counts.BulkChangedAsync(db, upload.ProjectId, ct);
+        // The chunks were saved in summary mode (on PostgreSQL copied in, past any tracked record), which does not
+        // refresh figures: once here, before the commit.
+        await figures.BulkChangedAsync(db, upload.ProjectId, ct);
         // Done with the rows, in their transaction: a job run again after this commit (its worker failed before recording
         // the outcome) finds the import done and leaves it, instead of logging it twice.
         await db.Set<ImportUpload>().Where(u => u.Id == upload.Id)

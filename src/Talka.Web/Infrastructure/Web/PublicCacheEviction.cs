@@ -7,19 +7,20 @@ using Talka.Web.Infrastructure.Data;
 namespace Talka.Web.Infrastructure.Web;
 
 /// <summary>Evicts this instance's public cache after a save that changed records (not the log, jobs or keys): only the
-/// pages of the projects whose delivery records alone it changed, otherwise all. Inside a transaction the pages are
-/// evicted when it commits, not when the save runs: a visitor's request in between would read the records as they
-/// were and keep the old page for the cache's whole time. Nothing is evicted for a transaction rolled back.</summary>
+/// pages of the projects whose delivery records alone it changed (<see cref="Features.Delivery.FiguresInterceptor"/>,
+/// which finds those projects for their figures, names them through <see cref="ProjectChangedAsync"/>), otherwise
+/// all. Inside a transaction the pages are evicted when it commits, not when the save runs: a visitor's request in
+/// between would read the records as they were and keep the old page for the cache's whole time. Nothing is evicted
+/// for a transaction rolled back.</summary>
 public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly Features.Delivery.DeliveryChanges _delivery = new();
     private bool _noted;
     /// <summary>What the saves so far evict: everything, or these projects' pages.</summary>
     private bool _all;
     private readonly HashSet<Guid> _projects = [];
 
-    /// <summary>Evicts a project's page after a change its tracked records do not show (a bulk delete, figures
-    /// stored), when the current transaction commits or at once outside one.</summary>
+    /// <summary>Evicts a project's page after a change to its delivery records or its stored figures, when the
+    /// current transaction commits or at once outside one.</summary>
     public Task ProjectChangedAsync(DbContext db, Guid projectId)
     {
         _projects.Add(projectId);
@@ -78,20 +79,11 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
         return Task.CompletedTask;
     }
 
-    /// <summary>Turns what the save changed into pages to evict (the projects of attendance and hours are looked up
-    /// now, inside the save's transaction), and evicts them unless a transaction is still open.</summary>
+    /// <summary>Evicts what the save changed unless a transaction is still open.</summary>
     private async Task SavedAsync(DbContext? context)
     {
-        try
-        {
-            if (_noted) _all = true;
-            else if (!_delivery.IsEmpty && context is TalkaDbContext db)
-                _projects.UnionWith(await _delivery.ProjectsAsync(db, CancellationToken.None));
-        }
-        finally
-        {
-            ClearNoted();
-        }
+        _all |= _noted;
+        ClearNoted();
         if (context?.Database.CurrentTransaction is null) await EvictAsync();
     }
 
@@ -110,11 +102,7 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
         }
     }
 
-    private void ClearNoted()
-    {
-        _noted = false;
-        _delivery.Clear();
-    }
+    private void ClearNoted() => _noted = false;
 
     private void ClearPending()
     {
@@ -126,7 +114,7 @@ public sealed class PublicCacheEviction(IOutputCacheStore store) : SaveChangesIn
     {
         if (context is null) return;
         foreach (var entry in context.ChangeTracker.Entries())
-            if (IsRecordChange(entry) && !_delivery.Add(entry.Entity)) _noted = true;
+            if (IsRecordChange(entry) && !Features.Delivery.DeliveryChanges.Holds(entry.Entity)) _noted = true;
     }
 
     private static bool IsRecordChange(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e) =>
