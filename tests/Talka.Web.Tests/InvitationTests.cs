@@ -185,6 +185,9 @@ public sealed class InvitationTests(TalkaFactory factory) : IClassFixture<TalkaF
         var email = TestAccounts.Address("isejes");
         var member = await TestAccounts.InvitedMemberAsync(factory, organisation, email);
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/v1/projects/{project}")).StatusCode);
+        // Signed in in a browser too: the session cookie's requests read the memberships as the bearer token's do.
+        var browser = await factory.BrowserAsAsync(email, TestAccounts.NewPassword);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/projects/{project}/participants")).StatusCode);
 
         var userId = await factory.WithDbAsync(db =>
             db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync()
@@ -194,6 +197,7 @@ public sealed class InvitationTests(TalkaFactory factory) : IClassFixture<TalkaF
             (await manager.DeleteAsync($"/api/v1/organisations/{organisation}/members/{userId}")).StatusCode
         );
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/projects/{project}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await browser.GetAsync($"/projects/{project}/participants")).StatusCode);
     }
 
     [Fact]

@@ -92,6 +92,12 @@ public sealed class NotificationTests(TalkaFactory factory) : IClassFixture<Talk
             (await member.GetFromJsonAsync<JsonElement>("/api/v1/notifications")).GetProperty("items").EnumerateArray(),
             n => Assert.True(n.GetProperty("read").GetBoolean())
         );
+        // And in the browser: marked read there, the bell counts none.
+        var page = await browser.GetStringAsync("/notifications");
+        var read = await browser.PostAsync("/notifications?handler=Read", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = Html.Token(page) }));
+        Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
+        Assert.DoesNotContain("neperskaitytų", await browser.GetStringAsync("/"));
     }
 
     [Fact]

@@ -8,12 +8,16 @@ namespace Talka.Web.Features.Notifications;
 
 /// <summary>A person's own notifications: the unread count for the bell, a page of the list, marking them read, and
 /// which kinds they do not want by e-mail.</summary>
-public sealed class NotificationQueries(TalkaDbContext db, Texts texts, TimeProvider clock)
+public sealed class NotificationQueries(TalkaDbContext db, Texts texts, TimeProvider clock,
+    Infrastructure.Identity.SessionStamp session)
 {
     public const int PageSize = 50;
 
+    /// <summary>The user's unread notifications: as the request's stamp check counted them, if it was theirs.</summary>
     public Task<int> UnreadAsync(string userId, CancellationToken ct = default) =>
-        db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+        session.State is { } state && state.UserId == userId
+            ? Task.FromResult(state.UnreadNotifications)
+            : db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
 
     public async Task<Page<NotificationRow>> PageAsync(string userId, int page, CancellationToken ct = default)
     {

@@ -100,18 +100,22 @@ public sealed class PaymentQueries(
         var context = await gate.FindAsync(projectId, ct);
         if (ProjectGate.ReadRefusal(context) is not null)
             return null;
+        // The agreement's signing date and its approved amendments, in one query.
         var signed = await db
             .Agreements.AsNoTracking()
             .Where(a => a.ProjectId == projectId)
-            .Select(a => new { a.SignedOn })
+            .Select(a => new
+            {
+                a.SignedOn,
+                Approved = db.Set<Amendment>()
+                    .Where(x => x.ProjectId == a.ProjectId && x.AgreementVersion != null)
+                    .OrderBy(x => x.AgreementVersion)
+                    .ToList(),
+            })
             .SingleOrDefaultAsync(ct);
         if (signed is null)
             return null;
-        var approved = await db.Set<Amendment>()
-            .AsNoTracking()
-            .Where(a => a.ProjectId == projectId && a.AgreementVersion != null)
-            .OrderBy(a => a.AgreementVersion)
-            .ToListAsync(ct);
+        var approved = signed.Approved;
         List<AgreementVersionRow> versions =
         [
             new(1, signed.SignedOn, null),

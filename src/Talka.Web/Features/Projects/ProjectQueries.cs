@@ -127,7 +127,8 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
         if (access == ProjectAccess.None) return null;
         var full = access == ProjectAccess.Full;
 
-        // The call, its programme and funding body, and the organisation: one query, only what the page shows.
+        // The call, its programme and funding body, the organisation and the application's number and status: one query,
+        // only what the page shows.
         var header = await (
             from c in db.Calls.AsNoTracking()
             where c.Id == p.CallId
@@ -142,11 +143,13 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
                 },
                 Programme = new { g.Id, g.Title }, Body = f,
                 Organisation = new { o.Id, o.Name, o.ContactEmail, o.ContactPhone },
+                ApplicationNumber = db.Applications.Where(a => a.Id == p.ApplicationId).Select(a => a.Number)
+                    .FirstOrDefault(),
+                ApplicationStatus = db.Applications.Where(a => a.Id == p.ApplicationId)
+                    .Select(a => (ApplicationStatus?)a.Status).FirstOrDefault(),
             }).SingleAsync(ct);
         var (call, programme, body, organisation) = (header.Call, header.Programme, header.Body, header.Organisation);
         var agreement = await db.Agreements.AsNoTracking().Include(a => a.Funding).SingleOrDefaultAsync(a => a.ProjectId == id, ct);
-        var application = p.ApplicationId is { } applicationId
-            ? await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, ct) : null;
         // What the page asks next about this project (its results, the agreement's version line) reads it from here.
         await gate.RememberAsync(p, call.Rules,
             () => Task.FromResult(agreement?.Status == AgreementStatus.Closed));
@@ -164,7 +167,7 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
             organisation.Id, organisation.Name, full ? organisation.ContactEmail : null, full ? organisation.ContactPhone : null,
             body.NameOn(agreement?.SignedOn ?? p.Start), programme.Id, programme.Title, call.Id, call.Title, call.Year,
             call.LegalActNumber, call.LegalActDate, call.LegalActTitle, call.FundingSource,
-            application?.Number, full ? application?.Status : null,
+            header.ApplicationNumber, full ? header.ApplicationStatus : null,
             agreement is null ? null : new AgreementView(agreement.Id, agreement.Number, agreement.SignedOn, agreement.PeriodStart, agreement.PeriodEnd,
                 agreement.GrantedAmount, agreement.Funding.Select(f => new AgreementFundingLine(f.Source, f.Amount)).OrderBy(f => f.Source).ToList(), agreement.Version),
             p.ReportedFundsUsed, objectives,
