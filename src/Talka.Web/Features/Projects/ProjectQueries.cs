@@ -127,8 +127,8 @@ public sealed class ProjectQueries(TalkaDbContext db, ProjectPermissions permiss
         if (access == ProjectAccess.None) return null;
         var full = access == ProjectAccess.Full;
 
-        // The call, its programme and funding body, the organisation and the application's number and status: one query,
-        // only what the page shows.
+        // The call, its programme and funding body, the organisation and the application's number and status: one
+        // query, only what the page shows.
         var header = await (
             from c in db.Calls.AsNoTracking()
             where c.Id == p.CallId

@@ -38,7 +38,8 @@ public sealed class SessionStamp(TalkaDbContext db, IOptions<IdentityOptions> op
             || principal.FindFirstValue(types.SecurityStampClaimType) is not { Length: > 0 } stamp)
             return false;
         var row = await Current(db, id, ct);
-        if (row is not { DisabledAt: null, Stamp: { } current } || !string.Equals(current, stamp, StringComparison.Ordinal))
+        if (row is not { DisabledAt: null, Stamp: { } current }
+            || !string.Equals(current, stamp, StringComparison.Ordinal))
             return false;
         State = new SignedInState(id, row.Memberships.Select(m => m.OrganisationId).ToHashSet(),
             row.Memberships.Where(m => m.IsManager).Select(m => m.OrganisationId).ToHashSet(), row.Unread);
