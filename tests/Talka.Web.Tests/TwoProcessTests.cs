@@ -12,7 +12,8 @@ namespace Talka.Web.Tests;
 
 /// <summary>Two app processes on loopback on one database (PostgreSQL in the PostgreSQL run), as two instances behind a
 /// load balancer: a login on one is recognised by the other, and an import started on one whose process is killed half
-/// way is taken over by the other, polled there and completed, with nothing saved twice or half.</summary>
+/// way is taken over by the other, polled there and completed, with nothing saved twice or half; a change saved on one
+/// evicts the other's public pages.</summary>
 public sealed class TwoProcessTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     private static readonly string Secret = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray());
@@ -37,6 +38,36 @@ public sealed class TwoProcessTests(TalkaFactory factory) : IClassFixture<TalkaF
         var home = await other.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains(TalkaFactory.MemberB, await home.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_change_saved_on_one_process_shows_on_the_others_public_page_at_once()
+    {
+        // On SQLite Talka runs as one instance (README): the evictions reach the others through PostgreSQL.
+        if (factory.DatabaseProvider != Talka.Web.Infrastructure.Data.Database.Postgres) return;
+        var project = await TestProjects.CreateAsync(factory, "Projektas, rodomas dviejų kopijų", published: true);
+        await using var first = await AppProcess.StartAsync(factory, Secret);
+        await using var second = await AppProcess.StartAsync(factory, Secret);
+        using var visitor = second.Client();
+        const string topic = "Savanorių dirbtuvės Alytuje";
+        // The visitor's page is now in the second process's cache, kept there for 30 s.
+        Assert.DoesNotContain(topic, await visitor.GetStringAsync($"/projects/details/{project}"));
+
+        using var api = first.Client();
+        var token = await (await api.PostAsJsonAsync("/api/v1/auth/login", new { email = TalkaFactory.MemberB, password = TalkaFactory.Password }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        (await api.PostAsJsonAsync($"/api/v1/projects/{project}/events",
+            new { kind = "Training", topic, start = "2022-03-01", end = "2022-03-01", sessions = 1, hoursPerSession = 4 })).EnsureSuccessStatusCode();
+
+        // The other process evicted its copy when the first one's save committed (a notice takes milliseconds).
+        var page = "";
+        for (var i = 0; i < 50 && !page.Contains(topic); i++)
+        {
+            if (i > 0) await Task.Delay(100);
+            page = await visitor.GetStringAsync($"/projects/details/{project}");
+        }
+        Assert.Contains(topic, page);
     }
 
     [Fact]

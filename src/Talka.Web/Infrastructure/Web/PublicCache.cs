@@ -11,7 +11,8 @@ namespace Talka.Web.Infrastructure.Web;
 /// gets 304. A save that changes records evicts the cache of this instance at once: a change to a project's delivery
 /// records (which NGOs make all day) only that project's page, any other change everything; the programme and national
 /// counts' refresh the pages that show them (<see cref="CountsTag"/>), the open-data files' regeneration the files.
-/// Other instances' copies end after Talka:PublicCache:Seconds (30 by default).
+/// On PostgreSQL every eviction is also sent to the other instances, which evict alike (<see
+/// cref="SharedOutputCacheStore"/>); a page is kept at most Talka:PublicCache:Seconds (30 by default).
 /// </summary>
 public static class PublicCache
 {
@@ -26,6 +27,8 @@ public static class PublicCache
     public const string CountsTag = "counts";
     /// <summary>The open-data files.</summary>
     public const string FilesTag = "open-data";
+    /// <summary>The key of this instance's own store of cached pages, where several instances share evictions.</summary>
+    private const string LocalStore = "local";
 
     /// <summary>The tag of a project's public page.</summary>
     public static string ProjectTag(Guid projectId) => $"project:{projectId}";
@@ -49,6 +52,24 @@ public static class PublicCache
         });
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(options =>
             options.Level = System.IO.Compression.CompressionLevel.Optimal);
+        // Several instances on one PostgreSQL tell each other what they evict (SharedOutputCacheStore).
+        if (configuration["Talka:Database:Provider"] is { } provider
+            && provider.Equals(Data.Database.Postgres, StringComparison.OrdinalIgnoreCase)
+            && configuration.GetConnectionString("Talka") is { Length: > 0 } connectionString)
+        {
+            var memory = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.Remove(memory);
+            services.AddSingleton(sp => new CacheNotices(Data.Database.Tuned(connectionString),
+                sp.GetRequiredService<ILogger<CacheNotices>>()));
+            services.AddKeyedSingleton<IOutputCacheStore>(LocalStore, (sp, _) => memory.ImplementationFactory is { } make
+                ? (IOutputCacheStore)make(sp)
+                : (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, memory.ImplementationType!));
+            services.AddSingleton<IOutputCacheStore>(sp => new SharedOutputCacheStore(
+                sp.GetRequiredKeyedService<IOutputCacheStore>(LocalStore), sp.GetRequiredService<CacheNotices>()));
+            services.AddHostedService(sp => new CacheNoticeListener(
+                sp.GetRequiredKeyedService<IOutputCacheStore>(LocalStore), sp.GetRequiredService<CacheNotices>(),
+                sp.GetRequiredService<ILogger<CacheNoticeListener>>()));
+        }
         services.AddScoped<PublicCacheEviction>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp =>
             sp.GetRequiredService<PublicCacheEviction>());
