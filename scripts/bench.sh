@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark: ./scripts/bench.sh [--size national|small] [--duration SECONDS] [--connections N]
+# The benchmark: ./scripts/bench.sh [--size national|small] [--duration SECONDS] [--connections N] [--warmup SECONDS]
 # Starts a throwaway PostgreSQL, generates the dataset (bench/Talka.Bench, binary COPY) on top of the demo data, starts
 # the app in Release as production runs it, and measures in one run: a trivial endpoint of the same process (the
 # ceiling) and the pages and API calls users wait for, with wrk; saving attendance on an event of 5 000 persons; an
@@ -10,11 +10,15 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 size=national; duration=15; connections=64; import_rows=1000000
+# Each scenario is loaded this long before it is measured: the JIT recompiles a path's hot methods (tier 1) only after
+# they have run a while, and a path first loaded under full load took about 30 s to reach its steady throughput.
+warmup=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) size="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     *) echo "Unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -134,14 +138,14 @@ session="$(cookies_of "$jar")"
 table="$work/table.tsv"
 : > "$table"
 ceiling_rps=""
-# measure NAME PATH [wrk options…]: warms up, runs wrk for the duration, and records the figures.
+# measure NAME PATH [wrk options…]: warms up (--warmup), runs wrk for the duration, and records the figures.
 measure() {
   local name="$1" path="$2"; shift 2
   local script="$work/report.lua"
   cp "$root/bench/wrk/report.lua" "$script"
   local c="${conns:-$connections}" t=2
   [ "$c" -lt 2 ] && t=1
-  wrk -t$t -c"$c" -d3s --timeout 10s -s "$script" "$@" "$url$path" >/dev/null 2>&1 || true
+  wrk -t$t -c"$c" -d"${warmup}s" --timeout 10s -s "$script" "$@" "$url$path" >/dev/null 2>&1 || true
   local line
   line="$(wrk -t$t -c"$c" -d"${duration}s" --timeout 10s -s "$script" "$@" "$url$path" 2>&1 | grep '^RESULT' || echo 'RESULT requests=0 seconds=0 rps=0 p50_ms=0 p95_ms=0 p99_ms=0 errors=-1')"
   local rps p50 p95 p99 errors
@@ -257,7 +261,7 @@ stop_app
 {
   echo "# Talka benchmark, $size dataset, $stamp"
   echo
-  echo "Command: \`./scripts/bench.sh --size $size --duration $duration --connections $connections\` (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown))."
+  echo "Command: \`./scripts/bench.sh --size $size --duration $duration --connections $connections --warmup $warmup\` (commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown))."
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB,"
   echo "$(uname -sr), .NET $(dotnet --version), PostgreSQL $("$pgbin/postgres" --version | awk '{ print $3 }') (throwaway: fsync off), wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }')."
