@@ -204,7 +204,7 @@ printf '   %-44s %9s req/s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s\n' "Sa
 other="$(runas_pg "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d talka_bench -Atc \
   "SELECT \"Id\" FROM \"Projects\" WHERE \"IsPublished\" AND \"Id\" <> '$largest' ORDER BY \"Id\" LIMIT 1")"
 TALKA_TOKEN="$member_token" ATTENDANCE_BODIES="$work/attendance-bodies.jsonl" \
-  wrk -t1 -c4 -d"$((duration + 5))s" --timeout 10s -s "$work/attendance.lua" \
+  wrk -t1 -c4 -d"$((warmup + duration + 5))s" --timeout 10s -s "$work/attendance.lua" \
   "$url/api/v1/projects/$largest/events/$event/attendance" >/dev/null 2>&1 &
 writers=$!
 measure "Public page of another project, 4 members saving meanwhile" "/projects/details/$other"
