@@ -30,14 +30,17 @@ public sealed class OpenDataFiles(TalkaDbContext db, OpenDataService data, IOutp
         var started = clock.GetUtcNow().UtcDateTime;
         // The published projects read once, for all three files.
         var grants = await data.GrantsAsync(ct);
-        var files = new (string Name, string Type, byte[] Bytes)[]
+        // Made and stored one at a time: one file's bytes held at once, not all three (megabytes each at national
+        // size, while the instance serves its pages).
+        var files = new (string Name, string Type, Func<Task<byte[]>> Make)[]
         {
-            (ThreeSixtyGiving, "application/json; charset=utf-8", data.ThreeSixtyGiving(grants)),
-            (Csv, "text/csv; charset=utf-8", data.GrantsCsv(grants)),
-            (Iati, "application/xml; charset=utf-8", await data.IatiAsync(grants)),
+            (ThreeSixtyGiving, "application/json; charset=utf-8", () => Task.FromResult(data.ThreeSixtyGiving(grants))),
+            (Csv, "text/csv; charset=utf-8", () => Task.FromResult(data.GrantsCsv(grants))),
+            (Iati, "application/xml; charset=utf-8", () => data.IatiAsync(grants)),
         };
-        foreach (var (name, type, bytes) in files)
+        foreach (var (name, type, make) in files)
         {
+            var bytes = await make();
             var gzip = Compress(bytes);
             var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
             var updated = await db.Set<OpenDataFile>().Where(f => f.Name == name && f.GeneratedAt <= started)
