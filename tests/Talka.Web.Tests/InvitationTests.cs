@@ -175,7 +175,8 @@ public sealed class InvitationTests(TalkaFactory factory) : IClassFixture<TalkaF
     public async Task A_manager_removes_a_member_whose_access_ends_with_the_next_request()
     {
         var organisation = await TestAccounts.OrganisationAsync(factory, "Asociacija „Šalinimo“");
-        var project = await TestProjects.CreateAsync(factory, "Šalinamo nario projektas", organisationId: organisation);
+        var project = await TestProjects.CreateAsync(factory, "Šalinamo nario projektas",
+            organisationId: organisation);
         var manager = await TestAccounts.InvitedMemberAsync(
             factory,
             organisation,

@@ -18,6 +18,18 @@ public sealed class TwoProcessTests(TalkaFactory factory) : IClassFixture<TalkaF
 {
     private static readonly string Secret = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray());
 
+    /// <summary>A client of the process signed in as the demo member (bearer token).</summary>
+    private static async Task<HttpClient> MemberApiAsync(AppProcess app)
+    {
+        var api = app.Client();
+        var login = await api.PostAsJsonAsync("/api/v1/auth/login",
+            new { email = TalkaFactory.MemberB, password = TalkaFactory.Password });
+        var token = await login.Content.ReadFromJsonAsync<JsonElement>();
+        api.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return api;
+    }
+
     [Fact]
     public async Task A_login_on_one_process_is_recognised_by_the_other()
     {
@@ -53,12 +65,11 @@ public sealed class TwoProcessTests(TalkaFactory factory) : IClassFixture<TalkaF
         // The visitor's page is now in the second process's cache, kept there for 30 s.
         Assert.DoesNotContain(topic, await visitor.GetStringAsync($"/projects/details/{project}"));
 
-        using var api = first.Client();
-        var token = await (await api.PostAsJsonAsync("/api/v1/auth/login", new { email = TalkaFactory.MemberB, password = TalkaFactory.Password }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        (await api.PostAsJsonAsync($"/api/v1/projects/{project}/events",
-            new { kind = "Training", topic, start = "2022-03-01", end = "2022-03-01", sessions = 1, hoursPerSession = 4 })).EnsureSuccessStatusCode();
+        using var api = await MemberApiAsync(first);
+        var saved = await api.PostAsJsonAsync($"/api/v1/projects/{project}/events",
+            new { kind = "Training", topic, start = "2022-03-01", end = "2022-03-01", sessions = 1,
+                hoursPerSession = 4 });
+        saved.EnsureSuccessStatusCode();
 
         // The other process evicted its copy when the first one's save committed (a notice takes milliseconds).
         var page = "";
@@ -78,10 +89,7 @@ public sealed class TwoProcessTests(TalkaFactory factory) : IClassFixture<TalkaF
         using var hold = factory.HoldJobs();
         var project = await TestProjects.CreateAsync(factory, "Importas, kurio kopija nutrūksta");
         await using var first = await AppProcess.StartAsync(factory, Secret);
-        using var api = first.Client();
-        var token = await (await api.PostAsJsonAsync("/api/v1/auth/login", new { email = TalkaFactory.MemberB, password = TalkaFactory.Password }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        using var api = await MemberApiAsync(first);
         (await api.PostAsJsonAsync($"/api/v1/projects/{project}/events",
             new { kind = "Training", topic = "Mokymai", start = "2022-03-01", end = "2022-03-01", sessions = 1, hoursPerSession = 6 })).EnsureSuccessStatusCode();
         const int rows = 20_000;

@@ -27,7 +27,8 @@ public static class PublicCache
     public const string CountsTag = "counts";
     /// <summary>The open-data files.</summary>
     public const string FilesTag = "open-data";
-    /// <summary>The key of this instance's own store of cached pages, where several instances share evictions.</summary>
+    /// <summary>The key of this instance's own store of cached pages, where several instances share
+    /// evictions.</summary>
     private const string LocalStore = "local";
 
     /// <summary>The tag of a project's public page.</summary>
@@ -61,7 +62,8 @@ public static class PublicCache
             services.Remove(memory);
             services.AddSingleton(sp => new CacheNotices(Data.Database.Tuned(connectionString),
                 sp.GetRequiredService<ILogger<CacheNotices>>()));
-            services.AddKeyedSingleton<IOutputCacheStore>(LocalStore, (sp, _) => memory.ImplementationFactory is { } make
+            services.AddKeyedSingleton<IOutputCacheStore>(LocalStore, (sp, _) =>
+                memory.ImplementationFactory is { } make
                 ? (IOutputCacheStore)make(sp)
                 : (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, memory.ImplementationType!));
             services.AddSingleton<IOutputCacheStore>(sp => new SharedOutputCacheStore(
