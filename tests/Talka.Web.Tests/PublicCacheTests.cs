@@ -8,7 +8,8 @@ using Talka.Web.Infrastructure.Data;
 namespace Talka.Web.Tests;
 
 /// <summary>Public pages and open data are served from the output cache to visitors who are not signed in, with an
-/// ETag; a change evicts them at once; a signed-in user's pages never come from the cache.</summary>
+/// ETag; a change evicts them at once; a signed-in user's pages never come from the visitors' cache, and only the
+/// project page is kept for them, each user and browser their own copy.</summary>
 public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<TalkaFactory>
 {
     /// <summary>A training of one session of two hours on 2022-05-01.</summary>
@@ -169,15 +170,105 @@ public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<Talka
     }
 
     [Fact]
-    public async Task A_signed_in_user_never_gets_a_cached_page()
+    public async Task A_signed_in_user_never_gets_a_cached_page_but_the_project_page()
     {
         var visitor = factory.Browser();
         await visitor.GetAsync("/");
-        Assert.NotNull((await visitor.GetAsync("/")).Headers.Age);
         var member = await factory.BrowserAsAsync(TalkaFactory.MemberB);
+        await member.GetAsync("/");
         var home = await member.GetAsync("/");
         Assert.Null(home.Headers.Age);
         Assert.Contains(TalkaFactory.MemberB, await home.Content.ReadAsStringAsync());
         Assert.DoesNotContain(TalkaFactory.MemberB, await (await visitor.GetAsync("/")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_member_gets_their_own_copy_of_the_project_page_which_a_change_or_a_lost_membership_ends()
+    {
+        var organisation = await TestAccounts.OrganisationAsync(factory, "Asociacija „Asmeninės talpyklos“");
+        var project = await TestProjects.CreateAsync(factory, "Asmeninės talpyklos projektas", published: true,
+            organisationId: organisation);
+        // What only those who read the project's records see (a visitor, or a member of another organisation, sees
+        // its public page).
+        var records = $"href=\"/projects/{project}/participants\"";
+        var manager = await TestAccounts.InvitedMemberAsync(factory, organisation, TestAccounts.Address("vadove"),
+            manager: true);
+        var email = TestAccounts.Address("narys");
+        var api = await TestAccounts.InvitedMemberAsync(factory, organisation, email);
+        var browser = await factory.BrowserAsAsync(email, TestAccounts.NewPassword);
+        var page = $"/projects/details/{project}";
+        var first = await browser.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Null(first.Headers.Age);
+        var again = await browser.GetAsync(page);
+        Assert.NotNull(again.Headers.Age);
+        var html = await again.Content.ReadAsStringAsync();
+        Assert.Equal(await first.Content.ReadAsStringAsync(), html);
+        Assert.Contains(email, html);
+        Assert.Contains(records, html);
+        Assert.Contains("no-store", again.Headers.CacheControl?.ToString());
+
+        // Nobody else is served that copy: the funder gets their own page, a member of another organisation the
+        // public one.
+        var funder = await (await factory.BrowserAsAsync(TalkaFactory.Admin)).GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, funder.StatusCode);
+        Assert.Null(funder.Headers.Age);
+        Assert.DoesNotContain(email, await funder.Content.ReadAsStringAsync());
+        var stranger = await (await factory.BrowserAsAsync(TalkaFactory.MemberB)).GetAsync(page);
+        var strangers = await stranger.Content.ReadAsStringAsync();
+        Assert.Null(stranger.Headers.Age);
+        Assert.DoesNotContain(email, strangers);
+        Assert.DoesNotContain(records, strangers);
+        Assert.Contains(TalkaFactory.MemberB, strangers);
+
+        // A change to the project's records shows at the member's next request.
+        var topic = "Asmeninės talpyklos mokymai";
+        await EventAsync(api, project, topic);
+        var changed = await browser.GetAsync(page);
+        Assert.Null(changed.Headers.Age);
+        Assert.Contains(topic, await changed.Content.ReadAsStringAsync());
+
+        // The cached copy's forms work: its antiforgery token is this browser's (the sign-out form in the header).
+        var cached = await browser.GetAsync(page);
+        Assert.NotNull(cached.Headers.Age);
+        var token = Html.Token(await cached.Content.ReadAsStringAsync());
+        var signOut = await browser.PostAsync("/account/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.DoesNotContain(records, await browser.GetStringAsync(page));
+
+        // Signed in again and removed from the organisation: the copy is not served, the page is refused.
+        browser = await factory.BrowserAsAsync(email, TestAccounts.NewPassword);
+        await browser.GetAsync(page);
+        Assert.NotNull((await browser.GetAsync(page)).Headers.Age);
+        var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id)
+            .SingleAsync());
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await manager.DeleteAsync($"/api/v1/organisations/{organisation}/members/{userId}")).StatusCode);
+        var removed = await browser.GetAsync(page);
+        Assert.Null(removed.Headers.Age);
+        Assert.DoesNotContain(records, await removed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_message_shown_once_after_a_save_is_not_lost_to_a_cached_project_page()
+    {
+        var project = await TestProjects.CreateAsync(factory, "Pranešimo po išsaugojimo projektas");
+        var admin = await factory.BrowserAsAsync(TalkaFactory.Admin);
+        var page = $"/projects/details/{project}";
+        await admin.GetAsync(page);
+        var cached = await admin.GetAsync(page);
+        Assert.NotNull(cached.Headers.Age);
+        var published = await admin.PostAsync($"{page}?handler=Publish", new FormUrlEncodedContent(
+            new Dictionary<string, string>
+            {
+                ["published"] = "true",
+                ["__RequestVerificationToken"] = Html.Token(await cached.Content.ReadAsStringAsync()),
+            }));
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var shown = await admin.GetAsync(page);
+        Assert.Contains("Projektas paskelbtas viešai.", await shown.Content.ReadAsStringAsync());
+        var next = await admin.GetAsync(page);
+        Assert.DoesNotContain("Projektas paskelbtas viešai.", await next.Content.ReadAsStringAsync());
     }
 }

@@ -6,8 +6,8 @@ using Talka.Web.Infrastructure.Web;
 namespace Talka.Web.Features.Projects;
 
 [AllowAnonymous]
-// Cached for visitors who are not signed in (PublicCache).
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Talka.Web.Infrastructure.Web.PublicCache.Policy)]
+// Cached for visitors (PublicCache), and for each signed-in user their own copy (SignedInPageCache).
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.ProjectPagePolicy)]
 public sealed class DetailsModel(ProjectQueries queries, ProjectService service, AuditQueries audit, Delivery.PublicResultsQueries results) : TalkaPage
 {
     public ProjectView? Project { get; private set; }

@@ -26,6 +26,8 @@ public static class Database
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Talka:Database:Provider is Postgres but ConnectionStrings:Talka is not set.");
             connectionString = Tuned(connectionString);
+            var postgres = connectionString;
+            builder.Services.AddSingleton(new DirectConnections(() => new Npgsql.NpgsqlConnection(postgres)));
             builder.Services.AddDbContext<TalkaDbContext, PostgresTalkaDbContext>((sp, options) =>
                 options.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
@@ -37,6 +39,9 @@ public static class Database
                 Directory.CreateDirectory(dataDirectory);
                 connectionString = $"Data Source={Path.Combine(dataDirectory, "talka.db")}";
             }
+            var sqlite = connectionString;
+            builder.Services.AddSingleton(new DirectConnections(
+                () => new Microsoft.Data.Sqlite.SqliteConnection(sqlite)));
             builder.Services.AddDbContext<TalkaDbContext, SqliteTalkaDbContext>((sp, options) =>
                 options.UseSqlite(connectionString)
                     .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())

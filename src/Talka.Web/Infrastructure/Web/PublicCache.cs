@@ -6,7 +6,8 @@ namespace Talka.Web.Infrastructure.Web;
 
 /// <summary>
 /// Output caching of what the public reads (home, project and programme pages, open data): for visitors who are not
-/// signed in only (a signed-in user's pages are never cached or served from the cache), by path, query, language and
+/// signed in (a signed-in user's pages are not served from it; the project page keeps a copy per user and browser,
+/// <see cref="ProjectPagePolicy"/>), by path, query, language and
 /// whether the client takes gzip (then the page is kept compressed), with an ETag so that a browser's repeated visit
 /// gets 304. A save that changes records evicts the cache of this instance at once: a change to a project's delivery
 /// records (which NGOs make all day) only that project's page, any other change everything; the programme and national
@@ -17,6 +18,9 @@ namespace Talka.Web.Infrastructure.Web;
 public static class PublicCache
 {
     public const string Policy = "Public";
+    /// <summary>The project page: for visitors as <see cref="Policy"/>, and for a signed-in user their own copy
+    /// (<see cref="SignedInPageCache"/>), evicted alike.</summary>
+    public const string ProjectPagePolicy = "ProjectPage";
     /// <summary>The open-data files: kept compressed for clients that take gzip; the uncompressed file, megabytes, is
     /// written to the others by the endpoint 64 KB at a time (the cache hands a copy to the connection in one piece:
     /// 64 downloads at once held 118 MB of the server's buffers).</summary>
@@ -40,6 +44,7 @@ public static class PublicCache
         services.AddOutputCache(options =>
         {
             options.AddPolicy(Policy, policy => Public(policy, seconds));
+            options.AddPolicy(ProjectPagePolicy, policy => Public(policy, seconds).AddPolicy<SignedInPageCache>());
             options.AddPolicy(FilesPolicy,
                 policy => Public(policy, seconds).With(c => AcceptsGzip(c.HttpContext.Request)));
         });
@@ -110,13 +115,17 @@ public static class PublicCache
     }
 
     /// <summary>The output cache, and inside it the ETag of each public page computed from its bytes (a request whose
-    /// If-None-Match names it gets 304) and the pages' compression; the open-data files set their own.</summary>
+    /// If-None-Match names it gets 304) and the pages' compression; the open-data files set their own. A signed-in
+    /// user's page is held whole too, so that the cache may keep it (<see cref="SignedInPageCache.AllowStorage"/>).
+    /// </summary>
     public static WebApplication UsePublicCache(this WebApplication app)
     {
         app.UseOutputCache();
         app.Use(async (context, next) =>
         {
-            if (!IsPublic(context))
+            var isPublic = IsPublic(context);
+            var signedIn = !isPublic && SignedInPageCache.Keeps(context);
+            if (!isPublic && !signedIn)
             {
                 await next();
                 return;
@@ -132,7 +141,8 @@ public static class PublicCache
             {
                 context.Response.Body = original;
             }
-            if (context.Response.StatusCode == StatusCodes.Status200OK)
+            if (signedIn) SignedInPageCache.AllowStorage(context);
+            else if (context.Response.StatusCode == StatusCodes.Status200OK)
             {
                 var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 var etag = $"\"{Convert.ToBase64String(hash)[..22]}\"";
@@ -164,6 +174,6 @@ public static class PublicCache
     /// <summary>A visitor's GET of a page the public cache keeps (the open-data files set their own ETag and
     /// encoding).</summary>
     private static bool IsPublic(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == Policy
+        context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName is Policy or ProjectPagePolicy
         && HttpMethods.IsGet(context.Request.Method) && context.User.Identity?.IsAuthenticated != true;
 }
