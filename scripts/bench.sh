@@ -134,6 +134,9 @@ curl -fs -b "$jar" -c "$jar" -o /dev/null -X POST "$url/account/login" \
 # Every cookie a browser holds after the login (the session and the antiforgery cookie), as it sends them back.
 cookies_of() { awk 'NF >= 7 && $1 ~ /127\.0\.0\.1$/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$1"; }
 session="$(cookies_of "$jar")"
+# The session cookie alone, as a client that never took the antiforgery cookie sends it (a script): the page cache keeps
+# a signed-in user's page per browser, that is per antiforgery cookie, so this client's pages are rendered every time.
+session_only="$(awk 'NF >= 7 && $1 ~ /127\.0\.0\.1$/ && $6 == "talka.auth" { printf "%s=%s", $6, $7 }' "$jar")"
 
 table="$work/table.tsv"
 : > "$table"
@@ -167,7 +170,9 @@ measure "Ceiling: /health/live" "/health/live"
 measure "Signed-in floor: /health/live, member's session" "/health/live" -H "Cookie: $session"
 measure "Home page" "/"
 measure "Public project page (largest project)" "/projects/details/$largest"
+# A member's browser opening their project's page again and again: their own copy, kept until a record changes.
 measure "Project page, signed-in member" "/projects/details/$largest" -H "Cookie: $session"
+measure "Project page, signed-in member, rendered each time" "/projects/details/$largest" -H "Cookie: $session_only"
 measure "Programme dashboard" "/programmes/details/$programme"
 measure "Project list, searched" "/projects?q=$(jq -rn --arg s "$search" '$s|@uri')"
 open_plain_kb=$(( $(curl -fs "$url/open-data/360giving.json" | wc -c) / 1024 ))
@@ -187,14 +192,14 @@ if awk -v a="$again" -v b="$ceiling_rps" 'BEGIN { exit !(a > b) }'; then
   mv "$table.new" "$table"
 fi
 echo "   the ceiling for every share: $ceiling_rps req/s (the higher of the two)"
-# Latency of one user at a time, pages that are never cached (signed in): what a single request costs.
+# Latency of one user at a time, pages rendered for each request (signed in): what a single request costs.
 admin_jar="$work/admin-cookies"
 form="$(curl -fs -c "$admin_jar" "$url/account/login")"
 antiforgery="$(grep -oP 'name="__RequestVerificationToken" type="hidden" value="\K[^"]+' <<<"$form" | head -1)"
 curl -fs -b "$admin_jar" -c "$admin_jar" -o /dev/null -X POST "$url/account/login" \
   --data-urlencode "Email=admin@demo.talka.lt" --data-urlencode "Password=Talka-demo-2026" --data-urlencode "__RequestVerificationToken=$antiforgery"
 admin_session="$(cookies_of "$admin_jar")"
-conns=1 measure "1 connection: project page, member" "/projects/details/$largest" -H "Cookie: $session"
+conns=1 measure "1 connection: project page, member" "/projects/details/$largest" -H "Cookie: $session_only"
 conns=1 measure "1 connection: programme dashboard, funder" "/programmes/details/$programme" -H "Cookie: $admin_session"
 conns=1 measure "1 connection: indicators API" "/api/v1/projects/$largest/indicators" -H "Authorization: Bearer $member_token"
 # Pages of 50 of the event's participants: one body to mark them, one to unmark them.
@@ -311,7 +316,7 @@ stop_app
   check "programme dashboard p95, a funder alone (never cached)" "$(figure '1 connection: programme dashboard, funder' 4)" "<=" 100 ms
   check "public project page p95" "$(figure 'Public project page (largest project)' 4)" "<=" 50 ms
   check "project page p95, signed-in member, 64 connections" "$(figure 'Project page, signed-in member' 4)" "<=" 50 ms
-  check "project page p95, signed-in member alone" "$(figure '1 connection: project page, member' 4)" "<=" 50 ms
+  check "project page p95, signed-in member alone, rendered" "$(figure '1 connection: project page, member' 4)" "<=" 50 ms
   for page in "Home page" "Public project page (largest project)" "Programme dashboard" "Project list, searched" \
     "Open data: 360Giving JSON, gzip"; do
     check "$page, share of the ceiling" "$(figure "$page" 7)" ">=" 30 %
@@ -333,8 +338,8 @@ stop_app
     echo "and the page $(figure 'Project page, signed-in member' 2) req/s; one user alone gets it at"
     alone="1 connection: project page, member"
     echo "$(figure "$alone" 2) req/s, p95 $(figure "$alone" 4) ms."
-    echo "The page is personal and never cached: at $connections connections its requests queue for two cores shared"
-    echo "with PostgreSQL and the load tool."
+    echo "Rendered each time it served $(figure 'Project page, signed-in member, rendered each time' 2) req/s: at"
+    echo "$connections connections its requests queue for two cores shared with PostgreSQL and the load tool."
   fi
   if [ "$load_peak_mb" -gt 400 ]; then
     echo
