@@ -315,7 +315,10 @@ stop_app
   check "programme dashboard p95, visitors (cached)" "$(figure 'Programme dashboard' 4)" "<=" 100 ms
   check "programme dashboard p95, a funder alone (never cached)" "$(figure '1 connection: programme dashboard, funder' 4)" "<=" 100 ms
   check "public project page p95" "$(figure 'Public project page (largest project)' 4)" "<=" 50 ms
-  check "project page p95, signed-in member, 64 connections" "$(figure 'Project page, signed-in member' 4)" "<=" 50 ms
+  check "project page p95, signed-in member, 64 connections, from their copy" \
+    "$(figure 'Project page, signed-in member' 4)" "<=" 50 ms
+  check "project page p95, signed-in member, 64 connections, rendered each time" \
+    "$(figure 'Project page, signed-in member, rendered each time' 4)" "<=" 50 ms
   check "project page p95, signed-in member alone, rendered" "$(figure '1 connection: project page, member' 4)" "<=" 50 ms
   for page in "Home page" "Public project page (largest project)" "Programme dashboard" "Project list, searched" \
     "Open data: 360Giving JSON, gzip"; do
@@ -327,19 +330,21 @@ stop_app
   check "app memory under load" "$load_peak_mb" "<=" 400 MB
   check "cold start on SQLite with an existing database" "$cold_sqlite" "<=" 3000 ms
   # Why a target is missed, from this run's own figures.
-  member_p95="$(figure 'Project page, signed-in member' 4)"
+  member_p95="$(figure 'Project page, signed-in member, rendered each time' 4)"
   if awk -v v="$member_p95" 'BEGIN { exit !(v > 50) }'; then
     echo
-    echo "Why the signed-in project page misses at $connections connections: the load is a closed loop, so a p95 of"
+    echo "Why the signed-in project page rendered each time misses at $connections connections (a member's browser"
+    echo "opening it again is served their own copy: $(figure 'Project page, signed-in member' 2) req/s, p95"
+    echo "$(figure 'Project page, signed-in member' 4) ms): the load is a closed loop, so a p95 of"
     needed="$(awk -v c="$connections" 'BEGIN { printf "%d", c / 0.05 * 1.4 }')"
     echo "50 ms needs about $needed req/s (connections / 50 ms,"
     echo "times the spread of p95 over the mean). In this run the signed-in floor (the same session on an endpoint that"
     echo "does nothing: cookie, stamp check) served $(figure "Signed-in floor: /health/live, member's session" 2) req/s"
-    echo "and the page $(figure 'Project page, signed-in member' 2) req/s; one user alone gets it at"
+    echo "and the page rendered each time $(figure 'Project page, signed-in member, rendered each time' 2) req/s;"
+    echo "one user alone gets it at"
     alone="1 connection: project page, member"
     echo "$(figure "$alone" 2) req/s, p95 $(figure "$alone" 4) ms."
-    echo "Rendered each time it served $(figure 'Project page, signed-in member, rendered each time' 2) req/s: at"
-    echo "$connections connections its requests queue for two cores shared with PostgreSQL and the load tool."
+    echo "At $connections connections its requests queue for two cores shared with PostgreSQL and the load tool."
   fi
   if [ "$load_peak_mb" -gt 400 ]; then
     echo
