@@ -38,7 +38,8 @@ public sealed class PublicCacheTests(TalkaFactory factory) : IClassFixture<Talka
 
         // Publishing changes what the public sees: the cache is evicted by the save.
         var admin = await factory.ApiAsAsync(TalkaFactory.Admin);
-        (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = true })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/v1/projects/{project}/published", new { published = true }))
+            .EnsureSuccessStatusCode();
         var after = await visitor.GetAsync("/projects?q=" + Uri.EscapeDataString("talpyklos bandymo"));
         Assert.Contains(title, await after.Content.ReadAsStringAsync());
         Assert.Null(after.Headers.Age);

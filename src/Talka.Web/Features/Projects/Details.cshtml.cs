@@ -8,7 +8,9 @@ namespace Talka.Web.Features.Projects;
 [AllowAnonymous]
 // Cached for visitors (PublicCache), and for each signed-in user their own copy (SignedInPageCache).
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicCache.ProjectPagePolicy)]
-public sealed class DetailsModel(ProjectQueries queries, ProjectService service, AuditQueries audit, Delivery.PublicResultsQueries results) : TalkaPage
+public sealed class DetailsModel(
+    ProjectQueries queries, ProjectService service, AuditQueries audit, Delivery.PublicResultsQueries results)
+    : TalkaPage
 {
     public ProjectView? Project { get; private set; }
     public IReadOnlyList<AuditLine>? Audit { get; private set; }

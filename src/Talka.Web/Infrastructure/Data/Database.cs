@@ -17,19 +17,23 @@ public static class Database
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<AuditInterceptor>();
         // Every save goes through the audit first, then through the interceptors features add (stored figures).
-        builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<AuditInterceptor>());
+        builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(
+            sp => sp.GetRequiredService<AuditInterceptor>());
         builder.Services.AddScoped<Jobs.WakeOnCommit>();
-        builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Jobs.WakeOnCommit>());
+        builder.Services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(
+            sp => sp.GetRequiredService<Jobs.WakeOnCommit>());
         builder.Services.AddScoped<AuditSettings>();
         if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
-                throw new InvalidOperationException("Talka:Database:Provider is Postgres but ConnectionStrings:Talka is not set.");
+                throw new InvalidOperationException(
+                    "Talka:Database:Provider is Postgres but ConnectionStrings:Talka is not set.");
             connectionString = Tuned(connectionString);
             var postgres = connectionString;
             builder.Services.AddSingleton(new DirectConnections(() => new Npgsql.NpgsqlConnection(postgres)));
             builder.Services.AddDbContext<TalkaDbContext, PostgresTalkaDbContext>((sp, options) =>
-                options.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+                options.UseNpgsql(connectionString)
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -49,7 +53,8 @@ public static class Database
         }
         else
         {
-            throw new InvalidOperationException($"Unknown Talka:Database:Provider '{provider}': use Sqlite or Postgres.");
+            throw new InvalidOperationException(
+                $"Unknown Talka:Database:Provider '{provider}': use Sqlite or Postgres.");
         }
         return builder;
     }
@@ -77,7 +82,8 @@ public static class Database
     }
 }
 
-// Design-time factories: `dotnet ef migrations add X --context SqliteTalkaDbContext -o Infrastructure/Data/Migrations/Sqlite`.
+// Design-time factories:
+// `dotnet ef migrations add X --context SqliteTalkaDbContext -o Infrastructure/Data/Migrations/Sqlite`.
 public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteTalkaDbContext>
 {
     public SqliteTalkaDbContext CreateDbContext(string[] args) =>
@@ -87,5 +93,6 @@ public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteTalk
 public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresTalkaDbContext>
 {
     public PostgresTalkaDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresTalkaDbContext>().UseNpgsql("Host=localhost;Database=talka_design").Options);
+        new(new DbContextOptionsBuilder<PostgresTalkaDbContext>()
+            .UseNpgsql("Host=localhost;Database=talka_design").Options);
 }
