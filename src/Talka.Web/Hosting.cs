@@ -60,7 +60,8 @@ public static class Hosting
         // Several instances behind one address share the keys that protect cookies and tokens, through the database.
         // Hosted services start in the order they are added: the database is migrated before the data-protection
         // keys are first read from it.
-        services.AddHostedService<DatabasePreparation>();
+        services.AddSingleton<DatabasePreparation>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabasePreparation>());
         services.AddDataProtection().SetApplicationName("Talka").PersistKeysToDbContext<TalkaDbContext>();
         services.AddHealthChecks().AddDbContextCheck<TalkaDbContext>("database", tags: ["ready"]);
         if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(builder.Configuration["Talka:PersonKeySecret"]))
@@ -215,20 +216,16 @@ public static class Hosting
         return Task.CompletedTask;
     }
 
-    /// <summary>Before the host starts: the database model is built on the second core while this one sets up the
-    /// pipeline (<paramref name="configure"/>) and builds the endpoints (together about as long as the model), so
-    /// that a start waits for the longer of the two, not for both. The model's task is awaited here; nothing
-    /// outlives the start.</summary>
-    public static async Task ConfigureWhileModelBuildsAsync(this WebApplication app, Action<WebApplication> configure)
+    /// <summary>Before the host starts: the database is prepared (the model loaded, migrations checked, the demo data
+    /// seeded) on the second core while this one sets up the pipeline (<paramref name="configure"/>) and builds the
+    /// endpoints, so that a start waits for the longer of the two, not for both. The host's start awaits the
+    /// preparation (DatabasePreparation.StartAsync).</summary>
+    public static void ConfigureWhileDatabasePrepares(this WebApplication app, Action<WebApplication> configure)
     {
-        var model = Task.Run(() =>
-        {
-            using var scope = app.Services.CreateScope();
-            _ = scope.ServiceProvider.GetRequiredService<TalkaDbContext>().Model;
-        });
+        // A failed preparation is reported by the host's start, which awaits the same task.
+        _ = app.Services.GetRequiredService<DatabasePreparation>().BeginAsync();
         configure(app);
         foreach (var source in ((IEndpointRouteBuilder)app).DataSources) _ = source.Endpoints;
-        await model;
     }
 
     public static WebApplication UseTalka(this WebApplication app)
@@ -316,7 +313,18 @@ public static class Hosting
 public sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly Lock _gate = new();
+    private Task? _preparing;
+
+    /// <summary>Starts the preparation on the thread pool, once; every caller gets the same task.</summary>
+    public Task BeginAsync()
+    {
+        lock (_gate) return _preparing ??= Task.Run(() => PrepareAsync(CancellationToken.None));
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => BeginAsync().WaitAsync(cancellationToken);
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TalkaDbContext>();

@@ -22,7 +22,7 @@ if (args.FirstOrDefault() == "create-admin")
     return await AdminCommand.RunAsync(app.Services, args.Skip(1).ToArray());
 }
 
-await app.ConfigureWhileModelBuildsAsync(a => a.UseTalka());
+app.ConfigureWhileDatabasePrepares(a => a.UseTalka());
 await app.RunAsync();
 return 0;
 
