@@ -222,8 +222,7 @@ public static class Hosting
     /// preparation (DatabasePreparation.StartAsync).</summary>
     public static void ConfigureWhileDatabasePrepares(this WebApplication app, Action<WebApplication> configure)
     {
-        // A failed preparation is reported by the host's start, which awaits the same task.
-        _ = app.Services.GetRequiredService<DatabasePreparation>().BeginAsync();
+        app.Services.GetRequiredService<DatabasePreparation>().Begin();
         configure(app);
         foreach (var source in ((IEndpointRouteBuilder)app).DataSources) _ = source.Endpoints;
     }
@@ -310,19 +309,23 @@ public static class Hosting
 /// In production the instances do not migrate (several starting at once would race): `migrate` is run once before
 /// them, and an instance refuses to start on a database that still needs it (Talka:MigrateOnStart turns it back on).
 /// </summary>
-public sealed class DatabasePreparation(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
-    : IHostedService
+public sealed class DatabasePreparation(
+    IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
+    IHostApplicationLifetime lifetime) : IHostedService
 {
     private readonly Lock _gate = new();
     private Task? _preparing;
 
-    /// <summary>Starts the preparation on the thread pool, once; every caller gets the same task.</summary>
-    public Task BeginAsync()
-    {
-        lock (_gate) return _preparing ??= Task.Run(() => PrepareAsync(CancellationToken.None));
-    }
+    /// <summary>Starts the preparation on the thread pool unless it has started already (a stop cancels it). The
+    /// host's start awaits it and reports its failure.</summary>
+    public void Begin() => Preparing();
 
-    public Task StartAsync(CancellationToken cancellationToken) => BeginAsync().WaitAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => Preparing().WaitAsync(cancellationToken);
+
+    private Task Preparing()
+    {
+        lock (_gate) return _preparing ??= Task.Run(() => PrepareAsync(lifetime.ApplicationStopping));
+    }
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class CompiledModelTests
             // The model the app runs on is the compiled one; the design-time model is always built from the code.
             var compiled = db.Model;
             var built = db.GetService<IDesignTimeModel>().Model;
-            Assert.IsAssignableFrom<Microsoft.EntityFrameworkCore.Metadata.RuntimeModel>(compiled);
+            Assert.IsAssignableFrom<RuntimeModel>(compiled);
             Assert.NotSame(built, compiled);
             // Entity types, properties with their types and nullability, keys, indexes, relationships, navigations.
             Assert.Equal(built.ToDebugString(MetadataDebugStringOptions.ShortDefault),
@@ -39,13 +39,14 @@ public sealed class CompiledModelTests
 
     private static string Schema(IModel model) => string.Join("\n", model.GetRelationalModel().Tables
         .OrderBy(t => t.Name, StringComparer.Ordinal)
-        .SelectMany(t => new[] { $"table {t.Name}" }
-            .Concat(t.Columns.Select(c => $"  column {c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")}"))
+        .SelectMany(t => t.Columns
+            .Select(c => $"  column {c.Name} {c.StoreType} {(c.IsNullable ? "null" : "not null")}")
             .Concat(t.UniqueConstraints.Select(u => $"  unique {u.Name} ({Names(u.Columns)})"))
             .Concat(t.Indexes.Select(i => $"  index {i.Name} ({Names(i.Columns)}) {i.IsUnique} {i.Filter}"))
             .Concat(t.ForeignKeyConstraints.Select(f =>
                 $"  foreign key {f.Name} ({Names(f.Columns)}) -> {f.PrincipalTable.Name} {f.OnDeleteAction}"))
-            .Order(StringComparer.Ordinal)));
+            .Order(StringComparer.Ordinal)
+            .Prepend($"table {t.Name}")));
 
     private static string Names(IEnumerable<IColumn> columns) => string.Join(", ", columns.Select(c => c.Name));
 }
